@@ -1,0 +1,184 @@
+/**
+ * Opening a .docx file: what the bytes are, where the main document part is, and its model.
+ * Bytes in, no file system: runs the same in Node and in the browser.
+ */
+import { capture, PlanAssistFailure, type Result } from "../../domain/result";
+import {
+  contentTypeOf,
+  CT_MAIN,
+  CT_MAIN_MACRO,
+  CT_MAIN_MACRO_TEMPLATE,
+  CT_MAIN_TEMPLATE,
+  parseContentTypes,
+  parseRelationships,
+  REL_OFFICE_DOCUMENT,
+  REL_OFFICE_DOCUMENT_STRICT,
+  REL_STYLES,
+  relsPartFor,
+  resolveTarget,
+  type ContentTypes,
+} from "../../ooxml/package";
+import { readStyles } from "../../ooxml/styles";
+import { readWordDocument, type ReadResult } from "../../ooxml/wordml";
+import { defaultXmlLimits, parseXml, type XmlDocument } from "../../ooxml/xml";
+import { defaultZipLimits, openZip, readEntry, type InflateBudget, type ZipArchive, type ZipLimits } from "./zip";
+
+/** Decodes a part's bytes as XML text (UTF-8, or UTF-16 with a byte order mark). */
+export function decodeXmlBytes(bytes: Uint8Array): string {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes);
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes);
+  return new TextDecoder("utf-8").decode(bytes);
+}
+
+export type DocxLimits = ZipLimits & {
+  readonly maxXmlDepth: number;
+  /** Time allowed to read one file, in milliseconds (checked between stages). */
+  readonly maxMillis: number;
+};
+
+export const defaultDocxLimits: DocxLimits = { ...defaultZipLimits, maxXmlDepth: 256, maxMillis: 20_000 };
+
+export type DocxPackage = {
+  readonly zip: ZipArchive;
+  readonly contentTypes: ContentTypes;
+  /** Zip entry name of the main document part (normally `word/document.xml`). */
+  readonly mainPart: string;
+  readonly document: XmlDocument;
+  readonly read: ReadResult;
+  readonly macros: boolean;
+};
+
+/** What a file's first bytes say it is. */
+export function sniff(bytes: Uint8Array): Result<"zip"> {
+  const fail = (code: Parameters<typeof failure>[0], message: string) => failure(code, message);
+  if (bytes.length === 0) return fail("file_empty", "The file is empty (0 bytes). Save the plan again from Word and retry.");
+  const b = (i: number) => bytes[i] ?? -1;
+  if (b(0) === 0x50 && b(1) === 0x4b && (b(2) === 3 || b(2) === 5)) return { ok: true, value: "zip", warnings: [] };
+  if (b(0) === 0xd0 && b(1) === 0xcf && b(2) === 0x11 && b(3) === 0xe0) {
+    if (oleHoldsEncryptedPackage(bytes)) {
+      return fail(
+        "file_is_encrypted",
+        "The file is protected with a password. Open it in Word, remove the password (File > Info > Protect Document > Encrypt with Password), save, and retry.",
+      );
+    }
+    return fail(
+      "file_is_legacy_doc",
+      "The file is an old Word 97-2003 document (.doc). Open it in Word and save it as a Word Document (.docx), then retry.",
+    );
+  }
+  const head = new TextDecoder("latin1").decode(bytes.subarray(0, 512)).replace(/^\uFEFF|^ï»¿/, "").trimStart();
+  if (head.startsWith("%PDF")) {
+    return fail("file_is_pdf", "The file is a PDF, not a Word document. Use the .docx the plan was written in.");
+  }
+  if (head.startsWith("{\\rtf")) {
+    return fail("file_is_rtf", "The file is a Rich Text (.rtf) document. Open it in Word and save it as a Word Document (.docx).");
+  }
+  const lower = head.toLowerCase();
+  if (lower.startsWith("<!doctype html") || lower.startsWith("<html") || lower.includes("<html")) {
+    return fail("file_is_html", "The file is a web page, not a Word document. Open it in Word and save it as a Word Document (.docx).");
+  }
+  if (looksLikeText(bytes)) {
+    return fail("file_is_text", "The file holds plain text, not a Word document. Use the .docx the plan was written in.");
+  }
+  return fail("file_not_zip", "The file is not a Word document (.docx): its contents are not a Word package. Check that you picked the right file.");
+}
+
+function failure(code: ConstructorParameters<typeof PlanAssistFailure>[0], message: string): Result<never> {
+  return { ok: false, error: { code, message } };
+}
+
+function looksLikeText(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 1024);
+  let printable = 0;
+  for (let i = 0; i < n; i++) {
+    const c = bytes[i] as number;
+    if (c === 9 || c === 10 || c === 13 || (c >= 32 && c < 127) || c >= 0xc2) printable++;
+  }
+  return printable / n > 0.95;
+}
+
+/** An OLE compound file holding "EncryptionInfo" is an encrypted OOXML package. */
+function oleHoldsEncryptedPackage(bytes: Uint8Array): boolean {
+  const needle = "EncryptionInfo";
+  const limit = Math.min(bytes.length, 4 * 1024 * 1024);
+  outer: for (let i = 0; i + needle.length * 2 <= limit; i++) {
+    for (let k = 0; k < needle.length; k++) {
+      if (bytes[i + k * 2] !== needle.charCodeAt(k) || bytes[i + k * 2 + 1] !== 0) continue outer;
+    }
+    return true;
+  }
+  return false;
+}
+
+/** Opens a .docx (or .docm / .dotx) from its bytes and reads its document model. */
+export function openDocx(bytes: Uint8Array, limits: DocxLimits = defaultDocxLimits): Result<DocxPackage> {
+  const kind = sniff(bytes);
+  if (!kind.ok) return kind;
+  return capture(() => openDocxOrThrow(bytes, limits));
+}
+
+function openDocxOrThrow(bytes: Uint8Array, limits: DocxLimits): DocxPackage {
+  const started = Date.now();
+  const checkTime = () => {
+    if (Date.now() - started > limits.maxMillis) {
+      throw new PlanAssistFailure(
+        "time_limit",
+        `Reading the file took longer than ${Math.round(limits.maxMillis / 1000)} seconds, far longer than any plan needs. PlanAssist stopped.`,
+      );
+    }
+  };
+  const zip = openZip(bytes, limits);
+  const budget: InflateBudget = { used: 0 };
+  const text = (name: string) => decodeXmlBytes(readEntry(zip, name, limits, budget));
+  const xmlLimits = { ...defaultXmlLimits, maxDepth: limits.maxXmlDepth };
+
+  const typesName = zip.order.find((n) => n.toLowerCase() === "[content_types].xml");
+  const contentTypes = typesName ? parseContentTypes(text(typesName)) : { defaults: new Map(), overrides: new Map() };
+
+  // The main part, found through the package relationships (it need not be word/document.xml).
+  let mainPart: string | undefined;
+  let strictRel = false;
+  if (zip.entries.has("_rels/.rels")) {
+    for (const rel of parseRelationships(text("_rels/.rels"))) {
+      if (rel.external) continue;
+      if (rel.type === REL_OFFICE_DOCUMENT || rel.type === REL_OFFICE_DOCUMENT_STRICT) {
+        mainPart = resolveTarget("", rel.target);
+        strictRel = rel.type === REL_OFFICE_DOCUMENT_STRICT;
+        break;
+      }
+    }
+  }
+  if (mainPart === undefined && zip.entries.has("word/document.xml")) mainPart = "word/document.xml";
+  if (mainPart === undefined || !zip.entries.has(mainPart)) {
+    throw new PlanAssistFailure(
+      "docx_no_main_part",
+      zip.entries.size === 0
+        ? "The file is an empty zip archive, not a Word document."
+        : "The file is a zip archive but holds no Word document body. Check that it is a .docx saved by Word.",
+    );
+  }
+  const mainType = contentTypeOf(contentTypes, mainPart);
+  const macros = mainType === CT_MAIN_MACRO || mainType === CT_MAIN_MACRO_TEMPLATE;
+  if (mainType !== undefined && ![CT_MAIN, CT_MAIN_MACRO, CT_MAIN_TEMPLATE, CT_MAIN_MACRO_TEMPLATE].includes(mainType)) {
+    if (!strictRel && !mainType.includes("wordprocessingml")) {
+      throw new PlanAssistFailure(
+        "docx_not_wordprocessing",
+        "The file is an Office file, but not a Word document (it may be a workbook or a presentation).",
+      );
+    }
+  }
+  checkTime();
+  const document = parseXml(text(mainPart), xmlLimits);
+  checkTime();
+
+  let styles;
+  const relsName = relsPartFor(mainPart);
+  if (zip.entries.has(relsName)) {
+    const stylesRel = parseRelationships(text(relsName)).find((r) => r.type === REL_STYLES && !r.external);
+    const stylesPart = stylesRel ? resolveTarget(mainPart, stylesRel.target) : undefined;
+    if (stylesPart && zip.entries.has(stylesPart)) styles = readStyles(parseXml(text(stylesPart), xmlLimits));
+  }
+  const read = readWordDocument(document, styles ? { styles, macros } : { macros });
+  checkTime();
+  return { zip, contentTypes, mainPart, document, read, macros };
+}

@@ -1,0 +1,100 @@
+/**
+ * Plan data: a document's plans as structured, versioned JSON.
+ *
+ * `planassist inspect --json` prints it, `planassist fill --data` takes it back, and the task pane
+ * edits it; reading, editing and writing round-trip. Ids are stable (templates, sections, fields);
+ * labels are for people and may change.
+ */
+import { z } from "zod";
+
+export const PLAN_DATA_FORMAT = "planassist.plan-data";
+export const PLAN_DATA_VERSION = 1;
+
+export const fieldTypeSchema = z.enum([
+  "text",
+  "long-text",
+  "person",
+  "date",
+  "date-range",
+  "number",
+  "percent",
+  "ratio",
+  "money",
+  "single-choice",
+  "multiple-choice",
+]);
+export type FieldType = z.infer<typeof fieldTypeSchema>;
+
+export const cellLocationSchema = z.object({
+  kind: z.literal("cell"),
+  table: z.number().int().nonnegative(),
+  row: z.number().int().nonnegative(),
+  cell: z.number().int().nonnegative(),
+  paragraph: z.number().int().nonnegative().optional(),
+});
+
+export const paragraphLocationSchema = z.object({
+  kind: z.literal("paragraph"),
+  paragraph: z.number().int().nonnegative(),
+  start: z.number().int().nonnegative().optional(),
+  end: z.number().int().nonnegative().optional(),
+});
+
+export const locationSchema = z.discriminatedUnion("kind", [cellLocationSchema, paragraphLocationSchema]);
+
+/** A text value, or the chosen options of a choice field (one for single choice). */
+export const fieldValueSchema = z.union([z.string(), z.array(z.string())]);
+export type FieldValue = z.infer<typeof fieldValueSchema>;
+
+export const fieldDataSchema = z.object({
+  id: z.string().min(1),
+  label: z.string(),
+  type: fieldTypeSchema,
+  required: z.boolean(),
+  value: fieldValueSchema,
+  /** Options of a choice field, in the template's order. */
+  options: z.array(z.string()).optional(),
+  /** Where the value lives; absent for a value in a row that is still to be added. */
+  location: locationSchema.optional(),
+});
+export type FieldData = z.infer<typeof fieldDataSchema>;
+
+export const rowDataSchema = z.object({
+  /** Position among the section's data rows (0-based). */
+  index: z.number().int().nonnegative(),
+  /** True for a row PlanAssist added (it may be removed again while empty). */
+  added: z.boolean().optional(),
+  /** Row label the template gives a row (a metric name, "Action 2", "Root Cause B"), when it has one. */
+  label: z.string().optional(),
+  cells: z.array(fieldDataSchema),
+});
+export type RowData = z.infer<typeof rowDataSchema>;
+
+export const sectionDataSchema = z.object({
+  id: z.string().min(1),
+  label: z.string(),
+  /** For blocks the template repeats (challenge #1, #2, ...): the block number, from 1. */
+  block: z.number().int().positive().optional(),
+  fields: z.array(fieldDataSchema),
+  /** Data rows of a table whose rows repeat. */
+  rows: z.array(rowDataSchema).optional(),
+  /** How many data rows the section may have (rows beyond the document's are added). */
+  rowLimits: z.object({ min: z.number().int().nonnegative(), max: z.number().int().positive() }).optional(),
+});
+export type SectionData = z.infer<typeof sectionDataSchema>;
+
+export const planDataSchema = z.object({
+  template: z.string().min(1),
+  /** 0 for the first plan of this template in the document, 1 for the second, ... */
+  instance: z.number().int().nonnegative(),
+  label: z.string(),
+  sections: z.array(sectionDataSchema),
+});
+export type PlanData = z.infer<typeof planDataSchema>;
+
+export const documentPlanDataSchema = z.object({
+  format: z.literal(PLAN_DATA_FORMAT),
+  version: z.literal(PLAN_DATA_VERSION),
+  plans: z.array(planDataSchema),
+});
+export type DocumentPlanData = z.infer<typeof documentPlanDataSchema>;

@@ -1,0 +1,523 @@
+/**
+ * Reads a WordprocessingML main document part into the document model.
+ *
+ * The same code reads a .docx file's `word/document.xml` and the OOXML that Office.js returns, so
+ * both hosts see the same tables. Alongside the snapshot it returns an index from each table, row,
+ * cell and paragraph to its XML element, which the writer uses to splice edits into the source.
+ */
+import type {
+  Block,
+  BodyParagraph,
+  CellSnapshot,
+  DocumentSnapshot,
+  Glyph,
+  ParagraphSnapshot,
+  RowSnapshot,
+  RunSnapshot,
+  TableSnapshot,
+} from "../domain/snapshot";
+import { PlanAssistFailure } from "../domain/result";
+import { isSymbolFont, symbolGlyph, unicodeGlyph } from "./glyphs";
+import { attr, attributes, textOf, type XmlDocument, type XmlElement } from "./xml";
+import type { StyleSheet } from "./styles";
+
+export const TRANSITIONAL_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+export const STRICT_W = "http://purl.oclc.org/ooxml/wordprocessingml/main";
+
+/** Element names with the document's own prefix for the WordprocessingML namespace. */
+export type WordNames = ReturnType<typeof wordNames>;
+
+export function wordNames(prefix: string) {
+  const q = (local: string) => (prefix === "" ? local : `${prefix}:${local}`);
+  return {
+    prefix,
+    q,
+    body: q("body"),
+    p: q("p"),
+    pPr: q("pPr"),
+    pStyle: q("pStyle"),
+    numPr: q("numPr"),
+    r: q("r"),
+    rPr: q("rPr"),
+    rStyle: q("rStyle"),
+    rFonts: q("rFonts"),
+    b: q("b"),
+    i: q("i"),
+    t: q("t"),
+    tab: q("tab"),
+    ptab: q("ptab"),
+    br: q("br"),
+    cr: q("cr"),
+    sym: q("sym"),
+    noBreakHyphen: q("noBreakHyphen"),
+    softHyphen: q("softHyphen"),
+    fldChar: q("fldChar"),
+    fldSimple: q("fldSimple"),
+    tbl: q("tbl"),
+    tblGrid: q("tblGrid"),
+    gridCol: q("gridCol"),
+    tr: q("tr"),
+    trPr: q("trPr"),
+    tblHeader: q("tblHeader"),
+    gridBefore: q("gridBefore"),
+    tc: q("tc"),
+    tcPr: q("tcPr"),
+    gridSpan: q("gridSpan"),
+    vMerge: q("vMerge"),
+    hMerge: q("hMerge"),
+    shd: q("shd"),
+    sdt: q("sdt"),
+    sdtPr: q("sdtPr"),
+    sdtContent: q("sdtContent"),
+    customXml: q("customXml"),
+    smartTag: q("smartTag"),
+    hyperlink: q("hyperlink"),
+    ins: q("ins"),
+    del: q("del"),
+    moveTo: q("moveTo"),
+    moveFrom: q("moveFrom"),
+    bdo: q("bdo"),
+    dir: q("dir"),
+    val: q("val"),
+    font: q("font"),
+    char: q("char"),
+    ascii: q("ascii"),
+    hAnsi: q("hAnsi"),
+    fill: q("fill"),
+    fldCharType: q("fldCharType"),
+  };
+}
+
+/** Where each table, row, cell and paragraph of the snapshot sits in the XML. */
+export type WordIndex = {
+  readonly names: WordNames;
+  readonly body: XmlElement;
+  readonly tables: readonly TableIndex[];
+  /** Body paragraphs, by body paragraph index. */
+  readonly paragraphs: readonly XmlElement[];
+};
+
+export type TableIndex = {
+  readonly element: XmlElement;
+  readonly rows: readonly RowIndex[];
+};
+
+export type RowIndex = {
+  readonly element: XmlElement;
+  readonly cells: readonly CellIndex[];
+};
+
+export type CellIndex = {
+  readonly element: XmlElement;
+  /** The cell's paragraphs in order (including those inside content controls), not those of nested tables. */
+  readonly paragraphs: readonly XmlElement[];
+};
+
+export type ReadResult = { readonly snapshot: DocumentSnapshot; readonly index: WordIndex };
+
+/** Finds the prefix bound to the WordprocessingML namespace on the root element. */
+export function wordPrefix(root: XmlElement): { prefix: string; strict: boolean } {
+  for (const [k, v] of attributes(root)) {
+    if (v === TRANSITIONAL_W || v === STRICT_W) {
+      const prefix = k === "xmlns" ? "" : k.startsWith("xmlns:") ? k.slice(6) : undefined;
+      if (prefix !== undefined) return { prefix, strict: v === STRICT_W };
+    }
+  }
+  throw new PlanAssistFailure(
+    "docx_not_wordprocessing",
+    "The document part is not a Word document body. Open the file in Word and save it as a Word Document (.docx).",
+  );
+}
+
+function isOn(el: XmlElement | undefined, names: WordNames): boolean {
+  if (!el) return false;
+  const v = attr(el, names.val);
+  return v === undefined || !(v === "0" || v === "false" || v === "off");
+}
+
+type MutableTable = {
+  index: number;
+  parent?: { table: number; row: number; cell: number };
+  bodyTableIndex?: number;
+  gridColumns: number;
+  rows: RowSnapshot[];
+  precedingParagraph: number;
+};
+
+type RunContext = { bold: boolean; italic: boolean; font: string | undefined };
+
+class Reader {
+  readonly tables: MutableTable[] = [];
+  readonly tableIndex: TableIndex[] = [];
+  readonly paragraphs: BodyParagraph[] = [];
+  readonly paragraphElements: XmlElement[] = [];
+  readonly blocks: Block[] = [];
+  documentParagraphs = 0;
+  bodyTables = 0;
+  trackedChanges = false;
+
+  constructor(
+    readonly doc: XmlDocument,
+    readonly n: WordNames,
+    readonly styles: StyleSheet | undefined,
+  ) {}
+
+  /** Walks block-level content (body, cell, content control). */
+  blocksIn(
+    container: XmlElement,
+    onParagraph: (p: XmlElement) => void,
+    onTable: (t: XmlElement) => void,
+  ): void {
+    const n = this.n;
+    for (const ch of container.children) {
+      if (ch.kind !== "element") continue;
+      const name = ch.name;
+      if (name === n.p) onParagraph(ch);
+      else if (name === n.tbl) onTable(ch);
+      else if (name === n.sdt) {
+        for (const c of ch.children) {
+          if (c.kind === "element" && c.name === n.sdtContent) this.blocksIn(c, onParagraph, onTable);
+        }
+      } else if (name === n.customXml || name === n.ins || name === n.moveTo) {
+        if (name !== n.customXml) this.trackedChanges = true;
+        this.blocksIn(ch, onParagraph, onTable);
+      } else if (name === n.del || name === n.moveFrom) {
+        this.trackedChanges = true;
+      }
+    }
+  }
+
+  readBody(body: XmlElement): void {
+    let lastBodyParagraph = -1;
+    this.blocksIn(
+      body,
+      (p) => {
+        const snap = this.paragraph(p);
+        const index = this.paragraphs.length;
+        this.paragraphs.push({ ...snap, index, documentIndex: this.documentParagraphs++ });
+        this.paragraphElements.push(p);
+        this.blocks.push({ kind: "paragraph", paragraph: index });
+        lastBodyParagraph = index;
+      },
+      (t) => {
+        const table = this.table(t, undefined, lastBodyParagraph, this.bodyTables++);
+        this.blocks.push({ kind: "table", table });
+      },
+    );
+  }
+
+  table(
+    el: XmlElement,
+    parent: MutableTable["parent"],
+    precedingParagraph: number,
+    bodyTableIndex: number | undefined,
+  ): number {
+    const n = this.n;
+    const index = this.tables.length;
+    const grid = el.children.find(
+      (c): c is XmlElement => c.kind === "element" && c.name === n.tblGrid,
+    );
+    let gridColumns = 0;
+    if (grid) for (const c of grid.children) if (c.kind === "element" && c.name === n.gridCol) gridColumns++;
+    const mt: MutableTable = { index, gridColumns, rows: [], precedingParagraph };
+    if (parent) mt.parent = parent;
+    if (bodyTableIndex !== undefined) mt.bodyTableIndex = bodyTableIndex;
+    this.tables.push(mt);
+    const rowsIndex: RowIndex[] = [];
+    this.tableIndex.push({ element: el, rows: rowsIndex });
+
+    const rowElements: XmlElement[] = [];
+    this.collect(el, n.tr, rowElements);
+    type MutableCell = { -readonly [K in keyof CellSnapshot]: CellSnapshot[K] };
+    const rows: { header: boolean; cells: MutableCell[] }[] = [];
+    rowElements.forEach((tr, rowNumber) => {
+      const trPr = firstElement(tr, n.trPr);
+      const header = trPr ? isOn(firstElement(trPr, n.tblHeader), n) : false;
+      const gridBefore = trPr ? Number(attrOf(firstElement(trPr, n.gridBefore), n.val) ?? 0) : 0;
+      let column = Number.isFinite(gridBefore) ? gridBefore : 0;
+      const cellElements: XmlElement[] = [];
+      this.collect(tr, n.tc, cellElements);
+      const cells: MutableCell[] = [];
+      const cellIndexes: CellIndex[] = [];
+      cellElements.forEach((tc, cellNumber) => {
+        const tcPr = firstElement(tc, n.tcPr);
+        const spanRaw = Number(attrOf(tcPr && firstElement(tcPr, n.gridSpan), n.val) ?? 1);
+        const gridSpan = Number.isFinite(spanRaw) && spanRaw >= 1 ? Math.floor(spanRaw) : 1;
+        const vm = tcPr && firstElement(tcPr, n.vMerge);
+        const vMerge = vm ? (attr(vm, n.val) === "restart" ? "restart" : "continue") : undefined;
+        const shd = tcPr && firstElement(tcPr, n.shd);
+        const fill = shd ? attr(shd, n.fill) : undefined;
+        const paragraphs: ParagraphSnapshot[] = [];
+        const paragraphElements: XmlElement[] = [];
+        const nestedTables: number[] = [];
+        this.blocksIn(
+          tc,
+          (p) => {
+            paragraphs.push(this.paragraph(p));
+            paragraphElements.push(p);
+            this.documentParagraphs++;
+          },
+          (t) => {
+            nestedTables.push(
+              this.table(t, { table: index, row: rowNumber, cell: cellNumber }, precedingParagraph, undefined),
+            );
+          },
+        );
+        const cell: MutableCell = {
+          index: cellNumber,
+          gridColumn: column,
+          gridSpan,
+          rowSpan: vMerge === "continue" ? 0 : 1,
+          paragraphs,
+          text: paragraphs.map((p) => p.text).join("\n"),
+          nestedTables,
+        };
+        if (vMerge) cell.vMerge = vMerge;
+        if (fill && fill !== "auto" && fill !== "FFFFFF") cell.shading = fill;
+        cells.push(cell);
+        cellIndexes.push({ element: tc, paragraphs: paragraphElements });
+        column += gridSpan;
+      });
+      rows.push({ header, cells });
+      rowsIndex.push({ element: tr, cells: cellIndexes });
+    });
+    // Row spans of vertical merges.
+    rows.forEach((row, r) => {
+      for (const cell of row.cells) {
+        if (cell.vMerge !== "restart") continue;
+        let span = 1;
+        for (let below = r + 1; below < rows.length; below++) {
+          const under = rows[below]?.cells.find((c) => c.gridColumn === cell.gridColumn);
+          if (under?.vMerge === "continue") span++;
+          else break;
+        }
+        cell.rowSpan = span;
+      }
+    });
+    mt.rows = rows.map((row, i) => ({ index: i, header: row.header, cells: row.cells }));
+    if (gridColumns === 0) {
+      mt.gridColumns = Math.max(0, ...mt.rows.map((r) => r.cells.reduce((s, c) => s + c.gridSpan, 0)));
+    }
+    return index;
+  }
+
+  /** Collects elements named `name` below `el`, looking through content controls and custom XML. */
+  collect(el: XmlElement, name: string, out: XmlElement[]): void {
+    const n = this.n;
+    for (const ch of el.children) {
+      if (ch.kind !== "element") continue;
+      if (ch.name === name) out.push(ch);
+      else if (ch.name === n.sdt) {
+        const content = firstElement(ch, n.sdtContent);
+        if (content) this.collect(content, name, out);
+      } else if (ch.name === n.customXml) this.collect(ch, name, out);
+    }
+  }
+
+  paragraph(p: XmlElement): ParagraphSnapshot {
+    const n = this.n;
+    const pPr = firstElement(p, n.pPr);
+    const style = pPr ? attrOf(firstElement(pPr, n.pStyle), n.val) : undefined;
+    const listItem = pPr ? firstElement(pPr, n.numPr) !== undefined : false;
+    const base = this.styles?.paragraphStyle(style);
+    const acc: ParagraphAccumulator = { text: "", runs: [], glyphs: [], field: 0 };
+    this.inline(p, acc, { bold: base?.bold ?? false, italic: base?.italic ?? false, font: undefined });
+    const snap: { -readonly [K in keyof ParagraphSnapshot]: ParagraphSnapshot[K] } = {
+      text: acc.text,
+      runs: acc.runs,
+      listItem,
+      glyphs: acc.glyphs,
+    };
+    if (style !== undefined) snap.style = style;
+    return snap;
+  }
+
+  inline(el: XmlElement, acc: ParagraphAccumulator, base: RunContext): void {
+    const n = this.n;
+    for (const ch of el.children) {
+      if (ch.kind !== "element") continue;
+      const name = ch.name;
+      if (name === n.r) this.run(ch, acc, base);
+      else if (name === n.del || name === n.moveFrom) this.trackedChanges = true;
+      else if (name === n.ins || name === n.moveTo) {
+        this.trackedChanges = true;
+        this.inline(ch, acc, base);
+      } else if (name === n.sdt) this.inlineContentControl(ch, acc, base);
+      else if (
+        name === n.hyperlink ||
+        name === n.smartTag ||
+        name === n.customXml ||
+        name === n.fldSimple ||
+        name === n.bdo ||
+        name === n.dir
+      ) {
+        this.inline(ch, acc, base);
+      }
+    }
+  }
+
+  inlineContentControl(sdt: XmlElement, acc: ParagraphAccumulator, base: RunContext): void {
+    const n = this.n;
+    const sdtPr = firstElement(sdt, n.sdtPr);
+    const checkbox = sdtPr?.children.find(
+      (c): c is XmlElement => c.kind === "element" && c.name.endsWith(":checkbox"),
+    );
+    const content = firstElement(sdt, n.sdtContent);
+    if (checkbox) {
+      const checked = checkbox.children.find(
+        (c): c is XmlElement => c.kind === "element" && c.name.endsWith(":checked"),
+      );
+      const v = checked ? attributes(checked).values().next().value : undefined;
+      const on = v === "1" || v === "true";
+      const char = on ? "☒" : "☐";
+      acc.glyphs.push({
+        kind: on ? "box-checked" : "box-empty",
+        char,
+        source: "checkbox-control",
+        offset: acc.text.length,
+      });
+      appendRun(acc, char, base);
+      return;
+    }
+    if (content) this.inline(content, acc, base);
+  }
+
+  run(r: XmlElement, acc: ParagraphAccumulator, base: RunContext): void {
+    const n = this.n;
+    const rPr = firstElement(r, n.rPr);
+    let ctx = base;
+    if (rPr) {
+      const charStyle = this.styles?.characterStyle(attrOf(firstElement(rPr, n.rStyle), n.val));
+      const bEl = firstElement(rPr, n.b);
+      const iEl = firstElement(rPr, n.i);
+      const fonts = firstElement(rPr, n.rFonts);
+      ctx = {
+        bold: bEl ? isOn(bEl, n) : (charStyle?.bold ?? base.bold),
+        italic: iEl ? isOn(iEl, n) : (charStyle?.italic ?? base.italic),
+        font: fonts ? (attr(fonts, n.ascii) ?? attr(fonts, n.hAnsi)) : base.font,
+      };
+    }
+    for (const ch of r.children) {
+      if (ch.kind !== "element") continue;
+      const name = ch.name;
+      if (name === n.fldChar) {
+        const type = attr(ch, n.fldCharType);
+        if (type === "begin") acc.field++;
+        else if (type === "separate" || type === "end") acc.field = Math.max(0, acc.field - 1);
+        continue;
+      }
+      if (acc.field > 0) continue; // field instructions are not visible
+      if (name === n.t) {
+        let text = "";
+        for (const t of ch.children) if (t.kind === "text") text += textOf(this.doc, t);
+        this.text(text, acc, ctx);
+      } else if (name === n.tab || name === n.ptab) appendRun(acc, "\t", ctx);
+      else if (name === n.br || name === n.cr) {
+        if (attr(ch, n.q("type")) !== "page") appendRun(acc, "\n", ctx);
+      } else if (name === n.noBreakHyphen) appendRun(acc, "-", ctx);
+      else if (name === n.sym) {
+        const font = attr(ch, n.font) ?? "";
+        const code = parseInt(attr(ch, n.char) ?? "", 16);
+        const g = Number.isFinite(code) ? symbolGlyph(font, code) : undefined;
+        if (g) {
+          acc.glyphs.push({ kind: g.kind, char: g.char, source: "sym", font, offset: acc.text.length });
+          appendRun(acc, g.char, ctx);
+        }
+      }
+    }
+  }
+
+  text(text: string, acc: ParagraphAccumulator, ctx: RunContext): void {
+    if (text.length === 0) return;
+    if (isSymbolFont(ctx.font)) {
+      let shown = "";
+      for (const ch of text) {
+        const g = symbolGlyph(ctx.font as string, ch.codePointAt(0) ?? 0);
+        if (g) {
+          acc.glyphs.push({
+            kind: g.kind,
+            char: g.char,
+            source: "symbol-font",
+            font: ctx.font as string,
+            offset: acc.text.length + shown.length,
+          });
+          shown += g.char;
+        } else shown += ch;
+      }
+      appendRun(acc, shown, ctx);
+      return;
+    }
+    for (let i = 0; i < text.length; i++) {
+      const g = unicodeGlyph(text[i] as string);
+      if (g) {
+        acc.glyphs.push({ kind: g.kind, char: text[i] as string, source: "unicode", offset: acc.text.length + i });
+      }
+    }
+    appendRun(acc, text, ctx);
+  }
+}
+
+type ParagraphAccumulator = {
+  text: string;
+  runs: RunSnapshot[];
+  glyphs: Glyph[];
+  /** Depth of complex fields whose instructions are being skipped. */
+  field: number;
+};
+
+function appendRun(acc: ParagraphAccumulator, text: string, ctx: RunContext): void {
+  acc.text += text;
+  const last = acc.runs[acc.runs.length - 1];
+  if (last && last.bold === ctx.bold && last.italic === ctx.italic) {
+    acc.runs[acc.runs.length - 1] = { text: last.text + text, bold: last.bold, italic: last.italic };
+  } else {
+    acc.runs.push({ text, bold: ctx.bold, italic: ctx.italic });
+  }
+}
+
+function firstElement(el: XmlElement, name: string): XmlElement | undefined {
+  for (const ch of el.children) if (ch.kind === "element" && ch.name === name) return ch;
+  return undefined;
+}
+
+function attrOf(el: XmlElement | undefined, name: string): string | undefined {
+  return el ? attr(el, name) : undefined;
+}
+
+/** Reads a parsed main document part. Throws `PlanAssistFailure` when it is not one. */
+export function readWordDocument(
+  doc: XmlDocument,
+  options: { styles?: StyleSheet; macros?: boolean } = {},
+): ReadResult {
+  const { prefix, strict } = wordPrefix(doc.root);
+  const names = wordNames(prefix);
+  const body = firstElement(doc.root, names.body);
+  if (!body) {
+    throw new PlanAssistFailure(
+      "docx_not_wordprocessing",
+      "The document part has no body. Open the file in Word and save it again.",
+    );
+  }
+  const reader = new Reader(doc, names, options.styles);
+  reader.readBody(body);
+  const tables: TableSnapshot[] = reader.tables.map((t) => {
+    const out: { -readonly [K in keyof TableSnapshot]: TableSnapshot[K] } = {
+      index: t.index,
+      gridColumns: t.gridColumns,
+      rows: t.rows,
+      precedingParagraph: t.precedingParagraph,
+    };
+    if (t.parent) out.parent = t.parent;
+    if (t.bodyTableIndex !== undefined) out.bodyTableIndex = t.bodyTableIndex;
+    return out;
+  });
+  return {
+    snapshot: {
+      tables,
+      paragraphs: reader.paragraphs,
+      blocks: reader.blocks,
+      facts: { strict, macros: options.macros ?? false, trackedChanges: reader.trackedChanges },
+    },
+    index: { names, body, tables: reader.tableIndex, paragraphs: reader.paragraphElements },
+  };
+}
