@@ -1,25 +1,46 @@
 /**
  * The planassist command: argument parsing, one call into the app layer, then formatting.
+ * Each command lives in its own file; this one only dispatches.
  */
-export async function main(argv: readonly string[]): Promise<number> {
-  const [command] = argv;
-  if (command === undefined || command === "--help" || command === "-h") {
-    process.stdout.write(usage());
+import { runCheck } from "./check.command";
+import { runFill, runRevert } from "./fill.command";
+import { runInspect } from "./inspect.command";
+import type { CliIo } from "./io";
+import { nodeIo } from "./io";
+
+type Command = (args: readonly string[], io: CliIo) => Promise<number>;
+
+const commands: Record<string, Command> = {
+  inspect: runInspect,
+  check: runCheck,
+  fill: runFill,
+  revert: runRevert,
+};
+
+export async function main(argv: readonly string[], io: CliIo = nodeIo()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    io.out(usage());
     return 0;
   }
-  process.stderr.write(`planassist: unknown command "${command}".\n${usage()}`);
-  return 2;
+  const command = commands[name];
+  if (!command) {
+    io.err(`planassist: unknown command "${name}".\n\n${usage()}`);
+    return 2;
+  }
+  return command(rest, io);
 }
 
-function usage(): string {
+export function usage(): string {
   return [
     "Usage: planassist <command> [options]",
     "",
     "Commands:",
-    "  inspect FILE.docx [--json]        show which plan a document holds and what is filled",
-    "  check FILE.docx|FOLDER...         check plans and report findings",
+    "  inspect FILE.docx [--json]            which plan a document holds, its sections and what is filled",
+    "  check FILE.docx|FOLDER... [options]   check plans and report findings (--help for options)",
     "  fill FILE.docx --data PLAN.json --out OUT.docx",
-    "  revert FILE.docx --out OUT.docx   undo the last fill",
+    "                                        write plan data into the document's tables",
+    "  revert FILE.docx --out OUT.docx       undo the last fill",
     "",
   ].join("\n");
 }

@@ -31,6 +31,8 @@ export const cellLocationSchema = z.object({
   row: z.number().int().nonnegative(),
   cell: z.number().int().nonnegative(),
   paragraph: z.number().int().nonnegative().optional(),
+  /** How many paragraphs from `paragraph` hold the value (for a value between two labels). */
+  paragraphCount: z.number().int().positive().optional(),
 });
 
 export const paragraphLocationSchema = z.object({

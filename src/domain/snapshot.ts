@@ -116,6 +116,8 @@ export type CellLocation = {
   readonly cell: number;
   /** First paragraph of the value inside the cell, when the value sits below a label. */
   readonly paragraph?: number;
+  /** How many paragraphs from `paragraph` hold the value (for a value between two labels). */
+  readonly paragraphCount?: number;
 };
 
 export type ParagraphLocation = {
