@@ -1,7 +1,241 @@
+/**
+ * `planassist check FILE.docx|FOLDER... [--format text|json|csv|html] [--out FILE] [--show-values]
+ * [--annotate OUTDIR] [--today YYYY-MM-DD]`
+ *
+ * Argument parsing, one call into the app layer (checkBatch), then formatting. Files are only
+ * read; annotated copies go to OUTDIR.
+ */
+import { promises as fs } from "fs";
+import path from "path";
+import { annotateDocx } from "../adapters/docx/annotate";
+import { checkBatch, type BatchItem } from "../app/check";
 import type { CliIo } from "./io";
+import { formatCsv } from "./report/csv";
+import { formatHtml } from "./report/html";
+import { formatJson } from "./report/json";
+import { buildReport, exitCode, fileReport, type FileReport } from "./report/model";
+import { formatText } from "./report/text";
 
-/** `planassist check`: not available in this build yet. */
-export async function runCheck(_args: readonly string[], io: CliIo): Promise<number> {
-  io.err("planassist check: this command is not available in this build yet.\n");
-  return 2;
+const formats = { text: formatText, json: formatJson, csv: formatCsv, html: formatHtml } as const;
+type Format = keyof typeof formats;
+
+export type CheckArgs = {
+  readonly inputs: string[];
+  readonly format: Format;
+  readonly out?: string;
+  readonly showValues: boolean;
+  readonly annotate?: string;
+  readonly today: string;
+  readonly concurrency: number;
+};
+
+export function checkUsage(): string {
+  return [
+    "Usage: planassist check FILE.docx|FOLDER... [options]",
+    "",
+    "Checks every .docx given or found in the folders (Word's ~$ lock files are skipped).",
+    "",
+    "Options:",
+    "  --format text|json|csv|html   report format (default text)",
+    "  --out FILE                    write the report to FILE instead of standard output",
+    "  --show-values                 include what cells hold (left out by default: plans hold student data and staff names)",
+    "  --annotate OUTDIR             write a copy of each file with findings, with a Word comment on each cell concerned",
+    "  --today YYYY-MM-DD            the date used as today where a plan has none written (default: the current date)",
+    "  --jobs N                      files checked at once (default 4)",
+    "",
+    "Exit code: 0 no errors, 1 some file has an error finding, 2 some file could not be read.",
+    "",
+  ].join("\n");
+}
+
+function localToday(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** Parses the arguments; a string is a usage error to show. */
+export function parseCheckArgs(args: readonly string[]): CheckArgs | string {
+  const inputs: string[] = [];
+  let format: Format = "text";
+  let out: string | undefined;
+  let showValues = false;
+  let annotate: string | undefined;
+  let today = localToday();
+  let concurrency = 4;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    const value = (): string | undefined => {
+      const eq = a.indexOf("=");
+      if (a.startsWith("--") && eq > 0) return a.slice(eq + 1);
+      i++;
+      return args[i];
+    };
+    const name = a.startsWith("--") && a.includes("=") ? a.slice(0, a.indexOf("=")) : a;
+    switch (name) {
+      case "--format": {
+        const v = value();
+        if (v === undefined || !(v in formats))
+          return `--format takes one of: ${Object.keys(formats).join(", ")}.`;
+        format = v as Format;
+        break;
+      }
+      case "--out": {
+        const v = value();
+        if (!v) return "--out needs a file name.";
+        out = v;
+        break;
+      }
+      case "--annotate": {
+        const v = value();
+        if (!v) return "--annotate needs a folder for the annotated copies.";
+        annotate = v;
+        break;
+      }
+      case "--today": {
+        const v = value();
+        if (!v || !/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`))) {
+          return "--today takes a date written as YYYY-MM-DD, such as 2026-09-15.";
+        }
+        today = v;
+        break;
+      }
+      case "--jobs": {
+        const v = Number(value());
+        if (!Number.isInteger(v) || v < 1 || v > 64)
+          return "--jobs takes a whole number from 1 to 64.";
+        concurrency = v;
+        break;
+      }
+      case "--show-values":
+        showValues = true;
+        break;
+      default:
+        if (a.startsWith("-") && a !== "-") return `Unknown option ${a}.`;
+        inputs.push(a);
+    }
+  }
+  if (inputs.length === 0) return "Give at least one .docx file or folder to check.";
+  return {
+    inputs,
+    format,
+    ...(out ? { out } : {}),
+    showValues,
+    ...(annotate ? { annotate } : {}),
+    today,
+    concurrency,
+  };
+}
+
+const isLockFile = (name: string) => path.basename(name).startsWith("~$");
+const isDocx = (name: string) => /\.docx$/i.test(name);
+
+/** The files to check: files given (not lock files), and .docx files found in folders, recursively, sorted. */
+export async function collectFiles(
+  inputs: readonly string[],
+): Promise<{ files: string[]; missing: string[] }> {
+  const files: string[] = [];
+  const missing: string[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    const entries = await fs.readdir(dir, { withFileTypes: true });
+    entries.sort((a, b) => a.name.localeCompare(b.name));
+    for (const e of entries) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) await walk(p);
+      else if (e.isFile() && isDocx(e.name) && !isLockFile(e.name)) files.push(p);
+    }
+  };
+  for (const input of inputs) {
+    let stat;
+    try {
+      stat = await fs.stat(input);
+    } catch {
+      missing.push(input);
+      continue;
+    }
+    if (stat.isDirectory()) await walk(input);
+    else if (!isLockFile(input)) files.push(input);
+  }
+  return { files: [...new Set(files)], missing };
+}
+
+function progress(io: CliIo, total: number): ((done: number) => void) | undefined {
+  if (!io.isTty || total < 8) return undefined;
+  const width = 30;
+  return (done) => {
+    const filled = Math.round((done / total) * width);
+    io.err(`\r[${"#".repeat(filled)}${" ".repeat(width - filled)}] ${done}/${total} files checked`);
+    if (done === total) io.err("\n");
+  };
+}
+
+function copyName(file: string, used: Set<string>): string {
+  const base = path.basename(file).replace(/\.docx$/i, "");
+  let name = `${base}.annotated.docx`;
+  for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base}.annotated-${n}.docx`;
+  used.add(name.toLowerCase());
+  return name;
+}
+
+export async function runCheck(args: readonly string[], io: CliIo): Promise<number> {
+  if (args.includes("--help") || args.includes("-h")) {
+    io.out(checkUsage());
+    return 0;
+  }
+  const parsed = parseCheckArgs(args);
+  if (typeof parsed === "string") {
+    io.err(`planassist check: ${parsed}\n\n${checkUsage()}`);
+    return 2;
+  }
+  const { files, missing } = await collectFiles(parsed.inputs);
+  const onProgress = progress(io, files.length);
+  const items: BatchItem[] = await checkBatch(
+    files.map((f) => ({ name: f, read: () => io.readFile(f) })),
+    {
+      currentDate: parsed.today,
+      showValues: parsed.showValues,
+      concurrency: parsed.concurrency,
+      keepBytes: parsed.annotate !== undefined,
+      ...(onProgress ? { onProgress: (done: number) => onProgress(done) } : {}),
+    },
+  );
+  const reports: FileReport[] = [];
+  for (const m of missing) {
+    reports.push(
+      fileReport({
+        name: m,
+        ok: false,
+        error: {
+          code: "file_unreadable",
+          message: "No file or folder with this name exists. Check the path.",
+        },
+      }),
+    );
+  }
+  const used = new Set<string>();
+  if (parsed.annotate) await fs.mkdir(parsed.annotate, { recursive: true });
+  for (const item of items) {
+    let annotated: string | undefined;
+    if (parsed.annotate && item.ok && item.check.findings.some((f) => f.location)) {
+      const r = annotateDocx(item.bytes, item.check.findings, {
+        date: `${parsed.today}T00:00:00Z`,
+      });
+      if (r.ok && r.value.comments > 0) {
+        annotated = path.join(parsed.annotate, copyName(item.name, used));
+        await io.writeFile(annotated, r.value.bytes);
+      } else if (!r.ok) {
+        io.err(`planassist check: no annotated copy of ${item.name}: ${r.error.message}\n`);
+      }
+    }
+    reports.push(fileReport(item, annotated));
+  }
+  if (reports.length === 0) {
+    io.err("planassist check: no .docx files were found in what was given.\n");
+    return 2;
+  }
+  const report = buildReport(reports, parsed.today, parsed.showValues);
+  const text = formats[parsed.format](report);
+  if (parsed.out) await io.writeFile(parsed.out, text);
+  else io.out(text);
+  return exitCode(report);
 }

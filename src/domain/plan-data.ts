@@ -33,6 +33,11 @@ export const cellLocationSchema = z.object({
   paragraph: z.number().int().nonnegative().optional(),
   /** How many paragraphs from `paragraph` hold the value (for a value between two labels). */
   paragraphCount: z.number().int().positive().optional(),
+  /**
+   * Character offset in paragraph `paragraph` where the value begins, when the value follows a
+   * label in the same paragraph ("Milestone 1 (...): <value>"); the label before it is kept.
+   */
+  start: z.number().int().nonnegative().optional(),
 });
 
 export const paragraphLocationSchema = z.object({
@@ -58,6 +63,11 @@ export const fieldDataSchema = z.object({
   options: z.array(z.string()).optional(),
   /** Where the value lives; absent for a value in a row that is still to be added. */
   location: locationSchema.optional(),
+  /**
+   * For a choice field, where each option's mark lives, in `options` order: the option's cell
+   * (a rating circle, a compliance column) or its paragraph in a cell (an SFSS priority).
+   */
+  optionLocations: z.array(locationSchema).optional(),
 });
 export type FieldData = z.infer<typeof fieldDataSchema>;
 

@@ -43,6 +43,8 @@ export const errorCodes = [
   "docx_no_main_part",
   "docx_strict_ooxml",
   "docx_not_wordprocessing",
+  "file_unreadable",
+  "zip_zip64",
   // The XML inside is not acceptable
   "xml_malformed",
   "xml_doctype",

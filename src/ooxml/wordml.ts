@@ -281,13 +281,20 @@ class Reader {
       rows.push({ header, cells });
       rowsIndex.push({ element: tr, cells: cellIndexes });
     });
-    // Row spans of vertical merges.
+    // Row spans of vertical merges. Cells are looked up by grid column through a per-row map
+    // (built only for tables that merge), so a hostile table of wide rows stays linear.
+    let byColumn: Map<number, MutableCell>[] | undefined;
     rows.forEach((row, r) => {
       for (const cell of row.cells) {
         if (cell.vMerge !== "restart") continue;
+        byColumn ??= rows.map((rw) => {
+          const m = new Map<number, MutableCell>();
+          for (const c of rw.cells) if (!m.has(c.gridColumn)) m.set(c.gridColumn, c);
+          return m;
+        });
         let span = 1;
         for (let below = r + 1; below < rows.length; below++) {
-          const under = rows[below]?.cells.find((c) => c.gridColumn === cell.gridColumn);
+          const under = byColumn[below]?.get(cell.gridColumn);
           if (under?.vMerge === "continue") span++;
           else break;
         }
@@ -296,7 +303,10 @@ class Reader {
     });
     mt.rows = rows.map((row, i) => ({ index: i, header: row.header, cells: row.cells }));
     if (gridColumns === 0) {
-      mt.gridColumns = Math.max(0, ...mt.rows.map((r) => r.cells.reduce((s, c) => s + c.gridSpan, 0)));
+      // A loop, not Math.max(...rows): spreading a table of 100,000+ rows overflows the stack.
+      let widest = 0;
+      for (const r of mt.rows) widest = Math.max(widest, r.cells.reduce((s, c) => s + c.gridSpan, 0));
+      mt.gridColumns = widest;
     }
     return index;
   }

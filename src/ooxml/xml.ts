@@ -91,6 +91,10 @@ export function parseXml(source: string, limits: XmlLimits = defaultXmlLimits): 
   let depth = 0;
   let pos = 0;
   let sawRoot = false;
+  /** Prefixes declared on the root element, where Word declares all of them. */
+  let declared: Set<string> | undefined;
+  /** Element names whose prefix is known to be declared on the root (checked once per name). */
+  const knownNames = new Set<string>();
   const len = source.length;
   // Skip a byte order mark.
   if (source.charCodeAt(0) === 0xfeff) pos = 1;
@@ -188,6 +192,14 @@ export function parseXml(source: string, limits: XmlLimits = defaultXmlLimits): 
       parent: current === rootHolder ? undefined : current,
     };
     current.children.push(el);
+    if (!knownNames.has(name)) {
+      if (declared === undefined) declared = rootPrefixes(el);
+      const p = prefixOf(name);
+      if (p !== undefined && !declared.has(p)) {
+        // Declared lower down (rare in Word's output): look along the element's ancestors.
+        if (!declaredOnPath(el, p)) undeclaredPrefix(p);
+      } else knownNames.add(name);
+    }
     pos = i + 1;
     if (!selfClosing) {
       depth++;
@@ -203,21 +215,47 @@ export function parseXml(source: string, limits: XmlLimits = defaultXmlLimits): 
   if (current !== rootHolder) fail(`The XML ends before <${current.name.slice(0, 40)}> is closed.`);
   const root = rootHolder.children.find((n): n is XmlElement => n.kind === "element");
   if (!root) fail("The XML has no root element.");
-  checkPrefixes(root);
   return { source, root };
 }
 
-const ATTR_RE = /([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
 
-/** All attributes of an element, decoded. */
+/**
+ * All attributes of an element, decoded. Reads `name = "value"` pairs in one linear pass (a
+ * regular expression here could backtrack for minutes on a hostile start tag); text that is not
+ * an attribute is skipped.
+ */
 export function attributes(el: XmlElement): Map<string, string> {
   const map = new Map<string, string>();
-  if (el.attrSource.length === 0) return map;
-  ATTR_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = ATTR_RE.exec(el.attrSource)) !== null) {
-    const raw = m[2] ?? m[3] ?? "";
-    map.set(m[1] ?? "", raw.includes("&") ? decodeEntities(raw) : raw);
+  const src = el.attrSource;
+  const n = src.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && isSpace(src.charCodeAt(i))) i++;
+    const nameStart = i;
+    while (i < n) {
+      const c = src.charCodeAt(i);
+      if (c === 61 || isSpace(c)) break; // =
+      i++;
+    }
+    if (i === nameStart) {
+      i++; // a stray "=": skip it
+      continue;
+    }
+    const name = src.slice(nameStart, i);
+    while (i < n && isSpace(src.charCodeAt(i))) i++;
+    if (src.charCodeAt(i) !== 61) continue; // a name with no value: skip it
+    i++;
+    while (i < n && isSpace(src.charCodeAt(i))) i++;
+    const q = src.charCodeAt(i);
+    if (q !== QUOTE && q !== APOS) continue;
+    const close = src.indexOf(q === QUOTE ? '"' : "'", i + 1);
+    if (close === -1) break;
+    const raw = src.slice(i + 1, close);
+    map.set(name, raw.includes("&") ? decodeEntities(raw) : raw);
+    i = close + 1;
   }
   return map;
 }
@@ -255,12 +293,12 @@ export function decodeEntities(raw: string): string {
   if (!raw.includes("&")) return raw;
   return raw.replace(/&([^;&\s]{0,12});/g, (whole, body: string) => {
     if (body.startsWith("#x") || body.startsWith("#X")) {
-      const code = parseInt(body.slice(2), 16);
+      const code = /^[0-9a-fA-F]+$/.test(body.slice(2)) ? parseInt(body.slice(2), 16) : NaN;
       if (!Number.isFinite(code) || code > 0x10ffff) fail(`The XML has a bad character reference ${whole}.`);
       return String.fromCodePoint(code);
     }
     if (body.startsWith("#")) {
-      const code = parseInt(body.slice(1), 10);
+      const code = /^[0-9]+$/.test(body.slice(1)) ? parseInt(body.slice(1), 10) : NaN;
       if (!Number.isFinite(code) || code > 0x10ffff) fail(`The XML has a bad character reference ${whole}.`);
       return String.fromCodePoint(code);
     }
@@ -319,28 +357,19 @@ function prefixOf(name: string): string | undefined {
   return colon === -1 ? undefined : name.slice(0, colon);
 }
 
-/**
- * Checks that every element prefix is declared. Word declares all of them on the root element, so
- * the common case costs one set lookup per element; a prefix declared lower down is looked up
- * along the element's ancestors.
- */
-function checkPrefixes(root: XmlElement): void {
+function rootPrefixes(root: XmlElement): Set<string> {
   const declared = new Set<string>(["xml", "xmlns"]);
   for (const [k] of attributes(root)) {
     if (k.startsWith("xmlns:")) declared.add(k.slice(6));
   }
-  const stack: XmlElement[] = [root];
-  while (stack.length > 0) {
-    const el = stack.pop() as XmlElement;
-    const p = prefixOf(el.name);
-    if (p !== undefined && !declared.has(p) && !declaredOnPath(el, p)) {
-      throw new PlanAssistFailure(
-        "xml_undeclared_prefix",
-        `The XML uses the namespace prefix "${p.slice(0, 20)}" without declaring it. The file is not well-formed; open it in Word and save it again.`,
-      );
-    }
-    for (const ch of el.children) if (ch.kind === "element") stack.push(ch);
-  }
+  return declared;
+}
+
+function undeclaredPrefix(p: string): never {
+  throw new PlanAssistFailure(
+    "xml_undeclared_prefix",
+    `The XML uses the namespace prefix "${p.slice(0, 20)}" without declaring it. The file is not well-formed; open it in Word and save it again.`,
+  );
 }
 
 function declaredOnPath(el: XmlElement, prefix: string): boolean {

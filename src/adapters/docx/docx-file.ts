@@ -2,7 +2,7 @@
  * Opening a .docx file: what the bytes are, where the main document part is, and its model.
  * Bytes in, no file system: runs the same in Node and in the browser.
  */
-import { capture, PlanAssistFailure, type Result } from "../../domain/result";
+import { capture, ok, PlanAssistFailure, type Notice, type Result } from "../../domain/result";
 import {
   contentTypeOf,
   CT_MAIN,
@@ -22,6 +22,8 @@ import { readStyles } from "../../ooxml/styles";
 import { readWordDocument, type ReadResult } from "../../ooxml/wordml";
 import { defaultXmlLimits, parseXml, type XmlDocument } from "../../ooxml/xml";
 import { defaultZipLimits, openZip, readEntry, type InflateBudget, type ZipArchive, type ZipLimits } from "./zip";
+
+const REL_STYLES_STRICT = "http://purl.oclc.org/ooxml/officeDocument/relationships/styles";
 
 /** Decodes a part's bytes as XML text (UTF-8, or UTF-16 with a byte order mark). */
 export function decodeXmlBytes(bytes: Uint8Array): string {
@@ -77,6 +79,12 @@ export function sniff(bytes: Uint8Array): Result<"zip"> {
   if (lower.startsWith("<!doctype html") || lower.startsWith("<html") || lower.includes("<html")) {
     return fail("file_is_html", "The file is a web page, not a Word document. Open it in Word and save it as a Word Document (.docx).");
   }
+  if (lower.startsWith("<?xml") && (lower.includes("<pkg:package") || lower.includes("<w:worddocument"))) {
+    return fail(
+      "file_is_text",
+      "The file is a Word XML document (one .xml file), not a .docx package. Open it in Word and save it as a Word Document (.docx).",
+    );
+  }
   if (looksLikeText(bytes)) {
     return fail("file_is_text", "The file holds plain text, not a Word document. Use the .docx the plan was written in.");
   }
@@ -110,11 +118,61 @@ function oleHoldsEncryptedPackage(bytes: Uint8Array): boolean {
   return false;
 }
 
+/** What a file name says about a file, before its bytes are read. */
+export type FileNameKind = "document" | "macro-document" | "template" | "macro-template" | "other";
+
+/**
+ * Classifies a file by its name (a path or a bare name). Word's owner files (`~$plan.docx`),
+ * which Word keeps beside an open document and which hold only the name of who has it open,
+ * are refused with `file_is_lock_file` so a batch can skip them with a clear note.
+ */
+export function classifyFileName(name: string): Result<FileNameKind> {
+  const base = name.slice(Math.max(name.lastIndexOf("/"), name.lastIndexOf("\\")) + 1);
+  if (base.startsWith("~$")) {
+    return failure(
+      "file_is_lock_file",
+      `"${base.slice(0, 80)}" is the small file Word keeps beside a document while it is open (it records who has it open). It is not a plan; PlanAssist skips it. Read the document without "~$" at the start of its name.`,
+    );
+  }
+  const ext = base.includes(".") ? base.slice(base.lastIndexOf(".") + 1).toLowerCase() : "";
+  const kind: FileNameKind =
+    ext === "docx"
+      ? "document"
+      : ext === "docm"
+        ? "macro-document"
+        : ext === "dotx"
+          ? "template"
+          : ext === "dotm"
+            ? "macro-template"
+            : "other";
+  return { ok: true, value: kind, warnings: [] };
+}
+
+/** Codes of the notices `openDocx` may attach to a document it read. */
+export const docxNoticeCodes = ["docx_strict_ooxml", "docx_macros"] as const;
+
 /** Opens a .docx (or .docm / .dotx) from its bytes and reads its document model. */
 export function openDocx(bytes: Uint8Array, limits: DocxLimits = defaultDocxLimits): Result<DocxPackage> {
   const kind = sniff(bytes);
   if (!kind.ok) return kind;
-  return capture(() => openDocxOrThrow(bytes, limits));
+  const r = capture(() => openDocxOrThrow(bytes, limits));
+  if (!r.ok) return r;
+  const warnings: Notice[] = [];
+  if (r.value.read.snapshot.facts.strict) {
+    warnings.push({
+      code: "docx_strict_ooxml",
+      message:
+        "The document is saved as Strict Open XML. PlanAssist read it, but Word's usual format is safer to fill: in Word use File > Save As > Word Document (.docx).",
+    });
+  }
+  if (r.value.macros) {
+    warnings.push({
+      code: "docx_macros",
+      message:
+        "The document is macro-enabled (.docm). PlanAssist read its text and never runs its macros; check where it came from before opening it in Word with macros enabled.",
+    });
+  }
+  return ok(r.value, warnings);
 }
 
 function openDocxOrThrow(bytes: Uint8Array, limits: DocxLimits): DocxPackage {
@@ -128,7 +186,7 @@ function openDocxOrThrow(bytes: Uint8Array, limits: DocxLimits): DocxPackage {
     }
   };
   const zip = openZip(bytes, limits);
-  const budget: InflateBudget = { used: 0 };
+  const budget: InflateBudget = { used: 0, deadline: started + limits.maxMillis };
   const text = (name: string) => decodeXmlBytes(readEntry(zip, name, limits, budget));
   const xmlLimits = { ...defaultXmlLimits, maxDepth: limits.maxXmlDepth };
 
@@ -174,7 +232,9 @@ function openDocxOrThrow(bytes: Uint8Array, limits: DocxLimits): DocxPackage {
   let styles;
   const relsName = relsPartFor(mainPart);
   if (zip.entries.has(relsName)) {
-    const stylesRel = parseRelationships(text(relsName)).find((r) => r.type === REL_STYLES && !r.external);
+    const stylesRel = parseRelationships(text(relsName)).find(
+      (r) => (r.type === REL_STYLES || r.type === REL_STYLES_STRICT) && !r.external,
+    );
     const stylesPart = stylesRel ? resolveTarget(mainPart, stylesRel.target) : undefined;
     if (stylesPart && zip.entries.has(stylesPart)) styles = readStyles(parseXml(text(stylesPart), xmlLimits));
   }

@@ -7,7 +7,7 @@
  * entry it was not asked to change byte for byte (compressed data included), so the parts
  * PlanAssist did not touch are identical to the original's.
  */
-import { Inflate, deflateSync } from "fflate";
+import { Inflate, deflateSync, inflateSync } from "fflate";
 import { PlanAssistFailure } from "../../domain/result";
 
 export type ZipLimits = {
@@ -94,6 +94,23 @@ export function checkEntryName(name: string): void {
   }
 }
 
+function zip64(): never {
+  throw new PlanAssistFailure(
+    "zip_zip64",
+    "The file uses the zip64 format for very large archives. Word does not write it for documents of ordinary size and PlanAssist does not read it: open the file in Word and save it again as a Word Document (.docx).",
+  );
+}
+
+function corrupt(message: string): never {
+  throw new PlanAssistFailure("zip_corrupt", message);
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** Reads the zip directory. Does not inflate anything. */
 export function openZip(bytes: Uint8Array, limits: ZipLimits = defaultZipLimits): ZipArchive {
   const eocd = findEndOfCentralDirectory(bytes);
@@ -103,19 +120,23 @@ export function openZip(bytes: Uint8Array, limits: ZipLimits = defaultZipLimits)
       "The file ends before its table of contents: it was cut short while copying or downloading. Get the file again from where it came from.",
     );
   }
-  if (eocd >= 20 && u32(bytes, eocd - 20) === SIG_END64_LOCATOR) {
-    throw new PlanAssistFailure(
-      "zip_too_large",
-      "The file uses the zip format for very large archives, which no plan needs. PlanAssist does not open it.",
-    );
-  }
+  if (eocd >= 20 && u32(bytes, eocd - 20) === SIG_END64_LOCATOR) zip64();
+  const disk = u16(bytes, eocd + 4);
+  const cdDisk = u16(bytes, eocd + 6);
+  const countOnDisk = u16(bytes, eocd + 8);
   const count = u16(bytes, eocd + 10);
   const cdSize = u32(bytes, eocd + 12);
   const cdOffset = u32(bytes, eocd + 16);
+  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) zip64();
+  if (disk !== 0 || cdDisk !== 0 || countOnDisk !== count) {
+    corrupt(
+      "The file is one piece of an archive split over several files, which Word never writes. Use the whole .docx as Word saved it.",
+    );
+  }
   if (count > limits.maxEntries) {
     throw new PlanAssistFailure(
       "zip_too_many_entries",
-      `The file holds ${count} parts; PlanAssist reads at most ${limits.maxEntries}. A Word document has a few dozen.`,
+      `The file holds ${count} parts; PlanAssist reads at most ${limits.maxEntries}. A Word document has a few dozen, so the file is damaged or was made to exhaust readers.`,
       { entries: count, limit: limits.maxEntries },
     );
   }
@@ -125,13 +146,14 @@ export function openZip(bytes: Uint8Array, limits: ZipLimits = defaultZipLimits)
       "The file's table of contents points past its end: the file was cut short or damaged. Get the file again.",
     );
   }
+  const cdEnd = cdOffset + cdSize;
   const entries = new Map<string, ZipEntry>();
+  const lower = new Set<string>();
   const order: string[] = [];
   let p = cdOffset;
   for (let k = 0; k < count; k++) {
-    if (p + 46 > bytes.length || u32(bytes, p) !== SIG_CENTRAL) {
-      throw new PlanAssistFailure(
-        "zip_corrupt",
+    if (p + 46 > cdEnd || u32(bytes, p) !== SIG_CENTRAL) {
+      corrupt(
         "The file's table of contents is damaged. Open it in Word, which may repair it, and save it again.",
       );
     }
@@ -146,35 +168,61 @@ export function openZip(bytes: Uint8Array, limits: ZipLimits = defaultZipLimits)
     const extraLen = u16(bytes, p + 30);
     const commentLen = u16(bytes, p + 32);
     const localHeaderOffset = u32(bytes, p + 42);
+    if (p + 46 + nameLen + extraLen + commentLen > cdEnd) {
+      corrupt(
+        "The file's table of contents is damaged. Open it in Word, which may repair it, and save it again.",
+      );
+    }
     const nameBytes = bytes.subarray(p + 46, p + 46 + nameLen);
     const name = (flags & 0x800 ? utf8 : latin1).decode(nameBytes);
     p += 46 + nameLen + extraLen + commentLen;
     checkEntryName(name);
-    if (entries.has(name) || entries.has(name.toLowerCase())) {
+    if (
+      compressedSize === 0xffffffff ||
+      uncompressedSize === 0xffffffff ||
+      localHeaderOffset === 0xffffffff
+    ) {
+      zip64();
+    }
+    const l = name.toLowerCase();
+    if (entries.has(name) || lower.has(l)) {
       throw new PlanAssistFailure(
         "zip_duplicate_entry",
-        `The file holds two parts named "${name.slice(0, 80)}". Word never writes that; the file is damaged or was altered, so PlanAssist cannot tell which one Word would show.`,
+        `The file holds two parts named "${name.slice(0, 80)}"${entries.has(name) ? "" : " (differing only in case)"}. Word never writes that; the file is damaged or was altered, so PlanAssist cannot tell which one Word would show.`,
       );
     }
+    lower.add(l);
     if (flags & 0x1) {
       throw new PlanAssistFailure(
         "zip_encrypted_entry",
         "Parts of the file are encrypted. Remove the password in Word (File > Info > Protect Document) and save it again.",
       );
     }
-    if (localHeaderOffset + 30 > bytes.length || u32(bytes, localHeaderOffset) !== SIG_LOCAL) {
-      throw new PlanAssistFailure(
-        "zip_corrupt",
+    if (localHeaderOffset + 30 > cdOffset || u32(bytes, localHeaderOffset) !== SIG_LOCAL) {
+      corrupt(
         "A part of the file is missing where the table of contents says it is. The file is damaged; open it in Word, which may repair it, and save it again.",
       );
     }
     const localNameLen = u16(bytes, localHeaderOffset + 26);
     const localExtraLen = u16(bytes, localHeaderOffset + 28);
+    // The local header must name the same part: readers that trust one or the other would
+    // otherwise see different documents in the same file.
+    if (!sameBytes(bytes.subarray(localHeaderOffset + 30, localHeaderOffset + 30 + localNameLen), nameBytes)) {
+      corrupt(
+        `The part "${name.slice(0, 80)}" has a different name in its own header than in the table of contents. The file is damaged or was altered; open it in Word and save it again.`,
+      );
+    }
     const dataOffset = localHeaderOffset + 30 + localNameLen + localExtraLen;
     if (dataOffset + compressedSize > bytes.length) {
       throw new PlanAssistFailure(
         "zip_truncated",
         "The file ends in the middle of one of its parts: it was cut short. Get the file again.",
+      );
+    }
+    if (dataOffset + compressedSize > cdOffset) {
+      throw new PlanAssistFailure(
+        "zip_size_mismatch",
+        `The part "${name.slice(0, 80)}" claims more packed bytes than the file holds for it. The file is damaged; open it in Word and save it again.`,
       );
     }
     const entry: ZipEntry = {
@@ -192,23 +240,57 @@ export function openZip(bytes: Uint8Array, limits: ZipLimits = defaultZipLimits)
     entries.set(name, entry);
     order.push(name);
   }
-  // Case-insensitive duplicates, which some readers would treat as the same part.
-  const lower = new Set<string>();
-  for (const name of order) {
-    const l = name.toLowerCase();
-    if (lower.has(l)) {
-      throw new PlanAssistFailure(
-        "zip_duplicate_entry",
-        `The file holds two parts named "${name.slice(0, 80)}" (differing only in case). The file is damaged or was altered.`,
+  // Parts may not overlap: overlapping parts are how the densest zip bombs are built.
+  const byOffset = [...entries.values()].sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);
+  for (let i = 1; i < byOffset.length; i++) {
+    const prev = byOffset[i - 1] as ZipEntry;
+    const next = byOffset[i] as ZipEntry;
+    if (prev.dataOffset + prev.compressedSize > next.localHeaderOffset) {
+      corrupt(
+        `The parts "${prev.name.slice(0, 60)}" and "${next.name.slice(0, 60)}" overlap in the file. Word never writes that; the file is damaged or was made to attack readers, so PlanAssist does not open it.`,
       );
     }
-    lower.add(l);
   }
   return { bytes, entries, order };
 }
 
 /** Running total of bytes inflated, shared by all reads of one package. */
-export type InflateBudget = { used: number };
+export type InflateBudget = {
+  used: number;
+  /** A time (as `Date.now()`) after which inflating stops with `time_limit`. */
+  deadline?: number;
+};
+
+/** The size of one inflate step: what a hostile entry can make us hold beyond the limits is this times the deflate maximum ratio (1032), about 16 MB. */
+export const INFLATE_STEP = 16384;
+
+function mb(n: number): number {
+  return Math.round(n / 1048576);
+}
+
+function checkBudget(name: string, limits: ZipLimits, budget: InflateBudget): void {
+  if (budget.used > limits.maxTotalBytes) {
+    throw new PlanAssistFailure(
+      "zip_too_large",
+      `The file unpacks to more than ${mb(limits.maxTotalBytes)} MB, far more than any plan. PlanAssist stopped reading it at the part "${name.slice(0, 80)}".`,
+      { limit: limits.maxTotalBytes },
+    );
+  }
+  if (budget.deadline !== undefined && Date.now() > budget.deadline) {
+    throw new PlanAssistFailure(
+      "time_limit",
+      "Unpacking the file took longer than PlanAssist allows for one file, far longer than any plan needs. PlanAssist stopped.",
+    );
+  }
+}
+
+function ratioTooHigh(name: string, limits: ZipLimits): PlanAssistFailure {
+  return new PlanAssistFailure(
+    "zip_ratio_too_high",
+    `The part "${name.slice(0, 80)}" unpacks to more than ${limits.maxRatio} times its packed size, which is how zip bombs look. PlanAssist did not unpack it.`,
+    { limit: limits.maxRatio },
+  );
+}
 
 /** Inflates one entry within the limits, verifying its size and CRC. */
 export function readEntry(
@@ -222,32 +304,86 @@ export function readEntry(
   if (e.uncompressedSize > limits.maxEntryBytes) {
     throw new PlanAssistFailure(
       "zip_too_large",
-      `The part "${name}" would be ${Math.round(e.uncompressedSize / 1048576)} MB unpacked; PlanAssist reads parts up to ${Math.round(limits.maxEntryBytes / 1048576)} MB.`,
+      `The part "${name.slice(0, 80)}" would be ${mb(e.uncompressedSize)} MB unpacked; PlanAssist reads parts up to ${mb(limits.maxEntryBytes)} MB. No plan is that large: the file is damaged or was made to exhaust readers.`,
       { limit: limits.maxEntryBytes },
     );
+  }
+  if (budget.used + e.uncompressedSize > limits.maxTotalBytes) {
+    throw new PlanAssistFailure(
+      "zip_too_large",
+      `The file unpacks to more than ${mb(limits.maxTotalBytes)} MB, far more than any plan. PlanAssist stopped reading it at the part "${name.slice(0, 80)}".`,
+      { limit: limits.maxTotalBytes },
+    );
+  }
+  if (
+    e.method === 8 &&
+    e.uncompressedSize > limits.ratioFloorBytes &&
+    e.uncompressedSize / Math.max(1, e.compressedSize) > limits.maxRatio
+  ) {
+    throw ratioTooHigh(name, limits);
   }
   const data = zip.bytes.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
   let out: Uint8Array;
   if (e.method === 0) {
     out = data;
+    budget.used += out.length;
+    checkBudget(name, limits, budget);
+  } else if (e.method === 8 && data.length > 0 && data.length <= FAST_INFLATE_MAX_PACKED) {
+    out = inflateInto(data, name, e, limits, budget);
   } else if (e.method === 8) {
     out = inflateBounded(data, name, e, limits, budget);
   } else {
     throw new PlanAssistFailure(
       "zip_unsupported_method",
-      `The part "${name}" is compressed in a way Word does not use (method ${e.method}). Open the file in Word and save it again.`,
+      `The part "${name.slice(0, 80)}" is compressed in a way Word does not use (method ${e.method}). Open the file in Word and save it again.`,
     );
   }
   if (out.length !== e.uncompressedSize) {
     throw new PlanAssistFailure(
       "zip_size_mismatch",
-      `The part "${name}" is ${out.length} bytes but the file says ${e.uncompressedSize}. The file is damaged; open it in Word and save it again.`,
+      `The part "${name.slice(0, 80)}" is ${out.length} bytes but the file says ${e.uncompressedSize}. The file is damaged; open it in Word and save it again.`,
     );
   }
   if (crc32(out) !== e.crc32) {
     throw new PlanAssistFailure(
       "zip_bad_crc",
-      `The part "${name}" fails its checksum: the file is damaged. Get the file again or open it in Word, which may repair it.`,
+      `The part "${name.slice(0, 80)}" fails its checksum: the file is damaged. Get the file again or open it in Word, which may repair it.`,
+    );
+  }
+  return out;
+}
+
+/**
+ * Entries packed into at most this many bytes are inflated in one call into a buffer of their
+ * declared size (plus one byte to notice overflow), which is quicker than streaming. The buffer
+ * never grows, so memory is the declared size; the work an entry that lies about its size can
+ * cause is bounded by this size times the deflate maximum ratio (about 260 MB of discarded
+ * writes, well under a second).
+ */
+export const FAST_INFLATE_MAX_PACKED = 256 * 1024;
+
+function inflateInto(
+  data: Uint8Array,
+  name: string,
+  e: ZipEntry,
+  limits: ZipLimits,
+  budget: InflateBudget,
+): Uint8Array {
+  budget.used += e.uncompressedSize;
+  checkBudget(name, limits, budget);
+  let out: Uint8Array;
+  try {
+    out = inflateSync(data, { out: new Uint8Array(e.uncompressedSize + 1) });
+  } catch {
+    throw new PlanAssistFailure(
+      "zip_corrupt",
+      `The part "${name.slice(0, 80)}" cannot be unpacked: its compressed data is damaged. Get the file again or open it in Word, which may repair it.`,
+    );
+  }
+  if (out.length > e.uncompressedSize) {
+    throw new PlanAssistFailure(
+      "zip_size_mismatch",
+      `The part "${name.slice(0, 80)}" unpacks to more than the ${e.uncompressedSize} bytes the file declares. The file is damaged or was made to exhaust memory; PlanAssist stopped reading it.`,
     );
   }
   return out;
@@ -260,7 +396,9 @@ function inflateBounded(
   limits: ZipLimits,
   budget: InflateBudget,
 ): Uint8Array {
-  const cap = Math.min(limits.maxEntryBytes, e.uncompressedSize);
+  // The declared size is at most maxEntryBytes (checked by the caller), so output is held to it:
+  // an entry that unpacks to more than it declares is stopped one step after passing it.
+  const cap = e.uncompressedSize;
   const chunks: Uint8Array[] = [];
   let total = 0;
   let done = false;
@@ -269,45 +407,35 @@ function inflateBounded(
     budget.used += chunk.length;
     if (total > cap) {
       throw new PlanAssistFailure(
-        total > e.uncompressedSize ? "zip_size_mismatch" : "zip_too_large",
-        total > e.uncompressedSize
-          ? `The part "${name}" unpacks to more than the ${e.uncompressedSize} bytes the file declares. The file is damaged or was made to exhaust memory; PlanAssist stopped reading it.`
-          : `The part "${name}" is larger than PlanAssist reads.`,
-      );
-    }
-    if (budget.used > limits.maxTotalBytes) {
-      throw new PlanAssistFailure(
-        "zip_too_large",
-        `The file unpacks to more than ${Math.round(limits.maxTotalBytes / 1048576)} MB, far more than any plan. PlanAssist stopped reading it.`,
+        "zip_size_mismatch",
+        `The part "${name.slice(0, 80)}" unpacks to more than the ${e.uncompressedSize} bytes the file declares. The file is damaged or was made to exhaust memory; PlanAssist stopped reading it.`,
       );
     }
     if (total > limits.ratioFloorBytes && total / Math.max(1, data.length) > limits.maxRatio) {
-      throw new PlanAssistFailure(
-        "zip_ratio_too_high",
-        `The part "${name}" unpacks to more than ${limits.maxRatio} times its packed size, which is how zip bombs look. PlanAssist stopped reading it.`,
-      );
+      throw ratioTooHigh(name, limits);
     }
-    chunks.push(chunk);
+    checkBudget(name, limits, budget);
+    if (chunk.length > 0) chunks.push(chunk);
     if (final) done = true;
   });
-  const step = 16384;
+  const step = INFLATE_STEP;
   try {
+    if (data.length === 0) inflater.push(new Uint8Array(0), true);
     for (let i = 0; i < data.length; i += step) {
       const end = Math.min(data.length, i + step);
       inflater.push(data.subarray(i, end), end === data.length);
     }
-    if (data.length === 0) inflater.push(new Uint8Array(0), true);
   } catch (err) {
     if (err instanceof PlanAssistFailure) throw err;
     throw new PlanAssistFailure(
       "zip_corrupt",
-      `The part "${name}" cannot be unpacked: its compressed data is damaged. Get the file again or open it in Word, which may repair it.`,
+      `The part "${name.slice(0, 80)}" cannot be unpacked: its compressed data is damaged. Get the file again or open it in Word, which may repair it.`,
     );
   }
   if (!done) {
     throw new PlanAssistFailure(
       "zip_truncated",
-      `The part "${name}" ends before its compressed data does. The file was cut short; get it again.`,
+      `The part "${name.slice(0, 80)}" ends before its compressed data does. The file was cut short; get it again.`,
     );
   }
   if (chunks.length === 1) return chunks[0] as Uint8Array;
@@ -320,21 +448,42 @@ function inflateBounded(
   return out;
 }
 
-let crcTable: Uint32Array | undefined;
+let crcTables: Uint32Array[] | undefined;
 
-/** CRC-32 as zip uses it. */
-export function crc32(data: Uint8Array): number {
-  if (!crcTable) {
-    crcTable = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      crcTable[n] = c >>> 0;
-    }
+function makeCrcTables(): Uint32Array[] {
+  const t0 = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t0[n] = c >>> 0;
   }
-  const t = crcTable;
+  const tables = [t0];
+  for (let k = 1; k < 4; k++) {
+    const prev = tables[k - 1] as Uint32Array;
+    const t = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) t[n] = ((t0[(prev[n] as number) & 0xff] as number) ^ ((prev[n] as number) >>> 8)) >>> 0;
+    tables.push(t);
+  }
+  return tables;
+}
+
+/** CRC-32 as zip uses it (four bytes a step). */
+export function crc32(data: Uint8Array): number {
+  crcTables ??= makeCrcTables();
+  const [t0, t1, t2, t3] = crcTables as [Uint32Array, Uint32Array, Uint32Array, Uint32Array];
   let c = 0xffffffff;
-  for (let i = 0; i < data.length; i++) c = (t[(c ^ (data[i] as number)) & 0xff] as number) ^ (c >>> 8);
+  const n = data.length;
+  const n4 = n - (n % 4);
+  let i = 0;
+  for (; i < n4; i += 4) {
+    c ^= (data[i] as number) | ((data[i + 1] as number) << 8) | ((data[i + 2] as number) << 16) | ((data[i + 3] as number) << 24);
+    c =
+      (t3[c & 0xff] as number) ^
+      (t2[(c >>> 8) & 0xff] as number) ^
+      (t1[(c >>> 16) & 0xff] as number) ^
+      (t0[c >>> 24] as number);
+  }
+  for (; i < n; i++) c = (t0[(c ^ (data[i] as number)) & 0xff] as number) ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
 
@@ -361,7 +510,11 @@ export function writeZip(zip: ZipArchive, changes: ZipChanges): Uint8Array {
   for (const name of names) {
     const e = zip.entries.get(name);
     const replacement = changes.replace.get(name);
-    const nameBytes = encoder.encode(name);
+    // Copied entries keep their name bytes as written (a name need not be UTF-8).
+    const nameBytes =
+      e && replacement === undefined
+        ? zip.bytes.subarray(e.localHeaderOffset + 30, e.localHeaderOffset + 30 + u16(zip.bytes, e.localHeaderOffset + 26))
+        : encoder.encode(name);
     let local: Uint8Array;
     let data: Uint8Array;
     let method: number, crc: number, csize: number, usize: number, flags: number, time: number, date: number;
@@ -393,7 +546,7 @@ export function writeZip(zip: ZipArchive, changes: ZipChanges): Uint8Array {
       crc = crc32(content);
       csize = data.length;
       usize = content.length;
-      flags = 0x800;
+      flags = 0x800; // names of new entries are UTF-8
       time = e?.modTime ?? 0;
       date = e?.modDate ?? 0x21; // 1980-01-01
       local = localHeader(nameBytes, flags, method, time, date, crc, csize, usize);

@@ -1,0 +1,181 @@
+// ESLint flat config: typescript-eslint, React (+ hooks), Office add-in batching rules for the code
+// that talks to Word, Prettier compatibility, and import boundaries that keep the core pure.
+// Formatting itself is checked by `prettier --check .` (see the "lint" script).
+import { builtinModules } from "node:module";
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+import react from "eslint-plugin-react";
+import reactHooks from "eslint-plugin-react-hooks";
+import officeAddins from "eslint-plugin-office-addins";
+import prettier from "eslint-config-prettier";
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+
+/** The Office add-in plugin's recommended rules (only its own rules; the rest is configured here). */
+const officeRecommendedRules = Object.fromEntries(
+  officeAddins.configs.recommended
+    .flatMap((c) => Object.entries(c.rules ?? {}))
+    .filter(([name]) => name.startsWith("office-addins/")),
+);
+
+const nodeGlobals = Object.fromEntries(
+  [
+    "process",
+    "console",
+    "Buffer",
+    "URL",
+    "URLSearchParams",
+    "TextEncoder",
+    "TextDecoder",
+    "setTimeout",
+    "clearTimeout",
+    "setInterval",
+    "clearInterval",
+    "setImmediate",
+    "queueMicrotask",
+    "structuredClone",
+    "performance",
+    "AbortController",
+    "fetch",
+    "global",
+  ].map((g) => [g, "readonly"]),
+);
+const commonJsGlobals = {
+  require: "readonly",
+  module: "writable",
+  exports: "writable",
+  __dirname: "readonly",
+};
+
+/** Imports the pure core (domain, templates, ooxml) may not make. */
+const pureCoreRestrictions = {
+  paths: nodeBuiltins.map((name) => ({
+    name,
+    message: "The core is pure: no Node built-ins. Do I/O in an adapter or the CLI.",
+  })),
+  patterns: [
+    {
+      group: ["react", "react/*", "react-dom", "react-dom/*", "@fluentui/*"],
+      message: "The core is pure: no React or UI.",
+    },
+    {
+      group: ["office-js", "@microsoft/office-js", "@types/office-js"],
+      message: "The core is pure: Office.js belongs in src/adapters/office.",
+    },
+    {
+      group: ["fflate", "fflate/*"],
+      message: "The core is pure: zip handling belongs in src/adapters/docx.",
+    },
+    {
+      group: [
+        "**/adapters",
+        "**/adapters/**",
+        "**/app",
+        "**/app/**",
+        "**/taskpane",
+        "**/taskpane/**",
+        "**/cli",
+        "**/cli/**",
+        "**/preview/**",
+        "**/commands/**",
+      ],
+      message:
+        "The core (domain, templates, ooxml) may not depend on adapters, app, UI or CLI code.",
+    },
+  ],
+};
+
+export default tseslint.config(
+  {
+    ignores: [
+      "node_modules/**",
+      "dist/**",
+      "coverage/**",
+      "test-results/**",
+      "tests/fixtures/**",
+      "**/*.d.ts",
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" },
+      ],
+      "no-restricted-syntax": [
+        "error",
+        { selector: "ExportDefaultDeclaration", message: "Use named exports." },
+      ],
+      // OOXML work strips characters XML forbids, which needs control characters in patterns.
+      "no-control-regex": "off",
+    },
+  },
+  // React: components and the pane.
+  {
+    files: ["src/**/*.tsx", "tests/**/*.tsx"],
+    ...react.configs.flat.recommended,
+    settings: { react: { version: "19.0" } },
+  },
+  { files: ["src/**/*.tsx", "tests/**/*.tsx"], ...react.configs.flat["jsx-runtime"] },
+  {
+    files: ["src/**/*.{ts,tsx}", "tests/**/*.{ts,tsx}"],
+    plugins: { "react-hooks": reactHooks },
+    rules: {
+      "react-hooks/rules-of-hooks": "error",
+      "react-hooks/exhaustive-deps": "warn",
+    },
+  },
+  // The code that talks to Word: load before read, sync before read, no sync in loops.
+  {
+    files: ["src/adapters/office/**/*.ts"],
+    plugins: { "office-addins": officeAddins },
+    rules: officeRecommendedRules,
+  },
+  // The pure core.
+  {
+    files: ["src/domain/**/*.ts", "src/templates/**/*.ts", "src/ooxml/**/*.ts"],
+    rules: { "no-restricted-imports": ["error", pureCoreRestrictions] },
+  },
+  // Ports: interfaces over the domain only.
+  {
+    files: ["src/ports/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/adapters/**", "**/taskpane/**", "**/cli/**", "react", "fflate"],
+              message: "Ports depend on the domain only.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // Scripts, configs and the browser-test runner run in Node.
+  {
+    files: ["**/*.{js,mjs,cjs}"],
+    languageOptions: { globals: nodeGlobals, sourceType: "module" },
+    rules: { "no-restricted-syntax": "off" },
+  },
+  {
+    files: ["**/*.{js,cjs}"],
+    ignores: ["**/*.mjs"],
+    languageOptions: { globals: { ...nodeGlobals, ...commonJsGlobals }, sourceType: "commonjs" },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  // Config files: tools expect default exports.
+  {
+    files: ["eslint.config.mjs", "*.config.{js,cjs,mjs}"],
+    rules: { "no-restricted-syntax": "off" },
+  },
+  // Tests may use jest's hoisted mocks and require().
+  {
+    files: ["tests/**/*.{ts,tsx}"],
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  prettier,
+);

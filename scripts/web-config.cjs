@@ -1,0 +1,89 @@
+/**
+ * Settings shared by the webpack build, the development server and the browser-test server:
+ * the Content Security Policy of each page, and the production URL put into the manifest.
+ */
+"use strict";
+
+/** Microsoft's CDN for Office.js: the only origin outside the add-in's own that pages may load from. */
+const OFFICE_JS_ORIGIN = "https://appsforoffice.microsoft.com";
+const DEV_URL = "https://localhost:3000/";
+
+/**
+ * The Content Security Policy of a page. Pages that run inside Office (task pane, commands) may
+ * load Office.js from Microsoft's CDN; the preview loads nothing from elsewhere. No page allows
+ * `unsafe-eval`. Inline styles are allowed because Fluent UI and the document renderer insert style
+ * elements at run time; scripts are never inline.
+ */
+function contentSecurityPolicy(page) {
+  const office = page === "taskpane" || page === "commands";
+  const scriptSrc = office ? `'self' ${OFFICE_JS_ORIGIN}` : "'self'";
+  return [
+    "default-src 'self'",
+    `script-src ${scriptSrc}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    `connect-src 'self'${office ? ` ${OFFICE_JS_ORIGIN}` : ""}`,
+    `frame-src 'self'${office ? ` ${OFFICE_JS_ORIGIN}` : ""}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join("; ");
+}
+
+/** Which page a request path belongs to (for the CSP header). */
+function pageOfPath(urlPath) {
+  if (/^\/preview(\.html)?(\?|$)/.test(urlPath)) return "preview";
+  if (/^\/commands(\.html)?(\?|$)/.test(urlPath)) return "commands";
+  return "taskpane";
+}
+
+/** Normalises a public URL to end with one slash; refuses anything but https. */
+function normalisePublicUrl(url) {
+  const u = new URL(url);
+  if (u.protocol !== "https:")
+    throw new Error(`The add-in's public URL must use https: (got ${url}).`);
+  return u.href.endsWith("/") ? u.href : `${u.href}/`;
+}
+
+/**
+ * The manifest with the development URL (https://localhost:3000/) replaced by the public URL the
+ * add-in is deployed at. Every occurrence is replaced, including those inside AppDomains.
+ */
+function manifestForUrl(xml, publicUrl) {
+  if (!publicUrl) return xml;
+  const target = normalisePublicUrl(publicUrl);
+  const origin = new URL(target).origin;
+  return xml.split(DEV_URL).join(target).split("https://localhost:3000").join(origin);
+}
+
+/**
+ * HTTPS options for the development server: the Office development certificate when it is on this
+ * machine (office-addin-dev-certs puts it in ~/.office-addin-dev-certs), otherwise none, and
+ * webpack-dev-server generates a self-signed certificate locally.
+ */
+function devHttpsOptions() {
+  const fs = require("fs");
+  const path = require("path");
+  const os = require("os");
+  const dir = path.join(os.homedir(), ".office-addin-dev-certs");
+  const file = (name) => path.join(dir, name);
+  if (!fs.existsSync(file("localhost.crt")) || !fs.existsSync(file("localhost.key")))
+    return undefined;
+  const options = {
+    cert: fs.readFileSync(file("localhost.crt")),
+    key: fs.readFileSync(file("localhost.key")),
+  };
+  if (fs.existsSync(file("ca.crt"))) options.ca = fs.readFileSync(file("ca.crt"));
+  return { options, source: `the Office development certificate in ${dir}` };
+}
+
+module.exports = {
+  devHttpsOptions,
+  OFFICE_JS_ORIGIN,
+  DEV_URL,
+  contentSecurityPolicy,
+  pageOfPath,
+  manifestForUrl,
+  normalisePublicUrl,
+};

@@ -1,0 +1,251 @@
+/**
+ * Filling and reverting .docx files: bytes in, bytes out.
+ *
+ * A fill applies an edit plan to the main document part, pushes a record on the fill journal (a
+ * custom XML part), and writes a new package in which only the document part, its relationships,
+ * the content types and the journal's own parts differ; every other part is copied byte for byte.
+ * The result is then opened again and each edit is checked against what it was meant to write.
+ */
+import {
+  holdsWritten,
+  isEmptyPlan,
+  type ContentEdit,
+  type EditPlan,
+  type Skip,
+} from "../../domain/edits";
+import { err, ok, type Result } from "../../domain/result";
+import { applyEditPlan, type EditOutcome } from "../../ooxml/edit/apply";
+import {
+  addOverride,
+  addRelationship,
+  CT_CUSTOM_XML_PROPERTIES,
+  emptyJournal,
+  guidFrom,
+  isJournalPart,
+  itemPropsXml,
+  itemRelsXml,
+  parseJournal,
+  REL_CUSTOM_XML_TYPE,
+  removeOverride,
+  removeRelationship,
+  revertFill,
+  serialiseJournal,
+  type FillRecord,
+  type Journal,
+} from "../../ooxml/journal";
+import { parseRelationships, relsPartFor, resolveTarget } from "../../ooxml/package";
+import { decodeXmlBytes, openDocx, type DocxPackage } from "./docx-file";
+import { readEntry, writeZip } from "./zip";
+
+const encoder = new TextEncoder();
+
+/** Encodes a part's text as UTF-8, keeping a byte order mark when the original had one. */
+function encodePart(text: string, original: Uint8Array | undefined): Uint8Array {
+  const body = encoder.encode(text);
+  if (original && original[0] === 0xef && original[1] === 0xbb && original[2] === 0xbf) {
+    const out = new Uint8Array(body.length + 3);
+    out.set([0xef, 0xbb, 0xbf]);
+    out.set(body, 3);
+    return out;
+  }
+  return body;
+}
+
+export type FillReport = {
+  /** The filled file (the input itself when nothing needed writing). */
+  readonly bytes: Uint8Array;
+  /** Edits confirmed by reading the result back. */
+  readonly written: readonly EditOutcome[];
+  /** Edits whose target already held the value. */
+  readonly unchanged: readonly EditOutcome[];
+  /** Edits that could not be written, or did not read back as written. */
+  readonly failed: readonly EditOutcome[];
+  /** Values the planner did not write (typed text without consent, no place for them). */
+  readonly skipped: readonly Skip[];
+  /** Zip entries whose bytes differ from the input's. */
+  readonly changedParts: readonly string[];
+};
+
+type JournalLocation = {
+  /** The journal item part, when the document has one. */
+  readonly item?: string;
+  readonly journal: Journal;
+};
+
+/** Finds the journal part among the custom XML parts the document part relates to. */
+function findJournal(pkg: DocxPackage): Result<JournalLocation> {
+  const relsName = relsPartFor(pkg.mainPart);
+  if (!pkg.zip.entries.has(relsName)) return ok({ journal: emptyJournal });
+  const rels = parseRelationships(decodeXmlBytes(readEntry(pkg.zip, relsName)));
+  for (const rel of rels) {
+    if (rel.external || rel.type !== REL_CUSTOM_XML_TYPE) continue;
+    const target = resolveTarget(pkg.mainPart, rel.target);
+    if (!pkg.zip.entries.has(target)) continue;
+    const xml = decodeXmlBytes(readEntry(pkg.zip, target));
+    if (!isJournalPart(xml)) continue;
+    const journal = parseJournal(xml);
+    if (!journal.ok) return journal;
+    return ok({ item: target, journal: journal.value });
+  }
+  return ok({ journal: emptyJournal });
+}
+
+function text(pkg: DocxPackage, name: string): string {
+  return decodeXmlBytes(readEntry(pkg.zip, name));
+}
+
+function contentTypesName(pkg: DocxPackage): string {
+  return pkg.zip.order.find((n) => n.toLowerCase() === "[content_types].xml") ?? "[Content_Types].xml";
+}
+
+/** The part changes that store `journal` (creating the journal parts when needed). */
+function journalChanges(pkg: DocxPackage, where: JournalLocation, journal: Journal): Map<string, Uint8Array> {
+  const out = new Map<string, Uint8Array>();
+  const xml = serialiseJournal(journal);
+  if (where.item) {
+    out.set(where.item, encoder.encode(xml));
+    return out;
+  }
+  let k = 1;
+  while (pkg.zip.entries.has(`customXml/item${k}.xml`) || pkg.zip.entries.has(`customXml/itemProps${k}.xml`)) k++;
+  const item = `customXml/item${k}.xml`;
+  const props = `customXml/itemProps${k}.xml`;
+  out.set(item, encoder.encode(xml));
+  out.set(props, encoder.encode(itemPropsXml(guidFrom(`${pkg.mainPart}:${k}:planassist-journal`))));
+  out.set(`customXml/_rels/item${k}.xml.rels`, encoder.encode(itemRelsXml(`itemProps${k}.xml`)));
+  const relsName = relsPartFor(pkg.mainPart);
+  const relsXml = pkg.zip.entries.has(relsName)
+    ? text(pkg, relsName)
+    : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
+  const target = relativeTarget(pkg.mainPart, item);
+  out.set(relsName, encodePart(addRelationship(relsXml, REL_CUSTOM_XML_TYPE, target).xml, pkg.zip.entries.has(relsName) ? readEntry(pkg.zip, relsName) : undefined));
+  const typesName = contentTypesName(pkg);
+  const typesOriginal = readEntry(pkg.zip, typesName);
+  let types = decodeXmlBytes(typesOriginal);
+  types = addOverride(types, `/${props}`, CT_CUSTOM_XML_PROPERTIES);
+  if (!/Extension="xml"/i.test(types)) types = addOverride(types, `/${item}`, "application/xml");
+  out.set(typesName, encodePart(types, typesOriginal));
+  return out;
+}
+
+/** A relationship target from `source`'s folder to `part` ("../customXml/item1.xml"). */
+function relativeTarget(source: string, part: string): string {
+  const depth = source.split("/").length - 1;
+  return `${"../".repeat(depth)}${part}`;
+}
+
+/**
+ * Fills a .docx with an edit plan. `skipped` (from the planner) is passed through to the report.
+ * Answers `document_changed` when a target no longer holds what the plan expects.
+ */
+export function fillDocx(
+  bytes: Uint8Array,
+  plan: EditPlan,
+  options: { label: string; now: Date; skipped?: readonly Skip[] },
+): Result<FillReport> {
+  const opened = openDocx(bytes);
+  if (!opened.ok) return opened;
+  const pkg = opened.value;
+  const skipped = options.skipped ?? [];
+  if (isEmptyPlan(plan)) {
+    return ok({ bytes, written: [], unchanged: [], failed: [], skipped, changedParts: [] });
+  }
+  const applied = applyEditPlan(pkg.document.source, plan);
+  if (!applied.ok) return applied;
+  const { outcomes, changes } = applied.value;
+  if (!applied.value.changed) {
+    return ok({
+      bytes,
+      written: [],
+      unchanged: outcomes.filter((o) => o.status !== "failed"),
+      failed: outcomes.filter((o) => o.status === "failed"),
+      skipped,
+      changedParts: [],
+    });
+  }
+  const where = findJournal(pkg);
+  if (!where.ok) return where;
+  const record: FillRecord = { at: options.now.toISOString(), label: options.label, changes };
+  const replace = journalChanges(pkg, where.value, { fills: [...where.value.journal.fills, record] });
+  replace.set(pkg.mainPart, encodePart(applied.value.source, readEntry(pkg.zip, pkg.mainPart)));
+  const out = writeZip(pkg.zip, { replace });
+
+  // Read the result back and confirm each edit.
+  const reread = openDocx(out);
+  if (!reread.ok) {
+    return err("office_sync_failed", `The filled document could not be read back (${reread.error.message}); it was not saved.`);
+  }
+  const snapshot = reread.value.read.snapshot;
+  const written: EditOutcome[] = [];
+  const unchanged: EditOutcome[] = [];
+  const failed: EditOutcome[] = [];
+  for (const o of outcomes) {
+    if (o.status === "failed") failed.push(o);
+    else if (isContent(o.edit) && !holdsWritten(snapshot, o.edit, plan.content)) {
+      failed.push({ edit: o.edit, status: "failed", message: "The value did not read back as written." });
+    } else if (o.status === "unchanged") unchanged.push(o);
+    else written.push(o);
+  }
+  return ok({ bytes: out, written, unchanged, failed, skipped, changedParts: [...replace.keys()] });
+}
+
+function isContent(e: EditOutcome["edit"]): e is ContentEdit {
+  return e.kind === "set-text" || e.kind === "set-choice" || e.kind === "set-marks";
+}
+
+export type RevertReport = {
+  readonly bytes: Uint8Array;
+  /** The label and time of the fill undone. */
+  readonly fill: { readonly label: string; readonly at: string };
+  /** Fills still recorded (revert again to undo them). */
+  readonly remaining: number;
+};
+
+/**
+ * Undoes the last fill recorded in a .docx. When no fill is left, the journal's parts and the
+ * entries that point to them are removed, so the package is as it was before the first fill.
+ */
+export function revertDocx(bytes: Uint8Array, options: { force?: boolean } = {}): Result<RevertReport> {
+  const opened = openDocx(bytes);
+  if (!opened.ok) return opened;
+  const pkg = opened.value;
+  const where = findJournal(pkg);
+  if (!where.ok) return where;
+  const fills = where.value.journal.fills;
+  const last = fills[fills.length - 1];
+  if (!where.value.item || !last) {
+    return err("no_fill_to_revert", "This document has no fill recorded by PlanAssist, so there is nothing to revert.");
+  }
+  const reverted = revertFill(pkg.document.source, last, options);
+  if (!reverted.ok) return reverted;
+  const replace = new Map<string, Uint8Array>();
+  const remove = new Set<string>();
+  replace.set(pkg.mainPart, encodePart(reverted.value.source, readEntry(pkg.zip, pkg.mainPart)));
+  const rest = fills.slice(0, -1);
+  const item = where.value.item;
+  if (rest.length > 0) {
+    replace.set(item, encoder.encode(serialiseJournal({ fills: rest })));
+  } else {
+    // Remove the journal and what points to it.
+    const k = /item(\d+)\.xml$/.exec(item)?.[1];
+    const props = `customXml/itemProps${k}.xml`;
+    const itemRels = relsPartFor(item);
+    remove.add(item);
+    if (pkg.zip.entries.has(props)) remove.add(props);
+    if (pkg.zip.entries.has(itemRels)) remove.add(itemRels);
+    const relsName = relsPartFor(pkg.mainPart);
+    const relsOriginal = readEntry(pkg.zip, relsName);
+    replace.set(
+      relsName,
+      encodePart(removeRelationship(decodeXmlBytes(relsOriginal), REL_CUSTOM_XML_TYPE, relativeTarget(pkg.mainPart, item)), relsOriginal),
+    );
+    const typesName = contentTypesName(pkg);
+    const typesOriginal = readEntry(pkg.zip, typesName);
+    replace.set(
+      typesName,
+      encodePart(removeOverride(removeOverride(decodeXmlBytes(typesOriginal), `/${props}`), `/${item}`), typesOriginal),
+    );
+  }
+  const out = writeZip(pkg.zip, { replace, remove });
+  return ok({ bytes: out, fill: { label: last.label, at: last.at }, remaining: rest.length });
+}

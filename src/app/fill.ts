@@ -1,0 +1,100 @@
+/**
+ * Use cases: fill a document from plan data, and revert the last fill.
+ *
+ * The planning is the same for every host: read the document's plans (the plan reader), compare
+ * with the plan data wanted, plan the edits (the fill planner). Then a host applies the plan: the
+ * .docx writer here (command line, browser preview), the Office.js writer in Word.
+ */
+import { fillDocx, revertDocx, type FillReport, type RevertReport } from "../adapters/docx/docx-writer";
+import { openDocx } from "../adapters/docx/docx-file";
+import { describeEdit, editSubject, type Skip } from "../domain/edits";
+import { planFill, type FillOptions, type FillPlanning } from "../domain/fill-planner";
+import { documentPlanDataSchema, type DocumentPlanData } from "../domain/plan-data";
+import { readDocument } from "../domain/plan-reader";
+import { err, ok, type Result } from "../domain/result";
+import type { DocumentSnapshot } from "../domain/snapshot";
+import type { TemplateDefinition } from "../domain/template-definition";
+import { templates } from "../templates";
+
+/** Checks plan data given as JSON text or a parsed value. */
+export function parsePlanData(input: unknown): Result<DocumentPlanData> {
+  let value = input;
+  if (typeof input === "string") {
+    try {
+      value = JSON.parse(input) as unknown;
+    } catch (e) {
+      return err("plan_data_invalid", `The plan data is not valid JSON (${(e as Error).message}). Use the output of "planassist inspect --json" as a starting point.`);
+    }
+  }
+  const parsed = documentPlanDataSchema.safeParse(value);
+  if (!parsed.success) {
+    const first = parsed.error.issues
+      .slice(0, 3)
+      .map((i) => `${i.path.join(".") || "(top)"}: ${i.message}`)
+      .join("; ");
+    return err("plan_data_invalid", `The plan data does not have the expected shape (${first}). Use the output of "planassist inspect --json" as a starting point.`);
+  }
+  return ok(parsed.data);
+}
+
+/** Plans a fill against a snapshot: read the plans there, compare with the data wanted. */
+export function planDocumentFill(
+  snapshot: DocumentSnapshot,
+  desired: DocumentPlanData,
+  options: FillOptions = {},
+  definitions: readonly TemplateDefinition[] = templates,
+): Result<FillPlanning> {
+  const reading = readDocument(snapshot, definitions);
+  if (reading.data.plans.length === 0) {
+    return err("plan_data_mismatch", "PlanAssist does not recognise this document as one of its templates, so it cannot fill it. Check that it is the right file.");
+  }
+  return planFill(snapshot, reading.data, desired, options);
+}
+
+export type DocxFillResult = {
+  readonly report: FillReport;
+  readonly planning: FillPlanning;
+};
+
+/** Fills a .docx file's bytes with plan data. */
+export function fillDocxWithPlanData(
+  bytes: Uint8Array,
+  desired: DocumentPlanData,
+  options: FillOptions & { readonly now?: Date } = {},
+): Result<DocxFillResult> {
+  const opened = openDocx(bytes);
+  if (!opened.ok) return opened;
+  const planning = planDocumentFill(opened.value.read.snapshot, desired, options);
+  if (!planning.ok) return planning;
+  const label = desired.plans.map((p) => p.label).join(", ") || "plan data";
+  const report = fillDocx(bytes, planning.value.plan, {
+    label,
+    now: options.now ?? new Date(),
+    skipped: planning.value.skipped,
+  });
+  if (!report.ok) return report;
+  return ok({ report: report.value, planning: planning.value });
+}
+
+export function revertDocxFill(bytes: Uint8Array, options: { force?: boolean } = {}): Result<RevertReport> {
+  return revertDocx(bytes, options);
+}
+
+/** A few lines a person reads after a fill. */
+export function describeFill(result: DocxFillResult): string {
+  const { report, planning } = result;
+  const lines: string[] = [];
+  const count = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
+  const values = report.written.filter((o) => o.edit.kind === "set-text" || o.edit.kind === "set-choice" || o.edit.kind === "set-marks");
+  lines.push(
+    `Wrote ${count(values.length, "value")}; added ${count(planning.rowsAdded, "row")} and ${count(planning.blocksAdded, "block")}; removed ${count(planning.rowsRemoved, "row")}.`,
+  );
+  if (report.unchanged.length > 0) lines.push(`${count(report.unchanged.length, "value")} already held what was asked.`);
+  for (const s of report.skipped) lines.push(`Skipped ${s.field}: ${s.message}`);
+  for (const f of report.failed) {
+    lines.push(`Not written: ${editSubject(f.edit)} at ${describeEdit(f.edit)}: ${f.message ?? "unknown reason"}`);
+  }
+  return lines.join("\n");
+}
+
+export type { Skip };

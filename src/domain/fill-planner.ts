@@ -1,0 +1,447 @@
+/**
+ * The fill planner: plan data as a person wants it + the document as read -> an edit plan.
+ *
+ * `current` is what the plan reader read from `snapshot` (values with their locations); `desired`
+ * is the same format with new values and added rows or blocks. Only what differs is planned, so
+ * planning the same data twice plans nothing the second time. A slot that holds text a person
+ * typed is only changed when the caller confirms that slot (`overwrite`); otherwise it is skipped
+ * and reported.
+ */
+import {
+  leadingMarkLength,
+  nextLabel,
+  slotText,
+  type BlockLabel,
+  type ContentEdit,
+  type EditPlan,
+  type Location,
+  type RowLabel,
+  type Skip,
+  type StructureEdit,
+} from "./edits";
+import type { DocumentPlanData, FieldData, PlanData, RowData, SectionData } from "./plan-data";
+import { err, ok, type Result } from "./result";
+import type { DocumentSnapshot } from "./snapshot";
+
+export type FillOptions = {
+  /** Slots holding typed text the person agreed to replace: `"all"` (`--overwrite`) or a list. */
+  readonly overwrite?: "all" | readonly Location[];
+  /** Plan only one section (the task pane writes a section at a time). */
+  readonly only?: { readonly plan: number; readonly section: string; readonly block?: number };
+};
+
+export type FillPlanning = {
+  readonly plan: EditPlan;
+  readonly skipped: readonly Skip[];
+  readonly rowsAdded: number;
+  readonly rowsRemoved: number;
+  readonly blocksAdded: number;
+};
+
+type Pending = { field: string; desired: FieldData; current: FieldData | undefined; map: (l: Location) => Location; fresh: boolean };
+
+function valueText(v: FieldData["value"]): string {
+  return typeof v === "string" ? v : v.join(", ");
+}
+
+function clean(s: string): string {
+  return s.replace(/\r\n?/g, "\n").replace(/[ \t]+/g, " ").replace(/ ?\n ?/g, "\n").trim();
+}
+
+function sameLocation(a: Location, b: Location): boolean {
+  if (a.kind === "paragraph" || b.kind === "paragraph") {
+    return a.kind === b.kind && a.paragraph === (b as typeof a).paragraph;
+  }
+  return a.table === b.table && a.row === b.row && a.cell === b.cell && (a.paragraph ?? 0) === (b.paragraph ?? 0);
+}
+
+function sectionKey(s: SectionData): string {
+  return s.block === undefined ? s.id : `${s.id}#${s.block}`;
+}
+
+/** The cell locations a section's fields and rows use. */
+function sectionTables(s: SectionData): number[] {
+  const out: number[] = [];
+  const add = (f: FieldData) => {
+    if (f.location?.kind === "cell") out.push(f.location.table);
+    for (const o of f.optionLocations ?? []) if (o.kind === "cell") out.push(o.table);
+  };
+  s.fields.forEach(add);
+  for (const r of s.rows ?? []) r.cells.forEach(add);
+  return out;
+}
+
+/** Paragraphs of a cell that hold values (not labels), by `cell:paragraph`, with a label prefix length. */
+function valueSlots(fields: readonly FieldData[], snapshot: DocumentSnapshot): Map<string, number> {
+  const slots = new Map<string, number>();
+  for (const f of fields) {
+    if (f.type === "multiple-choice" || f.type === "single-choice") continue;
+    const loc = f.location;
+    if (!loc || loc.kind !== "cell") continue;
+    const cell = snapshot.tables[loc.table]?.rows[loc.row]?.cells[loc.cell];
+    const from = loc.paragraph ?? 0;
+    const count = loc.paragraphCount ?? (cell ? cell.paragraphs.length - from : 1);
+    for (let k = from; k < from + count; k++) {
+      slots.set(`${loc.table}:${loc.row}:${loc.cell}:${k}`, k === from ? (loc.start ?? 0) : 0);
+    }
+  }
+  return slots;
+}
+
+/** The labels a copy of a cell keeps: every non-empty paragraph outside the value slots. */
+function labelsOfCell(
+  snapshot: DocumentSnapshot,
+  table: number,
+  row: number,
+  cell: number,
+  slots: Map<string, number>,
+  renumber: (text: string) => string,
+): { paragraph: number; text: string }[] {
+  const out: { paragraph: number; text: string }[] = [];
+  const c = snapshot.tables[table]?.rows[row]?.cells[cell];
+  c?.paragraphs.forEach((p, k) => {
+    const slot = slots.get(`${table}:${row}:${cell}:${k}`);
+    let text: string;
+    if (slot === undefined) text = p.text.slice(leadingMarkLength(p));
+    else text = p.text.slice(0, slot);
+    if (text.length === 0) return;
+    out.push({ paragraph: k, text: renumber(text) });
+  });
+  return out;
+}
+
+/** Plans the edits that make the document hold `desired`. */
+export function planFill(
+  snapshot: DocumentSnapshot,
+  current: DocumentPlanData,
+  desired: DocumentPlanData,
+  options: FillOptions = {},
+): Result<FillPlanning> {
+  const structure: StructureEdit[] = [];
+  const pending: Pending[] = [];
+  const skipped: Skip[] = [];
+  let rowsAdded = 0;
+  let rowsRemoved = 0;
+  let blocksAdded = 0;
+  // Content edits in added rows and blocks use post-structure coordinates directly.
+  const identity = (l: Location) => l;
+
+  for (const [pi, want] of desired.plans.entries()) {
+    const have: PlanData | undefined = current.plans.find(
+      (p) => p.template === want.template && p.instance === want.instance,
+    );
+    if (!have) {
+      return err(
+        "plan_data_mismatch",
+        `The data is for plan ${want.instance + 1} of template "${want.template}", which this document does not hold. Run "planassist inspect --json" on this document to get data that fits it.`,
+      );
+    }
+    if (options.only && options.only.plan !== pi) continue;
+    const currentSections = new Map(have.sections.map((s) => [sectionKey(s), s]));
+    // Blocks beyond the document's: copy the last block once per new number.
+    const lastBlock = Math.max(0, ...have.sections.map((s) => s.block ?? 0));
+    const newBlocks = [
+      ...new Set(want.sections.filter((s) => s.block !== undefined && s.block > lastBlock).map((s) => s.block as number)),
+    ].sort((a, b) => a - b);
+    if (newBlocks.length > 0 && (!options.only || newBlocks.includes(options.only.block ?? -1))) {
+      const source = have.sections.filter((s) => s.block === lastBlock);
+      const tables = source.flatMap(sectionTables);
+      const first = Math.min(...tables);
+      const last = Math.max(...tables);
+      const topLevel = tables.length > 0 && snapshot.tables.slice(first, last + 1).every((t) => t.parent === undefined);
+      if (!topLevel) {
+        for (const b of newBlocks) skipped.push({ field: `block ${b}`, reason: "no-location", message: `Block ${b} cannot be added: the block to copy was not found.` });
+      } else {
+        const count = last - first + 1;
+        const slots = valueSlots(source.flatMap((s) => [...s.fields, ...(s.rows ?? []).flatMap((r) => r.cells)]), snapshot);
+        const copies: BlockLabel[][] = newBlocks.map((b) => {
+          const renumber = (t: string) => t.replace(new RegExp(`#(\\s*)${lastBlock}(?!\\d)`, "g"), `#$1${b}`);
+          const labels: BlockLabel[] = [];
+          for (let t = first; t <= last; t++) {
+            snapshot.tables[t]?.rows.forEach((row, r) =>
+              row.cells.forEach((_, c) => {
+                for (const l of labelsOfCell(snapshot, t, r, c, slots, renumber)) {
+                  labels.push({ table: t - first, row: r, cell: c, paragraph: l.paragraph, text: l.text });
+                }
+              }),
+            );
+          }
+          return labels;
+        });
+        structure.push({
+          kind: "insert-block",
+          section: source[0]?.id ?? "block",
+          firstTable: first,
+          tableCount: count,
+          copies,
+          expected: snapshot.tables[first]?.rows[0]?.cells[0]?.text ?? "",
+        });
+        blocksAdded += newBlocks.length;
+        // Values of the new blocks: the source block's locations, moved to the copy's tables.
+        newBlocks.forEach((b, j) => {
+          const moveTo = (l: Location): Location => (l.kind === "cell" ? { ...l, table: l.table + count * (j + 1) } : l);
+          for (const ws of want.sections.filter((s) => s.block === b)) {
+            const src = source.find((s) => s.id === ws.id);
+            if (!src) continue;
+            // Map to post-structure coordinates after all structure is known (see below).
+            for (const f of ws.fields) {
+              const cf = src.fields.find((x) => x.id === f.id);
+              if (cf) pending.push({ field: `${ws.id}#${b}.${f.id}`, desired: f, current: blank(cf), map: moveTo, fresh: true });
+            }
+            for (const r of ws.rows ?? []) {
+              const sr = src.rows?.[r.index];
+              for (const f of r.cells) {
+                const cf = sr?.cells.find((x) => x.id === f.id);
+                if (!cf) {
+                  if (!isEmpty(f.value)) skipped.push({ field: `${ws.id}#${b}.${f.id}`, reason: "no-location", message: `Row ${r.index + 1} of the new block ${b} has no place yet: write the block first, then add rows to it.` });
+                  continue;
+                }
+                pending.push({ field: `${ws.id}#${b}[${r.index}].${f.id}`, desired: f, current: blank(cf), map: moveTo, fresh: true });
+              }
+            }
+          }
+        });
+      }
+    }
+
+    for (const ws of want.sections) {
+      if (ws.block !== undefined && ws.block > lastBlock) continue;
+      if (options.only && (options.only.section !== ws.id || (options.only.block ?? undefined) !== (ws.block ?? undefined))) {
+        continue;
+      }
+      const hs = currentSections.get(sectionKey(ws));
+      if (!hs) {
+        skipped.push({ field: ws.id, reason: "no-location", message: `The section "${ws.label}" was not found in the document.` });
+        continue;
+      }
+      for (const f of ws.fields) {
+        pending.push({ field: `${ws.id}.${f.id}`, desired: f, current: hs.fields.find((x) => x.id === f.id), map: identity, fresh: false });
+      }
+      const wantRows = ws.rows ?? [];
+      const haveRows = hs.rows ?? [];
+      for (const r of wantRows.filter((x) => x.index < haveRows.length)) {
+        const hr = haveRows[r.index] as RowData;
+        for (const f of r.cells) {
+          pending.push({ field: `${ws.id}[${r.index}].${f.id}`, desired: f, current: hr.cells.find((x) => x.id === f.id), map: identity, fresh: false });
+        }
+      }
+      const extra = wantRows.filter((x) => x.index >= haveRows.length).sort((a, b) => a.index - b.index);
+      const template = haveRows[haveRows.length - 1];
+      const anchor = template?.cells.find((c) => c.location?.kind === "cell")?.location;
+      if (extra.length > 0) {
+        if (!template || !anchor || anchor.kind !== "cell") {
+          skipped.push({ field: ws.id, reason: "no-location", message: `Rows cannot be added to "${ws.label}": no row to copy was found.` });
+        } else {
+          const max = ws.rowLimits?.max ?? hs.rowLimits?.max ?? Infinity;
+          const allowed = extra.filter((x) => x.index < max);
+          if (allowed.length < extra.length) {
+            skipped.push({ field: ws.id, reason: "no-location", message: `"${ws.label}" takes at most ${max} rows; ${extra.length - allowed.length} were not added.` });
+          }
+          const slots = valueSlots(template.cells, snapshot);
+          const tplNumber = haveRows.length;
+          const rows: RowLabel[][] = allowed.map((x, k) => {
+            const n = haveRows.length + k + 1;
+            const renumber = (t: string) => (/\d/.test(t) && new RegExp(`(?<!\\d)${tplNumber}(?!\\d)`).test(t) ? nextLabel(t, n - tplNumber) : t);
+            const labels: RowLabel[] = [];
+            snapshot.tables[anchor.table]?.rows[anchor.row]?.cells.forEach((_, c) => {
+              for (const l of labelsOfCell(snapshot, anchor.table, anchor.row, c, slots, renumber)) {
+                labels.push({ cell: c, paragraph: l.paragraph, text: l.text });
+              }
+            });
+            return labels;
+          });
+          if (rows.length > 0) {
+            structure.push({
+              kind: "insert-rows",
+              section: ws.id,
+              table: anchor.table,
+              templateRow: anchor.row,
+              after: anchor.row,
+              rows,
+              expected: snapshot.tables[anchor.table]?.rows[anchor.row]?.cells.map((c) => c.text) ?? [],
+            });
+            rowsAdded += rows.length;
+          }
+          allowed.forEach((r, k) => {
+            for (const f of r.cells) {
+              const tf = template.cells.find((x) => x.id === f.id);
+              if (!tf?.location) continue;
+              const rowLabels = rows[k] ?? [];
+              const relocate = (l: Location): Location => {
+                if (l.kind !== "cell") return l;
+                const moved: Location = { ...l, row: l.row + k + 1 };
+                // A label before the value in the same paragraph may have changed length ("9." -> "10.").
+                if (l.start !== undefined) {
+                  const label = rowLabels.find((x) => x.cell === l.cell && x.paragraph === (l.paragraph ?? 0));
+                  return { ...moved, start: label?.text.length ?? l.start };
+                }
+                return moved;
+              };
+              pending.push({ field: `${ws.id}[${r.index}].${f.id}`, desired: f, current: blank(tf), map: relocate, fresh: true });
+            }
+          });
+        }
+      }
+      // Rows the data no longer has: removed when empty and the minimum allows it.
+      if (wantRows.length > 0 || (ws.rows !== undefined && haveRows.length > 0)) {
+        const min = ws.rowLimits?.min ?? hs.rowLimits?.min ?? 0;
+        const gone = haveRows.filter((r) => !wantRows.some((w) => w.index === r.index));
+        const removable = gone.filter((r) => r.index >= min && r.cells.every((c) => isEmpty(c.value)));
+        for (const r of gone.filter((x) => !removable.includes(x))) {
+          skipped.push({ field: `${ws.id}[${r.index}]`, reason: "typed-text", message: `Row ${r.index + 1} of "${ws.label}" was left: it still holds text or the template needs it.` });
+        }
+        const locs = removable.map((r) => r.cells.find((c) => c.location?.kind === "cell")?.location).filter((l): l is Extract<Location, { kind: "cell" }> => l?.kind === "cell");
+        if (locs.length > 0) {
+          const table = (locs[0] as (typeof locs)[number]).table;
+          const rowsToRemove = locs.filter((l) => l.table === table).map((l) => l.row);
+          structure.push({
+            kind: "remove-rows",
+            section: ws.id,
+            table,
+            rows: rowsToRemove,
+            expected: rowsToRemove.map((r) => snapshot.tables[table]?.rows[r]?.cells.map((c) => c.text) ?? []),
+          });
+          rowsRemoved += rowsToRemove.length;
+        }
+      }
+    }
+  }
+
+  // Content edits, in post-structure coordinates.
+  const content: ContentEdit[] = [];
+  for (const p of pending) {
+    const edit = contentEdit(snapshot, structure, p, options, skipped);
+    if (edit) content.push(edit);
+  }
+  return ok({ plan: { structure, content }, skipped, rowsAdded, rowsRemoved, blocksAdded });
+}
+
+function isEmpty(v: FieldData["value"]): boolean {
+  return typeof v === "string" ? v.trim() === "" : v.length === 0;
+}
+
+/** A field as it reads in a fresh copy of its row or block: empty, same locations. */
+function blank(f: FieldData): FieldData {
+  return { ...f, value: typeof f.value === "string" ? "" : [] };
+}
+
+/** Moves a location of the document as read to the document after the structural edits. */
+function afterStructure(structure: readonly StructureEdit[], l: Location): Location {
+  if (l.kind !== "cell") return l;
+  let table = l.table;
+  let row = l.row;
+  for (const e of structure) {
+    if (e.kind === "insert-block" && e.firstTable + e.tableCount <= l.table) table += e.tableCount * e.copies.length;
+    if (e.kind === "insert-rows" && e.table === l.table && e.after < l.row) row += e.rows.length;
+    if (e.kind === "remove-rows" && e.table === l.table) row -= e.rows.filter((x) => x < l.row).length;
+  }
+  return { ...l, table, row };
+}
+
+function contentEdit(
+  snapshot: DocumentSnapshot,
+  structure: readonly StructureEdit[],
+  p: Pending,
+  options: FillOptions,
+  skipped: Skip[],
+): ContentEdit | undefined {
+  const { desired, current } = p;
+  const loc = current?.location;
+  if (!current || !loc) {
+    if (!isEmpty(desired.value)) {
+      skipped.push({ field: p.field, reason: "no-location", message: `"${desired.label}" has no place in the document, so it was not written.` });
+    }
+    return undefined;
+  }
+  // Locations read are moved past the structural edits; a fresh copy's then into the copy.
+  const toPost = (l: Location): Location => p.map(afterStructure(structure, l));
+  if (desired.type === "single-choice" || desired.type === "multiple-choice") {
+    return choiceEdit(snapshot, p, toPost, skipped);
+  }
+  const want = valueText(desired.value);
+  const have = valueText(current.value);
+  if (clean(want) === clean(have)) return undefined;
+  if (!isEmpty(current.value) && !p.fresh) {
+    const confirmed =
+      options.overwrite === "all" || (options.overwrite ?? []).some((o) => sameLocation(o, loc));
+    if (!confirmed) {
+      skipped.push({
+        field: p.field,
+        reason: "typed-text",
+        message: `"${desired.label}" already holds "${clip(have)}", which was kept. Confirm this cell (--overwrite on the command line) to replace it.`,
+        location: loc,
+      });
+      return undefined;
+    }
+  }
+  const expected = p.fresh ? "" : (slotText(snapshot, loc) ?? "");
+  return { kind: "set-text", field: p.field, location: toPost(loc), text: want, expected };
+}
+
+function clip(s: string): string {
+  return s.length > 40 ? `${s.slice(0, 37)}...` : s;
+}
+
+type CellLoc = Extract<Location, { kind: "cell" }>;
+
+function choiceEdit(
+  snapshot: DocumentSnapshot,
+  p: Pending,
+  toPost: (l: Location) => Location,
+  skipped: Skip[],
+): ContentEdit | undefined {
+  const { desired, current } = p;
+  if (!current) return undefined;
+  const options = current.options ?? desired.options ?? [];
+  const chosen = typeof desired.value === "string" ? (desired.value ? [desired.value] : []) : desired.value;
+  const unknown = chosen.filter((c) => !options.some((o) => same(o, c)));
+  if (unknown.length > 0) {
+    skipped.push({ field: p.field, reason: "unknown-option", message: `"${desired.label}" has no option "${clip(unknown.join(", "))}"; the options are ${options.join(", ")}.` });
+    return undefined;
+  }
+  const have = p.fresh ? [] : typeof current.value === "string" ? (current.value ? [current.value] : []) : current.value;
+  const sameChoice = have.length === chosen.length && have.every((h) => chosen.some((c) => same(h, c)));
+  if (sameChoice) return undefined;
+  // Option locations as read (the source row or block for a fresh copy).
+  const src = (current.optionLocations ?? []) as CellLoc[];
+  if (src.length !== options.length || src.some((l) => l.kind !== "cell")) {
+    skipped.push({ field: p.field, reason: "no-location", message: `The options of "${desired.label}" were not all found in the document.` });
+    return undefined;
+  }
+  const first = src[0] as CellLoc;
+  const post = toPost(first) as CellLoc;
+  const row = snapshot.tables[first.table]?.rows[first.row];
+  if (desired.type === "single-choice") {
+    const index = chosen[0] === undefined ? undefined : options.findIndex((o) => same(o, chosen[0] as string));
+    const radio = src.some((l) => row?.cells[l.cell]?.paragraphs.some((q) => q.glyphs.some((g) => g.kind === "radio-empty" || g.kind === "radio-filled")));
+    return {
+      kind: "set-choice",
+      field: p.field,
+      table: post.table,
+      row: post.row,
+      cells: src.map((c) => c.cell),
+      chosen: index,
+      style: radio ? { kind: "radio" } : { kind: "text", mark: "X" },
+      expected: src.map((l) => (p.fresh ? "" : (row?.cells[l.cell]?.text ?? ""))),
+    };
+  }
+  // Options as paragraphs of one cell (SFSS priorities).
+  const cell = row?.cells[first.cell];
+  const paragraphs = src.map((l) => l.paragraph ?? 0);
+  return {
+    kind: "set-marks",
+    field: p.field,
+    cell: { table: post.table, row: post.row, cell: post.cell },
+    paragraphs,
+    marked: options.map((o) => chosen.some((c) => same(o, c))),
+    expected: paragraphs.map((k) => {
+      const para = cell?.paragraphs[k];
+      if (!para) return "";
+      return p.fresh ? para.text.slice(leadingMarkLength(para)) : para.text;
+    }),
+  };
+}
+
+function same(a: string, b: string): boolean {
+  return clean(a).toLowerCase() === clean(b).toLowerCase();
+}

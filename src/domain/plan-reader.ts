@@ -1,0 +1,626 @@
+/**
+ * The engine: definition + document snapshot -> plan data.
+ *
+ * `recognise` (recognition.ts) finds which tables and paragraphs hold each section; this module
+ * reads the values out of them, each with its exact location (table index in document order,
+ * nested tables included; row index; cell index within the row; paragraph index within the cell).
+ * The value of a field never includes its label, the template's prompts, or placeholders such as
+ * "____", "<Insert district name>", a "$" alone in a cost cell or the "1." that numbers a row.
+ * A placeholder that starts a cell ("$", "1.") is kept by the document: the value's location
+ * starts after it (`start`).
+ */
+import { isCellMarked, readOptionParagraph } from "./choices";
+import type {
+  DocumentPlanData,
+  FieldData,
+  PlanData,
+  RowData,
+  SectionData,
+} from "./plan-data";
+import type { z } from "zod";
+import { PLAN_DATA_FORMAT, PLAN_DATA_VERSION, type locationSchema } from "./plan-data";
+import {
+  cleanText,
+  findFormLabel,
+  findHeaderRow,
+  findItemRow,
+  findLabel,
+  labelsOf,
+  matchesAny,
+  normalizeWithMap,
+  recognise,
+  startsWithLabel,
+  type PlanMatch,
+  type RecognitionReport,
+  type SectionMatch,
+  type TemplateMatch,
+} from "./recognition";
+import type {
+  BodyParagraph,
+  CellSnapshot,
+  DocumentSnapshot,
+  TableSnapshot,
+} from "./snapshot";
+import { cellAtGridColumn } from "./snapshot";
+import type { FieldDefinition, SectionDefinition, TemplateDefinition } from "./template-definition";
+
+type Location = z.infer<typeof locationSchema>;
+type CellLoc = Extract<Location, { kind: "cell" }>;
+
+// ---------------------------------------------------------------------------------------------
+// Cleaning values
+
+type ValueRules = {
+  readonly prompts?: readonly string[] | undefined;
+  readonly placeholders?: readonly string[] | undefined;
+};
+
+/** Removes blanks and placeholders a template prints where an answer goes. */
+export function stripPlaceholders(text: string, placeholders: readonly string[] = []): string {
+  let out = text.replace(/_{2,}/g, " ").replace(/<[^<>\n]{1,60}>/g, " ");
+  for (const p of placeholders) {
+    if (p.includes("{n}")) continue;
+    if (cleanText(out) === cleanText(p)) return "";
+  }
+  return out.replace(/[ \t]+/g, " ").replace(/ ?\n ?/g, "\n").trim();
+}
+
+/** Length of a placeholder prefix ("$", "1.", "2. ") at the start of a paragraph, with its spaces. */
+function placeholderPrefix(text: string, placeholders: readonly string[] = []): number {
+  for (const p of placeholders) {
+    const source = p
+      .trim()
+      .replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+      .replace(/\\\{n\\\}/g, "\\d+");
+    const m = new RegExp(`^\\s*${source}\\s*`).exec(text);
+    if (m) return m[0].length;
+  }
+  return 0;
+}
+
+/** The text of a paragraph after a prompt it starts with, or undefined when it is no prompt. */
+function afterPrompt(text: string, prompts: readonly string[]): string | undefined {
+  for (const prompt of prompts) {
+    const end = labelEnd(text, prompt);
+    if (end !== undefined) return text.slice(end);
+  }
+  return undefined;
+}
+
+/** Source offset just after `label` (and its colon, asterisks and spaces) at the start of `text`. */
+function labelEnd(text: string, label: string): number | undefined {
+  const hit = startsWithLabel(text, label);
+  if (!hit) return undefined;
+  // Map the cleaned match length back to the source text.
+  const leading = text.length - text.replace(/^[\s·•▪◦‣∙\-*]+/, "").length;
+  const { map } = normalizeWithMap(text.slice(leading));
+  let end = leading + (map[hit.length - 1] ?? 0) + 1;
+  while (end < text.length && /[\s:*]/.test(text[end] as string)) end++;
+  return end;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading cells
+
+type Slot = { value: string; location: CellLoc };
+
+function cellLocation(table: number, row: number, cell: number): CellLoc {
+  return { kind: "cell", table, row, cell };
+}
+
+/** A whole cell as a value (prompts and placeholders left out). */
+function readWholeCell(tableIndex: number, row: number, cell: CellSnapshot, rules: ValueRules): Slot {
+  const location: { -readonly [K in keyof CellLoc]: CellLoc[K] } = cellLocation(tableIndex, row, cell.index);
+  const parts: string[] = [];
+  cell.paragraphs.forEach((p, i) => {
+    let text = p.text;
+    if (i === 0) {
+      const prefix = placeholderPrefix(text, rules.placeholders);
+      if (prefix > 0) {
+        text = text.slice(prefix);
+        location.paragraph = 0;
+        location.paragraphCount = cell.paragraphs.length;
+        location.start = prefix;
+      }
+    }
+    const rest = rules.prompts ? afterPrompt(text, rules.prompts) : undefined;
+    parts.push(stripPlaceholders(rest ?? text, rules.placeholders));
+  });
+  return { value: joinParagraphs(parts), location };
+}
+
+function joinParagraphs(parts: readonly string[]): string {
+  return parts
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0)
+    .join("\n");
+}
+
+/**
+ * The value below a label inside a cell: text after the label in its paragraph, then the
+ * paragraphs up to `to` (exclusive), without prompts. The slot is the paragraphs after the last
+ * label or prompt; when there are none, the rest of that paragraph (`start`).
+ */
+function readBelow(
+  tableIndex: number,
+  row: number,
+  cell: CellSnapshot,
+  labelParagraph: number,
+  label: string,
+  to: number,
+  rules: ValueRules,
+): Slot {
+  const paragraphs = cell.paragraphs;
+  const labelText = paragraphs[labelParagraph]?.text ?? "";
+  const end = labelEnd(labelText, label) ?? labelText.length;
+  const parts: string[] = [stripPlaceholders(labelText.slice(end), rules.placeholders)];
+  let lastFixed = labelParagraph;
+  let lastFixedEnd = end;
+  for (let j = labelParagraph + 1; j < to; j++) {
+    const text = paragraphs[j]?.text ?? "";
+    const rest = rules.prompts ? afterPrompt(text, rules.prompts) : undefined;
+    if (rest !== undefined) {
+      lastFixed = j;
+      lastFixedEnd = text.length - rest.length;
+      parts.push(stripPlaceholders(rest, rules.placeholders));
+    } else {
+      parts.push(stripPlaceholders(text, rules.placeholders));
+    }
+  }
+  const location: { -readonly [K in keyof CellLoc]: CellLoc[K] } = cellLocation(tableIndex, row, cell.index);
+  if (lastFixed + 1 < to) {
+    location.paragraph = lastFixed + 1;
+    location.paragraphCount = to - lastFixed - 1;
+  } else {
+    location.paragraph = lastFixed;
+    location.paragraphCount = 1;
+    location.start = lastFixedEnd;
+  }
+  return { value: joinParagraphs(parts), location };
+}
+
+/** Index of the first paragraph after `from` in a cell that starts with one of the labels. */
+function nextLabelParagraph(cell: CellSnapshot, from: number, labels: readonly string[]): number {
+  for (let j = from + 1; j < cell.paragraphs.length; j++) {
+    const text = cell.paragraphs[j]?.text ?? "";
+    if (text.trim() && labels.some((l) => startsWithLabel(text, l))) return j;
+  }
+  return cell.paragraphs.length;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fields
+
+function fieldData(
+  f: Pick<FieldDefinition, "id" | "label" | "type" | "required" | "options">,
+  value: FieldData["value"],
+  location: Location | undefined,
+): FieldData {
+  const out: { -readonly [K in keyof FieldData]: FieldData[K] } = {
+    id: f.id,
+    label: f.label,
+    type: f.type,
+    required: f.required,
+    value,
+  };
+  if (f.options) out.options = [...f.options];
+  if (location) out.location = location;
+  return out;
+}
+
+function emptyValue(f: Pick<FieldDefinition, "type">): FieldData["value"] {
+  return f.type === "single-choice" || f.type === "multiple-choice" ? [] : "";
+}
+
+function readParagraphFields(p: BodyParagraph, fields: readonly FieldDefinition[]): FieldData[] {
+  const found: { f: FieldDefinition; start: number; end: number }[] = [];
+  let from = 0;
+  for (const f of fields) {
+    let hit: { start: number; end: number } | undefined;
+    for (const l of labelsOf(f)) {
+      const h = findLabel(p.text, l, from);
+      if (h && (!hit || h.start < hit.start)) hit = h;
+    }
+    if (hit) {
+      found.push({ f, start: hit.start, end: hit.end });
+      from = hit.end;
+    }
+  }
+  return fields.map((f) => {
+    const i = found.findIndex((x) => x.f === f);
+    const here = found[i];
+    if (!here) return fieldData(f, emptyValue(f), undefined);
+    const limit = found[i + 1]?.start ?? p.text.length;
+    let start = here.end;
+    while (start < limit && /[ \t]/.test(p.text[start] as string)) start++;
+    let end = limit;
+    while (end > start && /[ \t\n]/.test(p.text[end - 1] as string)) end--;
+    const raw = p.text.slice(start, end);
+    return fieldData(f, stripPlaceholders(raw, f.placeholders), {
+      kind: "paragraph",
+      paragraph: p.index,
+      start,
+      end,
+    });
+  });
+}
+
+function readFormFields(
+  snapshot: DocumentSnapshot,
+  tableIndex: number,
+  fields: readonly FieldDefinition[],
+): FieldData[] {
+  const table = snapshot.tables[tableIndex];
+  if (!table) return fields.map((f) => fieldData(f, emptyValue(f), undefined));
+  const allLabels = fields.flatMap((f) => labelsOf(f));
+  return fields.map((f) => {
+    const at = findFormLabel(table, f);
+    if (!at) return fieldData(f, emptyValue(f), undefined);
+    const row = table.rows[at.row];
+    const cell = row?.cells[at.cell];
+    if (!row || !cell) return fieldData(f, emptyValue(f), undefined);
+    const rules: ValueRules = { prompts: f.prompts, placeholders: f.placeholders };
+    const labelText = cell.paragraphs[at.paragraph]?.text ?? "";
+    const label = labelsOf(f).find((l) => startsWithLabel(labelText, l)) ?? f.label;
+    const slot = f.slot ?? "right";
+    let read: Slot | undefined;
+    if (slot === "right") {
+      const next = row.cells[at.cell + 1];
+      if (next) read = readWholeCell(tableIndex, at.row, next, rules);
+    } else if (slot === "next-row") {
+      const below = table.rows[at.row + 1];
+      const target = below ? cellAtGridColumn(below, cell.gridColumn) : undefined;
+      if (below && target) read = readWholeCell(tableIndex, below.index, target, rules);
+    } else if (slot === "inline") {
+      read = readBelow(tableIndex, at.row, cell, at.paragraph, label, at.paragraph + 1, rules);
+    } else {
+      const to = nextLabelParagraph(
+        cell,
+        at.paragraph,
+        allLabels.filter((l) => !labelsOf(f).includes(l)),
+      );
+      read = readBelow(tableIndex, at.row, cell, at.paragraph, label, to, rules);
+    }
+    return read ? fieldData(f, read.value, read.location) : fieldData(f, emptyValue(f), undefined);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rows
+
+type ColumnCells = { header: number; cells: (number | undefined)[] };
+
+/** Whether a row lines up with the header's columns (a data row, not a closing full-width row). */
+function isDataRow(table: TableSnapshot, rowIndex: number, needed: number): boolean {
+  const row = table.rows[rowIndex];
+  if (!row) return false;
+  if (row.cells.length < needed) return false;
+  if (table.gridColumns > 1 && row.cells.length === 1 && (row.cells[0]?.gridSpan ?? 1) >= table.gridColumns) {
+    return false;
+  }
+  return true;
+}
+
+function readColumnCell(
+  tableIndex: number,
+  rowIndex: number,
+  cell: CellSnapshot,
+  column: FieldDefinition,
+  siblings: readonly FieldDefinition[],
+): { value: FieldData["value"]; location: Location } {
+  const rules: ValueRules = { prompts: column.prompts, placeholders: column.placeholders };
+  if (column.type === "multiple-choice" && column.options) {
+    const checked: string[] = [];
+    const optionLocations: Location[] = [];
+    column.options.forEach((option) => {
+      const i = cell.paragraphs.findIndex(
+        (p) => matchesAny(readOptionParagraph(p).text, [option]) !== undefined,
+      );
+      const p = cell.paragraphs[i];
+      if (p && readOptionParagraph(p).checked) checked.push(option);
+      optionLocations.push({
+        kind: "cell",
+        table: tableIndex,
+        row: rowIndex,
+        cell: cell.index,
+        paragraph: Math.max(0, i),
+        paragraphCount: 1,
+      });
+    });
+    return { value: checked, location: cellLocation(tableIndex, rowIndex, cell.index) };
+  }
+  if (column.cellLabel) {
+    const labelIndex = cell.paragraphs.findIndex((p) =>
+      column.cellLabel?.some((l) => startsWithLabel(p.text, l)),
+    );
+    if (labelIndex < 0) return { value: "", location: cellLocation(tableIndex, rowIndex, cell.index) };
+    const text = cell.paragraphs[labelIndex]?.text ?? "";
+    const label = column.cellLabel.find((l) => startsWithLabel(text, l)) ?? column.label;
+    const others = siblings.filter((s) => s !== column).flatMap((s) => s.cellLabel ?? []);
+    const to = nextLabelParagraph(cell, labelIndex, others);
+    const slot = readBelow(tableIndex, rowIndex, cell, labelIndex, label, to, rules);
+    return slot;
+  }
+  return readWholeCell(tableIndex, rowIndex, cell, rules);
+}
+
+function optionLocationsFor(
+  tableIndex: number,
+  rowIndex: number,
+  cell: CellSnapshot,
+  column: FieldDefinition,
+): Location[] | undefined {
+  if (column.type !== "multiple-choice" || !column.options) return undefined;
+  return column.options.map((option) => {
+    const i = cell.paragraphs.findIndex((p) => matchesAny(readOptionParagraph(p).text, [option]) !== undefined);
+    return {
+      kind: "cell" as const,
+      table: tableIndex,
+      row: rowIndex,
+      cell: cell.index,
+      paragraph: Math.max(0, i),
+      paragraphCount: 1,
+    };
+  });
+}
+
+function readRows(
+  snapshot: DocumentSnapshot,
+  tableIndex: number,
+  section: Extract<SectionDefinition, { layout: "rows" }>,
+): RowData[] {
+  const table = snapshot.tables[tableIndex];
+  if (!table) return [];
+  const header = findHeaderRow(table, section.columns);
+  if (!header) return [];
+  const map: ColumnCells = { header: header.row, cells: header.cells };
+  let first = header.row + 1;
+  const next = table.rows[first];
+  if (
+    next &&
+    section.guidanceRow &&
+    next.cells.some((c) => matchesAny(c.text, section.guidanceRow ?? []) !== undefined)
+  ) {
+    first++;
+  }
+  const needed = Math.max(0, ...map.cells.filter((c): c is number => c !== undefined)) + 1;
+  const rows: RowData[] = [];
+  for (let r = first; r < table.rows.length; r++) {
+    if (!isDataRow(table, r, needed)) break;
+    const row = table.rows[r];
+    if (!row) break;
+    const cells: FieldData[] = section.columns.map((column, j) => {
+      const ci = map.cells[j];
+      const cell = ci !== undefined ? row.cells[ci] : undefined;
+      if (!cell) return fieldData(column, emptyValue(column), undefined);
+      const siblings = section.columns.filter((c, k) => map.cells[k] === ci);
+      const read = readColumnCell(tableIndex, r, cell, column, siblings);
+      const data = fieldData(column, read.value, read.location);
+      const options = optionLocationsFor(tableIndex, r, cell, column);
+      return options ? { ...data, optionLocations: options } : data;
+    });
+    const data: { -readonly [K in keyof RowData]: RowData[K] } = { index: rows.length, cells };
+    if (section.rowLabel) {
+      const text = row.cells[0]?.paragraphs[0]?.text ?? "";
+      const colon = text.indexOf(":");
+      if (startsWithLabel(text, section.rowLabel)) {
+        data.label = (colon >= 0 ? text.slice(0, colon) : text).trim();
+      }
+    }
+    rows.push(data);
+  }
+  return rows;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fixed rows, ratings, choice matrices
+
+function readFixedRows(
+  table: TableSnapshot | undefined,
+  section: Extract<SectionDefinition, { layout: "fixed-rows" }>,
+): FieldData[] {
+  const tableIndex = table?.index ?? 0;
+  const header = table ? findHeaderRow(table, section.columns) : undefined;
+  const headerRow = header ? table?.rows[header.row] : undefined;
+  const out: FieldData[] = [];
+  for (const r of section.rows) {
+    const row = table?.rows.find(
+      (x) => x.index !== header?.row && matchesAny(x.cells[0]?.text ?? "", r.match ?? [r.label]) !== undefined,
+    );
+    section.columns.forEach((c, j) => {
+      const def = {
+        id: `${r.id}-${c.id}`,
+        label: `${r.label}: ${c.label}`,
+        type: c.type ?? r.type,
+        required: r.required,
+      };
+      if (!table || !row) {
+        out.push(fieldData(def, "", undefined));
+        return;
+      }
+      let grid = c.column;
+      const hi = header?.cells[j];
+      if (grid === undefined && hi !== undefined) grid = headerRow?.cells[hi]?.gridColumn;
+      const cell = grid !== undefined ? cellAtGridColumn(row, grid) : undefined;
+      if (!cell || cell.index === 0) {
+        out.push(fieldData(def, "", undefined));
+        return;
+      }
+      const read = readWholeCell(tableIndex, row.index, cell, {});
+      out.push(fieldData(def, read.value, read.location));
+    });
+  }
+  return out;
+}
+
+function choiceField(
+  f: FieldDefinition,
+  options: readonly string[],
+  cells: readonly { table: number; row: number; cell: CellSnapshot | undefined }[],
+): FieldData {
+  const marked = options.filter((_, i) => {
+    const c = cells[i]?.cell;
+    return c ? isCellMarked(c.paragraphs) : false;
+  });
+  const optionLocations: Location[] = cells.map((c, i) =>
+    cellLocation(c.table, c.row, c.cell?.index ?? i),
+  );
+  const first = optionLocations[0];
+  const data = fieldData({ ...f, options: [...options] }, marked, first);
+  return { ...data, optionLocations };
+}
+
+function readRatings(
+  snapshot: DocumentSnapshot,
+  section: Extract<SectionDefinition, { layout: "rating" }>,
+  used: Set<number>,
+): { fields: FieldData[]; tables: number[] } {
+  const tables: number[] = [];
+  const fields = section.fields.map((f) => {
+    for (const table of snapshot.tables) {
+      if (used.has(table.index)) continue;
+      const row = table.rows.find(
+        (r) =>
+          r.cells.length >= section.options.length + 1 &&
+          matchesAny(r.cells[0]?.paragraphs[0]?.text ?? "", labelsOf(f)) !== undefined,
+      );
+      if (!row) continue;
+      used.add(table.index);
+      tables.push(table.index);
+      const optionCells = row.cells.slice(row.cells.length - section.options.length);
+      return choiceField(
+        f,
+        f.options ?? section.options,
+        optionCells.map((cell) => ({ table: table.index, row: row.index, cell })),
+      );
+    }
+    return fieldData({ ...f, options: f.options ?? section.options }, [], undefined);
+  });
+  return { fields, tables };
+}
+
+function readChoiceMatrix(
+  snapshot: DocumentSnapshot,
+  tableIndex: number,
+  section: Extract<SectionDefinition, { layout: "choice-matrix" }>,
+): FieldData[] {
+  const table = snapshot.tables[tableIndex];
+  const header = table ? findHeaderRow(table, section.options) : undefined;
+  const headerRow = header ? table?.rows[header.row] : undefined;
+  return section.fields.map((f) => {
+    const options = section.options.map((o) => o.label);
+    const r = table ? findItemRow(table, f) : undefined;
+    const row = r !== undefined ? table?.rows[r] : undefined;
+    if (!table || !row || !header || !headerRow) {
+      return fieldData({ ...f, options: f.options ?? options }, [], undefined);
+    }
+    const cells = section.options.map((_, i) => {
+      const hi = header.cells[i];
+      const grid = hi !== undefined ? headerRow.cells[hi]?.gridColumn : undefined;
+      const cell = grid !== undefined ? cellAtGridColumn(row, grid) : undefined;
+      return { table: tableIndex, row: row.index, cell };
+    });
+    return choiceField(f, f.options ?? options, cells);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sections and plans
+
+function emptySection(section: SectionDefinition): SectionData {
+  const base: { -readonly [K in keyof SectionData]: SectionData[K] } = {
+    id: section.id,
+    label: section.label,
+    fields: [],
+  };
+  switch (section.layout) {
+    case "rows":
+      base.rows = [];
+      base.rowLimits = { ...section.rows };
+      break;
+    case "fixed-rows":
+      base.fields = readFixedRows(undefined, section);
+      break;
+    case "rating":
+      base.fields = section.fields.map((f) => fieldData({ ...f, options: f.options ?? section.options }, [], undefined));
+      break;
+    case "choice-matrix":
+      base.fields = section.fields.map((f) =>
+        fieldData({ ...f, options: f.options ?? section.options.map((o) => o.label) }, [], undefined),
+      );
+      break;
+    default:
+      base.fields = section.fields.map((f) => fieldData(f, emptyValue(f), undefined));
+  }
+  return base;
+}
+
+function readSection(snapshot: DocumentSnapshot, m: SectionMatch, used: Set<number>): SectionData {
+  const section = m.section;
+  const out = emptySection(section);
+  if (m.block !== undefined && section.repeats) out.block = m.block;
+  if (section.layout === "paragraph") {
+    const p = m.paragraph !== undefined ? snapshot.paragraphs[m.paragraph] : undefined;
+    if (p) out.fields = readParagraphFields(p, section.fields);
+  } else if (section.layout === "rating") {
+    out.fields = readRatings(snapshot, section, used).fields;
+  } else if (m.table !== undefined) {
+    if (section.layout === "form") out.fields = readFormFields(snapshot, m.table, section.fields);
+    else if (section.layout === "rows") out.rows = readRows(snapshot, m.table, section);
+    else if (section.layout === "fixed-rows") out.fields = readFixedRows(snapshot.tables[m.table], section);
+    else if (section.layout === "choice-matrix") out.fields = readChoiceMatrix(snapshot, m.table, section);
+  }
+  return out;
+}
+
+/** Reads one matched plan into plan data: every section of the definition, in the document's order. */
+export function readPlan(snapshot: DocumentSnapshot, definition: TemplateDefinition, plan: PlanMatch): PlanData {
+  const used = new Set<number>();
+  const order = new Map(definition.sections.map((s, i) => [s.id, i]));
+  const entries: { index: number; data: SectionData }[] = plan.sections.map((m) => ({
+    index: order.get(m.section.id) ?? 0,
+    data: readSection(snapshot, m, used),
+  }));
+  // Sections not found keep their place in the definition's order, with empty values.
+  for (const missing of plan.missing) {
+    const index = order.get(missing.id) ?? 0;
+    let at = entries.length;
+    for (let k = entries.length - 1; k >= 0; k--) {
+      if ((entries[k]?.index ?? 0) < index) {
+        at = k + 1;
+        break;
+      }
+      at = k;
+    }
+    entries.splice(at, 0, { index, data: emptySection(missing) });
+  }
+  return {
+    template: definition.id,
+    instance: plan.instance,
+    label: plan.label,
+    sections: entries.map((e) => e.data),
+  };
+}
+
+/** Reads every plan of a matched template. */
+export function readPlans(snapshot: DocumentSnapshot, match: TemplateMatch): PlanData[] {
+  return match.plans.map((p) => readPlan(snapshot, match.definition, p));
+}
+
+export type DocumentReading = {
+  readonly recognition: RecognitionReport;
+  readonly data: DocumentPlanData;
+};
+
+/** Recognises a document and reads its plans (none when it is no known template). */
+export function readDocument(
+  snapshot: DocumentSnapshot,
+  definitions: readonly TemplateDefinition[],
+): DocumentReading {
+  const recognition = recognise(snapshot, definitions);
+  const best = recognition.recognised
+    ? recognition.matches.find((m) => m.definition.id === recognition.recognised?.template)
+    : undefined;
+  const plans = best ? readPlans(snapshot, best) : [];
+  return { recognition, data: { format: PLAN_DATA_FORMAT, version: PLAN_DATA_VERSION, plans } };
+}

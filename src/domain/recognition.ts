@@ -1,0 +1,792 @@
+/**
+ * Recognition: which template a document is, found from its tables and labelled paragraphs.
+ *
+ * For every section of a definition the matcher looks for the table (by anchor labels and header
+ * texts with their aliases) or the body paragraph (by its labels) that holds it, scores each
+ * candidate, and assigns sections to tables in document order. Texts are compared after
+ * normalising case, curly quotes, dashes, spaces, bullets and trailing colons/asterisks, so a label
+ * split across runs, retyped with straight quotes or given an extra space still matches.
+ *
+ * Recognition tolerates what districts do: a renamed column (aliases), an added column (ignored),
+ * extra or fewer rows, deleted instructions (only tables and labels are used), a second copy of a
+ * table (a repeating block, or ignored with a note), and a template pasted into a longer document.
+ */
+import type {
+  FieldDefinition,
+  SectionDefinition,
+  TableMatch,
+  TemplateDefinition,
+} from "./template-definition";
+import type { BodyParagraph, DocumentSnapshot, ParagraphSnapshot, TableSnapshot } from "./snapshot";
+
+// ---------------------------------------------------------------------------------------------
+// Text normalisation
+
+const charMap: Record<string, string> = {
+  "\u2018": "'",
+  "\u2019": "'",
+  "\u201a": "'",
+  "\u201b": "'",
+  "\u2032": "'",
+  "`": "'",
+  "\u201c": '"',
+  "\u201d": '"',
+  "\u201e": '"',
+  "\u2013": "-",
+  "\u2014": "-",
+  "\u2012": "-",
+  "\u2011": "-",
+  "\u2212": "-",
+  "&": "and",
+};
+
+/**
+ * Normalises text for matching and keeps, for every character of the result, the offset of the
+ * character it came from (`map[i]`; `map[result.length]` is the source length).
+ */
+export function normalizeWithMap(text: string): { text: string; map: number[] } {
+  let out = "";
+  const map: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const raw = text[i] as string;
+    if (/\s/.test(raw) || raw === "\u00a0" || raw === "\u200b") {
+      if (out.length > 0 && !out.endsWith(" ") && !out.endsWith("/")) {
+        out += " ";
+        map.push(i);
+      }
+      continue;
+    }
+    const mapped = (charMap[raw] ?? raw).toLowerCase();
+    if (mapped === "/" && out.endsWith(" ")) {
+      out = out.slice(0, -1);
+      map.pop();
+    }
+    for (const c of mapped) {
+      out += c;
+      map.push(i);
+    }
+  }
+  if (out.endsWith(" ")) {
+    out = out.slice(0, -1);
+    map.pop();
+  }
+  map.push(text.length);
+  return { text: out, map };
+}
+
+/** Text normalised for comparison: case, quotes, dashes, spaces, `&`/"and", spacing around `/`. */
+export function normalize(text: string): string {
+  return normalizeWithMap(text).text;
+}
+
+/** Normalised, without leading bullets and numbering marks or trailing colons, asterisks and spaces. */
+export function cleanText(text: string): string {
+  const cached = cleanCache.get(text);
+  if (cached !== undefined) return cached;
+  const clean = normalize(text)
+    .replace(/^[·•▪◦‣∙\-*\s]+/, "")
+    .replace(/[\s:*]+$/, "");
+  if (cleanCache.size > 20_000) cleanCache.clear();
+  cleanCache.set(text, clean);
+  return clean;
+}
+
+const cleanCache = new Map<string, string>();
+const patternCache = new Map<string, RegExp>();
+const anchoredCache = new Map<string, RegExp>();
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** A pattern for a template text; `{n}` matches a number (captured). */
+export function textPattern(text: string): RegExp {
+  let re = patternCache.get(text);
+  if (!re) {
+    const clean = cleanText(text);
+    re = new RegExp(escapeRegExp(clean).replace(/\\\{n\\\}/g, "(\\d+)"));
+    patternCache.set(text, re);
+  }
+  return re;
+}
+
+function anchoredPattern(text: string): RegExp {
+  let re = anchoredCache.get(text);
+  if (!re) {
+    re = new RegExp(`^${textPattern(text).source}`);
+    anchoredCache.set(text, re);
+  }
+  return re;
+}
+
+/**
+ * Whether `text` starts with `label` as whole words (after cleaning both). Returns the number
+ * captured by `{n}` (or 0) and the length of the match in the normalised text, or undefined.
+ */
+export function startsWithLabel(
+  text: string,
+  label: string,
+): { n: number; length: number } | undefined {
+  const t = cleanText(text);
+  const m = anchoredPattern(label).exec(t);
+  if (!m) return undefined;
+  const next = t[m[0].length];
+  if (next !== undefined && /[a-z0-9]/.test(next) && /[a-z0-9]$/.test(m[0])) return undefined;
+  return { n: m[1] !== undefined ? Number(m[1]) : 0, length: m[0].length };
+}
+
+/** Whether a cell text is one of the given texts (equal after cleaning, or starting with it as words). */
+export function matchesAny(text: string, texts: readonly string[], exact = false): number | undefined {
+  const clean = cleanText(text);
+  if (clean.length === 0) return undefined;
+  for (const t of texts) {
+    const c = cleanText(t);
+    if (!t.includes("{n}") && clean === c) return 0;
+  }
+  if (exact) return undefined;
+  for (const t of texts) {
+    const hit = startsWithLabel(text, t);
+    if (hit) return hit.n;
+  }
+  return undefined;
+}
+
+/**
+ * Finds a label in a paragraph's text at or after `from` (source offsets): the label must start
+ * the text or follow a space or tab, and may be followed by `*` and must be followed by `:` unless
+ * `colon` is false. Returns the source offsets of the label and of the end of its colon.
+ */
+export function findLabel(
+  text: string,
+  label: string,
+  from = 0,
+  colon = true,
+): { start: number; end: number; n: number } | undefined {
+  const { text: norm, map } = normalizeWithMap(text);
+  const pattern = textPattern(label);
+  const re = new RegExp(pattern.source + (colon ? "\\s?\\*?\\s?:" : ""), "g");
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(norm)) !== null) {
+    const startSource = map[m.index] ?? 0;
+    if (startSource < from) {
+      re.lastIndex = m.index + 1;
+      continue;
+    }
+    const before = norm[m.index - 1];
+    const okBefore = before === undefined || before === " " || /[\s>:]/.test(text[startSource - 1] ?? " ");
+    const endNorm = m.index + m[0].length;
+    const after = norm[endNorm];
+    const okAfter = colon || after === undefined || !/[a-z0-9]/.test(after);
+    if (okBefore && okAfter) {
+      const endSource = (map[endNorm - 1] ?? 0) + 1;
+      return { start: startSource, end: endSource, n: m[1] !== undefined ? Number(m[1]) : 0 };
+    }
+    re.lastIndex = m.index + 1;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Document positions
+
+/** A comparable position of each table and body paragraph in document order. */
+export type Positions = {
+  table(index: number): number;
+  paragraph(index: number): number;
+};
+
+export function positionsOf(snapshot: DocumentSnapshot): Positions {
+  const tablePos = new Map<number, number>();
+  const paraPos = new Map<number, number>();
+  snapshot.blocks.forEach((b, i) => {
+    if (b.kind === "paragraph") paraPos.set(b.paragraph, i);
+    else tablePos.set(b.table, i);
+  });
+  const top = (t: number): number => {
+    let table = snapshot.tables[t];
+    while (table?.parent) table = snapshot.tables[table.parent.table];
+    return table?.index ?? t;
+  };
+  return {
+    table: (index) => {
+      const root = top(index);
+      return (tablePos.get(root) ?? 0) + (index - root) / 1000;
+    },
+    paragraph: (index) => paraPos.get(index) ?? 0,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Matching sections
+
+/** A section found in the document. */
+export type SectionMatch = {
+  readonly section: SectionDefinition;
+  /** Block number for repeating sections (from `{n}` in the table's title, else 1, 2, ...). */
+  readonly block?: number;
+  readonly table?: number;
+  readonly paragraph?: number;
+  readonly score: number;
+  /** Position in document order (for ordering sections as the document has them). */
+  readonly pos: number;
+  /** What matched, for people ("headers Action Steps, Owner"). */
+  readonly matched: readonly string[];
+};
+
+/** One plan found for a template. */
+export type PlanMatch = {
+  readonly instance: number;
+  readonly label: string;
+  readonly sections: readonly SectionMatch[];
+  readonly missing: readonly SectionDefinition[];
+  /** Share of weighted sections found, 0..1. */
+  readonly confidence: number;
+};
+
+export type TemplateMatch = {
+  readonly definition: TemplateDefinition;
+  readonly plans: readonly PlanMatch[];
+  readonly confidence: number;
+  /** Tables matching a section that were not used (a second copy of a table). */
+  readonly notes: readonly string[];
+};
+
+/** Every text of a text list field (label, then aliases). */
+export function labelsOf(f: Pick<FieldDefinition, "label" | "match">): string[] {
+  return f.match ?? [f.label];
+}
+
+type Candidate = {
+  table?: number;
+  paragraph?: number;
+  pos: number;
+  score: number;
+  n?: number;
+  matched: string[];
+  hasGuidanceRow?: boolean;
+};
+
+function cellParagraphs(table: TableSnapshot): { row: number; cell: number; p: ParagraphSnapshot; text: string }[] {
+  const out: { row: number; cell: number; p: ParagraphSnapshot; text: string }[] = [];
+  for (const row of table.rows) {
+    for (const cell of row.cells) {
+      for (const p of cell.paragraphs) out.push({ row: row.index, cell: cell.index, p, text: p.text });
+    }
+  }
+  return out;
+}
+
+/** Finds an anchor (any alias) at the start of a cell paragraph; returns the `{n}` number when found. */
+function findAnchor(table: TableSnapshot, texts: readonly string[]): number | undefined {
+  for (const { text } of cellParagraphs(table)) {
+    if (!text.trim()) continue;
+    for (const t of texts) {
+      const hit = startsWithLabel(text, t);
+      if (hit) return hit.n;
+    }
+  }
+  return undefined;
+}
+
+/** The header row of a table for a list of columns: the row with most matched headers. */
+export function findHeaderRow(
+  table: TableSnapshot,
+  columns: readonly { match?: readonly string[] | undefined; label: string; column?: number | undefined }[],
+): { row: number; cells: (number | undefined)[]; matched: number } | undefined {
+  let best: { row: number; cells: (number | undefined)[]; matched: number } | undefined;
+  const limit = Math.min(table.rows.length, 8);
+  for (let r = 0; r < limit; r++) {
+    const row = table.rows[r];
+    if (!row) continue;
+    const cells = columns.map((c) => {
+      if (c.match === undefined && c.column !== undefined) return undefined;
+      const texts = c.match ?? [c.label];
+      const exact = row.cells.find((cell) => matchesAny(cell.paragraphs[0]?.text ?? "", texts, true) !== undefined);
+      if (exact) return exact.index;
+      const loose = row.cells.find(
+        (cell) =>
+          matchesAny(cell.paragraphs[0]?.text ?? "", texts) !== undefined ||
+          matchesAny(cell.text, texts, true) !== undefined,
+      );
+      return loose?.index;
+    });
+    const matched = cells.filter((c) => c !== undefined).length;
+    if (matched > 0 && (!best || matched > best.matched)) best = { row: r, cells, matched };
+  }
+  if (!best) return undefined;
+  // A renamed column: an unmatched column takes the one unmatched cell between its neighbours.
+  const row = table.rows[best.row];
+  if (row) {
+    const used = new Set(best.cells.filter((c): c is number => c !== undefined));
+    best.cells = best.cells.map((c, j) => {
+      if (c !== undefined || (columns[j]?.match === undefined && columns[j]?.column !== undefined)) return c;
+      const prev = best!.cells.slice(0, j).filter((x): x is number => x !== undefined).pop() ?? -1;
+      const next = best!.cells.slice(j + 1).find((x): x is number => x !== undefined) ?? row.cells.length;
+      const free = row.cells.filter((cell) => cell.index > prev && cell.index < next && !used.has(cell.index));
+      if (free.length === 1 && free[0]) {
+        used.add(free[0].index);
+        return free[0].index;
+      }
+      return undefined;
+    });
+  }
+  return best;
+}
+
+function uniqueHeaderTexts(columns: readonly FieldDefinition[]): FieldDefinition[] {
+  const seen = new Set<string>();
+  return columns.filter((c) => {
+    const key = cleanText(labelsOf(c)[0] ?? c.label);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function tableMatchScore(
+  snapshot: DocumentSnapshot,
+  table: TableSnapshot,
+  match: TableMatch,
+  matched: string[],
+): { score: number; n?: number } | undefined {
+  let n: number | undefined;
+  for (const anchor of match.anchors) {
+    const hit = findAnchor(table, anchor);
+    if (hit === undefined) return undefined;
+    if (anchor.some((a) => a.includes("{n}"))) n = hit;
+    matched.push(`“${anchor[0]}”`);
+  }
+  let optional = 0;
+  for (const anchor of match.optionalAnchors) {
+    const hit = findAnchor(table, anchor);
+    if (hit !== undefined) {
+      optional++;
+      matched.push(`“${anchor[0]}”`);
+      if (n === undefined && anchor.some((a) => a.includes("{n}"))) n = hit;
+    }
+  }
+  if (match.precededBy) {
+    const p = snapshot.paragraphs[table.precedingParagraph];
+    if (!p || !match.precededBy.some((t) => startsWithLabel(p.text, t))) return undefined;
+    matched.push(`after “${match.precededBy[0]}”`);
+  }
+  const total = match.anchors.length + match.optionalAnchors.length;
+  const score = total === 0 ? 0.5 : (match.anchors.length + optional) / total;
+  return n === undefined ? { score } : { score, n };
+}
+
+function sectionCandidates(
+  snapshot: DocumentSnapshot,
+  section: SectionDefinition,
+  pos: Positions,
+): Candidate[] {
+  const out: Candidate[] = [];
+  if (section.layout === "paragraph") {
+    for (const p of snapshot.paragraphs) {
+      const c = paragraphCandidate(p, section.fields);
+      if (c) out.push({ ...c, pos: pos.paragraph(p.index) });
+    }
+    return out;
+  }
+  if (section.layout === "rating") {
+    // Criteria live in small tables of their own: one candidate, where the first criterion is.
+    const found: { id: string; table: number }[] = [];
+    for (const f of section.fields) {
+      for (const table of snapshot.tables) {
+        const row = table.rows.find(
+          (r) =>
+            r.cells.length >= section.options.length + 1 &&
+            matchesAny(r.cells[0]?.paragraphs[0]?.text ?? "", labelsOf(f)) !== undefined,
+        );
+        if (row) {
+          found.push({ id: f.id, table: table.index });
+          break;
+        }
+      }
+    }
+    const first = found[0];
+    if (first) {
+      out.push({
+        table: first.table,
+        pos: pos.table(first.table),
+        score: found.length / section.fields.length,
+        matched: [`${found.length} of ${section.fields.length} criteria`],
+      });
+    }
+    return out;
+  }
+  for (const table of snapshot.tables) {
+    const matched: string[] = [];
+    const base = tableMatchScore(snapshot, table, section.table, matched);
+    if (!base) continue;
+    let score = base.score;
+    let hasGuidanceRow: boolean | undefined;
+    if (section.layout === "rows") {
+      const columns = uniqueHeaderTexts(section.columns);
+      const header = findHeaderRow(table, columns);
+      if (!header) continue;
+      const found = header.cells.filter((c) => c !== undefined).length;
+      if (found < Math.ceil(columns.length / 2)) continue;
+      matched.push(`headers ${columns.filter((_, i) => header.cells[i] !== undefined).map((c) => `“${c.label}”`).join(", ")}`);
+      score = (score + found / columns.length) / 2;
+      if (section.guidanceRow) {
+        const next = table.rows[header.row + 1];
+        hasGuidanceRow = Boolean(
+          next?.cells.some((cell) => matchesAny(cell.text, section.guidanceRow ?? []) !== undefined),
+        );
+        if (hasGuidanceRow) matched.push("guiding questions");
+      }
+    } else if (section.layout === "form") {
+      const found = section.fields.filter((f) => findFormLabel(table, f) !== undefined).length;
+      if (found === 0) continue;
+      score = (score + found / section.fields.length) / 2;
+      matched.push(`${found} of ${section.fields.length} labels`);
+    } else if (section.layout === "fixed-rows") {
+      const found = section.rows.filter((r) =>
+        table.rows.some((row) => matchesAny(row.cells[0]?.text ?? "", r.match ?? [r.label]) !== undefined),
+      ).length;
+      if (found === 0) continue;
+      score = (score + found / section.rows.length) / 2;
+      matched.push(`${found} of ${section.rows.length} rows`);
+    } else if (section.layout === "choice-matrix") {
+      const header = findHeaderRow(table, section.options);
+      if (!header || header.matched < 2) continue;
+      const found = section.fields.filter((f) => findItemRow(table, f) !== undefined).length;
+      if (found === 0) continue;
+      score = (score + found / section.fields.length) / 2;
+      matched.push(`${found} of ${section.fields.length} items`);
+    }
+    const c: Candidate = { table: table.index, pos: pos.table(table.index), score, matched };
+    if (base.n !== undefined) c.n = base.n;
+    if (hasGuidanceRow !== undefined) c.hasGuidanceRow = hasGuidanceRow;
+    out.push(c);
+  }
+  return out;
+}
+
+function paragraphCandidate(
+  p: BodyParagraph,
+  fields: readonly FieldDefinition[],
+): Omit<Candidate, "pos"> | undefined {
+  if (!p.text.includes(":")) return undefined;
+  const first = fields[0];
+  if (!first) return undefined;
+  const hit = labelsOf(first).some((l) => findLabel(p.text, l) !== undefined);
+  if (!hit) return undefined;
+  const found = fields.filter((f) => labelsOf(f).some((l) => findLabel(p.text, l) !== undefined));
+  // A long paragraph of instructions that mentions a label is not the labelled line.
+  const labelled = p.text.replace(/_{2,}/g, "").length < 200;
+  if (!labelled) return undefined;
+  return {
+    paragraph: p.index,
+    score: found.length / fields.length,
+    matched: found.map((f) => `“${f.label}:”`),
+  };
+}
+
+/** The first cell paragraph that starts with one of the field's labels. */
+export function findFormLabel(
+  table: TableSnapshot,
+  f: Pick<FieldDefinition, "label" | "match">,
+  from?: { row: number; cell: number; paragraph: number },
+): { row: number; cell: number; paragraph: number; n: number } | undefined {
+  const labels = labelsOf(f);
+  for (const row of table.rows) {
+    for (const cell of row.cells) {
+      if (cell.vMerge === "continue") continue;
+      for (let i = 0; i < cell.paragraphs.length; i++) {
+        if (from && (row.index < from.row || (row.index === from.row && cell.index < from.cell))) continue;
+        const text = cell.paragraphs[i]?.text ?? "";
+        if (!text.trim()) continue;
+        for (const l of labels) {
+          const hit = startsWithLabel(text, l);
+          if (hit) return { row: row.index, cell: cell.index, paragraph: i, n: hit.n };
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The row of a choice-matrix item: its first cell's text and the item text agree (one a prefix of the other). */
+export function findItemRow(table: TableSnapshot, f: FieldDefinition): number | undefined {
+  for (const row of table.rows) {
+    const text = cleanText(row.cells[0]?.text ?? "");
+    if (text.length < 8) continue;
+    for (const l of labelsOf(f)) {
+      const item = cleanText(l);
+      const short = Math.min(text.length, item.length, 60);
+      if (short >= 8 && text.slice(0, short) === item.slice(0, short)) return row.index;
+    }
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Assigning sections to tables
+
+const MIN_SECTION_SCORE = 0.34;
+
+function headingRange(
+  snapshot: DocumentSnapshot,
+  pos: Positions,
+  definition: TemplateDefinition,
+  index: number,
+): { from: number; to: number } | undefined {
+  const section = definition.sections[index];
+  if (!section || section.layout === "paragraph" || section.layout === "rating" || !section.table.after) {
+    return undefined;
+  }
+  const find = (texts: readonly string[]) =>
+    snapshot.paragraphs.find((p) => matchesAny(p.text, texts, true) !== undefined);
+  const heading = find(section.table.after);
+  if (!heading) return undefined;
+  let to = Number.POSITIVE_INFINITY;
+  const later = definition.sections.slice(index + 1).find((s) => {
+    if (s.layout === "paragraph" || s.layout === "rating" || !s.table.after) return false;
+    return cleanText(s.table.after[0] ?? "") !== cleanText(section.table.after?.[0] ?? "");
+  });
+  if (later && later.layout !== "paragraph" && later.layout !== "rating" && later.table.after) {
+    const next = find(later.table.after);
+    if (next) to = pos.paragraph(next.index);
+  }
+  return { from: pos.paragraph(heading.index), to };
+}
+
+/** Matches a definition against a document: the plans found and how sure the match is. */
+export function matchTemplate(definition: TemplateDefinition, snapshot: DocumentSnapshot): TemplateMatch {
+  const pos = positionsOf(snapshot);
+  const candidates = definition.sections.map((s) => sectionCandidates(snapshot, s, pos));
+  const notes: string[] = [];
+
+  // Plan instances: each match of the plan-start paragraph section starts a plan.
+  let ranges: { from: number; to: number; start?: Candidate }[] = [
+    { from: Number.NEGATIVE_INFINITY, to: Number.POSITIVE_INFINITY },
+  ];
+  const startIndex = definition.planStartsAt
+    ? definition.sections.findIndex((s) => s.id === definition.planStartsAt)
+    : -1;
+  if (startIndex >= 0) {
+    const starts = (candidates[startIndex] ?? [])
+      .filter((c) => c.score >= 0.5)
+      .sort((a, b) => a.pos - b.pos);
+    if (starts.length > 0) {
+      ranges = starts.map((s, i) => ({
+        from: i === 0 ? Number.NEGATIVE_INFINITY : s.pos,
+        to: starts[i + 1]?.pos ?? Number.POSITIVE_INFINITY,
+        start: s,
+      }));
+    }
+  }
+
+  const plans: PlanMatch[] = ranges.map((range, instance) => {
+    const used = new Set<string>();
+    const matches: SectionMatch[] = [];
+    const missing: SectionDefinition[] = [];
+    let cursor = range.from;
+    const bySection = new Map<string, SectionMatch[]>();
+    const sameTable: [SectionDefinition, number][] = [];
+    definition.sections.forEach((section, i) => {
+      if (section.sameTableAs) {
+        sameTable.push([section, i]);
+        return;
+      }
+      const headings = headingRange(snapshot, pos, definition, i);
+      let pool = (candidates[i] ?? []).filter(
+        (c) =>
+          c.pos >= range.from &&
+          c.pos < range.to &&
+          c.score >= MIN_SECTION_SCORE &&
+          !used.has(keyOf(c)) &&
+          (!headings || (c.pos > headings.from && c.pos < headings.to)),
+      );
+      if (section.layout === "rows" && section.preferGuidanceRow && pool.some((c) => c.hasGuidanceRow)) {
+        const dropped = pool.filter((c) => !c.hasGuidanceRow);
+        for (const d of dropped) {
+          notes.push(
+            `Table ${(d.table ?? 0) + 1} looks like the “${section.label}” table but has no guiding questions: read as the template’s illustration, not as a plan.`,
+          );
+        }
+        pool = pool.filter((c) => c.hasGuidanceRow);
+      }
+      if (pool.length === 0) {
+        missing.push(section);
+        bySection.set(section.id, []);
+        return;
+      }
+      if (section.repeats) {
+        const chosen = [...pool].sort((a, b) => a.pos - b.pos);
+        const numbered = chosen.every((c) => c.n !== undefined && c.n > 0);
+        const found = chosen.map((c, k) => {
+          used.add(keyOf(c));
+          return toMatch(section, c, numbered ? (c.n as number) : k + 1);
+        });
+        matches.push(...found);
+        bySection.set(section.id, found);
+        return;
+      }
+      const after = pool.filter((c) => c.pos >= cursor);
+      const from = after.length > 0 ? after : pool;
+      const best = from.reduce((a, b) => (b.score > a.score + 1e-9 ? b : a));
+      for (const other of pool) {
+        if (other !== best && other.score >= best.score - 1e-9 && other.table !== undefined) {
+          notes.push(
+            `A second copy of the “${section.label}” table (table ${other.table + 1}) was found; PlanAssist reads the first one.`,
+          );
+        }
+      }
+      used.add(keyOf(best));
+      cursor = best.pos;
+      const m = toMatch(section, best, undefined);
+      matches.push(m);
+      bySection.set(section.id, [m]);
+    });
+    for (const [section, i] of sameTable) {
+      const found: SectionMatch[] = [];
+      for (const b of bySection.get(section.sameTableAs ?? "") ?? []) {
+        const own = (candidates[i] ?? []).find((c) => c.table === b.table);
+        if (!own || b.table === undefined) continue;
+        found.push(toMatch(section, own, b.block));
+      }
+      if (found.length === 0) missing.push(section);
+      else matches.push(...found);
+      bySection.set(section.id, found);
+    }
+    const order = new Map(definition.sections.map((s, k) => [s.id, k]));
+    matches.sort(
+      (a, b) => a.pos - b.pos || (order.get(a.section.id) ?? 0) - (order.get(b.section.id) ?? 0),
+    );
+    missing.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+    const total = definition.sections.reduce((s, x) => s + x.weight, 0);
+    const score = definition.sections.reduce((s, x) => {
+      const found = matches.filter((m) => m.section.id === x.id);
+      if (found.length === 0) return s;
+      return s + x.weight * Math.max(...found.map((f) => Math.min(1, f.score)));
+    }, 0);
+    const startParagraph = range.start?.paragraph;
+    const label =
+      startParagraph !== undefined
+        ? planLabel(snapshot.paragraphs[startParagraph]?.text ?? "", definition)
+        : definition.shortName;
+    return {
+      instance,
+      label,
+      sections: matches,
+      missing,
+      confidence: total === 0 ? 0 : score / total,
+    };
+  });
+  const confidence = Math.max(0, ...plans.map((p) => p.confidence));
+  return { definition, plans, confidence, notes: [...new Set(notes)] };
+}
+
+function keyOf(c: Candidate): string {
+  return c.table !== undefined ? `t${c.table}` : `p${c.paragraph ?? -1}`;
+}
+
+function toMatch(section: SectionDefinition, c: Candidate, block: number | undefined): SectionMatch {
+  const m: { -readonly [K in keyof SectionMatch]: SectionMatch[K] } = {
+    section,
+    score: c.score,
+    pos: c.pos,
+    matched: c.matched,
+  };
+  if (block !== undefined) m.block = block;
+  if (c.table !== undefined) m.table = c.table;
+  if (c.paragraph !== undefined) m.paragraph = c.paragraph;
+  return m;
+}
+
+/** A plan's label from the text before the first label of its start line ("Action Plan: Program Improvement"). */
+function planLabel(text: string, definition: TemplateDefinition): string {
+  const start = definition.sections.find((s) => s.id === definition.planStartsAt);
+  if (!start || start.layout !== "paragraph") return definition.shortName;
+  let cut = text.length;
+  for (const f of start.fields) {
+    for (const l of labelsOf(f)) {
+      const hit = findLabel(text, l);
+      if (hit && hit.start < cut) cut = hit.start;
+    }
+  }
+  const label = text.slice(0, cut).replace(/\s+/g, " ").trim();
+  return label.length > 0 ? label : definition.shortName;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Recognising a document
+
+export type Recognition = {
+  readonly template: string;
+  readonly name: string;
+  /** 0..1: the share of the template's (weighted) sections found. */
+  readonly confidence: number;
+  readonly plans: number;
+  /** What matched, one line per section found. */
+  readonly matched: readonly string[];
+  /** Sections not found. */
+  readonly missing: readonly string[];
+  readonly notes: readonly string[];
+};
+
+export type RecognitionReport = {
+  /** The template the document is, when one matched well enough. */
+  readonly recognised?: Recognition;
+  /** Every template, best first. */
+  readonly candidates: readonly Recognition[];
+  /** A sentence for people. */
+  readonly message: string;
+  readonly matches: readonly TemplateMatch[];
+};
+
+function describe(match: TemplateMatch): Recognition {
+  const first = match.plans.reduce((a, b) => (b.confidence > a.confidence ? b : a), match.plans[0]!);
+  const matched = first.sections.map((s) => {
+    const where =
+      s.table !== undefined
+        ? `table ${s.table + 1}`
+        : s.paragraph !== undefined
+          ? `paragraph ${s.paragraph + 1}`
+          : "";
+    const block = s.block !== undefined ? ` #${s.block}` : "";
+    return `${s.section.label}${block}: ${where}${s.matched.length ? ` (${s.matched.join(", ")})` : ""}`;
+  });
+  return {
+    template: match.definition.id,
+    name: match.definition.name,
+    confidence: Math.round(match.confidence * 100) / 100,
+    plans: match.plans.filter((p) => p.sections.length > 0).length,
+    matched,
+    missing: first.missing.map((s) => s.label),
+    notes: match.notes,
+  };
+}
+
+/** Recognises which template a document is. */
+export function recognise(
+  snapshot: DocumentSnapshot,
+  definitions: readonly TemplateDefinition[],
+): RecognitionReport {
+  const matches = definitions
+    .map((d) => matchTemplate(d, snapshot))
+    .sort((a, b) => b.confidence - a.confidence);
+  const candidates = matches.map(describe);
+  const best = matches[0];
+  const top = candidates[0];
+  if (best && top && best.confidence >= best.definition.threshold && best.confidence > 0) {
+    return {
+      recognised: top,
+      candidates,
+      matches,
+      message: `This is the ${best.definition.name} (${Math.round(best.confidence * 100)}% of its sections found).`,
+    };
+  }
+  const missing = top && top.missing.length > 0 ? ` Missing: ${top.missing.join(", ")}.` : "";
+  return {
+    candidates,
+    matches,
+    message:
+      top && top.confidence > 0
+        ? `This document is not one of the plan templates PlanAssist knows. The closest is the ${top.name} (${Math.round(top.confidence * 100)}% of its sections found).${missing}`
+        : "This document is not one of the plan templates PlanAssist knows: none of their tables or labels were found.",
+  };
+}

@@ -1,0 +1,237 @@
+/**
+ * CLNA self-assessment: the action plan's dates in order, three-month next steps inside the plan
+ * window, the Quality Component one of the seven, and the weakest ratings addressed by it.
+ */
+import type { FindingDraft } from "../findings";
+import type { FieldData } from "../plan-data";
+import { addMonthsIso, describeDate } from "../parse/date";
+import {
+  dateIn,
+  defineRule,
+  fieldOf,
+  filled,
+  sectionOf,
+  text,
+  todayFor,
+  usedRows,
+  type PlanRule,
+} from "./rule";
+
+export const clnaComponentNames = [
+  "Teaching & Learning",
+  "Post-Graduation Readiness",
+  "Equitable Access",
+  "Learning Environment",
+  "Post-Graduation Planning",
+  "Continuous Improvement",
+  "Compliance/Regulatory Requirements",
+] as const;
+
+const nextStepSections = [
+  "school-next-steps",
+  "district-next-steps",
+  "dese-next-steps",
+  "partner-next-steps",
+];
+
+function normaliseComponent(value: string): string {
+  return value
+    .toLowerCase()
+    .replace(/^\s*(component\s*)?\d\s*[:.)-]?\s*/, "")
+    .replace(/&/g, "and")
+    .replace(/[^a-z]+/g, " ")
+    .replace(/\b(and|the)\b/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** The component number (1-7) a Quality Component value names, or undefined. */
+export function componentNumber(value: string): number | undefined {
+  const n = normaliseComponent(value);
+  if (n === "") return undefined;
+  const i = clnaComponentNames.findIndex((c) => {
+    const cn = normaliseComponent(c);
+    return cn === n || cn.startsWith(n) || (n.length > 6 && cn.includes(n)) || n.includes(cn);
+  });
+  if (i >= 0) return i + 1;
+  if (/^(compliance|regulatory)/.test(n)) return 7;
+  const digit = /^\s*(?:component\s*)?([1-7])\b/i.exec(value);
+  return digit ? Number(digit[1]) : undefined;
+}
+
+export const clnaPlanDatesInOrder: PlanRule = defineRule({
+  name: "clna_plan_dates_in_order",
+  description: "Plan Start <= Current <= Next revisit <= Plan End.",
+  check(plan) {
+    const section = sectionOf(plan, "action-plan-goals");
+    if (!section) return [];
+    const order = ["plan-start-date", "current-date", "next-revisit-date", "plan-end-date"];
+    const dated = order
+      .map((id) => ({ id, field: fieldOf(section, id) }))
+      .map((x) => ({ ...x, iso: dateIn(x.field) }))
+      .filter(
+        (x): x is { id: string; field: FieldData; iso: string } =>
+          x.iso !== undefined && x.field !== undefined,
+      );
+    const out: FindingDraft[] = [];
+    for (let i = 1; i < dated.length; i++) {
+      const prev = dated[i - 1];
+      const cur = dated[i];
+      if (!prev || !cur || cur.iso >= prev.iso) continue;
+      out.push({
+        section,
+        field: cur.field,
+        code: "plan_dates_out_of_order",
+        severity: "error",
+        message: `${cur.field.label} is earlier than ${prev.field.label}. The dates should run Plan Start, Current, Next revisit, Plan End.`,
+        reading: describeDate(cur.iso),
+      });
+    }
+    return out;
+  },
+});
+
+export const clnaThreeMonthNextSteps: PlanRule = defineRule({
+  name: "clna_three_month_next_steps",
+  description:
+    "Each next step's By When falls within three months of the Plan Start date (or of the Current date when there is no start), and inside the plan window.",
+  check(plan, ctx) {
+    const goals = sectionOf(plan, "action-plan-goals");
+    const start = dateIn(fieldOf(goals, "plan-start-date"));
+    const end = dateIn(fieldOf(goals, "plan-end-date"));
+    const from = start ?? todayFor(plan, ctx, "current-date").iso;
+    const limit = addMonthsIso(from, 3);
+    const out: FindingDraft[] = [];
+    for (const id of nextStepSections) {
+      const section = sectionOf(plan, id);
+      if (!section) continue;
+      for (const row of usedRows(section)) {
+        const field = fieldOf(row, "by-when");
+        const iso = dateIn(field);
+        if (!iso || !field) continue;
+        if (iso > limit) {
+          out.push({
+            section,
+            row,
+            field,
+            code: "next_step_beyond_three_months",
+            severity: "warning",
+            message: `Next steps should not extend beyond three months of the ${start ? "Plan Start date" : "Current date"}. Move this date earlier, or split the step.`,
+            reading: describeDate(iso),
+          });
+        } else if (iso < from) {
+          out.push({
+            section,
+            row,
+            field,
+            code: "date_outside_plan_window",
+            severity: "warning",
+            message: `This date is before the ${start ? "Plan Start date" : "Current date"}. Next steps come after the plan starts.`,
+            reading: describeDate(iso),
+          });
+        } else if (end && iso > end) {
+          out.push({
+            section,
+            row,
+            field,
+            code: "date_outside_plan_window",
+            severity: "warning",
+            message:
+              "This date is after the Plan End date. Keep next steps inside the plan's dates.",
+            reading: describeDate(iso),
+          });
+        }
+      }
+    }
+    return out;
+  },
+});
+
+export const clnaQualityComponent: PlanRule = defineRule({
+  name: "clna_quality_component",
+  description: "The Quality Component is one of the seven components.",
+  check(plan) {
+    const section = sectionOf(plan, "action-plan-goals");
+    const field = fieldOf(section, "quality-component");
+    if (!section || !field || !filled(field)) return [];
+    if (componentNumber(text(field)) !== undefined) return [];
+    return [
+      {
+        section,
+        field,
+        code: "quality_component_unknown",
+        severity: "error",
+        message: `Name one of the seven components: ${clnaComponentNames.join("; ")}.`,
+      },
+    ];
+  },
+});
+
+const ratingScore: Record<string, number> = {
+  exemplar: 4,
+  established: 3,
+  developing: 2,
+  challenge: 1,
+};
+const complianceScore: Record<string, number> = {
+  yes: 4,
+  "a plan is in place to address": 2,
+  no: 1,
+};
+
+function chosen(field: FieldData): string | undefined {
+  const values = (Array.isArray(field.value) ? field.value : [field.value]).filter(
+    (v) => v.trim() !== "",
+  );
+  return values.length === 1 ? values[0]?.trim().toLowerCase() : undefined;
+}
+
+export const clnaWeakRatingsAddressed: PlanRule = defineRule({
+  name: "clna_weak_ratings_addressed",
+  description:
+    "When criteria are rated Developing or Challenge (or compliance items No / A plan is in place), the action plan's Quality Component is one of the weakest rated components.",
+  check(plan) {
+    const lowest = new Map<number, number>();
+    for (let n = 1; n <= 6; n++) {
+      for (const f of sectionOf(plan, `component-${n}-ratings`)?.fields ?? []) {
+        const c = chosen(f);
+        const score = c ? ratingScore[c] : undefined;
+        if (score !== undefined) lowest.set(n, Math.min(lowest.get(n) ?? 5, score));
+      }
+    }
+    for (const f of sectionOf(plan, "compliance")?.fields ?? []) {
+      const c = chosen(f);
+      const score = c ? complianceScore[c] : undefined;
+      if (score !== undefined) lowest.set(7, Math.min(lowest.get(7) ?? 5, score));
+    }
+    const floor = Math.min(...lowest.values());
+    if (!Number.isFinite(floor) || floor > 2) return [];
+    const weakest = [...lowest.entries()].filter(([, s]) => s === floor).map(([n]) => n);
+    const section = sectionOf(plan, "action-plan-goals");
+    const field = fieldOf(section, "quality-component");
+    if (!section || !field) return [];
+    const chosenComponent = filled(field) ? componentNumber(text(field)) : undefined;
+    if (chosenComponent !== undefined && weakest.includes(chosenComponent)) return [];
+    if (filled(field) && chosenComponent === undefined) return []; // the quality component rule reports it
+    return [
+      {
+        section,
+        field,
+        code: "weak_rating_not_addressed",
+        severity: "warning",
+        message: `The weakest ratings (${floor === 1 ? "Challenge or No" : "Developing or A plan is in place"}) are in ${weakest
+          .map((n) => `${n}: ${clnaComponentNames[n - 1]}`)
+          .join(
+            "; ",
+          )}, but the action plan does not address ${weakest.length === 1 ? "it" : "any of them"}. You design one action plan: make its Quality Component one of the weakest rated.`,
+      },
+    ];
+  },
+});
+
+export const clnaRules: readonly PlanRule[] = [
+  clnaPlanDatesInOrder,
+  clnaThreeMonthNextSteps,
+  clnaQualityComponent,
+  clnaWeakRatingsAddressed,
+];

@@ -1,0 +1,120 @@
+/**
+ * DDTT Action Plan 5.3.1T: steps in order of completion, deadlines after today's date, the last
+ * deadline as the date the strategy is fully operational, observable measures.
+ */
+import type { FindingDraft } from "../findings";
+import { describeDate } from "../parse/date";
+import { measureFindings } from "./common.rules";
+import { dateIn, defineRule, fieldOf, sectionsOf, todayFor, usedRows, type PlanRule } from "./rule";
+
+const TODAY_FIELD = "todays-date";
+
+export const ddttStepsInOrder: PlanRule = defineRule({
+  name: "ddtt_steps_in_order",
+  description:
+    "Action steps are listed in order of completion: no deadline is earlier than the step above it.",
+  check(plan) {
+    const out: FindingDraft[] = [];
+    for (const section of sectionsOf(plan, "action-steps")) {
+      let previous: string | undefined;
+      for (const row of usedRows(section)) {
+        const field = fieldOf(row, "deadline");
+        const iso = dateIn(field);
+        if (!iso || !field) continue;
+        if (previous !== undefined && iso < previous) {
+          out.push({
+            section,
+            row,
+            field,
+            code: "step_out_of_order",
+            severity: "warning",
+            message:
+              "This step's deadline is earlier than the step above it. List the steps in order of completion, or check the deadline.",
+          });
+        }
+        previous = previous === undefined || iso > previous ? iso : previous;
+      }
+    }
+    return out;
+  },
+});
+
+export const ddttDeadlineAfterToday: PlanRule = defineRule({
+  name: "ddtt_deadline_before_today",
+  description: "Deadlines are not before Today's Date (the plan describes future work).",
+  check(plan, ctx) {
+    const today = todayFor(plan, ctx, TODAY_FIELD);
+    const out: FindingDraft[] = [];
+    for (const section of sectionsOf(plan, "action-steps")) {
+      for (const row of usedRows(section)) {
+        const field = fieldOf(row, "deadline");
+        const iso = dateIn(field);
+        if (iso && field && iso < today.iso) {
+          out.push({
+            section,
+            row,
+            field,
+            code: "deadline_before_today",
+            severity: "warning",
+            message: today.fromPlan
+              ? "This deadline is before the plan's Today's Date. A plan describes future work: check the deadline or the date of the plan."
+              : "This deadline has already passed. Check the deadline, or mark the step as done.",
+            reading: describeDate(iso),
+          });
+        }
+      }
+    }
+    return out;
+  },
+});
+
+export const ddttOperationalDate: PlanRule = defineRule({
+  name: "ddtt_strategy_operational_date",
+  description:
+    "The last step's deadline is when the strategy is expected to be fully operational (shown).",
+  check(plan) {
+    const out: FindingDraft[] = [];
+    for (const section of sectionsOf(plan, "action-steps")) {
+      const rows = usedRows(section);
+      const last = rows[rows.length - 1];
+      const field = fieldOf(last, "deadline");
+      const iso = dateIn(field);
+      if (!last || !field || !iso) continue;
+      out.push({
+        section,
+        row: last,
+        field,
+        code: "strategy_operational_date",
+        severity: "info",
+        message:
+          "The last step's deadline is the date by which the strategy is expected to be fully operational and its measures available for analysis.",
+        reading: describeDate(iso),
+      });
+    }
+    return out;
+  },
+});
+
+export const ddttMeasuresObservable: PlanRule = defineRule({
+  name: "ddtt_measures_observable",
+  description:
+    "Each measure of implementation is observable and does not only restate the action step.",
+  check(plan) {
+    const out: FindingDraft[] = [];
+    for (const section of sectionsOf(plan, "action-steps")) {
+      for (const row of usedRows(section)) {
+        const measure = fieldOf(row, "measures");
+        if (measure)
+          out.push(...measureFindings(section, measure, fieldOf(row, "action-step"), row));
+      }
+    }
+    return out;
+  },
+});
+
+export const ddttRules: readonly PlanRule[] = [
+  ddttStepsInOrder,
+  ddttDeadlineAfterToday,
+  ddttOperationalDate,
+  ddttMeasuresObservable,
+];

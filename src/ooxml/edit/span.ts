@@ -1,0 +1,164 @@
+/**
+ * Replacing a span of a paragraph's visible text (the blank after "District/School Name:", the
+ * value after "1. ", a mark at the start of an option) while every other run stays as it is.
+ */
+import { isSymbolFont } from "../glyphs";
+import type { WordNames } from "../wordml";
+import { attr, escapeXml, stripInvalidXmlChars, type XmlDocument, type XmlElement } from "../xml";
+import {
+  firstChildNamed,
+  sourceOf,
+  textPieces,
+  textRun,
+  valueRunProperties,
+  type TextPiece,
+} from "./paragraph-xml";
+import type { Splice } from "./splice";
+
+/** `w:t` content for text that may hold tabs and line breaks, to stand in place of one `w:t`. */
+function tContent(text: string, n: WordNames): string {
+  const clean = stripInvalidXmlChars(text);
+  return clean
+    .split("\n")
+    .map((line) =>
+      line
+        .split("\t")
+        .map((part) => (part.length > 0 ? `<${n.t} xml:space="preserve">${escapeXml(part)}</${n.t}>` : ""))
+        .join(`<${n.tab}/>`),
+    )
+    .join(`<${n.br}/>`);
+}
+
+function runFontOf(run: XmlElement, n: WordNames): string | undefined {
+  const rPr = firstChildNamed(run, n.rPr);
+  const f = rPr && firstChildNamed(rPr, n.rFonts);
+  return f ? (attr(f, n.ascii) ?? attr(f, n.hAnsi)) : undefined;
+}
+
+function runRPr(doc: XmlDocument, run: XmlElement, n: WordNames): string {
+  const rPr = firstChildNamed(run, n.rPr);
+  return rPr ? sourceOf(doc, rPr) : "";
+}
+
+/**
+ * Splices that replace `start..end` of paragraph `p`'s visible text with `text`. Runs left with
+ * nothing visible are removed whole.
+ */
+export function spanSplices(
+  doc: XmlDocument,
+  p: XmlElement,
+  n: WordNames,
+  start: number,
+  end: number,
+  text: string,
+): Splice[] {
+  const pieces = textPieces(doc, p, n);
+  const total = pieces.reduce((s, x) => s + x.text.length, 0);
+  start = Math.max(0, Math.min(start, total));
+  end = Math.max(start, Math.min(end, total));
+  const overlapping = pieces.filter((x) => x.offset < end && x.offset + x.text.length > start);
+
+  if (overlapping.length === 0) {
+    if (text.length === 0) return [];
+    return [insertAt(doc, p, n, pieces, start, text)];
+  }
+
+  // Per run: the replacement of each of its overlapping pieces.
+  type Change = { piece: TextPiece; replacement: string };
+  const byRun = new Map<XmlElement, Change[]>();
+  let extraRun: Splice | undefined;
+  overlapping.forEach((piece, i) => {
+    const first = i === 0;
+    let replacement = "";
+    const symbolRun = isSymbolFont(runFontOf(piece.run, n));
+    const insertHere = first && text.length > 0 && !symbolRun;
+    if (first && text.length > 0 && symbolRun) {
+      // Text never goes into a symbol-font run: it would print as pictures.
+      const last = overlapping[overlapping.length - 1] as TextPiece;
+      extraRun = {
+        start: last.run.end,
+        end: last.run.end,
+        text: textRun(text, valueRunProperties(doc, p, n), n),
+      };
+    }
+    if (piece.kind === "t") {
+      const stored = piece.stored ?? piece.text;
+      const prefix = stored.slice(0, Math.max(0, start - piece.offset));
+      const suffix = stored.slice(Math.min(stored.length, end - piece.offset));
+      const content = insertHere ? prefix + text + suffix : prefix + suffix;
+      replacement = content.length > 0 ? tContent(content, n) : "";
+    } else {
+      replacement = insertHere ? tContent(text, n) : "";
+    }
+    const list = byRun.get(piece.run) ?? [];
+    list.push({ piece, replacement });
+    byRun.set(piece.run, list);
+  });
+
+  const splices: Splice[] = [];
+  for (const [run, changes] of byRun) {
+    const visibleChildren = pieces.filter((x) => x.run === run).length;
+    const emptied = changes.length === visibleChildren && changes.every((c) => c.replacement === "");
+    const onlyVisible = run.children.every(
+      (c) =>
+        c.kind !== "element" ||
+        c.name === n.rPr ||
+        changes.some((ch) => ch.piece.element === c) ||
+        c.name === n.q("lastRenderedPageBreak"),
+    );
+    if (emptied && onlyVisible) {
+      splices.push({ start: run.start, end: run.end, text: "" });
+    } else {
+      for (const c of changes) {
+        splices.push({ start: c.piece.element.start, end: c.piece.element.end, text: c.replacement });
+      }
+    }
+  }
+  if (extraRun) splices.push(extraRun);
+  return splices;
+}
+
+/** Inserts a run holding `text` at visible offset `at` where no piece overlaps. */
+function insertAt(
+  doc: XmlDocument,
+  p: XmlElement,
+  n: WordNames,
+  pieces: readonly TextPiece[],
+  at: number,
+  text: string,
+): Splice {
+  const inside = pieces.find((x) => x.kind === "t" && x.offset < at && at < x.offset + x.text.length);
+  if (inside && !isSymbolFont(runFontOf(inside.run, n))) {
+    const stored = inside.stored ?? inside.text;
+    const k = at - inside.offset;
+    return {
+      start: inside.element.start,
+      end: inside.element.end,
+      text: tContent(stored.slice(0, k) + text + stored.slice(k), n),
+    };
+  }
+  const before = [...pieces].reverse().find((x) => x.offset + x.text.length <= at);
+  if (before) {
+    const rPr = isSymbolFont(runFontOf(before.run, n))
+      ? valueRunProperties(doc, p, n)
+      : runRPr(doc, before.run, n);
+    return { start: before.run.end, end: before.run.end, text: textRun(text, rPr, n) };
+  }
+  const after = pieces.find((x) => x.offset >= at);
+  if (after && !isSymbolFont(runFontOf(after.run, n))) {
+    return {
+      start: after.run.start,
+      end: after.run.start,
+      text: textRun(text, runRPr(doc, after.run, n), n),
+    };
+  }
+  const pPr = firstChildNamed(p, n.pPr);
+  const rPr = valueRunProperties(doc, p, n);
+  if (p.closeStart === p.end) {
+    // `<w:p/>`: rewrite as a full paragraph.
+    const open = doc.source.slice(p.start, p.openEnd - 2) + ">";
+    return { start: p.start, end: p.end, text: `${open}${textRun(text, rPr, n)}</${n.p}>` };
+  }
+  const pos = pPr ? pPr.end : p.openEnd;
+  return { start: pos, end: pos, text: textRun(text, rPr, n) };
+}

@@ -1,0 +1,20 @@
+import { makeStyles, tokens } from "@fluentui/react-components";
+
+export const useDocumentViewStyles = makeStyles({
+  root: {
+    height: "100%",
+    overflow: "auto",
+    backgroundColor: tokens.colorNeutralBackground4,
+    position: "relative",
+  },
+  status: { padding: tokens.spacingHorizontalL },
+  pages: {
+    // docx-preview draws pages on a grey wrapper; keep its colours (the page is paper, not themed).
+    "& .docx-wrapper": { backgroundColor: "transparent", padding: tokens.spacingHorizontalL },
+    "& .planassist-target": {
+      outline: `3px solid ${tokens.colorBrandStroke1}`,
+      outlineOffset: "-2px",
+      backgroundColor: tokens.colorBrandBackground2,
+    },
+  },
+});

@@ -1,0 +1,50 @@
+import { makeStyles, tokens } from "@fluentui/react-components";
+
+export const usePreviewAppStyles = makeStyles({
+  root: {
+    height: "100vh",
+    display: "grid",
+    gridTemplateRows: "auto 1fr",
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground1,
+  },
+  bar: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalM },
+  fileName: { color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
+  spacer: { flexGrow: 1 },
+  inline: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
+  body: {
+    minHeight: 0,
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) var(--pane-width, 360px)",
+    "@media (max-width: 720px)": { gridTemplateColumns: "1fr", gridTemplateRows: "40vh 1fr" },
+  },
+  pane: {
+    minHeight: 0,
+    overflowY: "auto",
+    borderLeft: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  drop: {
+    position: "fixed",
+    inset: 0,
+    display: "flex",
+    alignItems: "center",
+    justifyContent: "center",
+    fontSize: tokens.fontSizeBase500,
+    backgroundColor: tokens.colorBackgroundOverlay,
+    color: tokens.colorNeutralForegroundOnBrand,
+    border: `4px dashed ${tokens.colorBrandStroke1}`,
+    zIndex: 10,
+    pointerEvents: "none",
+  },
+  hidden: { display: "none" },
+});

@@ -1,0 +1,179 @@
+import {
+  Button,
+  FluentProvider,
+  Label,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Spinner,
+  useId,
+} from "@fluentui/react-components";
+import { ArrowDownloadRegular, FolderOpenRegular } from "@fluentui/react-icons";
+import { useEffect, useMemo, useRef, useState, type CSSProperties } from "react";
+import { PlanSession } from "../../app/plan-session";
+import { PaneRoot } from "../../taskpane/components/PaneRoot/PaneRoot";
+import { portDeps } from "../../taskpane/port-deps";
+import { currentThemeName, themes, type ThemeName } from "../../taskpane/theme";
+import { DocumentView } from "../DocumentView/DocumentView";
+import { PreviewDocument } from "../preview-document";
+import { loadSample, samples } from "../samples";
+import { usePreviewAppStyles } from "./PreviewApp.styles";
+
+type Opened = { readonly id: number; readonly name: string; readonly doc: PreviewDocument };
+
+const params = new URLSearchParams(window.location.search);
+
+/** The browser preview: a .docx rendered beside the same task pane, running on the .docx adapter. */
+export function PreviewApp() {
+  const styles = usePreviewAppStyles();
+  const [theme, setTheme] = useState<ThemeName>(() => (params.get("theme") as ThemeName | null) ?? currentThemeName());
+  const [opened, setOpened] = useState<Opened | undefined>();
+  const [bytes, setBytes] = useState<Uint8Array | undefined>();
+  const [problem, setProblem] = useState<string | undefined>();
+  const [dragging, setDragging] = useState(false);
+  const [sample, setSample] = useState(() => params.get("sample") ?? samples[0]?.template ?? "");
+  const fileInput = useRef<HTMLInputElement>(null);
+  const counter = useRef(0);
+  const themeId = useId("theme");
+  const sampleId = useId("sample");
+
+  const open = (name: string, data: Uint8Array) => {
+    const doc = new PreviewDocument(data);
+    counter.current += 1;
+    setOpened({ id: counter.current, name, doc });
+    setBytes(data);
+    setProblem(undefined);
+  };
+
+  const openSample = (template: string) => {
+    const s = samples.find((x) => x.template === template);
+    if (!s) return;
+    setSample(template);
+    loadSample(s).then(
+      (data) => open(s.fileName, data),
+      () => setProblem("The sample could not be loaded. Open a .docx file instead."),
+    );
+  };
+
+  const openFile = async (file: File) => {
+    open(file.name, new Uint8Array(await file.arrayBuffer()));
+  };
+
+  useEffect(() => {
+    if (params.get("empty") === null) openSample(sample);
+    // Only once, when the page opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => (opened ? opened.doc.onChange(setBytes) : undefined), [opened]);
+
+  useEffect(() => {
+    const over = (e: DragEvent) => {
+      if (!e.dataTransfer?.types.includes("Files")) return;
+      e.preventDefault();
+      setDragging(true);
+    };
+    const leave = (e: DragEvent) => {
+      if (e.relatedTarget === null) setDragging(false);
+    };
+    const drop = (e: DragEvent) => {
+      e.preventDefault();
+      setDragging(false);
+      const file = e.dataTransfer?.files[0];
+      if (file) void openFile(file);
+    };
+    window.addEventListener("dragover", over);
+    window.addEventListener("dragleave", leave);
+    window.addEventListener("drop", drop);
+    return () => {
+      window.removeEventListener("dragover", over);
+      window.removeEventListener("dragleave", leave);
+      window.removeEventListener("drop", drop);
+    };
+  }, []);
+
+  const session = useMemo(() => (opened ? new PlanSession(portDeps(opened.doc, opened.doc)) : undefined), [opened]);
+
+  const download = () => {
+    if (!opened) return;
+    const blob = new Blob([opened.doc.bytes() as BlobPart], {
+      type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    });
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = opened.name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+
+  const paneWidth = params.get("paneWidth");
+  const bodyStyle = (paneWidth ? { "--pane-width": `${Number(paneWidth)}px` } : {}) as CSSProperties;
+
+  return (
+    <FluentProvider theme={themes[theme]}>
+      <div className={styles.root}>
+        <header className={styles.bar}>
+          <h1 className={styles.title}>PlanAssist preview</h1>
+          <input
+            ref={fileInput}
+            className={styles.hidden}
+            type="file"
+            accept=".docx,.docm,.dotx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            aria-label="Open a Word document"
+            data-testid="file-input"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (file) void openFile(file);
+              e.target.value = "";
+            }}
+          />
+          <Button icon={<FolderOpenRegular />} onClick={() => fileInput.current?.click()}>
+            Open .docx…
+          </Button>
+          <div className={styles.inline}>
+            <Label htmlFor={sampleId}>Sample</Label>
+            <Select id={sampleId} value={sample} onChange={(_, d) => openSample(d.value)}>
+              {samples.map((s) => (
+                <option key={s.template} value={s.template}>
+                  {s.label}
+                </option>
+              ))}
+            </Select>
+          </div>
+          <Button icon={<ArrowDownloadRegular />} disabled={!opened} onClick={download}>
+            Download
+          </Button>
+          <div className={styles.inline}>
+            <Label htmlFor={themeId}>Theme</Label>
+            <Select id={themeId} value={theme} onChange={(_, d) => setTheme(d.value as ThemeName)}>
+              <option value="light">Light</option>
+              <option value="dark">Dark</option>
+              <option value="high-contrast">High contrast</option>
+            </Select>
+          </div>
+          <span className={styles.spacer} />
+          <span className={styles.fileName}>{opened ? opened.name : "No document"} · stays on this computer</span>
+        </header>
+        <div className={styles.body} style={bodyStyle}>
+          {bytes && opened ? (
+            <DocumentView bytes={bytes} fileName={opened.name} />
+          ) : (
+            <div>{problem ? null : <Spinner label="Loading the sample…" />}</div>
+          )}
+          <aside className={styles.pane} aria-label="PlanAssist task pane" data-testid="pane">
+            {problem ? (
+              <MessageBar intent="error">
+                <MessageBarBody>{problem}</MessageBarBody>
+              </MessageBar>
+            ) : null}
+            {session && opened ? <PaneRoot key={opened.id} session={session} theme={theme} /> : null}
+          </aside>
+        </div>
+        {dragging ? <div className={styles.drop}>Drop a .docx to open it</div> : null}
+      </div>
+    </FluentProvider>
+  );
+}

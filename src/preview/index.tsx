@@ -1,0 +1,9 @@
+/**
+ * Browser preview entry point: the task pane beside a rendering of a .docx, for use and testing
+ * without Word. Files are opened from this computer and never uploaded.
+ */
+import { createRoot } from "react-dom/client";
+import { PreviewApp } from "./PreviewApp/PreviewApp";
+
+const container = document.getElementById("root");
+if (container) createRoot(container).render(<PreviewApp />);

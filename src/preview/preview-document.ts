@@ -1,0 +1,147 @@
+/**
+ * The document the preview works on: a .docx file's bytes in memory. Reading goes through the
+ * .docx adapter; writing replaces the bytes and tells the page so it can render them again.
+ * Nothing leaves the browser.
+ */
+import { DocxDocument } from "../adapters/docx/docx-document.adapter";
+import { err, ok, type Result } from "../domain/result";
+import type { DocumentSnapshot, Location } from "../domain/snapshot";
+import type { CommentOutcome, DocumentCapabilities, DocumentComment, DocumentPort } from "../ports/document.port";
+import { fillDocx, revertDocx } from "../adapters/docx/docx-writer";
+import { describeEdit, describeLocation, editSubject, type Edit } from "../domain/edits";
+import { planFill } from "../domain/fill-planner";
+import { readDocument } from "../domain/plan-reader";
+import type { PlanData } from "../domain/plan-data";
+import { templates } from "../templates";
+import { sectionFields, type FillEntry, type FillReport, type FillRequest, type RevertReport } from "../app/plan-session";
+import type { HostWriter } from "../taskpane/port-deps";
+import { samples, loadSample } from "./samples";
+
+function rowCount(s: DocumentSnapshot): number {
+  return s.tables.reduce((n, t) => n + t.rows.length, 0);
+}
+
+/** Field labels by id, for the report. */
+function labeller(plan: PlanData | undefined): (field: string) => string {
+  const labels = new Map<string, string>();
+  for (const section of plan?.sections ?? []) {
+    labels.set(section.id, section.label);
+    for (const { field } of sectionFields(section)) labels.set(field.id, field.label);
+  }
+  return (field) => labels.get(field) ?? labels.get(field.slice(field.lastIndexOf(".") + 1)) ?? field;
+}
+
+export type BytesListener = (bytes: Uint8Array) => void;
+
+/** A .docx in memory behind the document port, whose bytes change when the pane writes. */
+export class PreviewDocument implements DocumentPort, HostWriter {
+  readonly host = "docx" as const;
+  private docx: DocxDocument;
+  private readonly listeners = new Set<BytesListener>();
+
+  constructor(bytes: Uint8Array) {
+    this.docx = new DocxDocument(bytes);
+  }
+
+  bytes(): Uint8Array {
+    return this.docx.current();
+  }
+
+  onChange(listener: BytesListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private replace(bytes: Uint8Array): void {
+    this.docx = new DocxDocument(bytes);
+    for (const l of this.listeners) l(bytes);
+  }
+
+  capabilities(): DocumentCapabilities {
+    return { ...this.docx.capabilities(), select: true };
+  }
+
+  read(): Promise<Result<DocumentSnapshot>> {
+    return this.docx.read();
+  }
+
+  /** The preview has no selection: it scrolls the rendering to the cell instead (see the page). */
+  async select(location: Location): Promise<Result<void>> {
+    window.dispatchEvent(new CustomEvent("planassist:goto", { detail: location }));
+    return ok(undefined);
+  }
+
+  addComments(comments: readonly DocumentComment[]): Promise<Result<CommentOutcome>> {
+    return this.docx.addComments(comments);
+  }
+
+  async fill(request: FillRequest): Promise<Result<FillReport>> {
+    const read = await this.docx.read();
+    if (!read.ok) return read;
+    const current = readDocument(read.value, templates).data;
+    const planning = planFill(read.value, current, request.data, {
+      overwrite: request.overwrite,
+      only: {
+        plan: request.plan,
+        section: request.section.id,
+        ...(request.section.block !== undefined ? { block: request.section.block } : {}),
+      },
+    });
+    if (!planning.ok) return planning;
+    const plan = request.data.plans[request.plan];
+    const label = labeller(plan);
+    const filled = fillDocx(this.docx.current(), planning.value.plan, {
+      label: `Section ${request.section.id}${request.section.block ? ` #${request.section.block}` : ""}`,
+      now: new Date(),
+      skipped: planning.value.skipped,
+    });
+    if (!filled.ok) return filled;
+    if (filled.value.changedParts.length > 0) this.replace(filled.value.bytes);
+    const entry = (edit: Edit, reason?: string): FillEntry => ({
+      label: `${label(editSubject(edit))} (${describeEdit(edit)})`,
+      ...("location" in edit ? { location: edit.location } : {}),
+      ...(reason ? { reason } : {}),
+    });
+    return ok({
+      written: filled.value.written.map((o) => entry(o.edit)),
+      skipped: [
+        ...filled.value.unchanged.map((o) => entry(o.edit, "it already held this value")),
+        ...filled.value.skipped.map((s) => ({
+          label: `${label(s.field)}${s.location ? ` (${describeLocation(s.location)})` : ""}`,
+          reason: s.message,
+          ...(s.location ? { location: s.location } : {}),
+        })),
+      ],
+      failed: filled.value.failed.map((o) => entry(o.edit, o.message ?? "it could not be written")),
+      rowsAdded: planning.value.rowsAdded,
+      rowsRemoved: planning.value.rowsRemoved,
+    });
+  }
+
+  async revert(): Promise<Result<RevertReport>> {
+    const r = revertDocx(this.docx.current());
+    if (!r.ok) return r;
+    const before = await this.docx.read();
+    this.replace(r.value.bytes);
+    const after = await this.docx.read();
+    let restored = 0;
+    if (before.ok && after.ok) {
+      const a = before.value.tables.flatMap((t) => t.rows.flatMap((row) => row.cells.map((c) => c.text)));
+      const b = after.value.tables.flatMap((t) => t.rows.flatMap((row) => row.cells.map((c) => c.text)));
+      restored = a.filter((t, i) => b[i] !== t).length;
+    }
+    const rowsRemoved = before.ok && after.ok ? Math.max(0, rowCount(before.value) - rowCount(after.value)) : 0;
+    return ok({ restored, rowsRemoved });
+  }
+
+  async insertTemplate(template: string): Promise<Result<void>> {
+    const sample = samples.find((s) => s.template === template);
+    if (!sample) return err("plan_data_invalid", "PlanAssist has no blank copy of that template.");
+    try {
+      this.replace(await loadSample(sample));
+      return ok(undefined);
+    } catch {
+      return err("file_empty", "The blank template could not be loaded. Reload the page and try again.");
+    }
+  }
+}

@@ -1,0 +1,399 @@
+import {
+  Button,
+  Field,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Select,
+  Spinner,
+  Tab,
+  TabList,
+} from "@fluentui/react-components";
+import { ArrowClockwiseRegular, ArrowUndoRegular } from "@fluentui/react-icons";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { DocumentPlanData, SectionData } from "../../domain/plan-data";
+import type { Location } from "../../domain/snapshot";
+import {
+  consentItems,
+  findingsFor,
+  personNames,
+  sectionChanged,
+  sectionKey,
+  withSection,
+  type ConsentItem,
+  type FillReport,
+  type OpenedDocument,
+  type PaneFinding,
+  type PlanSession,
+} from "../../app/plan-session";
+import { Overview } from "../components/Overview/Overview";
+import { SectionForm, sectionTitle } from "../components/SectionForm/SectionForm";
+import { UnknownDocument } from "../components/UnknownDocument/UnknownDocument";
+import { WriteDialog } from "../components/WriteDialog/WriteDialog";
+import { useAppStyles } from "./App.styles";
+
+const ReviewMode = lazy(() => import("../components/ReviewMode/ReviewMode").then((m) => ({ default: m.ReviewMode })));
+
+export type AppProps = { readonly session: PlanSession };
+
+type View = { kind: "overview" } | { kind: "section"; position: number } | { kind: "review" };
+
+type Notice = {
+  readonly intent: "success" | "warning" | "error" | "info";
+  readonly title: string;
+  readonly text?: string;
+  readonly lines?: readonly string[];
+};
+
+function describeReport(report: FillReport): Notice {
+  const lines = [
+    ...report.written.map((e) => `Written: ${e.label}`),
+    ...report.skipped.map((e) => `Left as it was: ${e.label}${e.reason ? ` (${e.reason})` : ""}`),
+    ...report.failed.map((e) => `Not written: ${e.label}${e.reason ? ` (${e.reason})` : ""}`),
+  ];
+  const parts = [`${report.written.length} written`, `${report.skipped.length} left as they were`];
+  if (report.failed.length) parts.push(`${report.failed.length} not written`);
+  if (report.rowsAdded) parts.push(`${report.rowsAdded} rows added`);
+  if (report.rowsRemoved) parts.push(`${report.rowsRemoved} rows removed`);
+  return {
+    intent: report.failed.length ? "warning" : "success",
+    title: report.failed.length ? "Written, with problems" : "Written to the document",
+    text: parts.join(", ") + ".",
+    lines,
+  };
+}
+
+function sectionKeyText(s: SectionData): string {
+  return `${s.id}#${s.block ?? 0}`;
+}
+
+/** The task pane: opening, guided filling, writing and review. */
+export function App({ session }: AppProps) {
+  const styles = useAppStyles();
+  const [opened, setOpened] = useState<OpenedDocument | undefined>();
+  const [original, setOriginal] = useState<DocumentPlanData | undefined>();
+  const [data, setData] = useState<DocumentPlanData | undefined>();
+  const [findings, setFindings] = useState<readonly PaneFinding[]>([]);
+  const [planIndex, setPlanIndex] = useState(0);
+  const [view, setView] = useState<View>({ kind: "overview" });
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<Notice | undefined>();
+  const [announcement, setAnnouncement] = useState("");
+  const [consent, setConsent] = useState<readonly ConsentItem[] | undefined>();
+  const [stale, setStale] = useState(false);
+  const dataRef = useRef(data);
+  dataRef.current = data;
+  const originalRef = useRef(original);
+  originalRef.current = original;
+
+  const announce = (text: string) => setAnnouncement(text);
+
+  /** Reads the document; keeps sections edited but not yet written, except `written`. */
+  const load = useCallback(
+    async (keepEdits: boolean, written?: string) => {
+      const result = await session.open();
+      setOpened(result);
+      if (result.kind !== "plans") {
+        setData(undefined);
+        setOriginal(undefined);
+        return;
+      }
+      let next = result.data;
+      const prevData = dataRef.current;
+      const prevOriginal = originalRef.current;
+      if (keepEdits && prevData && prevOriginal) {
+        prevData.plans.forEach((plan, p) =>
+          plan.sections.forEach((s, i) => {
+            const o = prevOriginal.plans[p]?.sections[i];
+            if (o && sectionKeyText(s) !== written && sectionChanged(o, s) && next.plans[p]) next = withSection(next, p, s);
+          }),
+        );
+      }
+      setOriginal(result.data);
+      setData(next);
+      setFindings(next === result.data ? result.findings : session.check(next));
+      setStale(false);
+    },
+    [session],
+  );
+
+  useEffect(() => {
+    void load(false).then(() => announce("Document read."));
+  }, [load]);
+
+  const dirty = useMemo(() => {
+    if (!data || !original) return false;
+    return data.plans.some((p, pi) => p.sections.some((s, si) => {
+      const o = original.plans[pi]?.sections[si];
+      return !o || sectionChanged(o, s);
+    }));
+  }, [data, original]);
+
+  // Notice edits made in the document directly: re-read when the pane gets focus back.
+  useEffect(() => {
+    const onFocus = () => {
+      if (busy) return;
+      if (dirty) setStale(true);
+      else void load(false);
+    };
+    window.addEventListener("focus", onFocus);
+    return () => window.removeEventListener("focus", onFocus);
+  }, [busy, dirty, load]);
+
+  const refresh = async () => {
+    setBusy(true);
+    await load(true);
+    setBusy(false);
+    announce("Document read again.");
+  };
+
+  const revert = async () => {
+    setBusy(true);
+    const r = await session.revert();
+    if (r.ok) {
+      await load(false);
+      const n: Notice = {
+        intent: "success",
+        title: "Last fill reverted",
+        text: `${r.value.restored} cells restored${r.value.rowsRemoved ? `, ${r.value.rowsRemoved} added rows removed` : ""}.`,
+      };
+      setNotice(n);
+      announce(`${n.title}. ${n.text ?? ""}`);
+    } else {
+      setNotice({ intent: "error", title: "Nothing reverted", text: r.error.message });
+      announce(`Nothing reverted. ${r.error.message}`);
+    }
+    setBusy(false);
+  };
+
+  const goTo = async (location: Location, label: string) => {
+    const r = await session.goTo(location);
+    if (r.ok) announce(`Selected ${label} in the document.`);
+    else setNotice({ intent: "info", title: "Cannot go there", text: r.error.message });
+  };
+
+  const plan = data?.plans[planIndex];
+  const originalPlan = original?.plans[planIndex];
+  const names = useMemo(() => (plan ? personNames(plan) : []), [plan]);
+
+  const runChecks = () => {
+    if (dataRef.current) setFindings(session.check(dataRef.current));
+  };
+
+  const writeSection = async (position: number, overwriteKeys: readonly string[], items: readonly ConsentItem[]) => {
+    if (!data || !original || !plan) return;
+    const section = plan.sections[position];
+    if (!section) return;
+    setBusy(true);
+    const overwrite = items.filter((i) => overwriteKeys.includes(i.key) && i.location).map((i) => i.location as Location);
+    const r = await session.write({ data: withSection(original, planIndex, section), plan: planIndex, section: sectionKey(section), overwrite });
+    if (r.ok) {
+      await load(true, sectionKeyText(section));
+      const n = describeReport(r.value);
+      setNotice(n);
+      announce(`${n.title}. ${n.text ?? ""}`);
+    } else {
+      setNotice({ intent: "error", title: "Nothing written", text: r.error.message });
+      announce(`Nothing written. ${r.error.message}`);
+      if (r.error.code === "document_changed") await load(true);
+    }
+    setBusy(false);
+  };
+
+  const startWrite = (position: number) => {
+    const section = plan?.sections[position];
+    const before = originalPlan?.sections[position];
+    if (!section || !before) return;
+    const items = consentItems(before, section);
+    if (items.length) setConsent(items);
+    else void writeSection(position, [], []);
+  };
+
+  const comment = async (list: readonly PaneFinding[]) => {
+    setBusy(true);
+    let added = 0;
+    const failed: string[] = [];
+    for (const f of list) {
+      if (!f.location) continue;
+      const r = await session.addComment(f.location, f.message);
+      if (r.ok) added++;
+      else failed.push(r.error.message);
+    }
+    setBusy(false);
+    const n: Notice = failed.length
+      ? { intent: "warning", title: `${added} comments added`, text: `${failed.length} could not be added: ${failed[0]}` }
+      : { intent: "success", title: `${added} ${added === 1 ? "comment" : "comments"} added` };
+    setNotice(n);
+    announce(`${n.title}. ${n.text ?? ""}`);
+    await load(true);
+  };
+
+  let body: React.ReactNode;
+  if (!opened) {
+    body = <Spinner label="Reading the document…" />;
+  } else if (opened.kind === "error") {
+    body = (
+      <MessageBar intent="error" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>The document could not be read</MessageBarTitle>
+          {opened.error.message}
+        </MessageBarBody>
+      </MessageBar>
+    );
+  } else if (opened.kind === "unknown") {
+    body = (
+      <UnknownDocument
+        document={opened}
+        templates={opened.templates}
+        busy={busy}
+        onInsert={(t) => {
+          setBusy(true);
+          void session.insertTemplate(t).then(async (r) => {
+            if (!r.ok) setNotice({ intent: "error", title: "Template not inserted", text: r.error.message });
+            else await load(false);
+            setBusy(false);
+          });
+        }}
+      />
+    );
+  } else if (plan) {
+    const position = view.kind === "section" ? Math.min(view.position, plan.sections.length - 1) : 0;
+    const section = plan.sections[position];
+    const before = originalPlan?.sections[position];
+    body = (
+      <>
+        {data && data.plans.length > 1 ? (
+          <Field label="Plan">
+            <Select
+              value={String(planIndex)}
+              onChange={(_, d) => {
+                setPlanIndex(Number(d.value));
+                if (view.kind === "section") setView({ kind: "overview" });
+              }}
+            >
+              {data.plans.map((p, i) => (
+                <option key={`${p.template}-${p.instance}`} value={String(i)}>
+                  {p.label}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        ) : null}
+        <TabList
+          selectedValue={view.kind === "review" ? "review" : view.kind === "section" ? "fill" : "overview"}
+          onTabSelect={(_, d) =>
+            setView(d.value === "review" ? { kind: "review" } : d.value === "fill" ? { kind: "section", position } : { kind: "overview" })
+          }
+          size="small"
+        >
+          <Tab value="overview">Overview</Tab>
+          <Tab value="fill">Fill</Tab>
+          <Tab value="review">Review</Tab>
+        </TabList>
+        {view.kind === "overview" ? (
+          <Overview plan={plan} planIndex={planIndex} findings={findings} onOpenSection={(i) => setView({ kind: "section", position: i })} />
+        ) : view.kind === "review" && data ? (
+          <Suspense fallback={<Spinner label="Opening review…" />}>
+            <ReviewMode
+              data={data}
+              findings={findings}
+              busy={busy}
+              onGoTo={(l, label) => void goTo(l, label)}
+              onComment={(list) => void comment(list)}
+              onCopied={(ok) => {
+                const n: Notice = ok ? { intent: "success", title: "Summary copied" } : { intent: "warning", title: "Copy failed", text: "Select the summary text and copy it with Ctrl+C." };
+                setNotice(n);
+                announce(n.title);
+              }}
+            />
+          </Suspense>
+        ) : section ? (
+          <SectionForm
+            plan={plan}
+            section={section}
+            position={position}
+            findings={findingsFor(findings, planIndex, sectionKey(section))}
+            guidance={(field) => session.guidance(plan.template, section.id, field)}
+            names={names}
+            busy={busy}
+            changed={before ? sectionChanged(before, section) : false}
+            onChange={(s) => data && setData(withSection(data, planIndex, s))}
+            onBlur={runChecks}
+            onJump={(i) => {
+              setView({ kind: "section", position: i });
+              const target = plan.sections[i];
+              if (target) announce(`Section ${i + 1} of ${plan.sections.length}: ${sectionTitle(target)}`);
+            }}
+            onWrite={() => startWrite(position)}
+            onGoTo={(l, label) => void goTo(l, label)}
+          />
+        ) : null}
+        {consent && view.kind === "section" ? (
+          <WriteDialog
+            open
+            items={consent}
+            onCancel={() => setConsent(undefined)}
+            onConfirm={(keys) => {
+              const items = consent;
+              setConsent(undefined);
+              void writeSection(position, keys, items);
+            }}
+          />
+        ) : null}
+      </>
+    );
+  }
+
+  return (
+    <div className={styles.root}>
+      <header className={styles.header}>
+        <h1 className={styles.brand}>PlanAssist</h1>
+        <div className={styles.toolbar} role="toolbar" aria-label="Document">
+          <Button size="small" icon={<ArrowClockwiseRegular />} disabled={busy} onClick={() => void refresh()}>
+            Refresh
+          </Button>
+          <Button size="small" icon={<ArrowUndoRegular />} disabled={busy} onClick={() => void revert()}>
+            Revert last fill
+          </Button>
+        </div>
+      </header>
+      <main className={styles.main}>
+        {stale ? (
+          <MessageBar intent="info">
+            <MessageBarBody>The document may have changed since it was read.</MessageBarBody>
+            <MessageBarActions>
+              <Button size="small" onClick={() => void refresh()}>
+                Read again
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        ) : null}
+        {notice ? (
+          <MessageBar intent={notice.intent} layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{notice.title}</MessageBarTitle>
+              {notice.text}
+              {notice.lines && notice.lines.length ? (
+                <ul className={styles.reportList} aria-label="What was written">
+                  {notice.lines.map((l, i) => (
+                    <li key={i}>{l}</li>
+                  ))}
+                </ul>
+              ) : null}
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button size="small" appearance="transparent" onClick={() => setNotice(undefined)}>
+                Dismiss
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        ) : null}
+        {body}
+      </main>
+      <div className={styles.visuallyHidden} role="status" aria-live="polite" aria-atomic="true">
+        {announcement}
+      </div>
+    </div>
+  );
+}

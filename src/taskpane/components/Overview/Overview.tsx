@@ -1,0 +1,56 @@
+import { Button, Field, ProgressBar } from "@fluentui/react-components";
+import type { PlanData } from "../../../domain/plan-data";
+import {
+  findingsFor,
+  planCompleteness,
+  sectionKey,
+  sectionStatus,
+  type PaneFinding,
+} from "../../../app/plan-session";
+import { sectionTitle } from "../SectionForm/SectionForm";
+import { StatusBadge } from "../StatusBadge/StatusBadge";
+import { useOverviewStyles } from "./Overview.styles";
+
+export type OverviewProps = {
+  readonly plan: PlanData;
+  readonly planIndex: number;
+  readonly findings: readonly PaneFinding[];
+  readonly onOpenSection: (position: number) => void;
+};
+
+/** A plan at a glance: overall progress and each section with its status. */
+export function Overview({ plan, planIndex, findings, onOpenSection }: OverviewProps) {
+  const styles = useOverviewStyles();
+  const c = planCompleteness(plan, planIndex, findings);
+  const ratio = c.required === 0 ? 1 : c.filled / c.required;
+  return (
+    <section className={styles.root} aria-labelledby="overview-title">
+      <h2 id="overview-title" className={styles.title}>
+        {plan.label}
+      </h2>
+      <Field
+        label="Progress"
+        hint={`${c.filled} of ${c.required} required fields filled and valid`}
+        validationState="none"
+      >
+        <ProgressBar value={ratio} thickness="large" aria-label={`${Math.round(ratio * 100)}% complete`} />
+      </Field>
+      <h3 className={styles.title}>Sections</h3>
+      <ol className={styles.list}>
+        {plan.sections.map((s, i) => {
+          const status = sectionStatus(s, findingsFor(findings, planIndex, sectionKey(s)));
+          return (
+            <li key={`${s.id}-${s.block ?? 0}`}>
+              <Button className={styles.item} appearance="subtle" onClick={() => onOpenSection(i)}>
+                <span className={styles.label}>
+                  {i + 1}. {sectionTitle(s)}
+                </span>
+                <StatusBadge status={status} />
+              </Button>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

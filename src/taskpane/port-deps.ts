@@ -1,0 +1,40 @@
+/**
+ * Builds the session's dependencies from a document port, the domain services, and the host's
+ * write functions (Word through Office.js, or a .docx file in the preview).
+ */
+import { err, ok, type Result } from "../domain/result";
+import type { Location } from "../domain/snapshot";
+import type { DocumentPort } from "../ports/document.port";
+import type { FillReport, FillRequest, PlanSessionDeps, RevertReport } from "../app/plan-session";
+import { domainServices } from "./domain-services";
+
+/** What a host adds to reading: writing, reverting, inserting a blank template. */
+export type HostWriter = {
+  fill(request: FillRequest): Promise<Result<FillReport>>;
+  revert(): Promise<Result<RevertReport>>;
+  insertTemplate(template: string): Promise<Result<void>>;
+};
+
+export const noWriter: HostWriter = {
+  fill: async () => err("office_requirement_missing", "Writing into this document is not available in this build. Nothing was changed."),
+  revert: async () => err("no_fill_to_revert", "There is no fill to revert in this document."),
+  insertTemplate: async () =>
+    err("office_requirement_missing", "Inserting a template is not available here. Open a blank copy of the template instead."),
+};
+
+export function portDeps(port: DocumentPort, writer: HostWriter): PlanSessionDeps {
+  return {
+    ...domainServices(),
+    read: () => port.read(),
+    fill: (r) => writer.fill(r),
+    revert: () => writer.revert(),
+    insertTemplate: (t) => writer.insertTemplate(t),
+    goTo: (location: Location) => port.select(location),
+    addComment: async (location: Location, text: string) => {
+      const r = await port.addComments([{ location, text, author: "PlanAssist" }]);
+      if (!r.ok) return r;
+      const skipped = r.value.skipped[0];
+      return skipped ? err("cell_missing", `The comment could not be added: ${skipped.reason}.`) : ok(undefined);
+    },
+  };
+}

@@ -1,0 +1,140 @@
+/**
+ * Builds the add-in's pages: the task pane (opened from the ribbon), the ribbon commands page, and
+ * the browser preview (the pane beside a rendering of a .docx, for use without Word).
+ *
+ *   npm run build            production build into dist/ (manifest URLs from PLANASSIST_PUBLIC_URL)
+ *   npm start                development server on https://localhost:3000 (scripts/start.mjs)
+ *
+ * TypeScript and TSX go through esbuild-loader (type checking is `npm run typecheck`). No eval in
+ * any build: development uses external source maps so the pages' CSP can forbid `unsafe-eval`.
+ */
+"use strict";
+const path = require("path");
+const fs = require("fs");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const {
+  contentSecurityPolicy,
+  devHttpsOptions,
+  pageOfPath,
+  manifestForUrl,
+} = require("./scripts/web-config.cjs");
+
+const pages = [
+  { name: "taskpane", entry: "./src/taskpane/index.tsx", template: "./src/taskpane/taskpane.html" },
+  {
+    name: "commands",
+    entry: "./src/commands/commands.ts",
+    template: "./src/commands/commands.html",
+  },
+  { name: "preview", entry: "./src/preview/index.tsx", template: "./src/preview/preview.html" },
+];
+
+/**
+ * Puts each page's Content Security Policy in a meta tag at the top of its head (before any
+ * script, including Office.js), so it governs everything the page loads.
+ */
+class CspMetaPlugin {
+  apply(compiler) {
+    compiler.hooks.compilation.tap("CspMetaPlugin", (compilation) => {
+      HtmlWebpackPlugin.getHooks(compilation).beforeEmit.tap("CspMetaPlugin", (data) => {
+        const page = data.outputName.replace(/\.html$/, "");
+        const meta = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(page)}">`;
+        const charset = /<meta\s+charset=["']?[^"'>\s]+["']?\s*\/?>/i;
+        data.html = charset.test(data.html)
+          ? data.html.replace(charset, (m) => `${m}${meta}`)
+          : data.html.replace(/<head[^>]*>/i, (m) => `${m}${meta}`);
+        return data;
+      });
+    });
+  }
+}
+
+module.exports = (env = {}, argv = {}) => {
+  const production = argv.mode === "production";
+  const publicUrl = process.env.PLANASSIST_PUBLIC_URL || "";
+  if (production && !publicUrl && !process.env.CI && !env.quiet) {
+    process.stderr.write(
+      "Note: PLANASSIST_PUBLIC_URL is not set, so dist/manifest.xml keeps the https://localhost:3000 URLs.\n",
+    );
+  }
+  const outDir = env.out ? path.resolve(env.out) : path.resolve(__dirname, "dist");
+  return {
+    mode: production ? "production" : "development",
+    devtool: production ? "source-map" : "cheap-module-source-map",
+    entry: Object.fromEntries(pages.map((p) => [p.name, p.entry])),
+    output: {
+      path: outDir,
+      filename: production ? "[name].[contenthash:8].js" : "[name].js",
+      chunkFilename: production ? "[name].[contenthash:8].js" : "[name].js",
+      publicPath: "/",
+      clean: { keep: /^cli\.cjs$/ },
+    },
+    resolve: { extensions: [".ts", ".tsx", ".mjs", ".js", ".json"] },
+    module: {
+      rules: [
+        {
+          test: /\.[cm]?tsx?$/,
+          exclude: /node_modules/,
+          loader: "esbuild-loader",
+          options: { target: "es2020", jsx: "automatic" },
+        },
+        // Sample documents imported by the preview (`import sampleUrl from "./sample.docx"`).
+        { test: /\.docx$/, type: "asset/resource", generator: { filename: "samples/[name][ext]" } },
+      ],
+    },
+    optimization: {
+      splitChunks: {
+        chunks: "all",
+        cacheGroups: {
+          react: {
+            test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/,
+            name: "react",
+            priority: 20,
+          },
+          fluent: { test: /[\\/]node_modules[\\/]@fluentui[\\/]/, name: "fluent", priority: 10 },
+        },
+      },
+      runtimeChunk: "single",
+    },
+    performance: { hints: false },
+    plugins: [
+      ...pages.map(
+        (p) =>
+          new HtmlWebpackPlugin({
+            filename: `${p.name}.html`,
+            template: p.template,
+            chunks: [p.name],
+          }),
+      ),
+      new CspMetaPlugin(),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) =>
+              production ? manifestForUrl(content.toString("utf8"), publicUrl) : content,
+          },
+          ...(fs.existsSync(path.resolve(__dirname, "src/preview/samples"))
+            ? [{ from: "src/preview/samples", to: "samples" }]
+            : []),
+        ],
+      }),
+    ],
+    devServer: {
+      port: 3000,
+      host: "localhost",
+      // HTTPS always (Office loads add-ins over HTTPS only); `npm start` may pass its own options.
+      server: { type: "https", options: devHttpsOptions()?.options ?? {} },
+      allowedHosts: "all",
+      static: false,
+      hot: false,
+      client: { overlay: { errors: true, warnings: false } },
+      headers: (req) => ({
+        "Content-Security-Policy": contentSecurityPolicy(pageOfPath(req.path ?? req.url ?? "/")),
+      }),
+    },
+  };
+};
