@@ -105,6 +105,7 @@ module.exports = (env = {}, argv = {}) => {
             filename: `${p.name}.html`,
             template: p.template,
             chunks: [p.name],
+            favicon: "./assets/icon-32.png",
           }),
       ),
       new CspMetaPlugin(),

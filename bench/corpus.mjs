@@ -93,7 +93,10 @@ export function filledCorpus(lib, root, perTemplate) {
     for (let k = 0; k < perTemplate; k++) {
       const rand = prng(1 + k * 7919 + name.length);
       const share = 0.3 + 0.7 * (k / Math.max(1, perTemplate - 1));
-      out.push({ name: `${name}#${k}`, bytes: withDocument(lib, bytes, fillXml(lib, xml, rand, share)) });
+      out.push({
+        name: `${name}#${k}`,
+        bytes: withDocument(lib, bytes, fillXml(lib, xml, rand, share)),
+      });
     }
   }
   return out;
@@ -108,7 +111,9 @@ export function documentOfTables(lib, root, tables) {
   const xml = fillXml(lib, documentXml(lib, base.bytes), prng(99), 1);
   const doc = lib.parseXml(xml);
   const body = doc.root.children.find((c) => c.kind === "element" && c.name === "w:body");
-  const blocks = body.children.filter((c) => c.kind === "element" && (c.name === "w:tbl" || c.name === "w:p"));
+  const blocks = body.children.filter(
+    (c) => c.kind === "element" && (c.name === "w:tbl" || c.name === "w:p"),
+  );
   const pieces = [];
   let count = 0;
   while (count < tables) {

@@ -55,6 +55,7 @@ export function figure(name, value, unit, options = {}) {
 export function writeFigures(file) {
   writeFileSync(
     file,
-    JSON.stringify({ date: new Date().toISOString(), node: process.version, figures }, null, 2) + "\n",
+    JSON.stringify({ date: new Date().toISOString(), node: process.version, figures }, null, 2) +
+      "\n",
   );
 }

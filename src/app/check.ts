@@ -11,6 +11,7 @@ import { recognise, type RecognitionReport } from "../domain/recognition";
 import { readDocument } from "../domain/plan-reader";
 import { ok, type PlanAssistError, type Result } from "../domain/result";
 import { checkPlans } from "../domain/rules";
+import { documentFindings, placeToDos } from "../domain/rules/document.rules";
 import type { DocumentSnapshot } from "../domain/snapshot";
 import { templates } from "../templates";
 
@@ -84,7 +85,13 @@ export function checkDocument(bytes: Uint8Array, options: CheckOptions): Result<
 export function checkSnapshot(snapshot: DocumentSnapshot, options: CheckOptions): DocumentCheck {
   const reader = options.reader ?? defaultPlanReader;
   const { recognition, data } = reader(snapshot);
-  let findings = checkPlans(data, { currentDate: options.currentDate });
+  let findings = placeToDos(
+    [
+      ...checkPlans(data, { currentDate: options.currentDate }),
+      ...documentFindings(data, snapshot, templates),
+    ],
+    snapshot,
+  );
   if (!recognition.template) {
     findings = [
       {

@@ -48,7 +48,14 @@ export function planDocumentFill(
   if (reading.data.plans.length === 0) {
     return err("plan_data_mismatch", "PlanAssist does not recognise this document as one of its templates, so it cannot fill it. Check that it is the right file.");
   }
-  return planFill(snapshot, reading.data, desired, options);
+  return planFill(snapshot, reading.data, desired, { neverFill: handSigned(definitions), ...options });
+}
+
+/** Sections people sign by hand, which a fill never writes. */
+function handSigned(definitions: readonly TemplateDefinition[]): Map<string, Set<string>> {
+  return new Map(
+    definitions.map((d) => [d.id, new Set(d.sections.filter((s) => s.layout === "signature-line").map((s) => s.id))]),
+  );
 }
 
 export type DocxFillResult = {

@@ -60,6 +60,17 @@ export type FillRequest = {
   readonly overwrite: readonly Location[];
 };
 
+/** A finding to anchor as a comment. */
+export type ReviewComment = { readonly location: Location; readonly severity: Severity; readonly message: string };
+
+export type CommentReport = { readonly added: number; readonly notAdded: readonly string[] };
+
+/** The text of a review comment: the severity in words, then the message. */
+export function commentText(c: ReviewComment): string {
+  const word = c.severity === "error" ? "Error" : c.severity === "warning" ? "Warning" : "Note";
+  return `${word}: ${c.message}`;
+}
+
 export type RevertReport = { readonly restored: number; readonly rowsRemoved: number };
 
 /** How the pane reaches the document and the domain. */
@@ -79,7 +90,8 @@ export interface PlanSessionDeps {
   fill(request: FillRequest): Promise<Result<FillReport>>;
   revert(): Promise<Result<RevertReport>>;
   goTo(location: Location): Promise<Result<void>>;
-  addComment(location: Location, text: string): Promise<Result<void>>;
+  /** Adds review comments on the findings' cells; says how many were added and why others were not. */
+  addComments(items: readonly ReviewComment[]): Promise<Result<CommentReport>>;
   insertTemplate(template: string): Promise<Result<void>>;
 }
 
@@ -321,8 +333,8 @@ export class PlanSession {
     return this.deps.goTo(location);
   }
 
-  addComment(location: Location, text: string): Promise<Result<void>> {
-    return this.deps.addComment(location, text);
+  addComments(items: readonly ReviewComment[]): Promise<Result<CommentReport>> {
+    return this.deps.addComments(items);
   }
 
   insertTemplate(template: string): Promise<Result<void>> {

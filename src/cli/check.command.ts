@@ -6,9 +6,11 @@
  * read; annotated copies go to OUTDIR.
  */
 import { promises as fs } from "fs";
+import os from "os";
 import path from "path";
+import { isMainThread, parentPort, Worker, workerData } from "worker_threads";
 import { annotateDocx } from "../adapters/docx/annotate";
-import { checkBatch, type BatchItem } from "../app/check";
+import { checkBatch, checkDocument, type BatchItem, type CheckOptions } from "../app/check";
 import type { CliIo } from "./io";
 import { formatCsv } from "./report/csv";
 import { formatHtml } from "./report/html";
@@ -27,6 +29,8 @@ export type CheckArgs = {
   readonly annotate?: string;
   readonly today: string;
   readonly concurrency: number;
+  /** --jobs was given: use that many worker threads (in the bundled command). */
+  readonly jobsGiven: boolean;
 };
 
 export function checkUsage(): string {
@@ -41,7 +45,7 @@ export function checkUsage(): string {
     "  --show-values                 include what cells hold (left out by default: plans hold student data and staff names)",
     "  --annotate OUTDIR             write a copy of each file with findings, with a Word comment on each cell concerned",
     "  --today YYYY-MM-DD            the date used as today where a plan has none written (default: the current date)",
-    "  --jobs N                      files checked at once (default 4)",
+    "  --jobs N                      check N files at once, in worker threads (default: threads only for large batches)",
     "",
     "Exit code: 0 no errors, 1 some file has an error finding, 2 some file could not be read.",
     "",
@@ -63,6 +67,7 @@ export function parseCheckArgs(args: readonly string[]): CheckArgs | string {
   let annotate: string | undefined;
   let today = localToday();
   let concurrency = 4;
+  let jobsGiven = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
     const value = (): string | undefined => {
@@ -105,6 +110,7 @@ export function parseCheckArgs(args: readonly string[]): CheckArgs | string {
         if (!Number.isInteger(v) || v < 1 || v > 64)
           return "--jobs takes a whole number from 1 to 64.";
         concurrency = v;
+        jobsGiven = true;
         break;
       }
       case "--show-values":
@@ -124,6 +130,7 @@ export function parseCheckArgs(args: readonly string[]): CheckArgs | string {
     ...(annotate ? { annotate } : {}),
     today,
     concurrency,
+    jobsGiven,
   };
 }
 
@@ -137,7 +144,13 @@ export async function collectFiles(
   const files: string[] = [];
   const missing: string[] = [];
   const walk = async (dir: string): Promise<void> => {
-    const entries = await fs.readdir(dir, { withFileTypes: true });
+    let entries;
+    try {
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch {
+      missing.push(dir);
+      return;
+    }
     entries.sort((a, b) => a.name.localeCompare(b.name));
     for (const e of entries) {
       const p = path.join(dir, e.name);
@@ -177,6 +190,105 @@ function copyName(file: string, used: Set<string>): string {
   return name;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Parallel checking in worker threads (only from the bundled command, where this file's code is
+// one JavaScript file a worker can load; elsewhere files are checked in bounded async batches).
+
+type WorkerJob = {
+  readonly planassistCheckWorker: true;
+  readonly files: readonly string[];
+  readonly options: CheckOptions;
+};
+type WorkerMessage = { readonly index: number; readonly item: BatchItem };
+
+const FILES_PER_WORKER = 32;
+
+function bundlePath(): string | undefined {
+  return typeof __filename === "string" && __filename.endsWith(".cjs") ? __filename : undefined;
+}
+
+if (!isMainThread && parentPort && (workerData as WorkerJob | undefined)?.planassistCheckWorker) {
+  const job = workerData as WorkerJob;
+  const port = parentPort;
+  void (async () => {
+    for (let index = 0; index < job.files.length; index++) {
+      const name = job.files[index] as string;
+      let item: BatchItem;
+      try {
+        const bytes = new Uint8Array(await fs.readFile(name));
+        const r = checkDocument(bytes, job.options);
+        item = r.ok
+          ? { name, ok: true, check: r.value, bytes: new Uint8Array(0) }
+          : { name, ok: false, error: r.error };
+      } catch {
+        item = {
+          name,
+          ok: false,
+          error: {
+            code: "file_unreadable",
+            message:
+              "The file cannot be read. Check that it exists and is not open in another program.",
+          },
+        };
+      }
+      port.postMessage({ index, item } satisfies WorkerMessage);
+    }
+  })();
+}
+
+/** Checks files in worker threads; undefined when workers cannot be used here. */
+async function checkInWorkers(
+  files: readonly string[],
+  options: CheckOptions,
+  jobs: number | undefined,
+  onProgress?: (done: number) => void,
+): Promise<BatchItem[] | undefined> {
+  const bundle = bundlePath();
+  const cores =
+    typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
+  // A worker costs about as much to start as checking a few dozen files, so by default workers are
+  // used only for large batches; --jobs N asks for N workers.
+  const threads =
+    jobs !== undefined
+      ? Math.min(jobs, files.length)
+      : Math.min(cores, Math.floor(files.length / FILES_PER_WORKER));
+  if (!bundle || threads < 2) return undefined;
+  const results: BatchItem[] = new Array(files.length);
+  let done = 0;
+  const chunks: number[][] = Array.from({ length: threads }, () => []);
+  files.forEach((_f, i) => chunks[i % threads]?.push(i));
+  try {
+    await Promise.all(
+      chunks.map(
+        (indexes) =>
+          new Promise<void>((resolve, reject) => {
+            const job: WorkerJob = {
+              planassistCheckWorker: true,
+              files: indexes.map((i) => files[i] as string),
+              options,
+            };
+            const worker = new Worker(bundle, { workerData: job });
+            let received = 0;
+            worker.on("message", (m: WorkerMessage) => {
+              results[indexes[m.index] as number] = m.item;
+              received++;
+              done++;
+              onProgress?.(done);
+              if (received === indexes.length) void worker.terminate().then(() => resolve());
+            });
+            worker.on("error", reject);
+            worker.on("exit", (code) =>
+              received === indexes.length ? resolve() : reject(new Error(`worker exit ${code}`)),
+            );
+          }),
+      ),
+    );
+  } catch {
+    return undefined;
+  }
+  return results;
+}
+
 export async function runCheck(args: readonly string[], io: CliIo): Promise<number> {
   if (args.includes("--help") || args.includes("-h")) {
     io.out(checkUsage());
@@ -189,16 +301,23 @@ export async function runCheck(args: readonly string[], io: CliIo): Promise<numb
   }
   const { files, missing } = await collectFiles(parsed.inputs);
   const onProgress = progress(io, files.length);
-  const items: BatchItem[] = await checkBatch(
-    files.map((f) => ({ name: f, read: () => io.readFile(f) })),
-    {
-      currentDate: parsed.today,
-      showValues: parsed.showValues,
-      concurrency: parsed.concurrency,
-      keepBytes: parsed.annotate !== undefined,
-      ...(onProgress ? { onProgress: (done: number) => onProgress(done) } : {}),
-    },
-  );
+  const options: CheckOptions = { currentDate: parsed.today, showValues: parsed.showValues };
+  const items: BatchItem[] =
+    (await checkInWorkers(
+      files,
+      options,
+      parsed.jobsGiven ? parsed.concurrency : undefined,
+      onProgress,
+    )) ??
+    (await checkBatch(
+      files.map((f) => ({ name: f, read: () => io.readFile(f) })),
+      {
+        ...options,
+        concurrency: parsed.concurrency,
+        keepBytes: parsed.annotate !== undefined,
+        ...(onProgress ? { onProgress: (done: number) => onProgress(done) } : {}),
+      },
+    ));
   const reports: FileReport[] = [];
   for (const m of missing) {
     reports.push(
@@ -213,7 +332,16 @@ export async function runCheck(args: readonly string[], io: CliIo): Promise<numb
     );
   }
   const used = new Set<string>();
-  if (parsed.annotate) await fs.mkdir(parsed.annotate, { recursive: true });
+  if (parsed.annotate) {
+    try {
+      await fs.mkdir(parsed.annotate, { recursive: true });
+    } catch {
+      io.err(
+        `planassist check: the folder for annotated copies cannot be created: ${parsed.annotate}\n`,
+      );
+      return 2;
+    }
+  }
   for (const item of items) {
     let annotated: string | undefined;
     if (parsed.annotate && item.ok && item.check.findings.some((f) => f.location)) {
@@ -221,8 +349,21 @@ export async function runCheck(args: readonly string[], io: CliIo): Promise<numb
         date: `${parsed.today}T00:00:00Z`,
       });
       if (r.ok && r.value.comments > 0) {
-        annotated = path.join(parsed.annotate, copyName(item.name, used));
-        await io.writeFile(annotated, r.value.bytes);
+        const target = path.join(parsed.annotate, copyName(item.name, used));
+        if (path.resolve(target) === path.resolve(item.name)) {
+          io.err(
+            `planassist check: not writing over ${item.name}; choose another folder for --annotate.\n`,
+          );
+        } else {
+          try {
+            await io.writeFile(target, r.value.bytes);
+            annotated = target;
+          } catch {
+            io.err(
+              `planassist check: the annotated copy of ${item.name} cannot be written to ${target}.\n`,
+            );
+          }
+        }
       } else if (!r.ok) {
         io.err(`planassist check: no annotated copy of ${item.name}: ${r.error.message}\n`);
       }
@@ -235,7 +376,15 @@ export async function runCheck(args: readonly string[], io: CliIo): Promise<numb
   }
   const report = buildReport(reports, parsed.today, parsed.showValues);
   const text = formats[parsed.format](report);
-  if (parsed.out) await io.writeFile(parsed.out, text);
-  else io.out(text);
+  if (parsed.out) {
+    try {
+      await io.writeFile(parsed.out, text);
+    } catch {
+      io.err(
+        `planassist check: the report cannot be written to ${parsed.out}. Check the folder exists and can be written to.\n`,
+      );
+      return 2;
+    }
+  } else io.out(text);
   return exitCode(report);
 }

@@ -48,7 +48,9 @@ export function isCellMarked(paragraphs: readonly ParagraphSnapshot[]): boolean 
 
 /** Whether a cell holds an empty choice mark (○ or ☐) and nothing else. */
 export function isCellUnmarkedChoice(paragraphs: readonly ParagraphSnapshot[]): boolean {
-  return paragraphs.some((p) => p.glyphs.some((g) => g.kind === "radio-empty" || g.kind === "box-empty"));
+  return paragraphs.some((p) =>
+    p.glyphs.some((g) => g.kind === "radio-empty" || g.kind === "box-empty"),
+  );
 }
 
 const leadingBullet = /^[\s·•▪◦‣∙\-–]+/;

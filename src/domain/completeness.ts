@@ -8,7 +8,7 @@
 import { z } from "zod";
 import type { Finding } from "./findings";
 import type { DocumentPlanData, FieldData, PlanData, RowData, SectionData } from "./plan-data";
-import { filled, usedRows } from "./rules/rule";
+import { filled, isSignatureSection, usedRows } from "./rules/rule";
 
 export const sectionCompletenessSchema = z.object({
   section: z.string(),
@@ -91,7 +91,10 @@ export function planCompleteness(plan: PlanData, findings: readonly Finding[]): 
       )
       .map((f) => key(f.section ?? "", f.block, f.field ?? "", f.row)),
   );
-  const sections = plan.sections.map((s) => sectionCompleteness(s, errors));
+  // Signature lines are signed by hand on paper: not part of what a plan needs to be complete.
+  const sections = plan.sections
+    .filter((s) => !isSignatureSection(s))
+    .map((s) => sectionCompleteness(s, errors));
   const required = sections.reduce((n, s) => n + s.required, 0);
   const nFilled = sections.reduce((n, s) => n + s.filled, 0);
   const valid = sections.reduce((n, s) => n + s.valid, 0);

@@ -304,7 +304,9 @@ export function slotText(
   const count = location.paragraphCount ?? cell.paragraphs.length - from;
   return cell.paragraphs
     .slice(from, from + count)
-    .map((p, i) => (i === 0 && location.start !== undefined ? p.text.slice(location.start) : p.text))
+    .map((p, i) =>
+      i === 0 && location.start !== undefined ? p.text.slice(location.start) : p.text,
+    )
     .join("\n");
 }
 
@@ -391,7 +393,8 @@ export function holdsWritten(
       let loc: Location = edit.location;
       if (loc.kind === "paragraph") {
         const start = (loc.start ?? 0) + spanShift(edit, all);
-        loc = loc.end === undefined ? { ...loc, start } : { ...loc, start, end: start + want.length };
+        loc =
+          loc.end === undefined ? { ...loc, start } : { ...loc, start, end: start + want.length };
       }
       const found = slotText(snapshot, loc, edit.keepPrefix);
       return found !== undefined && normaliseSlotText(found) === want;

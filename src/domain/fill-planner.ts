@@ -19,6 +19,7 @@ import {
   type Skip,
   type StructureEdit,
 } from "./edits";
+import { stripPlaceholders } from "./plan-reader";
 import type { DocumentPlanData, FieldData, PlanData, RowData, SectionData } from "./plan-data";
 import { err, ok, type Result } from "./result";
 import type { DocumentSnapshot } from "./snapshot";
@@ -28,6 +29,8 @@ export type FillOptions = {
   readonly overwrite?: "all" | readonly Location[];
   /** Plan only one section (the task pane writes a section at a time). */
   readonly only?: { readonly plan: number; readonly section: string; readonly block?: number };
+  /** Sections never written, by template id: signature lines are signed by hand. */
+  readonly neverFill?: ReadonlyMap<string, ReadonlySet<string>>;
 };
 
 export type FillPlanning = {
@@ -38,21 +41,36 @@ export type FillPlanning = {
   readonly blocksAdded: number;
 };
 
-type Pending = { field: string; desired: FieldData; current: FieldData | undefined; map: (l: Location) => Location; fresh: boolean };
+type Pending = {
+  field: string;
+  desired: FieldData;
+  current: FieldData | undefined;
+  map: (l: Location) => Location;
+  fresh: boolean;
+};
 
 function valueText(v: FieldData["value"]): string {
   return typeof v === "string" ? v : v.join(", ");
 }
 
 function clean(s: string): string {
-  return s.replace(/\r\n?/g, "\n").replace(/[ \t]+/g, " ").replace(/ ?\n ?/g, "\n").trim();
+  return s
+    .replace(/\r\n?/g, "\n")
+    .replace(/[ \t]+/g, " ")
+    .replace(/ ?\n ?/g, "\n")
+    .trim();
 }
 
 function sameLocation(a: Location, b: Location): boolean {
   if (a.kind === "paragraph" || b.kind === "paragraph") {
     return a.kind === b.kind && a.paragraph === (b as typeof a).paragraph;
   }
-  return a.table === b.table && a.row === b.row && a.cell === b.cell && (a.paragraph ?? 0) === (b.paragraph ?? 0);
+  return (
+    a.table === b.table &&
+    a.row === b.row &&
+    a.cell === b.cell &&
+    (a.paragraph ?? 0) === (b.paragraph ?? 0)
+  );
 }
 
 function sectionKey(s: SectionData): string {
@@ -141,27 +159,48 @@ export function planFill(
     // Blocks beyond the document's: copy the last block once per new number.
     const lastBlock = Math.max(0, ...have.sections.map((s) => s.block ?? 0));
     const newBlocks = [
-      ...new Set(want.sections.filter((s) => s.block !== undefined && s.block > lastBlock).map((s) => s.block as number)),
+      ...new Set(
+        want.sections
+          .filter((s) => s.block !== undefined && s.block > lastBlock)
+          .map((s) => s.block as number),
+      ),
     ].sort((a, b) => a - b);
     if (newBlocks.length > 0 && (!options.only || newBlocks.includes(options.only.block ?? -1))) {
       const source = have.sections.filter((s) => s.block === lastBlock);
       const tables = source.flatMap(sectionTables);
       const first = Math.min(...tables);
       const last = Math.max(...tables);
-      const topLevel = tables.length > 0 && snapshot.tables.slice(first, last + 1).every((t) => t.parent === undefined);
+      const topLevel =
+        tables.length > 0 &&
+        snapshot.tables.slice(first, last + 1).every((t) => t.parent === undefined);
       if (!topLevel) {
-        for (const b of newBlocks) skipped.push({ field: `block ${b}`, reason: "no-location", message: `Block ${b} cannot be added: the block to copy was not found.` });
+        for (const b of newBlocks)
+          skipped.push({
+            field: `block ${b}`,
+            reason: "no-location",
+            message: `Block ${b} cannot be added: the block to copy was not found.`,
+          });
       } else {
         const count = last - first + 1;
-        const slots = valueSlots(source.flatMap((s) => [...s.fields, ...(s.rows ?? []).flatMap((r) => r.cells)]), snapshot);
+        const slots = valueSlots(
+          source.flatMap((s) => [...s.fields, ...(s.rows ?? []).flatMap((r) => r.cells)]),
+          snapshot,
+        );
         const copies: BlockLabel[][] = newBlocks.map((b) => {
-          const renumber = (t: string) => t.replace(new RegExp(`#(\\s*)${lastBlock}(?!\\d)`, "g"), `#$1${b}`);
+          const renumber = (t: string) =>
+            t.replace(new RegExp(`#(\\s*)${lastBlock}(?!\\d)`, "g"), `#$1${b}`);
           const labels: BlockLabel[] = [];
           for (let t = first; t <= last; t++) {
             snapshot.tables[t]?.rows.forEach((row, r) =>
               row.cells.forEach((_, c) => {
                 for (const l of labelsOfCell(snapshot, t, r, c, slots, renumber)) {
-                  labels.push({ table: t - first, row: r, cell: c, paragraph: l.paragraph, text: l.text });
+                  labels.push({
+                    table: t - first,
+                    row: r,
+                    cell: c,
+                    paragraph: l.paragraph,
+                    text: l.text,
+                  });
                 }
               }),
             );
@@ -179,24 +218,43 @@ export function planFill(
         blocksAdded += newBlocks.length;
         // Values of the new blocks: the source block's locations, moved to the copy's tables.
         newBlocks.forEach((b, j) => {
-          const moveTo = (l: Location): Location => (l.kind === "cell" ? { ...l, table: l.table + count * (j + 1) } : l);
+          const moveTo = (l: Location): Location =>
+            l.kind === "cell" ? { ...l, table: l.table + count * (j + 1) } : l;
           for (const ws of want.sections.filter((s) => s.block === b)) {
             const src = source.find((s) => s.id === ws.id);
             if (!src) continue;
             // Map to post-structure coordinates after all structure is known (see below).
             for (const f of ws.fields) {
               const cf = src.fields.find((x) => x.id === f.id);
-              if (cf) pending.push({ field: `${ws.id}#${b}.${f.id}`, desired: f, current: blank(cf), map: moveTo, fresh: true });
+              if (cf)
+                pending.push({
+                  field: `${ws.id}#${b}.${f.id}`,
+                  desired: f,
+                  current: blank(cf),
+                  map: moveTo,
+                  fresh: true,
+                });
             }
             for (const r of ws.rows ?? []) {
               const sr = src.rows?.[r.index];
               for (const f of r.cells) {
                 const cf = sr?.cells.find((x) => x.id === f.id);
                 if (!cf) {
-                  if (!isEmpty(f.value)) skipped.push({ field: `${ws.id}#${b}.${f.id}`, reason: "no-location", message: `Row ${r.index + 1} of the new block ${b} has no place yet: write the block first, then add rows to it.` });
+                  if (!isEmpty(f.value))
+                    skipped.push({
+                      field: `${ws.id}#${b}.${f.id}`,
+                      reason: "no-location",
+                      message: `Row ${r.index + 1} of the new block ${b} has no place yet: write the block first, then add rows to it.`,
+                    });
                   continue;
                 }
-                pending.push({ field: `${ws.id}#${b}[${r.index}].${f.id}`, desired: f, current: blank(cf), map: moveTo, fresh: true });
+                pending.push({
+                  field: `${ws.id}#${b}[${r.index}].${f.id}`,
+                  desired: f,
+                  current: blank(cf),
+                  map: moveTo,
+                  fresh: true,
+                });
               }
             }
           }
@@ -204,47 +262,89 @@ export function planFill(
       }
     }
 
+    const never = options.neverFill?.get(want.template);
     for (const ws of want.sections) {
       if (ws.block !== undefined && ws.block > lastBlock) continue;
-      if (options.only && (options.only.section !== ws.id || (options.only.block ?? undefined) !== (ws.block ?? undefined))) {
+      if (never?.has(ws.id)) continue;
+      if (
+        options.only &&
+        (options.only.section !== ws.id ||
+          (options.only.block ?? undefined) !== (ws.block ?? undefined))
+      ) {
         continue;
       }
       const hs = currentSections.get(sectionKey(ws));
       if (!hs) {
-        skipped.push({ field: ws.id, reason: "no-location", message: `The section "${ws.label}" was not found in the document.` });
+        skipped.push({
+          field: ws.id,
+          reason: "no-location",
+          message: `The section "${ws.label}" was not found in the document.`,
+        });
         continue;
       }
       for (const f of ws.fields) {
-        pending.push({ field: `${ws.id}.${f.id}`, desired: f, current: hs.fields.find((x) => x.id === f.id), map: identity, fresh: false });
+        pending.push({
+          field: `${ws.id}.${f.id}`,
+          desired: f,
+          current: hs.fields.find((x) => x.id === f.id),
+          map: identity,
+          fresh: false,
+        });
       }
       const wantRows = ws.rows ?? [];
       const haveRows = hs.rows ?? [];
       for (const r of wantRows.filter((x) => x.index < haveRows.length)) {
         const hr = haveRows[r.index] as RowData;
         for (const f of r.cells) {
-          pending.push({ field: `${ws.id}[${r.index}].${f.id}`, desired: f, current: hr.cells.find((x) => x.id === f.id), map: identity, fresh: false });
+          pending.push({
+            field: `${ws.id}[${r.index}].${f.id}`,
+            desired: f,
+            current: hr.cells.find((x) => x.id === f.id),
+            map: identity,
+            fresh: false,
+          });
         }
       }
-      const extra = wantRows.filter((x) => x.index >= haveRows.length).sort((a, b) => a.index - b.index);
+      const extra = wantRows
+        .filter((x) => x.index >= haveRows.length)
+        .sort((a, b) => a.index - b.index);
       const template = haveRows[haveRows.length - 1];
       const anchor = template?.cells.find((c) => c.location?.kind === "cell")?.location;
       if (extra.length > 0) {
         if (!template || !anchor || anchor.kind !== "cell") {
-          skipped.push({ field: ws.id, reason: "no-location", message: `Rows cannot be added to "${ws.label}": no row to copy was found.` });
+          skipped.push({
+            field: ws.id,
+            reason: "no-location",
+            message: `Rows cannot be added to "${ws.label}": no row to copy was found.`,
+          });
         } else {
           const max = ws.rowLimits?.max ?? hs.rowLimits?.max ?? Infinity;
           const allowed = extra.filter((x) => x.index < max);
           if (allowed.length < extra.length) {
-            skipped.push({ field: ws.id, reason: "no-location", message: `"${ws.label}" takes at most ${max} rows; ${extra.length - allowed.length} were not added.` });
+            skipped.push({
+              field: ws.id,
+              reason: "no-location",
+              message: `"${ws.label}" takes at most ${max} rows; ${extra.length - allowed.length} were not added.`,
+            });
           }
           const slots = valueSlots(template.cells, snapshot);
           const tplNumber = haveRows.length;
           const rows: RowLabel[][] = allowed.map((x, k) => {
             const n = haveRows.length + k + 1;
-            const renumber = (t: string) => (/\d/.test(t) && new RegExp(`(?<!\\d)${tplNumber}(?!\\d)`).test(t) ? nextLabel(t, n - tplNumber) : t);
+            const renumber = (t: string) =>
+              /\d/.test(t) && new RegExp(`(?<!\\d)${tplNumber}(?!\\d)`).test(t)
+                ? nextLabel(t, n - tplNumber)
+                : t;
             const labels: RowLabel[] = [];
             snapshot.tables[anchor.table]?.rows[anchor.row]?.cells.forEach((_, c) => {
-              for (const l of labelsOfCell(snapshot, anchor.table, anchor.row, c, slots, renumber)) {
+              for (const l of labelsOfCell(
+                snapshot,
+                anchor.table,
+                anchor.row,
+                c,
+                slots,
+                renumber,
+              )) {
                 labels.push({ cell: c, paragraph: l.paragraph, text: l.text });
               }
             });
@@ -258,7 +358,8 @@ export function planFill(
               templateRow: anchor.row,
               after: anchor.row,
               rows,
-              expected: snapshot.tables[anchor.table]?.rows[anchor.row]?.cells.map((c) => c.text) ?? [],
+              expected:
+                snapshot.tables[anchor.table]?.rows[anchor.row]?.cells.map((c) => c.text) ?? [],
             });
             rowsAdded += rows.length;
           }
@@ -272,12 +373,20 @@ export function planFill(
                 const moved: Location = { ...l, row: l.row + k + 1 };
                 // A label before the value in the same paragraph may have changed length ("9." -> "10.").
                 if (l.start !== undefined) {
-                  const label = rowLabels.find((x) => x.cell === l.cell && x.paragraph === (l.paragraph ?? 0));
+                  const label = rowLabels.find(
+                    (x) => x.cell === l.cell && x.paragraph === (l.paragraph ?? 0),
+                  );
                   return { ...moved, start: label?.text.length ?? l.start };
                 }
                 return moved;
               };
-              pending.push({ field: `${ws.id}[${r.index}].${f.id}`, desired: f, current: blank(tf), map: relocate, fresh: true });
+              pending.push({
+                field: `${ws.id}[${r.index}].${f.id}`,
+                desired: f,
+                current: blank(tf),
+                map: relocate,
+                fresh: true,
+              });
             }
           });
         }
@@ -286,11 +395,19 @@ export function planFill(
       if (wantRows.length > 0 || (ws.rows !== undefined && haveRows.length > 0)) {
         const min = ws.rowLimits?.min ?? hs.rowLimits?.min ?? 0;
         const gone = haveRows.filter((r) => !wantRows.some((w) => w.index === r.index));
-        const removable = gone.filter((r) => r.index >= min && r.cells.every((c) => isEmpty(c.value)));
+        const removable = gone.filter(
+          (r) => r.index >= min && r.cells.every((c) => isEmpty(c.value)),
+        );
         for (const r of gone.filter((x) => !removable.includes(x))) {
-          skipped.push({ field: `${ws.id}[${r.index}]`, reason: "typed-text", message: `Row ${r.index + 1} of "${ws.label}" was left: it still holds text or the template needs it.` });
+          skipped.push({
+            field: `${ws.id}[${r.index}]`,
+            reason: "typed-text",
+            message: `Row ${r.index + 1} of "${ws.label}" was left: it still holds text or the template needs it.`,
+          });
         }
-        const locs = removable.map((r) => r.cells.find((c) => c.location?.kind === "cell")?.location).filter((l): l is Extract<Location, { kind: "cell" }> => l?.kind === "cell");
+        const locs = removable
+          .map((r) => r.cells.find((c) => c.location?.kind === "cell")?.location)
+          .filter((l): l is Extract<Location, { kind: "cell" }> => l?.kind === "cell");
         if (locs.length > 0) {
           const table = (locs[0] as (typeof locs)[number]).table;
           const rowsToRemove = locs.filter((l) => l.table === table).map((l) => l.row);
@@ -299,7 +416,9 @@ export function planFill(
             section: ws.id,
             table,
             rows: rowsToRemove,
-            expected: rowsToRemove.map((r) => snapshot.tables[table]?.rows[r]?.cells.map((c) => c.text) ?? []),
+            expected: rowsToRemove.map(
+              (r) => snapshot.tables[table]?.rows[r]?.cells.map((c) => c.text) ?? [],
+            ),
           });
           rowsRemoved += rowsToRemove.length;
         }
@@ -331,9 +450,11 @@ function afterStructure(structure: readonly StructureEdit[], l: Location): Locat
   let table = l.table;
   let row = l.row;
   for (const e of structure) {
-    if (e.kind === "insert-block" && e.firstTable + e.tableCount <= l.table) table += e.tableCount * e.copies.length;
+    if (e.kind === "insert-block" && e.firstTable + e.tableCount <= l.table)
+      table += e.tableCount * e.copies.length;
     if (e.kind === "insert-rows" && e.table === l.table && e.after < l.row) row += e.rows.length;
-    if (e.kind === "remove-rows" && e.table === l.table) row -= e.rows.filter((x) => x < l.row).length;
+    if (e.kind === "remove-rows" && e.table === l.table)
+      row -= e.rows.filter((x) => x < l.row).length;
   }
   return { ...l, table, row };
 }
@@ -349,7 +470,11 @@ function contentEdit(
   const loc = current?.location;
   if (!current || !loc) {
     if (!isEmpty(desired.value)) {
-      skipped.push({ field: p.field, reason: "no-location", message: `"${desired.label}" has no place in the document, so it was not written.` });
+      skipped.push({
+        field: p.field,
+        reason: "no-location",
+        message: `"${desired.label}" has no place in the document, so it was not written.`,
+      });
     }
     return undefined;
   }
@@ -360,7 +485,9 @@ function contentEdit(
   }
   const want = valueText(desired.value);
   const have = valueText(current.value);
-  if (clean(want) === clean(have)) return undefined;
+  // What the reader would read back: placeholders such as "<name>" or "____" are not values.
+  if (clean(want) === clean(have) || clean(stripPlaceholders(want)) === clean(have))
+    return undefined;
   if (!isEmpty(current.value) && !p.fresh) {
     const confirmed =
       options.overwrite === "all" || (options.overwrite ?? []).some((o) => sameLocation(o, loc));
@@ -393,27 +520,48 @@ function choiceEdit(
   const { desired, current } = p;
   if (!current) return undefined;
   const options = current.options ?? desired.options ?? [];
-  const chosen = typeof desired.value === "string" ? (desired.value ? [desired.value] : []) : desired.value;
+  const chosen =
+    typeof desired.value === "string" ? (desired.value ? [desired.value] : []) : desired.value;
   const unknown = chosen.filter((c) => !options.some((o) => same(o, c)));
   if (unknown.length > 0) {
-    skipped.push({ field: p.field, reason: "unknown-option", message: `"${desired.label}" has no option "${clip(unknown.join(", "))}"; the options are ${options.join(", ")}.` });
+    skipped.push({
+      field: p.field,
+      reason: "unknown-option",
+      message: `"${desired.label}" has no option "${clip(unknown.join(", "))}"; the options are ${options.join(", ")}.`,
+    });
     return undefined;
   }
-  const have = p.fresh ? [] : typeof current.value === "string" ? (current.value ? [current.value] : []) : current.value;
-  const sameChoice = have.length === chosen.length && have.every((h) => chosen.some((c) => same(h, c)));
+  const have = p.fresh
+    ? []
+    : typeof current.value === "string"
+      ? current.value
+        ? [current.value]
+        : []
+      : current.value;
+  const sameChoice =
+    have.length === chosen.length && have.every((h) => chosen.some((c) => same(h, c)));
   if (sameChoice) return undefined;
   // Option locations as read (the source row or block for a fresh copy).
   const src = (current.optionLocations ?? []) as CellLoc[];
   if (src.length !== options.length || src.some((l) => l.kind !== "cell")) {
-    skipped.push({ field: p.field, reason: "no-location", message: `The options of "${desired.label}" were not all found in the document.` });
+    skipped.push({
+      field: p.field,
+      reason: "no-location",
+      message: `The options of "${desired.label}" were not all found in the document.`,
+    });
     return undefined;
   }
   const first = src[0] as CellLoc;
   const post = toPost(first) as CellLoc;
   const row = snapshot.tables[first.table]?.rows[first.row];
   if (desired.type === "single-choice") {
-    const index = chosen[0] === undefined ? undefined : options.findIndex((o) => same(o, chosen[0] as string));
-    const radio = src.some((l) => row?.cells[l.cell]?.paragraphs.some((q) => q.glyphs.some((g) => g.kind === "radio-empty" || g.kind === "radio-filled")));
+    const index =
+      chosen[0] === undefined ? undefined : options.findIndex((o) => same(o, chosen[0] as string));
+    const radio = src.some((l) =>
+      row?.cells[l.cell]?.paragraphs.some((q) =>
+        q.glyphs.some((g) => g.kind === "radio-empty" || g.kind === "radio-filled"),
+      ),
+    );
     return {
       kind: "set-choice",
       field: p.field,

@@ -47,7 +47,10 @@ export const paragraphLocationSchema = z.object({
   end: z.number().int().nonnegative().optional(),
 });
 
-export const locationSchema = z.discriminatedUnion("kind", [cellLocationSchema, paragraphLocationSchema]);
+export const locationSchema = z.discriminatedUnion("kind", [
+  cellLocationSchema,
+  paragraphLocationSchema,
+]);
 
 /** A text value, or the chosen options of a choice field (one for single choice). */
 export const fieldValueSchema = z.union([z.string(), z.array(z.string())]);
@@ -91,7 +94,9 @@ export const sectionDataSchema = z.object({
   /** Data rows of a table whose rows repeat. */
   rows: z.array(rowDataSchema).optional(),
   /** How many data rows the section may have (rows beyond the document's are added). */
-  rowLimits: z.object({ min: z.number().int().nonnegative(), max: z.number().int().positive() }).optional(),
+  rowLimits: z
+    .object({ min: z.number().int().nonnegative(), max: z.number().int().positive() })
+    .optional(),
 });
 export type SectionData = z.infer<typeof sectionDataSchema>;
 

@@ -10,13 +10,7 @@
  * starts after it (`start`).
  */
 import { isCellMarked, readOptionParagraph } from "./choices";
-import type {
-  DocumentPlanData,
-  FieldData,
-  PlanData,
-  RowData,
-  SectionData,
-} from "./plan-data";
+import type { DocumentPlanData, FieldData, PlanData, RowData, SectionData } from "./plan-data";
 import type { z } from "zod";
 import { PLAN_DATA_FORMAT, PLAN_DATA_VERSION, type locationSchema } from "./plan-data";
 import {
@@ -29,18 +23,14 @@ import {
   matchesAny,
   normalizeWithMap,
   recognise,
+  signatureCaptionLine,
   startsWithLabel,
   type PlanMatch,
   type RecognitionReport,
   type SectionMatch,
   type TemplateMatch,
 } from "./recognition";
-import type {
-  BodyParagraph,
-  CellSnapshot,
-  DocumentSnapshot,
-  TableSnapshot,
-} from "./snapshot";
+import type { BodyParagraph, CellSnapshot, DocumentSnapshot, TableSnapshot } from "./snapshot";
 import { cellAtGridColumn } from "./snapshot";
 import type { FieldDefinition, SectionDefinition, TemplateDefinition } from "./template-definition";
 
@@ -57,12 +47,16 @@ type ValueRules = {
 
 /** Removes blanks and placeholders a template prints where an answer goes. */
 export function stripPlaceholders(text: string, placeholders: readonly string[] = []): string {
-  let out = text.replace(/_{2,}/g, " ").replace(/<[^<>\n]{1,60}>/g, " ");
+  // Blanks ("____") and bracketed prompts such as "<Insert district name>".
+  const out = text.replace(/_{2,}/g, " ").replace(/<[A-Za-z][A-Za-z '’/-]{0,58}>/g, " ");
   for (const p of placeholders) {
     if (p.includes("{n}")) continue;
     if (cleanText(out) === cleanText(p)) return "";
   }
-  return out.replace(/[ \t]+/g, " ").replace(/ ?\n ?/g, "\n").trim();
+  return out
+    .replace(/[ \t]+/g, " ")
+    .replace(/ ?\n ?/g, "\n")
+    .trim();
 }
 
 /** Length of a placeholder prefix ("$", "1.", "2. ") at the start of a paragraph, with its spaces. */
@@ -109,8 +103,17 @@ function cellLocation(table: number, row: number, cell: number): CellLoc {
 }
 
 /** A whole cell as a value (prompts and placeholders left out). */
-function readWholeCell(tableIndex: number, row: number, cell: CellSnapshot, rules: ValueRules): Slot {
-  const location: { -readonly [K in keyof CellLoc]: CellLoc[K] } = cellLocation(tableIndex, row, cell.index);
+function readWholeCell(
+  tableIndex: number,
+  row: number,
+  cell: CellSnapshot,
+  rules: ValueRules,
+): Slot {
+  const location: { -readonly [K in keyof CellLoc]: CellLoc[K] } = cellLocation(
+    tableIndex,
+    row,
+    cell.index,
+  );
   const parts: string[] = [];
   cell.paragraphs.forEach((p, i) => {
     let text = p.text;
@@ -167,8 +170,16 @@ function readBelow(
       parts.push(stripPlaceholders(text, rules.placeholders));
     }
   }
-  const location: { -readonly [K in keyof CellLoc]: CellLoc[K] } = cellLocation(tableIndex, row, cell.index);
-  if (lastFixed + 1 < to) {
+  const location: { -readonly [K in keyof CellLoc]: CellLoc[K] } = cellLocation(
+    tableIndex,
+    row,
+    cell.index,
+  );
+  // Text typed after the label in its own paragraph, with the paragraphs below left empty, is
+  // the value where it is.
+  const typedInline = lastFixed === labelParagraph && (parts[0] ?? "") !== "";
+  const belowEmpty = parts.slice(1).every((x) => x === "");
+  if (lastFixed + 1 < to && !(typedInline && belowEmpty)) {
     location.paragraph = lastFixed + 1;
     location.paragraphCount = to - lastFixed - 1;
   } else {
@@ -245,6 +256,35 @@ function readParagraphFields(p: BodyParagraph, fields: readonly FieldDefinition[
   });
 }
 
+/** A signature line: the blanks on the line above the caption, one per field, in order. */
+function readSignatureLine(p: BodyParagraph, fields: readonly FieldDefinition[]): FieldData[] {
+  const lines = p.text.split("\n");
+  const first = fields[0];
+  const caption = first ? signatureCaptionLine(p.text, labelsOf(first)) : -1;
+  let above = caption - 1;
+  while (above >= 0 && (lines[above] ?? "").trim() === "") above--;
+  const offset = lines.slice(0, Math.max(0, above)).reduce((n, l) => n + l.length + 1, 0);
+  const segments: { start: number; end: number }[] = [];
+  if (above >= 0) {
+    const line = lines[above] ?? "";
+    const re = /\S+(?:[ ]{1,2}\S+)*/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(line)) !== null) {
+      segments.push({ start: offset + m.index, end: offset + m.index + m[0].length });
+    }
+  }
+  return fields.map((f, i) => {
+    const seg = segments[i];
+    if (!seg) return fieldData(f, emptyValue(f), undefined);
+    return fieldData(f, stripPlaceholders(p.text.slice(seg.start, seg.end), f.placeholders), {
+      kind: "paragraph",
+      paragraph: p.index,
+      start: seg.start,
+      end: seg.end,
+    });
+  });
+}
+
 function readFormFields(
   snapshot: DocumentSnapshot,
   tableIndex: number,
@@ -295,7 +335,11 @@ function isDataRow(table: TableSnapshot, rowIndex: number, needed: number): bool
   const row = table.rows[rowIndex];
   if (!row) return false;
   if (row.cells.length < needed) return false;
-  if (table.gridColumns > 1 && row.cells.length === 1 && (row.cells[0]?.gridSpan ?? 1) >= table.gridColumns) {
+  if (
+    table.gridColumns > 1 &&
+    row.cells.length === 1 &&
+    (row.cells[0]?.gridSpan ?? 1) >= table.gridColumns
+  ) {
     return false;
   }
   return true;
@@ -333,7 +377,8 @@ function readColumnCell(
     const labelIndex = cell.paragraphs.findIndex((p) =>
       column.cellLabel?.some((l) => startsWithLabel(p.text, l)),
     );
-    if (labelIndex < 0) return { value: "", location: cellLocation(tableIndex, rowIndex, cell.index) };
+    if (labelIndex < 0)
+      return { value: "", location: cellLocation(tableIndex, rowIndex, cell.index) };
     const text = cell.paragraphs[labelIndex]?.text ?? "";
     const label = column.cellLabel.find((l) => startsWithLabel(text, l)) ?? column.label;
     const others = siblings.filter((s) => s !== column).flatMap((s) => s.cellLabel ?? []);
@@ -352,7 +397,9 @@ function optionLocationsFor(
 ): Location[] | undefined {
   if (column.type !== "multiple-choice" || !column.options) return undefined;
   return column.options.map((option) => {
-    const i = cell.paragraphs.findIndex((p) => matchesAny(readOptionParagraph(p).text, [option]) !== undefined);
+    const i = cell.paragraphs.findIndex(
+      (p) => matchesAny(readOptionParagraph(p).text, [option]) !== undefined,
+    );
     return {
       kind: "cell" as const,
       table: tableIndex,
@@ -425,7 +472,9 @@ function readFixedRows(
   const out: FieldData[] = [];
   for (const r of section.rows) {
     const row = table?.rows.find(
-      (x) => x.index !== header?.row && matchesAny(x.cells[0]?.text ?? "", r.match ?? [r.label]) !== undefined,
+      (x) =>
+        x.index !== header?.row &&
+        matchesAny(x.cells[0]?.text ?? "", r.match ?? [r.label]) !== undefined,
     );
     section.columns.forEach((c, j) => {
       const def = {
@@ -542,11 +591,17 @@ function emptySection(section: SectionDefinition): SectionData {
       base.fields = readFixedRows(undefined, section);
       break;
     case "rating":
-      base.fields = section.fields.map((f) => fieldData({ ...f, options: f.options ?? section.options }, [], undefined));
+      base.fields = section.fields.map((f) =>
+        fieldData({ ...f, options: f.options ?? section.options }, [], undefined),
+      );
       break;
     case "choice-matrix":
       base.fields = section.fields.map((f) =>
-        fieldData({ ...f, options: f.options ?? section.options.map((o) => o.label) }, [], undefined),
+        fieldData(
+          { ...f, options: f.options ?? section.options.map((o) => o.label) },
+          [],
+          undefined,
+        ),
       );
       break;
     default:
@@ -562,19 +617,30 @@ function readSection(snapshot: DocumentSnapshot, m: SectionMatch, used: Set<numb
   if (section.layout === "paragraph") {
     const p = m.paragraph !== undefined ? snapshot.paragraphs[m.paragraph] : undefined;
     if (p) out.fields = readParagraphFields(p, section.fields);
+  } else if (section.layout === "signature-line") {
+    const p = m.paragraph !== undefined ? snapshot.paragraphs[m.paragraph] : undefined;
+    if (p) out.fields = readSignatureLine(p, section.fields);
   } else if (section.layout === "rating") {
     out.fields = readRatings(snapshot, section, used).fields;
   } else if (m.table !== undefined) {
     if (section.layout === "form") out.fields = readFormFields(snapshot, m.table, section.fields);
     else if (section.layout === "rows") out.rows = readRows(snapshot, m.table, section);
-    else if (section.layout === "fixed-rows") out.fields = readFixedRows(snapshot.tables[m.table], section);
-    else if (section.layout === "choice-matrix") out.fields = readChoiceMatrix(snapshot, m.table, section);
+    else if (section.layout === "fixed-rows")
+      out.fields = readFixedRows(snapshot.tables[m.table], section);
+    else if (section.layout === "choice-matrix")
+      out.fields = readChoiceMatrix(snapshot, m.table, section);
   }
   return out;
 }
 
 /** Reads one matched plan into plan data: every section of the definition, in the document's order. */
-export function readPlan(snapshot: DocumentSnapshot, definition: TemplateDefinition, plan: PlanMatch): PlanData {
+export function readPlan(
+  snapshot: DocumentSnapshot,
+  definition: TemplateDefinition,
+  plan: PlanMatch,
+  /** Sections found in another plan of the same file (such as signature lines closing the file): not listed here. */
+  elsewhere: ReadonlySet<string> = new Set(),
+): PlanData {
   const used = new Set<number>();
   const order = new Map(definition.sections.map((s, i) => [s.id, i]));
   const entries: { index: number; data: SectionData }[] = plan.sections.map((m) => ({
@@ -583,6 +649,7 @@ export function readPlan(snapshot: DocumentSnapshot, definition: TemplateDefinit
   }));
   // Sections not found keep their place in the definition's order, with empty values.
   for (const missing of plan.missing) {
+    if (elsewhere.has(missing.id)) continue;
     const index = order.get(missing.id) ?? 0;
     let at = entries.length;
     for (let k = entries.length - 1; k >= 0; k--) {
@@ -604,7 +671,12 @@ export function readPlan(snapshot: DocumentSnapshot, definition: TemplateDefinit
 
 /** Reads every plan of a matched template. */
 export function readPlans(snapshot: DocumentSnapshot, match: TemplateMatch): PlanData[] {
-  return match.plans.map((p) => readPlan(snapshot, match.definition, p));
+  return match.plans.map((p) => {
+    const elsewhere = new Set(
+      match.plans.filter((o) => o !== p).flatMap((o) => o.sections.map((m) => m.section.id)),
+    );
+    return readPlan(snapshot, match.definition, p, elsewhere);
+  });
 }
 
 export type DocumentReading = {

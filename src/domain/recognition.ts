@@ -94,6 +94,8 @@ export function cleanText(text: string): string {
 const cleanCache = new Map<string, string>();
 const patternCache = new Map<string, RegExp>();
 const anchoredCache = new Map<string, RegExp>();
+const labelCache = new Map<string, RegExp>();
+const mapCache = new Map<string, { text: string; map: number[] }>();
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -136,7 +138,11 @@ export function startsWithLabel(
 }
 
 /** Whether a cell text is one of the given texts (equal after cleaning, or starting with it as words). */
-export function matchesAny(text: string, texts: readonly string[], exact = false): number | undefined {
+export function matchesAny(
+  text: string,
+  texts: readonly string[],
+  exact = false,
+): number | undefined {
   const clean = cleanText(text);
   if (clean.length === 0) return undefined;
   for (const t of texts) {
@@ -162,9 +168,21 @@ export function findLabel(
   from = 0,
   colon = true,
 ): { start: number; end: number; n: number } | undefined {
-  const { text: norm, map } = normalizeWithMap(text);
+  let normalized = mapCache.get(text);
+  if (!normalized) {
+    normalized = normalizeWithMap(text);
+    if (mapCache.size > 5_000) mapCache.clear();
+    mapCache.set(text, normalized);
+  }
+  const { text: norm, map } = normalized;
   const pattern = textPattern(label);
-  const re = new RegExp(pattern.source + (colon ? "\\s?\\*?\\s?:" : ""), "g");
+  const key = `${colon ? ":" : ""}${label}`;
+  let re = labelCache.get(key);
+  if (!re) {
+    re = new RegExp(pattern.source + (colon ? "\\s?\\*?\\s?:" : ""), "g");
+    labelCache.set(key, re);
+  }
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(norm)) !== null) {
     const startSource = map[m.index] ?? 0;
@@ -173,7 +191,8 @@ export function findLabel(
       continue;
     }
     const before = norm[m.index - 1];
-    const okBefore = before === undefined || before === " " || /[\s>:]/.test(text[startSource - 1] ?? " ");
+    const okBefore =
+      before === undefined || before === " " || /[\s>:]/.test(text[startSource - 1] ?? " ");
     const endNorm = m.index + m[0].length;
     const after = norm[endNorm];
     const okAfter = colon || after === undefined || !/[a-z0-9]/.test(after);
@@ -266,11 +285,14 @@ type Candidate = {
   hasGuidanceRow?: boolean;
 };
 
-function cellParagraphs(table: TableSnapshot): { row: number; cell: number; p: ParagraphSnapshot; text: string }[] {
+function cellParagraphs(
+  table: TableSnapshot,
+): { row: number; cell: number; p: ParagraphSnapshot; text: string }[] {
   const out: { row: number; cell: number; p: ParagraphSnapshot; text: string }[] = [];
   for (const row of table.rows) {
     for (const cell of row.cells) {
-      for (const p of cell.paragraphs) out.push({ row: row.index, cell: cell.index, p, text: p.text });
+      for (const p of cell.paragraphs)
+        out.push({ row: row.index, cell: cell.index, p, text: p.text });
     }
   }
   return out;
@@ -291,7 +313,11 @@ function findAnchor(table: TableSnapshot, texts: readonly string[]): number | un
 /** The header row of a table for a list of columns: the row with most matched headers. */
 export function findHeaderRow(
   table: TableSnapshot,
-  columns: readonly { match?: readonly string[] | undefined; label: string; column?: number | undefined }[],
+  columns: readonly {
+    match?: readonly string[] | undefined;
+    label: string;
+    column?: number | undefined;
+  }[],
 ): { row: number; cells: (number | undefined)[]; matched: number } | undefined {
   let best: { row: number; cells: (number | undefined)[]; matched: number } | undefined;
   const limit = Math.min(table.rows.length, 8);
@@ -301,7 +327,9 @@ export function findHeaderRow(
     const cells = columns.map((c) => {
       if (c.match === undefined && c.column !== undefined) return undefined;
       const texts = c.match ?? [c.label];
-      const exact = row.cells.find((cell) => matchesAny(cell.paragraphs[0]?.text ?? "", texts, true) !== undefined);
+      const exact = row.cells.find(
+        (cell) => matchesAny(cell.paragraphs[0]?.text ?? "", texts, true) !== undefined,
+      );
       if (exact) return exact.index;
       const loose = row.cells.find(
         (cell) =>
@@ -319,10 +347,18 @@ export function findHeaderRow(
   if (row) {
     const used = new Set(best.cells.filter((c): c is number => c !== undefined));
     best.cells = best.cells.map((c, j) => {
-      if (c !== undefined || (columns[j]?.match === undefined && columns[j]?.column !== undefined)) return c;
-      const prev = best!.cells.slice(0, j).filter((x): x is number => x !== undefined).pop() ?? -1;
-      const next = best!.cells.slice(j + 1).find((x): x is number => x !== undefined) ?? row.cells.length;
-      const free = row.cells.filter((cell) => cell.index > prev && cell.index < next && !used.has(cell.index));
+      if (c !== undefined || (columns[j]?.match === undefined && columns[j]?.column !== undefined))
+        return c;
+      const prev =
+        best!.cells
+          .slice(0, j)
+          .filter((x): x is number => x !== undefined)
+          .pop() ?? -1;
+      const next =
+        best!.cells.slice(j + 1).find((x): x is number => x !== undefined) ?? row.cells.length;
+      const free = row.cells.filter(
+        (cell) => cell.index > prev && cell.index < next && !used.has(cell.index),
+      );
       if (free.length === 1 && free[0]) {
         used.add(free[0].index);
         return free[0].index;
@@ -388,6 +424,19 @@ function sectionCandidates(
     }
     return out;
   }
+  if (section.layout === "signature-line") {
+    const caption = section.fields[0];
+    for (const p of snapshot.paragraphs) {
+      if (!caption || signatureCaptionLine(p.text, labelsOf(caption)) < 0) continue;
+      out.push({
+        paragraph: p.index,
+        pos: pos.paragraph(p.index),
+        score: 1,
+        matched: [`“${caption.label}”`],
+      });
+    }
+    return out;
+  }
   if (section.layout === "rating") {
     // Criteria live in small tables of their own: one candidate, where the first criterion is.
     const found: { id: string; table: number }[] = [];
@@ -427,12 +476,19 @@ function sectionCandidates(
       if (!header) continue;
       const found = header.cells.filter((c) => c !== undefined).length;
       if (found < Math.ceil(columns.length / 2)) continue;
-      matched.push(`headers ${columns.filter((_, i) => header.cells[i] !== undefined).map((c) => `“${c.label}”`).join(", ")}`);
+      matched.push(
+        `headers ${columns
+          .filter((_, i) => header.cells[i] !== undefined)
+          .map((c) => `“${c.label}”`)
+          .join(", ")}`,
+      );
       score = (score + found / columns.length) / 2;
       if (section.guidanceRow) {
         const next = table.rows[header.row + 1];
         hasGuidanceRow = Boolean(
-          next?.cells.some((cell) => matchesAny(cell.text, section.guidanceRow ?? []) !== undefined),
+          next?.cells.some(
+            (cell) => matchesAny(cell.text, section.guidanceRow ?? []) !== undefined,
+          ),
         );
         if (hasGuidanceRow) matched.push("guiding questions");
       }
@@ -443,7 +499,9 @@ function sectionCandidates(
       matched.push(`${found} of ${section.fields.length} labels`);
     } else if (section.layout === "fixed-rows") {
       const found = section.rows.filter((r) =>
-        table.rows.some((row) => matchesAny(row.cells[0]?.text ?? "", r.match ?? [r.label]) !== undefined),
+        table.rows.some(
+          (row) => matchesAny(row.cells[0]?.text ?? "", r.match ?? [r.label]) !== undefined,
+        ),
       ).length;
       if (found === 0) continue;
       score = (score + found / section.rows.length) / 2;
@@ -484,6 +542,12 @@ function paragraphCandidate(
   };
 }
 
+/** Index of the line (split at line breaks) of `text` that starts with a caption, or -1. */
+export function signatureCaptionLine(text: string, captions: readonly string[]): number {
+  const lines = text.split("\n");
+  return lines.findIndex((line) => line.trim() !== "" && matchesAny(line, captions) !== undefined);
+}
+
 /** The first cell paragraph that starts with one of the field's labels. */
 export function findFormLabel(
   table: TableSnapshot,
@@ -495,7 +559,8 @@ export function findFormLabel(
     for (const cell of row.cells) {
       if (cell.vMerge === "continue") continue;
       for (let i = 0; i < cell.paragraphs.length; i++) {
-        if (from && (row.index < from.row || (row.index === from.row && cell.index < from.cell))) continue;
+        if (from && (row.index < from.row || (row.index === from.row && cell.index < from.cell)))
+          continue;
         const text = cell.paragraphs[i]?.text ?? "";
         if (!text.trim()) continue;
         for (const l of labels) {
@@ -527,6 +592,11 @@ export function findItemRow(table: TableSnapshot, f: FieldDefinition): number | 
 
 const MIN_SECTION_SCORE = 0.34;
 
+/** The heading a section's table follows, when the definition names one. */
+function afterHeading(section: SectionDefinition): readonly string[] | undefined {
+  return "table" in section ? section.table.after : undefined;
+}
+
 function headingRange(
   snapshot: DocumentSnapshot,
   pos: Positions,
@@ -534,27 +604,29 @@ function headingRange(
   index: number,
 ): { from: number; to: number } | undefined {
   const section = definition.sections[index];
-  if (!section || section.layout === "paragraph" || section.layout === "rating" || !section.table.after) {
-    return undefined;
-  }
+  const after = section ? afterHeading(section) : undefined;
+  if (!after) return undefined;
   const find = (texts: readonly string[]) =>
     snapshot.paragraphs.find((p) => matchesAny(p.text, texts, true) !== undefined);
-  const heading = find(section.table.after);
+  const heading = find(after);
   if (!heading) return undefined;
   let to = Number.POSITIVE_INFINITY;
-  const later = definition.sections.slice(index + 1).find((s) => {
-    if (s.layout === "paragraph" || s.layout === "rating" || !s.table.after) return false;
-    return cleanText(s.table.after[0] ?? "") !== cleanText(section.table.after?.[0] ?? "");
-  });
-  if (later && later.layout !== "paragraph" && later.layout !== "rating" && later.table.after) {
-    const next = find(later.table.after);
+  const laterAfter = definition.sections
+    .slice(index + 1)
+    .map(afterHeading)
+    .find((a) => a !== undefined && cleanText(a[0] ?? "") !== cleanText(after[0] ?? ""));
+  if (laterAfter) {
+    const next = find(laterAfter);
     if (next) to = pos.paragraph(next.index);
   }
   return { from: pos.paragraph(heading.index), to };
 }
 
 /** Matches a definition against a document: the plans found and how sure the match is. */
-export function matchTemplate(definition: TemplateDefinition, snapshot: DocumentSnapshot): TemplateMatch {
+export function matchTemplate(
+  definition: TemplateDefinition,
+  snapshot: DocumentSnapshot,
+): TemplateMatch {
   const pos = positionsOf(snapshot);
   const candidates = definition.sections.map((s) => sectionCandidates(snapshot, s, pos));
   const notes: string[] = [];
@@ -600,7 +672,11 @@ export function matchTemplate(definition: TemplateDefinition, snapshot: Document
           !used.has(keyOf(c)) &&
           (!headings || (c.pos > headings.from && c.pos < headings.to)),
       );
-      if (section.layout === "rows" && section.preferGuidanceRow && pool.some((c) => c.hasGuidanceRow)) {
+      if (
+        section.layout === "rows" &&
+        section.preferGuidanceRow &&
+        pool.some((c) => c.hasGuidanceRow)
+      ) {
         const dropped = pool.filter((c) => !c.hasGuidanceRow);
         for (const d of dropped) {
           notes.push(
@@ -684,7 +760,11 @@ function keyOf(c: Candidate): string {
   return c.table !== undefined ? `t${c.table}` : `p${c.paragraph ?? -1}`;
 }
 
-function toMatch(section: SectionDefinition, c: Candidate, block: number | undefined): SectionMatch {
+function toMatch(
+  section: SectionDefinition,
+  c: Candidate,
+  block: number | undefined,
+): SectionMatch {
   const m: { -readonly [K in keyof SectionMatch]: SectionMatch[K] } = {
     section,
     score: c.score,
@@ -739,7 +819,10 @@ export type RecognitionReport = {
 };
 
 function describe(match: TemplateMatch): Recognition {
-  const first = match.plans.reduce((a, b) => (b.confidence > a.confidence ? b : a), match.plans[0]!);
+  const first = match.plans.reduce(
+    (a, b) => (b.confidence > a.confidence ? b : a),
+    match.plans[0]!,
+  );
   const matched = first.sections.map((s) => {
     const where =
       s.table !== undefined
@@ -756,7 +839,11 @@ function describe(match: TemplateMatch): Recognition {
     confidence: Math.round(match.confidence * 100) / 100,
     plans: match.plans.filter((p) => p.sections.length > 0).length,
     matched,
-    missing: first.missing.map((s) => s.label),
+    // A section counts as missing when no plan of the file has it (signature lines close the
+    // file and belong to its last plan only).
+    missing: first.missing
+      .filter((s) => match.plans.every((p) => p.missing.includes(s)))
+      .map((s) => s.label),
     notes: match.notes,
   };
 }

@@ -132,11 +132,7 @@ export type ParagraphLocation = {
 export type Location = CellLocation | ParagraphLocation;
 
 /** The cell at (row, cell index), or undefined. */
-export function cellAt(
-  table: TableSnapshot,
-  row: number,
-  cell: number,
-): CellSnapshot | undefined {
+export function cellAt(table: TableSnapshot, row: number, cell: number): CellSnapshot | undefined {
   return table.rows[row]?.cells[cell];
 }
 

@@ -14,7 +14,10 @@ import { fieldTypeSchema } from "./plan-data";
 
 const kebabId = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "ids are kebab-case: lower-case letters, digits and hyphens");
+  .regex(
+    /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+    "ids are kebab-case: lower-case letters, digits and hyphens",
+  );
 
 /** A text as printed in the template, then aliases districts use for it. */
 const textsSchema = z.array(z.string().min(1)).min(1);
@@ -120,6 +123,17 @@ export const paragraphSectionSchema = z.object({
   fields: z.array(fieldDefinitionSchema).min(1),
 });
 
+/**
+ * A signature line outside tables: a line of blanks ("________   ______") above its caption
+ * ("Superintendent/Consortium Director Signature   Date"). The section's first field's `match` is
+ * the caption; the fields take the line's blanks in order. Shown as to-do items, never filled.
+ */
+export const signatureSectionSchema = z.object({
+  ...sectionBase,
+  layout: z.literal("signature-line"),
+  fields: z.array(fieldDefinitionSchema).min(1),
+});
+
 /** Labelled cells in one table: label/value pairs, value below a label, label row then value row. */
 export const formSectionSchema = z.object({
   ...sectionBase,
@@ -189,6 +203,7 @@ export const choiceMatrixSectionSchema = z.object({
 
 export const sectionDefinitionSchema = z.discriminatedUnion("layout", [
   paragraphSectionSchema,
+  signatureSectionSchema,
   formSectionSchema,
   rowsSectionSchema,
   fixedRowsSectionSchema,
@@ -231,7 +246,10 @@ export const templateDefinitionSchema = z
       const fieldIds = new Set<string>();
       for (const f of fields) {
         if (fieldIds.has(f.id)) {
-          ctx.addIssue({ code: "custom", message: `field id "${f.id}" repeats in section "${s.id}"` });
+          ctx.addIssue({
+            code: "custom",
+            message: `field id "${f.id}" repeats in section "${s.id}"`,
+          });
         }
         fieldIds.add(f.id);
       }

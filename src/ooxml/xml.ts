@@ -43,6 +43,8 @@ export type XmlLimits = {
   readonly maxDepth: number;
   /** Largest source accepted, in characters. */
   readonly maxLength: number;
+  /** A time (as `Date.now()`) after which parsing stops with `time_limit`; checked every few thousand tags. */
+  readonly deadline?: number;
 };
 
 export const defaultXmlLimits: XmlLimits = { maxDepth: 256, maxLength: 200_000_000 };
@@ -95,6 +97,7 @@ export function parseXml(source: string, limits: XmlLimits = defaultXmlLimits): 
   let declared: Set<string> | undefined;
   /** Element names whose prefix is known to be declared on the root (checked once per name). */
   const knownNames = new Set<string>();
+  let tags = 0;
   const len = source.length;
   // Skip a byte order mark.
   if (source.charCodeAt(0) === 0xfeff) pos = 1;
@@ -192,6 +195,12 @@ export function parseXml(source: string, limits: XmlLimits = defaultXmlLimits): 
       parent: current === rootHolder ? undefined : current,
     };
     current.children.push(el);
+    if (++tags % 8192 === 0 && limits.deadline !== undefined && Date.now() > limits.deadline) {
+      throw new PlanAssistFailure(
+        "time_limit",
+        "Reading the document's XML took longer than PlanAssist allows for one file, far longer than any plan needs. PlanAssist stopped.",
+      );
+    }
     if (!knownNames.has(name)) {
       if (declared === undefined) declared = rootPrefixes(el);
       const p = prefixOf(name);
@@ -294,12 +303,14 @@ export function decodeEntities(raw: string): string {
   return raw.replace(/&([^;&\s]{0,12});/g, (whole, body: string) => {
     if (body.startsWith("#x") || body.startsWith("#X")) {
       const code = /^[0-9a-fA-F]+$/.test(body.slice(2)) ? parseInt(body.slice(2), 16) : NaN;
-      if (!Number.isFinite(code) || code > 0x10ffff) fail(`The XML has a bad character reference ${whole}.`);
+      if (!Number.isFinite(code) || code > 0x10ffff)
+        fail(`The XML has a bad character reference ${whole}.`);
       return String.fromCodePoint(code);
     }
     if (body.startsWith("#")) {
       const code = /^[0-9]+$/.test(body.slice(1)) ? parseInt(body.slice(1), 10) : NaN;
-      if (!Number.isFinite(code) || code > 0x10ffff) fail(`The XML has a bad character reference ${whole}.`);
+      if (!Number.isFinite(code) || code > 0x10ffff)
+        fail(`The XML has a bad character reference ${whole}.`);
       return String.fromCodePoint(code);
     }
     const named = NAMED[body];
@@ -387,11 +398,9 @@ export function namespaceOf(root: XmlElement, prefix: string): string | undefine
 }
 
 /** Characters that may not appear in XML 1.0 text. */
-// eslint-disable-next-line no-control-regex
 const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 /** Removes characters XML 1.0 cannot carry (a pasted control character would break the file). */
 export function stripInvalidXmlChars(text: string): string {
   return text.replace(INVALID_XML_CHARS, "");
 }
-

@@ -5,5 +5,6 @@
 import { createRoot } from "react-dom/client";
 import { PreviewApp } from "./PreviewApp/PreviewApp";
 
+document.body.style.margin = "0";
 const container = document.getElementById("root");
 if (container) createRoot(container).render(<PreviewApp />);

@@ -7,13 +7,19 @@ import { DocxDocument } from "../adapters/docx/docx-document.adapter";
 import { err, ok, type Result } from "../domain/result";
 import type { DocumentSnapshot, Location } from "../domain/snapshot";
 import type { CommentOutcome, DocumentCapabilities, DocumentComment, DocumentPort } from "../ports/document.port";
+import { annotateDocx } from "../adapters/docx/annotate";
 import { fillDocx, revertDocx } from "../adapters/docx/docx-writer";
+import type { Finding } from "../domain/findings";
 import { describeEdit, describeLocation, editSubject, type Edit } from "../domain/edits";
 import { planFill } from "../domain/fill-planner";
 import { readDocument } from "../domain/plan-reader";
 import type { PlanData } from "../domain/plan-data";
 import { templates } from "../templates";
-import { sectionFields, type FillEntry, type FillReport, type FillRequest, type RevertReport } from "../app/plan-session";
+import {
+  sectionFields,
+  type CommentReport,
+  type ReviewComment,
+  type FillEntry, type FillReport, type FillRequest, type RevertReport } from "../app/plan-session";
 import type { HostWriter } from "../taskpane/port-deps";
 import { samples, loadSample } from "./samples";
 
@@ -73,6 +79,26 @@ export class PreviewDocument implements DocumentPort, HostWriter {
 
   addComments(comments: readonly DocumentComment[]): Promise<Result<CommentOutcome>> {
     return this.docx.addComments(comments);
+  }
+
+  /** Writes the comments into the .docx (author PlanAssist), as the command line's annotated copies. */
+  async addReviewComments(items: readonly ReviewComment[]): Promise<Result<CommentReport>> {
+    const findings: Finding[] = items.map((c) => ({
+      code: "review_comment",
+      severity: c.severity,
+      message: c.message,
+      rule: "review",
+      template: "review",
+      plan: 0,
+      location: c.location,
+    }));
+    const r = annotateDocx(this.docx.current(), findings, { author: "PlanAssist", date: new Date().toISOString() });
+    if (!r.ok) return r;
+    if (r.value.comments > 0) this.replace(r.value.bytes);
+    return ok({
+      added: items.length - r.value.unplaced,
+      notAdded: Array.from({ length: r.value.unplaced }, () => "the finding has no place in the document"),
+    });
   }
 
   async fill(request: FillRequest): Promise<Result<FillReport>> {

@@ -16,6 +16,7 @@ type OfficeLike = {
 };
 
 function start(): void {
+  document.body.style.margin = "0";
   const container = document.getElementById("root");
   if (!container) return;
   const office = (globalThis as { Office?: OfficeLike }).Office;

@@ -5,7 +5,15 @@
 import { err, ok, type Result } from "../domain/result";
 import type { Location } from "../domain/snapshot";
 import type { DocumentPort } from "../ports/document.port";
-import type { FillReport, FillRequest, PlanSessionDeps, RevertReport } from "../app/plan-session";
+import {
+  commentText,
+  type CommentReport,
+  type FillReport,
+  type FillRequest,
+  type PlanSessionDeps,
+  type ReviewComment,
+  type RevertReport,
+} from "../app/plan-session";
 import { domainServices } from "./domain-services";
 
 /** What a host adds to reading: writing, reverting, inserting a blank template. */
@@ -13,6 +21,8 @@ export type HostWriter = {
   fill(request: FillRequest): Promise<Result<FillReport>>;
   revert(): Promise<Result<RevertReport>>;
   insertTemplate(template: string): Promise<Result<void>>;
+  /** Hosts that write comments themselves (the preview's .docx) instead of through the port. */
+  addReviewComments?(items: readonly ReviewComment[]): Promise<Result<CommentReport>>;
 };
 
 export const noWriter: HostWriter = {
@@ -30,11 +40,11 @@ export function portDeps(port: DocumentPort, writer: HostWriter): PlanSessionDep
     revert: () => writer.revert(),
     insertTemplate: (t) => writer.insertTemplate(t),
     goTo: (location: Location) => port.select(location),
-    addComment: async (location: Location, text: string) => {
-      const r = await port.addComments([{ location, text, author: "PlanAssist" }]);
+    addComments: async (items) => {
+      if (writer.addReviewComments) return writer.addReviewComments(items);
+      const r = await port.addComments(items.map((c) => ({ location: c.location, text: commentText(c), author: "PlanAssist" })));
       if (!r.ok) return r;
-      const skipped = r.value.skipped[0];
-      return skipped ? err("cell_missing", `The comment could not be added: ${skipped.reason}.`) : ok(undefined);
+      return ok({ added: r.value.added, notAdded: r.value.skipped.map((s) => s.reason) });
     },
   };
 }

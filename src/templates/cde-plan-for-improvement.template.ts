@@ -32,7 +32,14 @@ export const cdePlanForImprovement = defineTemplate({
           slot: "right",
           match: ["Local Educational Agency (LEA)", "Local Educational Agency", "LEA"],
         },
-        { id: "selpa", label: "SELPA", type: "text", required: true, slot: "right", match: ["SELPA"] },
+        {
+          id: "selpa",
+          label: "SELPA",
+          type: "text",
+          required: true,
+          slot: "right",
+          match: ["SELPA"],
+        },
         {
           id: "monitoring-level",
           label: "Monitoring Level",
@@ -79,7 +86,9 @@ export const cdePlanForImprovement = defineTemplate({
       id: "problems-of-practice",
       label: "Part 1: Problem(s) of Practice and Measurable Outcomes",
       layout: "rows",
-      table: { anchors: [["Problem of Practice", "Problem(s) of Practice"], ["Measurable Outcome"]] },
+      table: {
+        anchors: [["Problem of Practice", "Problem(s) of Practice"], ["Measurable Outcome"]],
+      },
       rows: { min: 1, max: 10 },
       guidance:
         "Ensure measurable outcomes are quantifiable and focused on student outcomes. Goals, benchmarks, and timelines clearly stated in the plan allow the CIM Team to ensure accountability.",
@@ -140,8 +149,7 @@ export const cdePlanForImprovement = defineTemplate({
         anchors: [["High-Leverage Strategy #{n}", "High Leverage Strategy #{n}"]],
         optionalAnchors: [["Problem(s) of Practice Addressed"], ["Activities"]],
       },
-      guidance:
-        "Determine High-Leverage Strategies that will address the Problem(s) of Practice.",
+      guidance: "Determine High-Leverage Strategies that will address the Problem(s) of Practice.",
       fields: [
         {
           id: "strategy",
@@ -186,7 +194,13 @@ export const cdePlanForImprovement = defineTemplate({
           required: true,
           match: ["Start Date", "Start"],
         },
-        { id: "end-date", label: "End Date", type: "date", required: true, match: ["End Date", "End"] },
+        {
+          id: "end-date",
+          label: "End Date",
+          type: "date",
+          required: true,
+          match: ["End Date", "End"],
+        },
         {
           id: "oversight",
           label: "Person(s) Responsible for Oversight",
@@ -225,7 +239,13 @@ export const cdePlanForImprovement = defineTemplate({
       guidance:
         "The LEA will use this log to monitor and document the implementation of the Plan for Improvement, reviewing short-term and long-term measures and comparing these with benchmarks and intended outcomes.",
       columns: [
-        { id: "review-date", label: "Review Date", type: "date", required: true, match: ["Review Date", "Date"] },
+        {
+          id: "review-date",
+          label: "Review Date",
+          type: "date",
+          required: true,
+          match: ["Review Date", "Date"],
+        },
         {
           id: "data-reviewed",
           label: "Data Reviewed",

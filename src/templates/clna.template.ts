@@ -10,10 +10,7 @@
  * action plan: dates, quality component, metric and target, and three-month next steps for the
  * School, District, DESE and Partners.
  */
-import {
-  defineTemplate,
-  type SectionDefinitionInput,
-} from "../domain/template-definition";
+import { defineTemplate, type SectionDefinitionInput } from "../domain/template-definition";
 
 export const clnaRatings = ["Exemplar", "Established", "Developing", "Challenge"];
 
@@ -58,7 +55,10 @@ const components: Component[] = [
       { id: "staff-ratio", label: "Student to C74 licensed staff ratio", type: "ratio" },
     ],
     criteria: [
-      { number: "1.1", text: "The school/ program uses high quality curricular and instructional materials." },
+      {
+        number: "1.1",
+        text: "The school/ program uses high quality curricular and instructional materials.",
+      },
       {
         number: "1.2",
         text: "School/ Program instruction is assessed and adjusted based on the analysis of student level data.",
@@ -79,7 +79,11 @@ const components: Component[] = [
       { id: "irc-earning-rate", label: "IRC Earning Rate", type: "percent" },
       { id: "co-op-participation-rate", label: "Co-Op Participation Rate", type: "percent" },
       { id: "masscore-completion", label: "MassCore Completion", type: "percent" },
-      { id: "advanced-coursework-completion", label: "Advanced Coursework Completion", type: "percent" },
+      {
+        id: "advanced-coursework-completion",
+        label: "Advanced Coursework Completion",
+        type: "percent",
+      },
       {
         id: "postsecondary-placement-rate",
         label: "Ch74 Postsecondary Placement Rate and Response Rate",
@@ -92,7 +96,10 @@ const components: Component[] = [
         number: "2.1",
         text: "Students are prepared for entry level employment in the program field upon graduation.",
       },
-      { number: "2.2", text: "Students are prepared to pursue post-secondary education upon graduation." },
+      {
+        number: "2.2",
+        text: "Students are prepared to pursue post-secondary education upon graduation.",
+      },
     ],
   },
   {
@@ -105,12 +112,22 @@ const components: Component[] = [
       { id: "applicants", label: "School/CTE - Applicants", type: "number" },
       { id: "accepted", label: "School/CTE - Accepted", type: "number" },
       { id: "enrolled", label: "School/CTE - Enrolled", type: "number" },
-      { id: "disaggregate-program-enrollment", label: "Disaggregate Program Enrollment", type: "text" },
+      {
+        id: "disaggregate-program-enrollment",
+        label: "Disaggregate Program Enrollment",
+        type: "text",
+      },
       { id: "first-or-second-choice", label: "% getting first or second choice", type: "percent" },
     ],
     criteria: [
-      { number: "3.1", text: "Systems and structures exist to ensure equitable access to the school." },
-      { number: "3.2", text: "Systems and structures exist to ensure equitable access to programs." },
+      {
+        number: "3.1",
+        text: "Systems and structures exist to ensure equitable access to the school.",
+      },
+      {
+        number: "3.2",
+        text: "Systems and structures exist to ensure equitable access to programs.",
+      },
     ],
   },
   {
@@ -419,7 +436,10 @@ export const clna = defineTemplate({
       table: { anchors: [["Criteria"], ["A plan is in place to address"]] },
       options: [
         { label: "No", match: ["No"] },
-        { label: "A plan is in place to address", match: ["A plan is in place to address", "Plan in place"] },
+        {
+          label: "A plan is in place to address",
+          match: ["A plan is in place to address", "Plan in place"],
+        },
         { label: "Yes", match: ["Yes"] },
       ],
       fields: complianceGroups.flatMap((g) =>
@@ -445,8 +465,20 @@ export const clna = defineTemplate({
         optionalAnchors: [["Related Metric"], ["High Leverage Area of Challenge"]],
       },
       fields: [
-        { id: "plan-start-date", label: "Plan Start Date", type: "date", required: true, slot: "right" },
-        { id: "plan-end-date", label: "Plan End Date", type: "date", required: true, slot: "right" },
+        {
+          id: "plan-start-date",
+          label: "Plan Start Date",
+          type: "date",
+          required: true,
+          slot: "right",
+        },
+        {
+          id: "plan-end-date",
+          label: "Plan End Date",
+          type: "date",
+          required: true,
+          slot: "right",
+        },
         { id: "current-date", label: "Current date", type: "date", required: true, slot: "right" },
         {
           id: "next-revisit-date",
@@ -478,7 +510,13 @@ export const clna = defineTemplate({
           required: true,
           slot: "right",
         },
-        { id: "related-metric", label: "Related Metric", type: "text", required: true, slot: "right" },
+        {
+          id: "related-metric",
+          label: "Related Metric",
+          type: "text",
+          required: true,
+          slot: "right",
+        },
         {
           id: "metric-target",
           label: "Metric Target (by plan end date)",

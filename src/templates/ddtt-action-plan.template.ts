@@ -46,8 +46,7 @@ export const ddttActionPlan = defineTemplate({
       repeats: true,
       sameTableAs: "action-steps",
       table: { anchors: [["Strategy"]] },
-      guidance:
-        "Begin by articulating the overarching strategy that the action plan will support.",
+      guidance: "Begin by articulating the overarching strategy that the action plan will support.",
       fields: [
         {
           id: "strategy",

@@ -5,6 +5,8 @@
  * District/Consortium: ____ Date: ____" followed by its plan table, so every such line starts a
  * new plan (instance 0, 1, ...) and the table after it belongs to that plan. In the table, the
  * answer to "Action 1:" and "Resources Required:" go in the same cell, below each label.
+ * The signature lines at the end of the file sign both plans; they are read with the last plan
+ * (as to-do items: PlanAssist never fills a signature).
  */
 import { defineTemplate } from "../domain/template-definition";
 
@@ -138,8 +140,7 @@ export const perkinsActionPlan = defineTemplate({
           required: false,
           options: actionCompletion,
           match: ["Indicate completion of actions/tasks", "Completion", "Status"],
-          guidance:
-            "Blank until done; then a date, “Completed”, “In progress” or “Not started”.",
+          guidance: "Blank until done; then a date, “Completed”, “In progress” or “Not started”.",
         },
       ],
     },
@@ -190,6 +191,43 @@ export const perkinsActionPlan = defineTemplate({
           guidance:
             "Were the actions/tasks completed? How was the milestone accomplished (provide evidence)?",
         },
+      ],
+    },
+    {
+      id: "superintendent-signature",
+      label: "Superintendent/Consortium Director signature",
+      layout: "signature-line",
+      weight: 0,
+      guidance: "Signed by hand on the printed plan; PlanAssist never fills it.",
+      fields: [
+        {
+          id: "signature",
+          label: "Superintendent/Consortium Director Signature",
+          type: "text",
+          required: false,
+          match: ["Superintendent/Consortium Director Signature", "Superintendent Signature"],
+        },
+        { id: "date", label: "Date", type: "date", required: false },
+      ],
+    },
+    {
+      id: "perkins-director-signature",
+      label: "District Perkins Director signature",
+      layout: "signature-line",
+      weight: 0,
+      guidance: "If applicable. Signed by hand on the printed plan; PlanAssist never fills it.",
+      fields: [
+        {
+          id: "signature",
+          label: "District Perkins Director Signature (if applicable)",
+          type: "text",
+          required: false,
+          match: [
+            "District Perkins Director Signature (if applicable)",
+            "District Perkins Director Signature",
+          ],
+        },
+        { id: "date", label: "Date", type: "date", required: false },
       ],
     },
   ],

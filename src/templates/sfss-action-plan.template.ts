@@ -114,7 +114,9 @@ export const sfssActionPlan = defineTemplate({
           ["Key Implementation Steps", "Implementation Steps"],
         ],
         optionalAnchors: [
-          ["Systems and Strategies to Address Root Causes of Challenge #{n} and Implementation Steps"],
+          [
+            "Systems and Strategies to Address Root Causes of Challenge #{n} and Implementation Steps",
+          ],
         ],
       },
       guidance:

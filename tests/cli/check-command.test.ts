@@ -212,3 +212,17 @@ describe("planassist check", () => {
     expect(JSON.parse(m.out()).files[0].error.code).toBe("file_unreadable");
   });
 });
+
+describe("planassist check, when it cannot write", () => {
+  it("says so and exits 2 when the report cannot be written", async () => {
+    const dir = makeFolder({ good: true });
+    const m = memoryIo();
+    const code = await runCheck(
+      [dir, "--out", path.join(dir, "no-such-folder", "report.txt"), ...TODAY],
+      m.io,
+    );
+    expect(code).toBe(2);
+    expect(m.err()).toContain("cannot be written");
+    expect(m.err()).not.toMatch(/\n\s+at /);
+  });
+});

@@ -262,3 +262,212 @@ test("the preview opens the sample DDTT plan and shows its sections with a statu
   await shot(page, "overview-ddtt");
   await expectNoAxeViolations(page, "overview");
 });
+
+/** A minimal .docx with the given body XML (for documents that are no template). */
+function docxWithBody(bodyXml) {
+  const { zipSync, strToU8 } = require("fflate");
+  return zipSync({
+    "[Content_Types].xml": strToU8(
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+    ),
+    "_rels/.rels": strToU8(
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+    ),
+    "word/document.xml": strToU8(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${bodyXml}<w:sectPr/></w:body></w:document>`,
+    ),
+  });
+}
+
+async function fillDistrict(pane, value) {
+  await pane.getByRole("tab", { name: "Fill" }).click();
+  await pane.getByLabel("Section", { exact: true }).selectOption("0");
+  await pane.locator('[data-field="district-school-name"] input').fill(value);
+  await pane.locator("#section-title").click();
+}
+
+test("asks before replacing text, shows it before and after, reports what was written, and reverts it", async ({
+  page,
+  baseUrl,
+}) => {
+  const pane = await openPreview(page, baseUrl);
+  await pane.getByRole("progressbar").waitFor();
+  await expectNoAxeViolations(page, "overview");
+  await fillDistrict(pane, "Northfield Public Schools");
+  await shot(page, "section-form");
+  await expectNoAxeViolations(page, "section form");
+  await pane.getByRole("button", { name: "Write to document" }).click();
+  await pane.getByText("Written to the document").waitFor();
+  await fillDistrict(pane, "Southfield Public Schools");
+  await pane.getByRole("button", { name: "Write to document" }).click();
+  const dialog = page.getByRole("dialog", { name: "Replace text already in the document?" });
+  await dialog.waitFor();
+  assert.match(await dialog.innerText(), /Northfield Public Schools[\s\S]*Southfield Public Schools/);
+  await shot(page, "consent");
+  await expectNoAxeViolations(page, "consent dialog");
+  await dialog.getByRole("button", { name: "Write to document" }).click();
+  const report = pane.getByRole("list", { name: "What was written" });
+  await report.waitFor();
+  assert.match(await report.innerText(), /Written: District\/School Name/);
+  await page.getByTestId("document-pages").getByText("Southfield Public Schools").waitFor();
+  await shot(page, "write-report");
+  await expectNoAxeViolations(page, "write report");
+  await pane.getByRole("button", { name: "Revert last fill" }).click();
+  await pane.getByText("Last fill reverted").waitFor();
+  await pane.getByRole("tab", { name: "Fill" }).click();
+  assert.equal(await pane.locator('[data-field="district-school-name"] input').inputValue(), "Northfield Public Schools");
+  await page.getByTestId("document-pages").getByText("Northfield Public Schools").waitFor();
+});
+
+test("review mode lists findings by section, filters by severity, adds comments and copies a summary", async ({
+  page,
+  context,
+  baseUrl,
+}) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const pane = await openPreview(page, baseUrl);
+  await pane.getByRole("progressbar").waitFor();
+  await pane.getByRole("tab", { name: "Review" }).click();
+  const errors = pane.getByRole("checkbox", { name: /^Errors \(\d+\)$/ });
+  await errors.waitFor();
+  const all = await pane.getByRole("button", { name: "Add as comment" }).count();
+  assert.ok(all > 0, "a blank plan has findings");
+  const sections = await pane.getByRole("heading", { level: 4 }).allInnerTexts();
+  assert.ok(sections.length >= 2, `grouped by section: ${sections.join(", ")}`);
+  await shot(page, "review");
+  await expectNoAxeViolations(page, "review");
+  await errors.uncheck();
+  const fewer = await pane.getByRole("button", { name: "Add as comment" }).count();
+  assert.ok(fewer < all, "hiding errors hides their findings");
+  await errors.check();
+  await pane.getByRole("button", { name: /^Add all as comments/ }).click();
+  await pane.getByText(/^\d+ comments? added$/).waitFor();
+  await pane.getByRole("button", { name: "Copy summary" }).click();
+  await pane.getByText("Summary copied").waitFor();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(copied, /^DDTT Action Plan\nCompleteness: 0 of \d+ required fields filled and valid\nErrors: \d+/);
+  const bytes = await download(page);
+  const { unzipSync, strFromU8 } = require("fflate");
+  const files = unzipSync(bytes);
+  assert.ok(files["word/comments.xml"], "the downloaded file has a comments part");
+  assert.match(strFromU8(files["word/comments.xml"]), /w:author="PlanAssist"/);
+});
+
+test("a document that is no plan names the closest template; an empty one gets a blank template inserted", async ({
+  page,
+  baseUrl,
+}) => {
+  const pane = await openPreview(page, baseUrl);
+  await openFile(
+    page,
+    "notes.docx",
+    docxWithBody(
+      '<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid><w:tr><w:tc><w:p><w:r><w:t>Action Steps</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Notes</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:p><w:r><w:t>Meeting notes</w:t></w:r></w:p>',
+    ),
+  );
+  await pane.getByText("No known plan in this document").waitFor();
+  await shot(page, "unknown");
+  await expectNoAxeViolations(page, "unknown document");
+  await openFile(page, "empty.docx", docxWithBody("<w:p/>"));
+  await pane.getByRole("button", { name: "Insert blank template" }).waitFor();
+  await shot(page, "empty");
+  await expectNoAxeViolations(page, "empty document");
+  await pane.getByLabel("Template").selectOption("sfss-action-plan");
+  await pane.getByRole("button", { name: "Insert blank template" }).click();
+  await pane.getByRole("heading", { level: 2, name: /SFSS/ }).waitFor();
+});
+
+test("document text is shown as text, never as markup, in the pane and in the rendering", async ({ page, baseUrl }) => {
+  let dialogs = 0;
+  page.on("dialog", (d) => {
+    dialogs++;
+    void d.dismiss();
+  });
+  const hostile = "<img src=x onerror=alert(1)>";
+  const pane = await openPreview(page, baseUrl);
+  await pane.getByRole("progressbar").waitFor();
+  await fillDistrict(pane, hostile);
+  await pane.getByRole("button", { name: "Write to document" }).click();
+  await pane.getByText("Written to the document").waitFor();
+  const pages = page.getByTestId("document-pages");
+  await pages.getByText(hostile).waitFor();
+  assert.equal(await page.locator('img[src="x"]').count(), 0);
+  assert.equal(await pane.locator('[data-field="district-school-name"] input').inputValue(), hostile);
+  assert.equal(dialogs, 0);
+});
+
+test("the pane works at 320 px in dark and high-contrast themes without horizontal scrolling", async ({ page, baseUrl }) => {
+  for (const theme of ["dark", "high-contrast"]) {
+    const pane = await openPreview(page, baseUrl, `?paneWidth=320&theme=${theme}`);
+    await pane.getByRole("progressbar").waitFor();
+    await shot(page, `overview-320-${theme}`);
+    await expectNoAxeViolations(page, `overview ${theme}`);
+    await pane.getByRole("tab", { name: "Fill" }).click();
+    await pane.getByLabel("Section", { exact: true }).selectOption("2");
+    await pane.locator('[data-row="0"]').waitFor();
+    await shot(page, `rows-320-${theme}`);
+    await expectNoAxeViolations(page, `row cards ${theme}`);
+    const overflow = await pane.evaluate((el) => el.scrollWidth - el.clientWidth);
+    assert.ok(overflow <= 0, `the pane scrolls sideways by ${overflow}px`);
+  }
+});
+
+/**
+ * Presses a key until focus is on the target: the text box of a field (`{ field }`) or a control
+ * whose accessible label or text is `{ text }`.
+ */
+async function keyUntil(page, key, target, max = 150) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press(key);
+    const hit = await page.evaluate((t) => {
+      const el = document.activeElement;
+      if (!el) return false;
+      if (t.field) {
+        return Boolean(el.closest(`[data-field="${t.field}"]`)) && el.matches("input:not([type=date]), textarea");
+      }
+      return el.getAttribute("aria-label") === t.text || (el.textContent ?? "").trim() === t.text;
+    }, target);
+    if (hit) return;
+  }
+  throw new Error(`could not reach ${JSON.stringify(target)} with ${key}`);
+}
+
+test("a keyboard-only run fills, writes and downloads the DDTT plan", async ({ page, baseUrl }) => {
+  const pane = await openPreview(page, baseUrl);
+  await pane.getByRole("progressbar").waitFor();
+  const data = tools.readPlanData(replicaBytes("ddtt-action-plan"));
+  await keyUntil(page, "Tab", { text: "Overview" });
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("Enter");
+  await pane.locator("#section-title").waitFor();
+  const typed = [];
+  let n = 0;
+  const plan = data.plans[0];
+  for (const [si, section] of plan.sections.entries()) {
+    const entries = [
+      ...section.fields.map((f) => ({ key: f.id, field: f })),
+      ...(section.rows ?? []).flatMap((r) => r.cells.map((c) => ({ key: `${r.index}:${c.id}`, field: c }))),
+    ];
+    for (const { key, field } of entries) {
+      const value = validValue(field, n++);
+      await keyUntil(page, "Tab", { field: key });
+      await page.keyboard.type(value);
+      if (field.type === "person") await page.keyboard.press("Escape");
+      typed.push({ plan: 0, section: section.id, block: section.block, key, field, value });
+    }
+    await keyUntil(page, "Tab", { text: "Write to document" });
+    await page.keyboard.press("Enter");
+    await pane.getByText("Written to the document").waitFor();
+    if (si < plan.sections.length - 1) {
+      await keyUntil(page, "Shift+Tab", { text: "Next section" });
+      await page.keyboard.press("Enter");
+      await pane.getByRole("heading", { level: 2, name: new RegExp(section.label === plan.sections[si + 1].label ? "." : plan.sections[si + 1].label) }).waitFor();
+    }
+  }
+  await shot(page, "keyboard-done");
+  await keyUntil(page, "Shift+Tab", { text: "Download" });
+  const [file] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
+  const chunks = [];
+  for await (const c of await file.createReadStream()) chunks.push(c);
+  checkReadBack(new Uint8Array(Buffer.concat(chunks)), typed, "ddtt-action-plan");
+}, { timeout: 180_000 });

@@ -12,7 +12,10 @@ import type { DocxPackage } from "../../src/adapters/docx/docx-file";
 import { fixturesDir } from "../helpers/fixtures";
 
 /** Every code reading a file may give: the "file" and "XML" groups of the error codes. */
-export const readingCodes: readonly string[] = errorCodes.slice(0, errorCodes.indexOf("time_limit") + 1);
+export const readingCodes: readonly string[] = errorCodes.slice(
+  0,
+  errorCodes.indexOf("time_limit") + 1,
+);
 
 export const crashersDir = path.join(fixturesDir, "crashers");
 

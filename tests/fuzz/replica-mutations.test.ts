@@ -30,7 +30,10 @@ describe("mutated replicas give a document or a documented error, never an excep
     fc.assert(
       fc.property(
         replica,
-        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 1, max: 255 })), { minLength: 1, maxLength: 12 }),
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 1, max: 255 })), {
+          minLength: 1,
+          maxLength: 12,
+        }),
         ({ bytes }, flips) => {
           const b = bytes.slice();
           for (const [at, x] of flips) b[at % b.length] = (b[at % b.length] ?? 0) ^ x;
@@ -43,16 +46,24 @@ describe("mutated replicas give a document or a documented error, never an excep
 
   it("survives byte flips in the headers, where sizes and offsets live", () => {
     fc.assert(
-      fc.property(replica, fc.nat(), fc.integer({ min: 1, max: 255 }), fc.boolean(), ({ bytes }, at, x, central) => {
-        const zip = openZip(bytes);
-        const e = zip.entries.get(zip.order[at % zip.order.length] as string);
-        if (!e) return;
-        const b = bytes.slice();
-        const cdStart = new DataView(b.buffer).getUint32(b.length - 6, true);
-        const pos = central ? cdStart + (at % (b.length - cdStart)) : e.localHeaderOffset + (at % 30);
-        b[pos] = (b[pos] ?? 0) ^ x;
-        expect(allowed).toContain(check(b, "header"));
-      }),
+      fc.property(
+        replica,
+        fc.nat(),
+        fc.integer({ min: 1, max: 255 }),
+        fc.boolean(),
+        ({ bytes }, at, x, central) => {
+          const zip = openZip(bytes);
+          const e = zip.entries.get(zip.order[at % zip.order.length] as string);
+          if (!e) return;
+          const b = bytes.slice();
+          const cdStart = new DataView(b.buffer).getUint32(b.length - 6, true);
+          const pos = central
+            ? cdStart + (at % (b.length - cdStart))
+            : e.localHeaderOffset + (at % 30);
+          b[pos] = (b[pos] ?? 0) ^ x;
+          expect(allowed).toContain(check(b, "header"));
+        },
+      ),
       settings(7, 150),
     );
   });
@@ -85,7 +96,10 @@ describe("mutated replicas give a document or a documented error, never an excep
       fc.property(
         replica.chain((r) => {
           const order = openZip(r.bytes).order;
-          return fc.tuple(fc.constant(r), fc.shuffledSubarray([...order], { minLength: order.length, maxLength: order.length }));
+          return fc.tuple(
+            fc.constant(r),
+            fc.shuffledSubarray([...order], { minLength: order.length, maxLength: order.length }),
+          );
         }),
         ([{ id, bytes }, order]) => {
           const zip = openZip(bytes);
@@ -112,21 +126,73 @@ describe("mutated replicas give a document or a documented error, never an excep
   });
 
   const fragments = [
-    "<", ">", "&", '"', "'", "/", "=", ":", "\u0000", "\uFFFF", "]]>", "<![CDATA[", "<?pi ", "<!--", "-->",
-    "</w:p>", "<w:p>", "<w:tbl>", "</w:tbl>", "<w:tr>", "</w:tr>", "<w:tc>", "</w:tc>", "<w:tr/>", "<w:tc/>",
-    "<w:t>", "</w:t>", "&lol;", "&#-1;", "&#x110000;", "&#0;", "<!DOCTYPE x>", "<x:y/>", "<w:gridSpan w:val=\"-3\"/>",
-    '<w:gridSpan w:val="99999999999"/>', '<w:vMerge w:val="restart"/>', "<w:vMerge/>", "<w:sdt><w:sdtContent>",
-    "<w:ins>", "</w:ins>", "<w:del>", '<w:fldChar w:fldCharType="begin"/>', '<w:sym w:font="Wingdings" w:char="zz"/>',
-    "xmlns:w=\"urn:other\"", "<w:body>", "</w:document>",
+    "<",
+    ">",
+    "&",
+    '"',
+    "'",
+    "/",
+    "=",
+    ":",
+    "\u0000",
+    "\uFFFF",
+    "]]>",
+    "<![CDATA[",
+    "<?pi ",
+    "<!--",
+    "-->",
+    "</w:p>",
+    "<w:p>",
+    "<w:tbl>",
+    "</w:tbl>",
+    "<w:tr>",
+    "</w:tr>",
+    "<w:tc>",
+    "</w:tc>",
+    "<w:tr/>",
+    "<w:tc/>",
+    "<w:t>",
+    "</w:t>",
+    "&lol;",
+    "&#-1;",
+    "&#x110000;",
+    "&#0;",
+    "<!DOCTYPE x>",
+    "<x:y/>",
+    '<w:gridSpan w:val="-3"/>',
+    '<w:gridSpan w:val="99999999999"/>',
+    '<w:vMerge w:val="restart"/>',
+    "<w:vMerge/>",
+    "<w:sdt><w:sdtContent>",
+    "<w:ins>",
+    "</w:ins>",
+    "<w:del>",
+    '<w:fldChar w:fldCharType="begin"/>',
+    '<w:sym w:font="Wingdings" w:char="zz"/>',
+    'xmlns:w="urn:other"',
+    "<w:body>",
+    "</w:document>",
   ];
   type Mutation =
     | { kind: "delete"; at: number; length: number }
     | { kind: "insert"; at: number; text: string }
     | { kind: "duplicate"; at: number; length: number };
   const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-    fc.record({ kind: fc.constant("delete" as const), at: fc.nat(), length: fc.integer({ min: 1, max: 400 }) }),
-    fc.record({ kind: fc.constant("insert" as const), at: fc.nat(), text: fc.oneof(fc.constantFrom(...fragments), fc.string({ maxLength: 8 })) }),
-    fc.record({ kind: fc.constant("duplicate" as const), at: fc.nat(), length: fc.integer({ min: 1, max: 2000 }) }),
+    fc.record({
+      kind: fc.constant("delete" as const),
+      at: fc.nat(),
+      length: fc.integer({ min: 1, max: 400 }),
+    }),
+    fc.record({
+      kind: fc.constant("insert" as const),
+      at: fc.nat(),
+      text: fc.oneof(fc.constantFrom(...fragments), fc.string({ maxLength: 8 })),
+    }),
+    fc.record({
+      kind: fc.constant("duplicate" as const),
+      at: fc.nat(),
+      length: fc.integer({ min: 1, max: 2000 }),
+    }),
   );
   function mutate(text: string, ms: readonly Mutation[]): string {
     let t = text;
@@ -140,15 +206,30 @@ describe("mutated replicas give a document or a documented error, never an excep
   }
 
   it("survives mutations of the XML of the document and package parts", () => {
-    const parts = ["word/document.xml", "word/document.xml", "word/document.xml", "[Content_Types].xml", "_rels/.rels", "word/_rels/document.xml.rels", "word/styles.xml"];
+    const parts = [
+      "word/document.xml",
+      "word/document.xml",
+      "word/document.xml",
+      "[Content_Types].xml",
+      "_rels/.rels",
+      "word/_rels/document.xml.rels",
+      "word/styles.xml",
+    ];
     fc.assert(
-      fc.property(replica, fc.constantFrom(...parts), fc.array(mutation, { minLength: 1, maxLength: 4 }), ({ bytes }, part, ms) => {
-        const zip = openZip(bytes);
-        if (!zip.entries.has(part)) return;
-        const text = new TextDecoder().decode(readEntry(zip, part));
-        const out = writeZip(zip, { replace: new Map([[part, new TextEncoder().encode(mutate(text, ms))]]) });
-        expect(allowed).toContain(check(out, "xml"));
-      }),
+      fc.property(
+        replica,
+        fc.constantFrom(...parts),
+        fc.array(mutation, { minLength: 1, maxLength: 4 }),
+        ({ bytes }, part, ms) => {
+          const zip = openZip(bytes);
+          if (!zip.entries.has(part)) return;
+          const text = new TextDecoder().decode(readEntry(zip, part));
+          const out = writeZip(zip, {
+            replace: new Map([[part, new TextEncoder().encode(mutate(text, ms))]]),
+          });
+          expect(allowed).toContain(check(out, "xml"));
+        },
+      ),
       settings(42, 150),
     );
   });

@@ -1,9 +1,16 @@
-import { deflateSync } from "fflate";
 import { openDocx } from "../../src/adapters/docx/docx-file";
-import { crc32, createZip, openZip, readEntry } from "../../src/adapters/docx/zip";
+import { createZip, openZip, readEntry } from "../../src/adapters/docx/zip";
 import { PlanAssistFailure } from "../../src/domain/result";
 import { templateBytes } from "../helpers/fixtures";
-import { errorOf, headersOf, outcome, setU16, setU32 } from "./hostile-files";
+import {
+  descriptorZip,
+  errorOf,
+  headersOf,
+  outcome,
+  setU16,
+  setU32,
+  storedZip,
+} from "./hostile-files";
 
 const DOC = "word/document.xml";
 const failureCode = (fn: () => unknown): string => {
@@ -20,7 +27,16 @@ describe("damaged zip packages", () => {
   it("refuses a file cut short anywhere as truncated or corrupt, never reading past its end", () => {
     const bytes = templateBytes("ddtt-action-plan");
     const codes = new Set<string>();
-    for (const keep of [30, 100, 1000, 4000, bytes.length / 2, bytes.length - 200, bytes.length - 23, bytes.length - 1]) {
+    for (const keep of [
+      30,
+      100,
+      1000,
+      4000,
+      bytes.length / 2,
+      bytes.length - 200,
+      bytes.length - 23,
+      bytes.length - 1,
+    ]) {
       codes.add(outcome(bytes.subarray(0, Math.floor(keep))));
     }
     expect([...codes].every((c) => c === "zip_truncated" || c === "zip_corrupt")).toBe(true);
@@ -47,13 +63,16 @@ describe("damaged zip packages", () => {
   it.each([
     ["smaller", -100],
     ["larger", +100],
-  ])("refuses an uncompressed size in the header %s than the real one with zip_size_mismatch", (_w, delta) => {
-    const bytes = templateBytes("ddtt-action-plan").slice();
-    const { central } = headersOf(bytes, DOC);
-    const real = openZip(bytes).entries.get(DOC)?.uncompressedSize ?? 0;
-    setU32(bytes, central + 24, real + delta);
-    expect(errorOf(openDocx(bytes)).code).toBe("zip_size_mismatch");
-  });
+  ])(
+    "refuses an uncompressed size in the header %s than the real one with zip_size_mismatch",
+    (_w, delta) => {
+      const bytes = templateBytes("ddtt-action-plan").slice();
+      const { central } = headersOf(bytes, DOC);
+      const real = openZip(bytes).entries.get(DOC)?.uncompressedSize ?? 0;
+      setU32(bytes, central + 24, real + delta);
+      expect(errorOf(openDocx(bytes)).code).toBe("zip_size_mismatch");
+    },
+  );
 
   it("refuses a compressed size that claims bytes belonging to the next part", () => {
     const bytes = templateBytes("clna").slice();
@@ -67,7 +86,9 @@ describe("damaged zip packages", () => {
   it("refuses a compressed size that runs past the table of contents with zip_size_mismatch", () => {
     const bytes = templateBytes("clna").slice();
     const zip = openZip(bytes);
-    const last = [...zip.entries.values()].sort((a, b) => b.localHeaderOffset - a.localHeaderOffset)[0];
+    const last = [...zip.entries.values()].sort(
+      (a, b) => b.localHeaderOffset - a.localHeaderOffset,
+    )[0];
     if (!last) throw new Error("empty");
     const { central } = headersOf(bytes, last.name);
     setU32(bytes, central + 20, last.compressedSize + 200);
@@ -95,7 +116,8 @@ describe("damaged zip packages", () => {
     const exact = twice.slice();
     const needle = "documenT";
     for (let i = 0; i + needle.length <= exact.length; i++) {
-      if (new TextDecoder().decode(exact.subarray(i, i + needle.length)) === needle) exact[i + 7] = 0x74; // t
+      if (new TextDecoder().decode(exact.subarray(i, i + needle.length)) === needle)
+        exact[i + 7] = 0x74; // t
     }
     const same = errorOf(openDocx(exact));
     expect(same.code).toBe("zip_duplicate_entry");
@@ -197,63 +219,3 @@ describe("zip features Word uses", () => {
     expect(failureCode(() => readEntry(openZip(bytes), DOC))).toBe("zip_size_mismatch");
   });
 });
-
-/** A one-entry zip with a stored entry. */
-function storedZip(name: string, content: Uint8Array): Uint8Array {
-  return rawZip(name, content, 0, content, false);
-}
-
-/** A one-entry zip whose local header has zero sizes and a data descriptor after the data. */
-function descriptorZip(name: string, content: Uint8Array): Uint8Array {
-  return rawZip(name, deflateSync(content), 8, content, true);
-}
-
-function rawZip(name: string, data: Uint8Array, method: number, content: Uint8Array, descriptor: boolean): Uint8Array {
-  const n = new TextEncoder().encode(name);
-  const crc = crc32(content);
-  const local = new Uint8Array(30 + n.length);
-  const flags = descriptor ? 0x8 : 0;
-  setU32(local, 0, 0x04034b50);
-  setU16(local, 4, 20);
-  setU16(local, 6, flags);
-  setU16(local, 8, method);
-  if (!descriptor) {
-    setU32(local, 14, crc);
-    setU32(local, 18, data.length);
-    setU32(local, 22, content.length);
-  }
-  setU16(local, 26, n.length);
-  local.set(n, 30);
-  const desc = new Uint8Array(descriptor ? 16 : 0);
-  if (descriptor) {
-    setU32(desc, 0, 0x08074b50);
-    setU32(desc, 4, crc);
-    setU32(desc, 8, data.length);
-    setU32(desc, 12, content.length);
-  }
-  const central = new Uint8Array(46 + n.length);
-  setU32(central, 0, 0x02014b50);
-  setU16(central, 4, 20);
-  setU16(central, 6, 20);
-  setU16(central, 8, flags);
-  setU16(central, 10, method);
-  setU32(central, 16, crc);
-  setU32(central, 20, data.length);
-  setU32(central, 24, content.length);
-  setU16(central, 28, n.length);
-  central.set(n, 46);
-  const end = new Uint8Array(22);
-  setU32(end, 0, 0x06054b50);
-  setU16(end, 8, 1);
-  setU16(end, 10, 1);
-  setU32(end, 12, central.length);
-  setU32(end, 16, local.length + data.length + desc.length);
-  const out = new Uint8Array(local.length + data.length + desc.length + central.length + end.length);
-  let o = 0;
-  for (const part of [local, data, desc, central, end]) {
-    out.set(part, o);
-    o += part.length;
-  }
-  return out;
-}
-

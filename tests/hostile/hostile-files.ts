@@ -3,7 +3,8 @@
  * dangerous file is ever committed.
  */
 import { openDocx } from "../../src/adapters/docx/docx-file";
-import { createZip, openZip, readEntry, writeZip } from "../../src/adapters/docx/zip";
+import { crc32, createZip, openZip, readEntry, writeZip } from "../../src/adapters/docx/zip";
+import { deflateSync } from "fflate";
 import type { Result } from "../../src/domain/result";
 import { templateBytes, type TemplateId } from "../helpers/fixtures";
 
@@ -42,9 +43,15 @@ export function replicaWithBody(id: TemplateId, bodyXml: string): Uint8Array {
 }
 
 /** A minimal package holding only a main document part with this body. */
-export function minimalDocx(bodyXml: string, extra: ReadonlyArray<readonly [string, string]> = []): Uint8Array {
+export function minimalDocx(
+  bodyXml: string,
+  extra: ReadonlyArray<readonly [string, string]> = [],
+): Uint8Array {
   const doc = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="${W_NS}"><w:body>${bodyXml}</w:body></w:document>`;
-  return createZip([["word/document.xml", encoder.encode(doc)], ...extra.map(([n, t]) => [n, encoder.encode(t)] as const)]);
+  return createZip([
+    ["word/document.xml", encoder.encode(doc)],
+    ...extra.map(([n, t]) => [n, encoder.encode(t)] as const),
+  ]);
 }
 
 export function cell(text: string, props = ""): string {
@@ -131,4 +138,71 @@ export function outcome(bytes: Uint8Array): string {
 export function errorOf<T>(r: Result<T>): { code: string; message: string } {
   if (r.ok) throw new Error("expected an error, got a value");
   return r.error;
+}
+
+/** A one-entry zip with a stored entry. */
+export function storedZip(name: string, content: Uint8Array): Uint8Array {
+  return rawZip(name, content, 0, content, false);
+}
+
+/** A one-entry zip whose local header has zero sizes and a data descriptor after the data. */
+export function descriptorZip(name: string, content: Uint8Array): Uint8Array {
+  return rawZip(name, deflateSync(content), 8, content, true);
+}
+
+export function rawZip(
+  name: string,
+  data: Uint8Array,
+  method: number,
+  content: Uint8Array,
+  descriptor: boolean,
+): Uint8Array {
+  const n = new TextEncoder().encode(name);
+  const crc = crc32(content);
+  const local = new Uint8Array(30 + n.length);
+  const flags = descriptor ? 0x8 : 0;
+  setU32(local, 0, 0x04034b50);
+  setU16(local, 4, 20);
+  setU16(local, 6, flags);
+  setU16(local, 8, method);
+  if (!descriptor) {
+    setU32(local, 14, crc);
+    setU32(local, 18, data.length);
+    setU32(local, 22, content.length);
+  }
+  setU16(local, 26, n.length);
+  local.set(n, 30);
+  const desc = new Uint8Array(descriptor ? 16 : 0);
+  if (descriptor) {
+    setU32(desc, 0, 0x08074b50);
+    setU32(desc, 4, crc);
+    setU32(desc, 8, data.length);
+    setU32(desc, 12, content.length);
+  }
+  const central = new Uint8Array(46 + n.length);
+  setU32(central, 0, 0x02014b50);
+  setU16(central, 4, 20);
+  setU16(central, 6, 20);
+  setU16(central, 8, flags);
+  setU16(central, 10, method);
+  setU32(central, 16, crc);
+  setU32(central, 20, data.length);
+  setU32(central, 24, content.length);
+  setU16(central, 28, n.length);
+  central.set(n, 46);
+  const end = new Uint8Array(22);
+  setU32(end, 0, 0x06054b50);
+  setU16(end, 8, 1);
+  setU16(end, 10, 1);
+  setU32(end, 12, central.length);
+  setU32(end, 16, local.length + data.length + desc.length);
+  const out = new Uint8Array(
+    local.length + data.length + desc.length + central.length + end.length,
+  );
+  let o = 0;
+  for (const part of [local, data, desc, central, end]) {
+    out.set(part, o);
+    o += part.length;
+  }
+  return out;
 }

@@ -12,7 +12,10 @@ function docWith(prolog: string, body: string): Uint8Array {
 
 const laughs = [
   '<!DOCTYPE lolz [<!ENTITY lol "lol">',
-  ...Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i === 0 ? "" : i};`.repeat(10)}">`),
+  ...Array.from(
+    { length: 9 },
+    (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i === 0 ? "" : i};`.repeat(10)}">`,
+  ),
   "]>",
 ].join("");
 
@@ -44,12 +47,20 @@ describe("hostile XML inside a package", () => {
   });
 
   it("refuses a DOCTYPE in the package's own parts (content types, relationships)", () => {
-    const types = partText("ddtt-action-plan", "[Content_Types].xml").replace("<Types", `${laughs}<Types`);
-    expect(errorOf(openDocx(replicaWith("ddtt-action-plan", { "[Content_Types].xml": types }))).code).toBe(
+    const types = partText("ddtt-action-plan", "[Content_Types].xml").replace(
+      "<Types",
+      `${laughs}<Types`,
+    );
+    expect(
+      errorOf(openDocx(replicaWith("ddtt-action-plan", { "[Content_Types].xml": types }))).code,
+    ).toBe("xml_doctype");
+    const rels = partText("ddtt-action-plan", "_rels/.rels").replace(
+      "<Relationships",
+      "<!DOCTYPE r><Relationships",
+    );
+    expect(errorOf(openDocx(replicaWith("ddtt-action-plan", { "_rels/.rels": rels }))).code).toBe(
       "xml_doctype",
     );
-    const rels = partText("ddtt-action-plan", "_rels/.rels").replace("<Relationships", "<!DOCTYPE r><Relationships");
-    expect(errorOf(openDocx(replicaWith("ddtt-action-plan", { "_rels/.rels": rels }))).code).toBe("xml_doctype");
   });
 
   it("refuses an undeclared namespace prefix with xml_undeclared_prefix", () => {
@@ -73,20 +84,29 @@ describe("hostile XML inside a package", () => {
     expect(errorOf(openDocx(minimalDocx(body))).code).toBe("xml_malformed");
   });
 
-  it.each(["&#-5;", "&#x-41;", "&#1114112;", "&#xZZ;"])("refuses the bad character reference %s", (ref) => {
-    expect(errorOf(openDocx(minimalDocx(`<w:p><w:r><w:t>${ref}</w:t></w:r></w:p>`))).code).toBe("xml_malformed");
-  });
+  it.each(["&#-5;", "&#x-41;", "&#1114112;", "&#xZZ;"])(
+    "refuses the bad character reference %s",
+    (ref) => {
+      expect(errorOf(openDocx(minimalDocx(`<w:p><w:r><w:t>${ref}</w:t></w:r></w:p>`))).code).toBe(
+        "xml_malformed",
+      );
+    },
+  );
 
   it("reads a start tag holding a huge run of garbage in linear time and keeps its real attributes", () => {
     const garbage = "x".repeat(200_000);
-    const doc = parseXml(`<w:document ${garbage} xmlns:w="${W_NS}" ${garbage}="1"><w:body/></w:document>`);
+    const doc = parseXml(
+      `<w:document ${garbage} xmlns:w="${W_NS}" ${garbage}="1"><w:body/></w:document>`,
+    );
     const attrs = attributes(doc.root);
     expect(attrs.get("xmlns:w")).toBe(W_NS);
     expect(attrs.get(garbage)).toBe("1");
   });
 
   it("decodes character references and the five predefined entities in cell text", () => {
-    const r = openDocx(minimalDocx(table([[cell("&lt;b&gt; &amp; &quot;&apos; &#x263A;&#65;")]], 1)));
+    const r = openDocx(
+      minimalDocx(table([[cell("&lt;b&gt; &amp; &quot;&apos; &#x263A;&#65;")]], 1)),
+    );
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value.read.snapshot.tables[0]?.rows[0]?.cells[0]?.text).toBe(`<b> & "' ☺A`);
   });

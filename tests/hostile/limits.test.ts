@@ -8,6 +8,7 @@ import {
   type InflateBudget,
 } from "../../src/adapters/docx/zip";
 import { PlanAssistFailure } from "../../src/domain/result";
+import { defaultXmlLimits, parseXml } from "../../src/ooxml/xml";
 import { templateBytes } from "../helpers/fixtures";
 import { errorOf, headersOf, minimalDocx, outcome, setU32, W_NS } from "./hostile-files";
 
@@ -36,7 +37,9 @@ describe("limits on what a file may make PlanAssist unpack", () => {
     const entry = openZip(bytes).entries.get(DOC);
     expect((entry?.uncompressedSize ?? 0) / (entry?.compressedSize ?? 1)).toBeGreaterThan(900);
     const budget: InflateBudget = { used: 0 };
-    expect(codeOf(() => readEntry(openZip(bytes), DOC, defaultZipLimits, budget))).toBe("zip_ratio_too_high");
+    expect(codeOf(() => readEntry(openZip(bytes), DOC, defaultZipLimits, budget))).toBe(
+      "zip_ratio_too_high",
+    );
     expect(budget.used).toBe(0);
     const e = errorOf(openDocx(bytes));
     expect(e.code).toBe("zip_ratio_too_high");
@@ -56,7 +59,10 @@ describe("limits on what a file may make PlanAssist unpack", () => {
   });
 
   it("refuses a package of 10,000 entries before reading any of them", () => {
-    const files = Array.from({ length: 10_000 }, (_, i) => [`word/media/p${i}.xml`, new Uint8Array([60, 120, 47, 62])] as const);
+    const files = Array.from(
+      { length: 10_000 },
+      (_, i) => [`word/media/p${i}.xml`, new Uint8Array([60, 120, 47, 62])] as const,
+    );
     const bytes = createZip(files);
     const e = errorOf(openDocx(bytes));
     expect(e.code).toBe("zip_too_many_entries");
@@ -76,7 +82,9 @@ describe("limits on what a file may make PlanAssist unpack", () => {
 
     it("is refused by the part size limit without being inflated", () => {
       const budget: InflateBudget = { used: 0 };
-      expect(codeOf(() => readEntry(openZip(bytes), DOC, defaultZipLimits, budget))).toBe("zip_too_large");
+      expect(codeOf(() => readEntry(openZip(bytes), DOC, defaultZipLimits, budget))).toBe(
+        "zip_too_large",
+      );
       expect(budget.used).toBe(0);
       expect(errorOf(openDocx(bytes)).message).toMatch(/MB/);
     });
@@ -111,8 +119,24 @@ describe("limits on what a file may make PlanAssist unpack", () => {
     expect(outcome(templateBytes("clna"))).toBe("ok");
   });
 
+  it("stops parsing XML once the time allowed per file has passed", () => {
+    const xml = `<w:document xmlns:w="${W_NS}"><w:body>${"<w:p/>".repeat(20_000)}</w:body></w:document>`;
+    expect(codeOf(() => parseXml(xml, { ...defaultXmlLimits, deadline: Date.now() - 1 }))).toBe(
+      "time_limit",
+    );
+    expect(
+      codeOf(() => parseXml(xml, { ...defaultXmlLimits, deadline: Date.now() + 60_000 })),
+    ).toBe("none");
+  });
+
   it("leaves every replica template within the limits", () => {
-    for (const id of ["clna", "ddtt-action-plan", "perkins-action-plan", "sfss-action-plan", "cde-plan-for-improvement"] as const) {
+    for (const id of [
+      "clna",
+      "ddtt-action-plan",
+      "perkins-action-plan",
+      "sfss-action-plan",
+      "cde-plan-for-improvement",
+    ] as const) {
       expect(outcome(templateBytes(id))).toBe("ok");
     }
   });

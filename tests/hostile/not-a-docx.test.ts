@@ -22,14 +22,23 @@ describe("files that are not Word documents", () => {
   });
 
   it("refuses random bytes as not a Word package", () => {
-    for (const seed of [1, 2, 3, 4, 5]) expect(outcome(randomBytes(4096, seed))).toBe("file_not_zip");
+    for (const seed of [1, 2, 3, 4, 5])
+      expect(outcome(randomBytes(4096, seed))).toBe("file_not_zip");
   });
 
   it.each([
     ["a PDF", "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj <<>> endobj", "file_is_pdf"],
     ["an RTF file", "{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times;}} Hello}", "file_is_rtf"],
-    ["an HTML page", "<!DOCTYPE html><html><body><table><tr><td>Goal</td></tr></table></body></html>", "file_is_html"],
-    ["HTML saved by Word", "\ufeff<html xmlns:o='urn:schemas-microsoft-com:office:office'><body></body></html>", "file_is_html"],
+    [
+      "an HTML page",
+      "<!DOCTYPE html><html><body><table><tr><td>Goal</td></tr></table></body></html>",
+      "file_is_html",
+    ],
+    [
+      "HTML saved by Word",
+      "\ufeff<html xmlns:o='urn:schemas-microsoft-com:office:office'><body></body></html>",
+      "file_is_html",
+    ],
     ["plain text", "District/School Name: Springfield\nGoal 1: read more\n", "file_is_text"],
   ])("refuses %s renamed to .docx", (_what, content, code) => {
     const e = errorOf(openDocx(text(content)));
@@ -38,7 +47,8 @@ describe("files that are not Word documents", () => {
   });
 
   it("names a single-file Word XML document renamed to .docx", () => {
-    const flat = '<?xml version="1.0"?><?mso-application progid="Word.Document"?><pkg:package xmlns:pkg="http://schemas.microsoft.com/office/2006/xmlPackage"></pkg:package>';
+    const flat =
+      '<?xml version="1.0"?><?mso-application progid="Word.Document"?><pkg:package xmlns:pkg="http://schemas.microsoft.com/office/2006/xmlPackage"></pkg:package>';
     const e = errorOf(openDocx(text(flat)));
     expect(e.code).toBe("file_is_text");
     expect(e.message).toMatch(/Word XML document/);

@@ -16,7 +16,10 @@ describe("odd but valid documents", () => {
         [
           [cell("Goal"), cell("Step"), cell("Owner")],
           [cell("Reading", '<w:vMerge w:val="restart"/>'), cell("Tutoring"), cell("Ms. Ames")],
-          [cell("", "<w:vMerge/>"), cell("Library hours and parent nights", '<w:gridSpan w:val="2"/>')],
+          [
+            cell("", "<w:vMerge/>"),
+            cell("Library hours and parent nights", '<w:gridSpan w:val="2"/>'),
+          ],
           [cell("", "<w:vMerge/>"), cell("Coaching"), cell("Mr. Bell")],
         ],
         3,
@@ -25,13 +28,19 @@ describe("odd but valid documents", () => {
     const rows = s.tables[0]?.rows ?? [];
     expect(rows[1]?.cells[0]).toMatchObject({ vMerge: "restart", rowSpan: 3 });
     expect(rows[2]?.cells[0]).toMatchObject({ vMerge: "continue", rowSpan: 0 });
-    expect(rows[2]?.cells[1]).toMatchObject({ gridColumn: 1, gridSpan: 2, text: "Library hours and parent nights" });
+    expect(rows[2]?.cells[1]).toMatchObject({
+      gridColumn: 1,
+      gridSpan: 2,
+      text: "Library hours and parent nights",
+    });
     expect(rows[3]?.cells[2]?.gridColumn).toBe(2);
   });
 
   it("reads nested tables in document order with their parent cell", () => {
     const inner = table([[cell("inner a"), cell("inner b")]], 2);
-    const s = withBody(table([[`<w:tc><w:p><w:r><w:t>outer</w:t></w:r></w:p>${inner}<w:p/></w:tc>`, cell("x")]], 2));
+    const s = withBody(
+      table([[`<w:tc><w:p><w:r><w:t>outer</w:t></w:r></w:p>${inner}<w:p/></w:tc>`, cell("x")]], 2),
+    );
     expect(s.tables).toHaveLength(2);
     expect(s.tables[0]?.rows[0]?.cells[0]?.nestedTables).toEqual([1]);
     expect(s.tables[1]?.parent).toEqual({ table: 0, row: 0, cell: 0 });
@@ -46,12 +55,15 @@ describe("odd but valid documents", () => {
   });
 
   it("reads text inside block and inline content controls and check box controls", () => {
-    const sdtBlock = '<w:sdt><w:sdtPr><w:alias w:val="Goal"/></w:sdtPr><w:sdtContent><w:p><w:r><w:t>Raise reading</w:t></w:r></w:p></w:sdtContent></w:sdt>';
+    const sdtBlock =
+      '<w:sdt><w:sdtPr><w:alias w:val="Goal"/></w:sdtPr><w:sdtContent><w:p><w:r><w:t>Raise reading</w:t></w:r></w:p></w:sdtContent></w:sdt>';
     const sdtInline =
       '<w:p><w:r><w:t xml:space="preserve">Owner: </w:t></w:r><w:sdt><w:sdtContent><w:r><w:t>Ms. Ames</w:t></w:r></w:sdtContent></w:sdt></w:p>';
     const box =
       '<w:p><w:sdt><w:sdtPr><w14:checkbox xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"><w14:checked w14:val="1"/></w14:checkbox></w:sdtPr><w:sdtContent><w:r><w:t>☒</w:t></w:r></w:sdtContent></w:sdt></w:p>';
-    const s = withBody(table([[`<w:tc>${sdtBlock}</w:tc>`, `<w:tc>${sdtInline}</w:tc>`, `<w:tc>${box}</w:tc>`]], 3));
+    const s = withBody(
+      table([[`<w:tc>${sdtBlock}</w:tc>`, `<w:tc>${sdtInline}</w:tc>`, `<w:tc>${box}</w:tc>`]], 3),
+    );
     const cells = s.tables[0]?.rows[0]?.cells ?? [];
     expect(cells.map((c) => c.text)).toEqual(["Raise reading", "Owner: Ms. Ames", "☒"]);
     expect(cells[2]?.paragraphs[0]?.glyphs[0]?.kind).toBe("box-checked");
@@ -66,7 +78,9 @@ describe("odd but valid documents", () => {
   });
 
   it("reads a document of 2,000 tables, each in order", () => {
-    const body = Array.from({ length: 2000 }, (_, i) => table([[cell(`Table ${i}`), cell("b")]], 2)).join("<w:p/>");
+    const body = Array.from({ length: 2000 }, (_, i) =>
+      table([[cell(`Table ${i}`), cell("b")]], 2),
+    ).join("<w:p/>");
     const s = withBody(body);
     expect(s.tables).toHaveLength(2000);
     expect(s.tables[1999]?.rows[0]?.cells[0]?.text).toBe("Table 1999");

@@ -3,7 +3,8 @@ import { templateBytes } from "../helpers/fixtures";
 import { errorOf, outcome, partText, replicaWith, W_NS } from "./hostile-files";
 
 const STRICT_W = "http://purl.oclc.org/ooxml/wordprocessingml/main";
-const REL_DOC = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
+const REL_DOC =
+  "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
 const REL_DOC_STRICT = "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument";
 const CT_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
 const CT_MACRO = "application/vnd.ms-word.document.macroEnabled.main+xml";
@@ -19,12 +20,17 @@ const original = tablesOf(templateBytes("ddtt-action-plan")).value.read.snapshot
 describe("packages that are valid but unusual", () => {
   it("reads a Strict Open XML document, reports it as strict and warns with docx_strict_ooxml", () => {
     const bytes = replicaWith("ddtt-action-plan", {
-      "word/document.xml": partText("ddtt-action-plan", "word/document.xml").replace(W_NS, STRICT_W),
+      "word/document.xml": partText("ddtt-action-plan", "word/document.xml").replace(
+        W_NS,
+        STRICT_W,
+      ),
       "_rels/.rels": partText("ddtt-action-plan", "_rels/.rels").replace(REL_DOC, REL_DOC_STRICT),
     });
     const r = tablesOf(bytes);
     expect(r.value.read.snapshot.facts.strict).toBe(true);
-    expect(r.value.read.snapshot.tables.map((t) => t.rows.length)).toEqual(original.tables.map((t) => t.rows.length));
+    expect(r.value.read.snapshot.tables.map((t) => t.rows.length)).toEqual(
+      original.tables.map((t) => t.rows.length),
+    );
     expect(r.warnings.map((w) => w.code)).toEqual(["docx_strict_ooxml"]);
   });
 
@@ -40,7 +46,9 @@ describe("packages that are valid but unusual", () => {
     expect(r.value.read.snapshot.facts.macros).toBe(true);
     expect(r.value.read.snapshot.tables).toHaveLength(original.tables.length);
     expect(r.warnings.map((w) => w.code)).toEqual(["docx_macros"]);
-    expect(tablesOf(templateBytes("ddtt-action-plan")).value.read.snapshot.facts.macros).toBe(false);
+    expect(tablesOf(templateBytes("ddtt-action-plan")).value.read.snapshot.facts.macros).toBe(
+      false,
+    );
   });
 
   it("finds a main part stored at another path through the package relationships", () => {
@@ -49,11 +57,14 @@ describe("packages that are valid but unusual", () => {
       "word/document.xml": null,
       "word/_rels/document.xml.rels": null,
       "body/plan.xml": doc,
-      "body/_rels/plan.xml.rels": partText("ddtt-action-plan", "word/_rels/document.xml.rels").replace(
-        /Target="([a-z]+\.xml)"/g,
-        'Target="../word/$1"',
+      "body/_rels/plan.xml.rels": partText(
+        "ddtt-action-plan",
+        "word/_rels/document.xml.rels",
+      ).replace(/Target="([a-z]+\.xml)"/g, 'Target="../word/$1"'),
+      "_rels/.rels": partText("ddtt-action-plan", "_rels/.rels").replace(
+        'Target="word/document.xml"',
+        'Target="/body/plan.xml"',
       ),
-      "_rels/.rels": partText("ddtt-action-plan", "_rels/.rels").replace('Target="word/document.xml"', 'Target="/body/plan.xml"'),
       "[Content_Types].xml": partText("ddtt-action-plan", "[Content_Types].xml").replace(
         "/word/document.xml",
         "/body/plan.xml",
@@ -80,12 +91,17 @@ describe("packages that are valid but unusual", () => {
       });
       expect(errorOf(openDocx(externalMain)).code).toBe("docx_no_main_part");
       const externalStyles = replicaWith("ddtt-action-plan", {
-        "word/_rels/document.xml.rels": partText("ddtt-action-plan", "word/_rels/document.xml.rels").replace(
+        "word/_rels/document.xml.rels": partText(
+          "ddtt-action-plan",
+          "word/_rels/document.xml.rels",
+        ).replace(
           'Target="styles.xml"',
           'Target="https://styles.invalid/styles.xml" TargetMode="External"',
         ),
       });
-      expect(tablesOf(externalStyles).value.read.snapshot.tables).toHaveLength(original.tables.length);
+      expect(tablesOf(externalStyles).value.read.snapshot.tables).toHaveLength(
+        original.tables.length,
+      );
       expect(fetchSpy).not.toHaveBeenCalled();
     } finally {
       globalThis.fetch = saved;

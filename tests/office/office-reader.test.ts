@@ -144,6 +144,15 @@ describe("moving the selection and adding comments in Word", () => {
     expect(word.log.selected).toEqual(["paragraph 5"]);
   });
 
+  it("says a place that is not in the document is missing, without asking Word", async () => {
+    const word = fakeWord({ ooxml: toFlatOpc(twoTables) });
+    const doc = new OfficeDocument(word.host);
+    await doc.read();
+    const r = await doc.select({ kind: "cell", table: 9, row: 0, cell: 0 });
+    expect(r.ok ? "" : r.error.code).toBe("cell_missing");
+    expect(word.log.syncs).toBe(1);
+  });
+
   it("adds all comments in one batch when Word supports WordApi 1.4", async () => {
     const word = fakeWord({ ooxml: toFlatOpc(twoTables), supported: withComments });
     const doc = new OfficeDocument(word.host);

@@ -77,7 +77,8 @@ describe("template definitions", () => {
   it("quotes guidance from the templates' own prompts", () => {
     const ddtt = templateById("ddtt-action-plan");
     const steps = ddtt?.sections.find((s) => s.id === "action-steps");
-    const owner = steps?.layout === "rows" ? steps.columns.find((c) => c.id === "owner") : undefined;
+    const owner =
+      steps?.layout === "rows" ? steps.columns.find((c) => c.id === "owner") : undefined;
     expect(owner?.guidance).toContain(
       "Who is most closely responsible and accountable for taking each action step?",
     );

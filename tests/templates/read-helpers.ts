@@ -72,7 +72,10 @@ export function textAt(snapshot: DocumentSnapshot, f: FieldData): string | undef
   if (!l) return undefined;
   if (l.kind === "paragraph") {
     const p = snapshot.paragraphs[l.paragraph];
-    return p?.text.slice(l.start ?? 0, l.end ?? p.text.length).replace(/_{2,}/g, "").trim();
+    return p?.text
+      .slice(l.start ?? 0, l.end ?? p.text.length)
+      .replace(/_{2,}/g, "")
+      .trim();
   }
   const c = snapshot.tables[l.table]?.rows[l.row]?.cells[l.cell];
   if (!c) return undefined;

@@ -10,10 +10,8 @@ describe("reading the blank replica templates", () => {
     expect(r.recognition.recognised?.confidence).toBe(1);
     expect(r.recognition.recognised?.missing).toEqual([]);
     const definition = templates.find((t) => t.id === id);
-    for (const plan of r.data.plans) {
-      const found = new Set(plan.sections.map((s) => s.id));
-      for (const s of definition?.sections ?? []) expect(found).toContain(s.id);
-    }
+    const found = new Set(r.data.plans.flatMap((plan) => plan.sections.map((s) => s.id)));
+    for (const s of definition?.sections ?? []) expect(found).toContain(s.id);
   });
 
   it.each(templateIds)("ranks %s far above every other template", (id) => {
@@ -55,7 +53,9 @@ describe("reading the blank replica templates", () => {
           const c = r.snapshot.tables[l.table]?.rows[l.row]?.cells[l.cell];
           expect(c).toBeDefined();
           if (l.paragraph !== undefined) {
-            expect(l.paragraph + (l.paragraphCount ?? 1)).toBeLessThanOrEqual(c?.paragraphs.length ?? 0);
+            expect(l.paragraph + (l.paragraphCount ?? 1)).toBeLessThanOrEqual(
+              c?.paragraphs.length ?? 0,
+            );
           }
         }
       }
@@ -83,8 +83,18 @@ describe("where the DDTT action plan's values live", () => {
   it("reads the plan table with the guiding questions, not the illustration before it", () => {
     const steps = section(plan, "action-steps");
     expect(steps.rows).toHaveLength(5);
-    expect(cell(steps, 0, "action-step").location).toEqual({ kind: "cell", table: 4, row: 3, cell: 0 });
-    expect(cell(steps, 4, "deadline").location).toEqual({ kind: "cell", table: 4, row: 7, cell: 4 });
+    expect(cell(steps, 0, "action-step").location).toEqual({
+      kind: "cell",
+      table: 4,
+      row: 3,
+      cell: 0,
+    });
+    expect(cell(steps, 4, "deadline").location).toEqual({
+      kind: "cell",
+      table: 4,
+      row: 7,
+      cell: 4,
+    });
     expect(steps.rowLimits).toEqual({ min: 1, max: 40 });
     expect(r.recognition.recognised?.notes.join(" ")).toMatch(/illustration/);
   });
@@ -123,6 +133,22 @@ describe("where the Perkins action plans' values live", () => {
     });
   });
 
+  it("reads the signature lines that close the file with the last plan, never as answers", () => {
+    const [first, last] = r.data.plans;
+    expect(first?.sections.some((s) => s.id.endsWith("signature"))).toBe(false);
+    const superintendent = section(last, "superintendent-signature");
+    const p2 = r.snapshot.paragraphs[2]?.text ?? "";
+    for (const id of ["signature", "date"]) {
+      const f = field(superintendent, id);
+      expect(f.value).toBe("");
+      if (f.location?.kind !== "paragraph") throw new Error("not a paragraph");
+      expect(p2.slice(f.location.start, f.location.end)).toMatch(/^_+$/);
+    }
+    expect(field(section(last, "perkins-director-signature"), "signature").location).toMatchObject({
+      paragraph: 3,
+    });
+  });
+
   it("puts Action 1 and Resources Required in one cell, each below its label", () => {
     const actions = section(r.data.plans[0], "actions");
     expect(actions.rows?.map((x) => x.label)).toEqual(["Action 1", "Action 2", "Action 3"]);
@@ -146,7 +172,10 @@ describe("where the Perkins action plans' values live", () => {
 
   it("keeps the theory of action's prompts out of its value slot", () => {
     const theory = section(r.data.plans[0], "theory-of-action");
-    expect(field(theory, "theory-of-action").location).toMatchObject({ paragraph: 3, paragraphCount: 1 });
+    expect(field(theory, "theory-of-action").location).toMatchObject({
+      paragraph: 3,
+      paragraphCount: 1,
+    });
     expect(field(theory, "implementation-challenges").location).toMatchObject({
       paragraph: 5,
       paragraphCount: 2,
@@ -154,7 +183,14 @@ describe("where the Perkins action plans' values live", () => {
     // Milestone 1 has no paragraph of its own: its value follows the label.
     const m1 = field(theory, "milestone-1").location;
     const labelText = r.snapshot.tables[0]?.rows[1]?.cells[0]?.paragraphs[0]?.text ?? "";
-    expect(m1).toMatchObject({ kind: "cell", table: 0, row: 1, cell: 0, paragraph: 0, paragraphCount: 1 });
+    expect(m1).toMatchObject({
+      kind: "cell",
+      table: 0,
+      row: 1,
+      cell: 0,
+      paragraph: 0,
+      paragraphCount: 1,
+    });
     if (m1?.kind !== "cell") throw new Error("not a cell");
     expect(labelText.slice(0, m1.start).trim()).toBe("Milestone 1 (what to accomplish this year):");
   });
@@ -168,10 +204,13 @@ describe("where the CLNA's values live", () => {
     const ratings = section(plan, "component-1-ratings");
     const c11 = field(ratings, "criterion-1-1");
     expect(c11.options).toEqual(["Exemplar", "Established", "Developing", "Challenge"]);
-    expect(c11.optionLocations).toEqual([2, 3, 4, 5].map((c) => ({ kind: "cell", table: 3, row: 0, cell: c })));
+    expect(c11.optionLocations).toEqual(
+      [2, 3, 4, 5].map((c) => ({ kind: "cell", table: 3, row: 0, cell: c })),
+    );
     for (const l of c11.optionLocations ?? []) {
       if (l.kind !== "cell") continue;
-      const glyph = r.snapshot.tables[l.table]?.rows[l.row]?.cells[l.cell]?.paragraphs[0]?.glyphs[0];
+      const glyph =
+        r.snapshot.tables[l.table]?.rows[l.row]?.cells[l.cell]?.paragraphs[0]?.glyphs[0];
       expect(glyph?.kind).toBe("radio-empty");
     }
     expect(section(plan, "component-6-ratings").fields.map((f) => f.id)).toEqual([
@@ -236,7 +275,9 @@ describe("where the SFSS plan's values live", () => {
   const plan = r.data.plans[0];
 
   it("reads Challenge/Problem #1 and #2 as numbered blocks of three tables", () => {
-    const blocks = plan?.sections.filter((s) => s.block !== undefined).map((s) => `${s.id}#${s.block}`);
+    const blocks = plan?.sections
+      .filter((s) => s.block !== undefined)
+      .map((s) => `${s.id}#${s.block}`);
     expect(blocks).toEqual([
       "challenge#1",
       "root-causes#1",
@@ -261,10 +302,18 @@ describe("where the SFSS plan's values live", () => {
 
   it("keeps the district placeholder, the row numbers and the $ out of values", () => {
     const district = field(section(plan, "district"), "district-name");
-    const p = r.snapshot.paragraphs[district.location?.kind === "paragraph" ? district.location.paragraph : -1];
+    const p =
+      r.snapshot.paragraphs[
+        district.location?.kind === "paragraph" ? district.location.paragraph : -1
+      ];
     if (district.location?.kind !== "paragraph") throw new Error("not a paragraph");
-    expect(p?.text.slice(district.location.start, district.location.end)).toBe("<Insert district name>");
-    expect(cell(section(plan, "strategies", 1), 0, "strategy").location).toMatchObject({ paragraph: 0, start: 3 });
+    expect(p?.text.slice(district.location.start, district.location.end)).toBe(
+      "<Insert district name>",
+    );
+    expect(cell(section(plan, "strategies", 1), 0, "strategy").location).toMatchObject({
+      paragraph: 0,
+      start: 3,
+    });
     expect(cell(section(plan, "resources"), 0, "anticipated-costs").location).toMatchObject({
       table: 10,
       row: 1,
@@ -278,7 +327,9 @@ describe("where the SFSS plan's values live", () => {
     const priorities = cell(section(plan, "strategies", 1), 0, "priorities");
     expect(priorities.type).toBe("multiple-choice");
     expect(priorities.options).toHaveLength(5);
-    expect(priorities.optionLocations?.map((l) => (l.kind === "cell" ? l.paragraph : -1))).toEqual([0, 1, 2, 3, 4]);
+    expect(priorities.optionLocations?.map((l) => (l.kind === "cell" ? l.paragraph : -1))).toEqual([
+      0, 1, 2, 3, 4,
+    ]);
   });
 });
 
@@ -289,13 +340,23 @@ describe("where the CDE plan for improvement's values live", () => {
   it("pairs each header label with the cell beside it", () => {
     const header = section(plan, "plan-header");
     expect(field(header, "selpa").location).toEqual({ kind: "cell", table: 0, row: 0, cell: 3 });
-    expect(field(header, "date-submitted").location).toEqual({ kind: "cell", table: 0, row: 2, cell: 3 });
+    expect(field(header, "date-submitted").location).toEqual({
+      kind: "cell",
+      table: 0,
+      row: 2,
+      cell: 3,
+    });
   });
 
   it("reads each High-Leverage Strategy table as a block with its activities", () => {
     expect(section(plan, "strategy", 2).block).toBe(2);
     const activities = section(plan, "activities", 2);
     expect(activities.rows).toHaveLength(3);
-    expect(cell(activities, 2, "monitoring-dates").location).toEqual({ kind: "cell", table: 3, row: 5, cell: 5 });
+    expect(cell(activities, 2, "monitoring-dates").location).toEqual({
+      kind: "cell",
+      table: 3,
+      row: 5,
+      cell: 5,
+    });
   });
 });

@@ -1,7 +1,14 @@
 import { readFileSync } from "fs";
 import path from "path";
 import { documentPlanDataSchema } from "../../src/domain/plan-data";
-import { nonTemplates, variantValues, variants } from "../fixtures/make-variants";
+import {
+  nonTemplates,
+  splitLabelTexts,
+  splitLabelVariants,
+  variantValues,
+  variants,
+} from "../fixtures/make-variants";
+import { escape, readParts } from "../helpers/make-docx";
 import { fixturesDir, templateBytes, templateFiles, type TemplateId } from "../helpers/fixtures";
 import { allFields, cell, field, readVariant, section, textAt } from "./read-helpers";
 
@@ -52,6 +59,38 @@ describe("reading filled variants", () => {
   );
 });
 
+describe("labels split across runs", () => {
+  const filled: Record<string, string> = {
+    "ddtt-action-plan": "ddtt-filled.docx",
+    "perkins-action-plan": "perkins-filled.docx",
+    clna: "clna-filled.docx",
+    "sfss-action-plan": "sfss-filled.docx",
+    "cde-plan-for-improvement": "cde-filled.docx",
+  };
+
+  it.each(splitLabelVariants.map((x) => [x.name, x.template] as const))(
+    "%s reads exactly as the same plan with whole labels",
+    (name, template) => {
+      const split = readVariant(name);
+      const labels = splitLabelTexts[template] ?? [];
+      // The labels really are split: whole in the filled file's XML, nowhere whole in this one.
+      const xmlOf = (file: string) =>
+        readParts(new Uint8Array(readFileSync(path.join(fixturesDir, "variants", file)))).get(
+          "word/document.xml",
+        ) ?? "";
+      const whole = xmlOf(filled[template] ?? "");
+      const splitXml = xmlOf(name);
+      expect(labels.length).toBeGreaterThan(3);
+      for (const label of labels) {
+        expect(whole).toContain(escape(label));
+        expect(splitXml).not.toContain(escape(label));
+      }
+      expect(split.recognition.recognised?.confidence).toBe(1);
+      expect(split.data).toEqual(readVariant(filled[template] ?? "").data);
+    },
+  );
+});
+
 describe("the DDTT action plan, filled", () => {
   it.each(["ddtt-filled.docx", "ddtt-filled-split-runs.docx"])(
     "reads the header, strategy and action steps of %s",
@@ -66,12 +105,32 @@ describe("the DDTT action plan, filled", () => {
         const ids = ["action-step", "resources", "measures", "owner", "deadline"];
         ids.forEach((id, c) => {
           expect(cell(steps, i, id).value).toBe(row[c]);
-          expect(cell(steps, i, id).location).toEqual({ kind: "cell", table: 4, row: 3 + i, cell: c });
+          expect(cell(steps, i, id).location).toEqual({
+            kind: "cell",
+            table: 4,
+            row: 3 + i,
+            cell: c,
+          });
         });
       });
       expect(cell(steps, 3, "owner").value).toBe("");
     },
   );
+
+  it("reads a strategy typed after its label, where it was typed", () => {
+    const r = readVariant("ddtt-strategy-inline.docx");
+    const strategy = field(section(r.data.plans[0], "strategy"), "strategy");
+    expect(strategy.value).toBe(v.ddtt.strategy);
+    expect(strategy.location).toEqual({
+      kind: "cell",
+      table: 4,
+      row: 0,
+      cell: 0,
+      paragraph: 0,
+      paragraphCount: 1,
+      start: "Strategy: ".length,
+    });
+  });
 
   it("reads a renamed column by its alias and ignores an added column", () => {
     const r = readVariant("ddtt-renamed-added-column.docx");
@@ -96,7 +155,9 @@ describe("the DDTT action plan, filled", () => {
   });
 
   it("reads every data row when rows were added or deleted", () => {
-    expect(section(readVariant("ddtt-extra-rows.docx").data.plans[0], "action-steps").rows).toHaveLength(8);
+    expect(
+      section(readVariant("ddtt-extra-rows.docx").data.plans[0], "action-steps").rows,
+    ).toHaveLength(8);
     const fewer = section(readVariant("ddtt-fewer-rows.docx").data.plans[0], "action-steps");
     expect(fewer.rows).toHaveLength(3);
     expect(cell(fewer, 2, "owner").value).toBe(v.ddtt.rows[2]?.[3]);
@@ -179,8 +240,15 @@ describe("the Perkins action plans, filled", () => {
   it("reads an added Action 4 row and keeps the rows after it in place", () => {
     const plan = readVariant("perkins-extra-action.docx").data.plans[0];
     const actions = section(plan, "actions");
-    expect(actions.rows?.map((r) => r.label)).toEqual(["Action 1", "Action 2", "Action 3", "Action 4"]);
-    expect(field(section(plan, "progress"), "evidence-of-progress").location).toMatchObject({ row: 7 });
+    expect(actions.rows?.map((r) => r.label)).toEqual([
+      "Action 1",
+      "Action 2",
+      "Action 3",
+      "Action 4",
+    ]);
+    expect(field(section(plan, "progress"), "evidence-of-progress").location).toMatchObject({
+      row: 7,
+    });
   });
 });
 
@@ -199,7 +267,9 @@ describe("the CLNA, filled", () => {
         expect(field(compliance, id).value).toEqual(value);
       }
       expect(field(compliance, "item-7-4-5").value).toEqual([]);
-      expect(field(section(plan, "component-1-identify"), "highlights").value).toBe(v.clna.highlights);
+      expect(field(section(plan, "component-1-identify"), "highlights").value).toBe(
+        v.clna.highlights,
+      );
       const review = section(plan, "component-1-review");
       expect(field(review, "enrollment-all-students").value).toBe(v.clna.enrollment);
       expect(field(review, "staff-ratio-all-students").value).toBe(v.clna.ratio);
@@ -207,7 +277,9 @@ describe("the CLNA, filled", () => {
       expect(field(goals, "plan-start-date").value).toBe(v.clna.planStart);
       expect(field(goals, "quality-component").value).toBe(v.clna.qualityComponent);
       const school = section(plan, "school-next-steps");
-      expect(["what", "who", "by-when"].map((id) => cell(school, 0, id).value)).toEqual([...v.clna.nextStep]);
+      expect(["what", "who", "by-when"].map((id) => cell(school, 0, id).value)).toEqual([
+        ...v.clna.nextStep,
+      ]);
     },
   );
 
@@ -267,11 +339,38 @@ describe("the CDE plan for improvement, filled", () => {
     const plan = readVariant(name).data.plans[0];
     expect(field(section(plan, "plan-header"), "lea").value).toBe(v.cde.lea);
     expect(field(section(plan, "plan-header"), "selpa").value).toBe(v.cde.selpa);
-    expect(cell(section(plan, "problems-of-practice"), 0, "problem-of-practice").value).toBe(v.cde.problem);
+    expect(cell(section(plan, "problems-of-practice"), 0, "problem-of-practice").value).toBe(
+      v.cde.problem,
+    );
     expect(field(section(plan, "strategy", 1), "strategy").value).toBe(v.cde.strategy);
     const activities = section(plan, "activities", 1);
-    const ids = ["activity", "start-date", "end-date", "oversight", "effectiveness-data", "monitoring-dates"];
+    const ids = [
+      "activity",
+      "start-date",
+      "end-date",
+      "oversight",
+      "effectiveness-data",
+      "monitoring-dates",
+    ];
     expect(ids.map((id) => cell(activities, 0, id).value)).toEqual([...v.cde.activity]);
+  });
+});
+
+describe("a second copy of a table that does not repeat", () => {
+  it("reads the first copy and says a second one was found", () => {
+    const r = readVariant("cde-second-header-copy.docx");
+    const header = section(r.data.plans[0], "plan-header");
+    expect(field(header, "lea")).toMatchObject({
+      value: v.cde.lea,
+      location: { kind: "cell", table: 0, row: 0, cell: 1 },
+    });
+    expect(r.recognition.recognised?.notes.join(" ")).toMatch(
+      /second copy of the “LEA and CIM team” table/,
+    );
+    // Tables after the copy keep their document-order indexes.
+    expect(cell(section(r.data.plans[0], "activities", 1), 0, "activity").location).toMatchObject({
+      table: 3,
+    });
   });
 });
 

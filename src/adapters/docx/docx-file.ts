@@ -21,14 +21,23 @@ import {
 import { readStyles } from "../../ooxml/styles";
 import { readWordDocument, type ReadResult } from "../../ooxml/wordml";
 import { defaultXmlLimits, parseXml, type XmlDocument } from "../../ooxml/xml";
-import { defaultZipLimits, openZip, readEntry, type InflateBudget, type ZipArchive, type ZipLimits } from "./zip";
+import {
+  defaultZipLimits,
+  openZip,
+  readEntry,
+  type InflateBudget,
+  type ZipArchive,
+  type ZipLimits,
+} from "./zip";
 
 const REL_STYLES_STRICT = "http://purl.oclc.org/ooxml/officeDocument/relationships/styles";
 
 /** Decodes a part's bytes as XML text (UTF-8, or UTF-16 with a byte order mark). */
 export function decodeXmlBytes(bytes: Uint8Array): string {
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes);
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes);
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe)
+    return new TextDecoder("utf-16le").decode(bytes);
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff)
+    return new TextDecoder("utf-16be").decode(bytes);
   return new TextDecoder("utf-8").decode(bytes);
 }
 
@@ -38,7 +47,11 @@ export type DocxLimits = ZipLimits & {
   readonly maxMillis: number;
 };
 
-export const defaultDocxLimits: DocxLimits = { ...defaultZipLimits, maxXmlDepth: 256, maxMillis: 20_000 };
+export const defaultDocxLimits: DocxLimits = {
+  ...defaultZipLimits,
+  maxXmlDepth: 256,
+  maxMillis: 20_000,
+};
 
 export type DocxPackage = {
   readonly zip: ZipArchive;
@@ -53,9 +66,14 @@ export type DocxPackage = {
 /** What a file's first bytes say it is. */
 export function sniff(bytes: Uint8Array): Result<"zip"> {
   const fail = (code: Parameters<typeof failure>[0], message: string) => failure(code, message);
-  if (bytes.length === 0) return fail("file_empty", "The file is empty (0 bytes). Save the plan again from Word and retry.");
+  if (bytes.length === 0)
+    return fail(
+      "file_empty",
+      "The file is empty (0 bytes). Save the plan again from Word and retry.",
+    );
   const b = (i: number) => bytes[i] ?? -1;
-  if (b(0) === 0x50 && b(1) === 0x4b && (b(2) === 3 || b(2) === 5)) return { ok: true, value: "zip", warnings: [] };
+  if (b(0) === 0x50 && b(1) === 0x4b && (b(2) === 3 || b(2) === 5))
+    return { ok: true, value: "zip", warnings: [] };
   if (b(0) === 0xd0 && b(1) === 0xcf && b(2) === 0x11 && b(3) === 0xe0) {
     if (oleHoldsEncryptedPackage(bytes)) {
       return fail(
@@ -68,30 +86,54 @@ export function sniff(bytes: Uint8Array): Result<"zip"> {
       "The file is an old Word 97-2003 document (.doc). Open it in Word and save it as a Word Document (.docx), then retry.",
     );
   }
-  const head = new TextDecoder("latin1").decode(bytes.subarray(0, 512)).replace(/^\uFEFF|^ï»¿/, "").trimStart();
+  const head = new TextDecoder("latin1")
+    .decode(bytes.subarray(0, 512))
+    .replace(/^\uFEFF|^ï»¿/, "")
+    .trimStart();
   if (head.startsWith("%PDF")) {
-    return fail("file_is_pdf", "The file is a PDF, not a Word document. Use the .docx the plan was written in.");
+    return fail(
+      "file_is_pdf",
+      "The file is a PDF, not a Word document. Use the .docx the plan was written in.",
+    );
   }
   if (head.startsWith("{\\rtf")) {
-    return fail("file_is_rtf", "The file is a Rich Text (.rtf) document. Open it in Word and save it as a Word Document (.docx).");
+    return fail(
+      "file_is_rtf",
+      "The file is a Rich Text (.rtf) document. Open it in Word and save it as a Word Document (.docx).",
+    );
   }
   const lower = head.toLowerCase();
   if (lower.startsWith("<!doctype html") || lower.startsWith("<html") || lower.includes("<html")) {
-    return fail("file_is_html", "The file is a web page, not a Word document. Open it in Word and save it as a Word Document (.docx).");
+    return fail(
+      "file_is_html",
+      "The file is a web page, not a Word document. Open it in Word and save it as a Word Document (.docx).",
+    );
   }
-  if (lower.startsWith("<?xml") && (lower.includes("<pkg:package") || lower.includes("<w:worddocument"))) {
+  if (
+    lower.startsWith("<?xml") &&
+    (lower.includes("<pkg:package") || lower.includes("<w:worddocument"))
+  ) {
     return fail(
       "file_is_text",
       "The file is a Word XML document (one .xml file), not a .docx package. Open it in Word and save it as a Word Document (.docx).",
     );
   }
   if (looksLikeText(bytes)) {
-    return fail("file_is_text", "The file holds plain text, not a Word document. Use the .docx the plan was written in.");
+    return fail(
+      "file_is_text",
+      "The file holds plain text, not a Word document. Use the .docx the plan was written in.",
+    );
   }
-  return fail("file_not_zip", "The file is not a Word document (.docx): its contents are not a Word package. Check that you picked the right file.");
+  return fail(
+    "file_not_zip",
+    "The file is not a Word document (.docx): its contents are not a Word package. Check that you picked the right file.",
+  );
 }
 
-function failure(code: ConstructorParameters<typeof PlanAssistFailure>[0], message: string): Result<never> {
+function failure(
+  code: ConstructorParameters<typeof PlanAssistFailure>[0],
+  message: string,
+): Result<never> {
   return { ok: false, error: { code, message } };
 }
 
@@ -152,7 +194,10 @@ export function classifyFileName(name: string): Result<FileNameKind> {
 export const docxNoticeCodes = ["docx_strict_ooxml", "docx_macros"] as const;
 
 /** Opens a .docx (or .docm / .dotx) from its bytes and reads its document model. */
-export function openDocx(bytes: Uint8Array, limits: DocxLimits = defaultDocxLimits): Result<DocxPackage> {
+export function openDocx(
+  bytes: Uint8Array,
+  limits: DocxLimits = defaultDocxLimits,
+): Result<DocxPackage> {
   const kind = sniff(bytes);
   if (!kind.ok) return kind;
   const r = capture(() => openDocxOrThrow(bytes, limits));
@@ -188,10 +233,16 @@ function openDocxOrThrow(bytes: Uint8Array, limits: DocxLimits): DocxPackage {
   const zip = openZip(bytes, limits);
   const budget: InflateBudget = { used: 0, deadline: started + limits.maxMillis };
   const text = (name: string) => decodeXmlBytes(readEntry(zip, name, limits, budget));
-  const xmlLimits = { ...defaultXmlLimits, maxDepth: limits.maxXmlDepth };
+  const xmlLimits = {
+    ...defaultXmlLimits,
+    maxDepth: limits.maxXmlDepth,
+    deadline: started + limits.maxMillis,
+  };
 
   const typesName = zip.order.find((n) => n.toLowerCase() === "[content_types].xml");
-  const contentTypes = typesName ? parseContentTypes(text(typesName)) : { defaults: new Map(), overrides: new Map() };
+  const contentTypes = typesName
+    ? parseContentTypes(text(typesName))
+    : { defaults: new Map(), overrides: new Map() };
 
   // The main part, found through the package relationships (it need not be word/document.xml).
   let mainPart: string | undefined;
@@ -206,7 +257,8 @@ function openDocxOrThrow(bytes: Uint8Array, limits: DocxLimits): DocxPackage {
       }
     }
   }
-  if (mainPart === undefined && zip.entries.has("word/document.xml")) mainPart = "word/document.xml";
+  if (mainPart === undefined && zip.entries.has("word/document.xml"))
+    mainPart = "word/document.xml";
   if (mainPart === undefined || !zip.entries.has(mainPart)) {
     throw new PlanAssistFailure(
       "docx_no_main_part",
@@ -217,7 +269,10 @@ function openDocxOrThrow(bytes: Uint8Array, limits: DocxLimits): DocxPackage {
   }
   const mainType = contentTypeOf(contentTypes, mainPart);
   const macros = mainType === CT_MAIN_MACRO || mainType === CT_MAIN_MACRO_TEMPLATE;
-  if (mainType !== undefined && ![CT_MAIN, CT_MAIN_MACRO, CT_MAIN_TEMPLATE, CT_MAIN_MACRO_TEMPLATE].includes(mainType)) {
+  if (
+    mainType !== undefined &&
+    ![CT_MAIN, CT_MAIN_MACRO, CT_MAIN_TEMPLATE, CT_MAIN_MACRO_TEMPLATE].includes(mainType)
+  ) {
     if (!strictRel && !mainType.includes("wordprocessingml")) {
       throw new PlanAssistFailure(
         "docx_not_wordprocessing",
@@ -236,7 +291,8 @@ function openDocxOrThrow(bytes: Uint8Array, limits: DocxLimits): DocxPackage {
       (r) => (r.type === REL_STYLES || r.type === REL_STYLES_STRICT) && !r.external,
     );
     const stylesPart = stylesRel ? resolveTarget(mainPart, stylesRel.target) : undefined;
-    if (stylesPart && zip.entries.has(stylesPart)) styles = readStyles(parseXml(text(stylesPart), xmlLimits));
+    if (stylesPart && zip.entries.has(stylesPart))
+      styles = readStyles(parseXml(text(stylesPart), xmlLimits));
   }
   const read = readWordDocument(document, styles ? { styles, macros } : { macros });
   checkTime();

@@ -63,7 +63,9 @@ function u16(b: Uint8Array, o: number): number {
 }
 
 function u32(b: Uint8Array, o: number): number {
-  return ((b[o] ?? 0) | ((b[o + 1] ?? 0) << 8) | ((b[o + 2] ?? 0) << 16) | ((b[o + 3] ?? 0) << 24)) >>> 0;
+  return (
+    ((b[o] ?? 0) | ((b[o + 1] ?? 0) << 8) | ((b[o + 2] ?? 0) << 16) | ((b[o + 3] ?? 0) << 24)) >>> 0
+  );
 }
 
 const utf8 = new TextDecoder("utf-8");
@@ -207,7 +209,12 @@ export function openZip(bytes: Uint8Array, limits: ZipLimits = defaultZipLimits)
     const localExtraLen = u16(bytes, localHeaderOffset + 28);
     // The local header must name the same part: readers that trust one or the other would
     // otherwise see different documents in the same file.
-    if (!sameBytes(bytes.subarray(localHeaderOffset + 30, localHeaderOffset + 30 + localNameLen), nameBytes)) {
+    if (
+      !sameBytes(
+        bytes.subarray(localHeaderOffset + 30, localHeaderOffset + 30 + localNameLen),
+        nameBytes,
+      )
+    ) {
       corrupt(
         `The part "${name.slice(0, 80)}" has a different name in its own header than in the table of contents. The file is damaged or was altered; open it in Word and save it again.`,
       );
@@ -461,7 +468,8 @@ function makeCrcTables(): Uint32Array[] {
   for (let k = 1; k < 4; k++) {
     const prev = tables[k - 1] as Uint32Array;
     const t = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) t[n] = ((t0[(prev[n] as number) & 0xff] as number) ^ ((prev[n] as number) >>> 8)) >>> 0;
+    for (let n = 0; n < 256; n++)
+      t[n] = ((t0[(prev[n] as number) & 0xff] as number) ^ ((prev[n] as number) >>> 8)) >>> 0;
     tables.push(t);
   }
   return tables;
@@ -476,7 +484,11 @@ export function crc32(data: Uint8Array): number {
   const n4 = n - (n % 4);
   let i = 0;
   for (; i < n4; i += 4) {
-    c ^= (data[i] as number) | ((data[i + 1] as number) << 8) | ((data[i + 2] as number) << 16) | ((data[i + 3] as number) << 24);
+    c ^=
+      (data[i] as number) |
+      ((data[i + 1] as number) << 8) |
+      ((data[i + 2] as number) << 16) |
+      ((data[i + 3] as number) << 24);
     c =
       (t3[c & 0xff] as number) ^
       (t2[(c >>> 8) & 0xff] as number) ^
@@ -513,11 +525,20 @@ export function writeZip(zip: ZipArchive, changes: ZipChanges): Uint8Array {
     // Copied entries keep their name bytes as written (a name need not be UTF-8).
     const nameBytes =
       e && replacement === undefined
-        ? zip.bytes.subarray(e.localHeaderOffset + 30, e.localHeaderOffset + 30 + u16(zip.bytes, e.localHeaderOffset + 26))
+        ? zip.bytes.subarray(
+            e.localHeaderOffset + 30,
+            e.localHeaderOffset + 30 + u16(zip.bytes, e.localHeaderOffset + 26),
+          )
         : encoder.encode(name);
     let local: Uint8Array;
     let data: Uint8Array;
-    let method: number, crc: number, csize: number, usize: number, flags: number, time: number, date: number;
+    let method: number,
+      crc: number,
+      csize: number,
+      usize: number,
+      flags: number,
+      time: number,
+      date: number;
     if (e && replacement === undefined) {
       // Copy the local header (as written, with its extra field) and the compressed data.
       local = zip.bytes.subarray(e.localHeaderOffset, e.dataOffset);

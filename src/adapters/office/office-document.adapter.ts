@@ -150,7 +150,7 @@ function unavailable(): Result<never> {
 }
 
 function syncFailure(e: unknown, what: string): Result<never> {
-  const reason = describeOfficeError(e);
+  const reason = e instanceof RangeError ? "ItemNotFound" : describeOfficeError(e);
   if (reason === "ItemNotFound") {
     return err(
       "cell_missing",

@@ -98,14 +98,18 @@ export function locationText(f: Finding): string {
   return `table ${l.table + 1}, row ${l.row + 1}, cell ${l.cell + 1}`;
 }
 
-/** What a finding is about, for people: "Action steps #1, row 2, Owner". */
+function shorten(label: string, max = 60): string {
+  return label.length <= max ? label : `${label.slice(0, max - 1).trimEnd()}…`;
+}
+
+/** What a finding is about, for people: "Action steps #1 > row 2 > Owner" (long labels shortened). */
 export function subjectText(f: Finding): string {
   const parts: string[] = [];
   if (f.planLabel) parts.push(f.planLabel);
   if (f.sectionLabel) parts.push(`${f.sectionLabel}${f.block !== undefined ? ` #${f.block}` : ""}`);
   if (f.row !== undefined)
     parts.push(f.rowLabel ? f.rowLabel.replace(/:$/, "") : `row ${f.row + 1}`);
-  if (f.fieldLabel) parts.push(f.fieldLabel);
+  if (f.fieldLabel) parts.push(shorten(f.fieldLabel));
   return parts.join(" > ");
 }
 

@@ -3,6 +3,7 @@
  * name their problems of practice, activities with Start <= End and monitoring dates in between.
  */
 import type { FindingDraft } from "../findings";
+import { measureFindings } from "./common.rules";
 import { describeDate, parseDate, type IsoDate } from "../parse/date";
 import {
   contentWords,
@@ -183,7 +184,23 @@ export const cdeActivityDates: PlanRule = defineRule({
   },
 });
 
+export const cdeTargetsObservable: PlanRule = defineRule({
+  name: "cde_targets_observable",
+  description:
+    "The short-term benchmark and the long-term target are observable (a number, a percentage, a date).",
+  check(plan) {
+    const section = sectionOf(plan, "problems-of-practice");
+    return usedRows(section).flatMap((row) =>
+      ["short-term-benchmark", "long-term-target"].flatMap((id) => {
+        const field = fieldOf(row, id);
+        return section && field ? measureFindings(section, field, undefined, row) : [];
+      }),
+    );
+  },
+});
+
 export const cdeRules: readonly PlanRule[] = [
+  cdeTargetsObservable,
   cdeMeasurableOutcome,
   cdeBaselineDated,
   cdeStrategiesNameProblems,

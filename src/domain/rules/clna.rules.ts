@@ -3,6 +3,7 @@
  * window, the Quality Component one of the seven, and the weakest ratings addressed by it.
  */
 import type { FindingDraft } from "../findings";
+import { measureFindings } from "./common.rules";
 import type { FieldData } from "../plan-data";
 import { addMonthsIso, describeDate } from "../parse/date";
 import {
@@ -229,7 +230,20 @@ export const clnaWeakRatingsAddressed: PlanRule = defineRule({
   },
 });
 
+export const clnaMetricTargetObservable: PlanRule = defineRule({
+  name: "clna_metric_target_observable",
+  description: "The Metric Target is observable: a number, a percentage, a count or a date.",
+  check(plan) {
+    const section = sectionOf(plan, "action-plan-goals");
+    const field = fieldOf(section, "metric-target");
+    return section && field
+      ? measureFindings(section, field, fieldOf(section, "related-metric"))
+      : [];
+  },
+});
+
 export const clnaRules: readonly PlanRule[] = [
+  clnaMetricTargetObservable,
   clnaPlanDatesInOrder,
   clnaThreeMonthNextSteps,
   clnaQualityComponent,

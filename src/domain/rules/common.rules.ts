@@ -6,7 +6,15 @@ import type { FindingDraft } from "../findings";
 import type { FieldData, RowData, SectionData } from "../plan-data";
 import { personKey, parsePerson } from "../parse/person";
 import { placeholderKind, placeholderMessage } from "../parse/placeholder";
-import { contentWords, defineRule, filled, text, usedRows, type PlanRule } from "./rule";
+import {
+  contentWords,
+  defineRule,
+  filled,
+  isSignatureSection,
+  text,
+  usedRows,
+  type PlanRule,
+} from "./rule";
 import { valueIssues } from "./value-schemas";
 
 /** Findings about one field's value. `required` says whether a blank is an error here. */
@@ -96,6 +104,7 @@ export const fieldValuesRule: PlanRule = defineRule({
   check(plan) {
     const out: FindingDraft[] = [];
     for (const section of plan.sections) {
+      if (isSignatureSection(section)) continue;
       for (const field of section.fields)
         out.push(...fieldFindings(section, field, field.required));
       for (const row of usedRows(section)) {

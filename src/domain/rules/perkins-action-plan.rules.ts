@@ -10,6 +10,7 @@ import {
   defineRule,
   fieldOf,
   filled,
+  isSignatureSection,
   planField,
   sectionOf,
   text,
@@ -212,10 +213,26 @@ export const perkinsSignatures: PlanRule = defineRule({
   description:
     "The signature and date lines are shown as to-do items; PlanAssist never fills them.",
   check(plan, ctx) {
+    // The signature lines close the file: they are listed once, with its last plan.
     const last = Math.max(
       ...ctx.document.plans.filter((p) => p.template === plan.template).map((p) => p.instance),
     );
     if (plan.instance !== last) return [];
+    const lines = plan.sections.filter(isSignatureSection);
+    if (lines.length > 0) {
+      return lines.flatMap((section) =>
+        section.fields
+          .filter((field) => !filled(field))
+          .map((field) => ({
+            section,
+            field,
+            code: "signature_to_do",
+            severity: "info" as const,
+            message: `To do: ${field.label} is signed or dated by hand on the printed plan. PlanAssist does not fill signature lines.`,
+          })),
+      );
+    }
+    // Without signature sections in the plan data: one reminder.
     return [
       {
         code: "signature_to_do",

@@ -113,3 +113,8 @@ export function contentWords(value: string): Set<string> {
       .map((w) => (w.length > 4 ? w.replace(/(ing|ed|es|s)$/, "") : w)),
   );
 }
+
+/** Signature lines are to-do items for people, never checked as fields nor filled by PlanAssist. */
+export function isSignatureSection(section: SectionData): boolean {
+  return /(^|-)signatures?(-|$)/.test(section.id);
+}

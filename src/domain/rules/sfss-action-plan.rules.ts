@@ -4,7 +4,8 @@
  */
 import type { FindingDraft } from "../findings";
 import type { SectionData } from "../plan-data";
-import { defineRule, filled, sectionsOf, usedRows, type PlanRule } from "./rule";
+import { measureFindings } from "./common.rules";
+import { defineRule, fieldOf, filled, sectionsOf, usedRows, type PlanRule } from "./rule";
 
 function blockUsed(sections: readonly SectionData[]): boolean {
   return sections.some((s) => s.fields.some((f) => filled(f)) || usedRows(s).length > 0);
@@ -36,4 +37,16 @@ export const sfssChallengeCount: PlanRule = defineRule({
   },
 });
 
-export const sfssRules: readonly PlanRule[] = [sfssChallengeCount];
+export const sfssTargetOutcomesObservable: PlanRule = defineRule({
+  name: "sfss_target_outcomes_observable",
+  description:
+    "Each challenge's Target Outcomes are observable (a number, a percentage, a date or a named artifact).",
+  check(plan) {
+    return sectionsOf(plan, "challenge").flatMap((section) => {
+      const field = fieldOf(section, "target-outcomes");
+      return field ? measureFindings(section, field, fieldOf(section, "description")) : [];
+    });
+  },
+});
+
+export const sfssRules: readonly PlanRule[] = [sfssChallengeCount, sfssTargetOutcomesObservable];

@@ -456,8 +456,9 @@ class ContentWriter {
   }
 
   /**
-   * Puts a checked box (Wingdings ☒) before each chosen option and an empty box (☐) before the
-   * others, once any option of the cell is chosen or already carries a box.
+   * Puts a checked box "☒ " before each chosen option and an empty box "☐ " before the others,
+   * once any option of the cell is chosen or already carries a box. Unicode characters in the
+   * option's own font, so they print in any font (Word substitutes a symbol font when needed).
    */
   setMarks(e: SetMarksEdit): void {
     const n = this.n;
@@ -476,8 +477,8 @@ class ContentWriter {
       if (markLength > 0) this.splices.push(...spanSplices(this.doc, p, n, 0, markLength, ""));
       if (want === "none") return;
       const rPr = valueRunProperties(this.doc, p, n);
-      const code = want === "checked" ? CHECKED_BOX : EMPTY_BOX;
-      const run = `<${n.r}>${rPr}<${n.sym} ${n.font}="Wingdings" ${n.char}="${code}"/><${n.t} xml:space="preserve"> </${n.t}></${n.r}>`;
+      const mark = want === "checked" ? CHECKED_MARK : EMPTY_MARK;
+      const run = `<${n.r}>${rPr}<${n.t} xml:space="preserve">${mark}</${n.t}></${n.r}>`;
       if (p.closeStart === p.end) {
         const open = this.doc.source.slice(p.start, p.openEnd - 2);
         this.splices.push({ start: p.start, end: p.end, text: `${open}>${run}</${n.p}>` });
@@ -490,9 +491,9 @@ class ContentWriter {
   }
 }
 
-/** Wingdings ballot box with an X (☒) and the empty box (☐), the marks `set-marks` writes. */
-export const CHECKED_BOX = "F078";
-export const EMPTY_BOX = "F0A8";
+/** The marks `set-marks` writes before an option (what the plan reader reads as checked or not). */
+export const CHECKED_MARK = "☒ ";
+export const EMPTY_MARK = "☐ ";
 
 const RADIO_CODES: Record<string, { empty: number; filled: number }> = {
   wingdings: { empty: 0xa1, filled: 0x6c },

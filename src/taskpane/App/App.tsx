@@ -16,7 +16,10 @@ import type { DocumentPlanData, SectionData } from "../../domain/plan-data";
 import type { Location } from "../../domain/snapshot";
 import {
   consentItems,
+  fieldKey,
   findingsFor,
+  sectionFields,
+  valueText,
   personNames,
   sectionChanged,
   sectionKey,
@@ -64,6 +67,17 @@ function describeReport(report: FillReport): Notice {
   };
 }
 
+/** Keys of the fields whose value differs between two versions of a section. */
+function changedFieldKeys(a: SectionData, b: SectionData): Set<string> {
+  const before = new Map(sectionFields(a).map(({ field, row }) => [fieldKey(field.id, row), valueText(field.value)]));
+  const out = new Set<string>();
+  for (const { field, row } of sectionFields(b)) {
+    const key = fieldKey(field.id, row);
+    if (before.get(key) !== valueText(field.value)) out.add(key);
+  }
+  return out;
+}
+
 function sectionKeyText(s: SectionData): string {
   return `${s.id}#${s.block ?? 0}`;
 }
@@ -82,6 +96,7 @@ export function App({ session }: AppProps) {
   const [announcement, setAnnouncement] = useState("");
   const [consent, setConsent] = useState<readonly ConsentItem[] | undefined>();
   const [stale, setStale] = useState(false);
+  const [tried, setTried] = useState<ReadonlySet<string>>(new Set());
   const dataRef = useRef(data);
   dataRef.current = data;
   const originalRef = useRef(original);
@@ -205,6 +220,7 @@ export function App({ session }: AppProps) {
     const section = plan?.sections[position];
     const before = originalPlan?.sections[position];
     if (!section || !before) return;
+    setTried(new Set([...tried, `${planIndex}/${sectionKeyText(section)}`]));
     const items = consentItems(before, section);
     if (items.length) setConsent(items);
     else void writeSection(position, [], []);
@@ -212,18 +228,18 @@ export function App({ session }: AppProps) {
 
   const comment = async (list: readonly PaneFinding[]) => {
     setBusy(true);
-    let added = 0;
-    const failed: string[] = [];
-    for (const f of list) {
-      if (!f.location) continue;
-      const r = await session.addComment(f.location, f.message);
-      if (r.ok) added++;
-      else failed.push(r.error.message);
-    }
+    const items = list.flatMap((f) => (f.location ? [{ location: f.location, severity: f.severity, message: f.message }] : []));
+    const r = await session.addComments(items);
     setBusy(false);
-    const n: Notice = failed.length
-      ? { intent: "warning", title: `${added} comments added`, text: `${failed.length} could not be added: ${failed[0]}` }
-      : { intent: "success", title: `${added} ${added === 1 ? "comment" : "comments"} added` };
+    let n: Notice;
+    if (!r.ok) n = { intent: "error", title: "No comments added", text: r.error.message };
+    else {
+      const { added, notAdded } = r.value;
+      const title = `${added} ${added === 1 ? "comment" : "comments"} added`;
+      n = notAdded.length
+        ? { intent: "warning", title, text: `${notAdded.length} could not be added: ${notAdded[0]}` }
+        : { intent: "success", title };
+    }
     setNotice(n);
     announce(`${n.title}. ${n.text ?? ""}`);
     await load(true);
@@ -318,7 +334,14 @@ export function App({ session }: AppProps) {
             names={names}
             busy={busy}
             changed={before ? sectionChanged(before, section) : false}
-            onChange={(s) => data && setData(withSection(data, planIndex, s))}
+            showMissing={tried.has(`${planIndex}/${sectionKeyText(section)}`)}
+            onChange={(s) => {
+              if (!data) return;
+              // Findings about a field being edited are stale until the checks run again (on blur).
+              const edited = changedFieldKeys(section, s);
+              setFindings(findings.filter((f) => f.plan !== planIndex || f.field === undefined || !edited.has(fieldKey(f.field, f.row)) && !edited.has(f.field)));
+              setData(withSection(data, planIndex, s));
+            }}
             onBlur={runChecks}
             onJump={(i) => {
               setView({ kind: "section", position: i });

@@ -1,6 +1,14 @@
 import { openDocx } from "../../../src/adapters/docx/docx-file";
-import { crc32, createZip, openZip, readEntry, writeZip, type ZipArchive } from "../../../src/adapters/docx/zip";
+import {
+  crc32,
+  createZip,
+  openZip,
+  readEntry,
+  writeZip,
+  type ZipArchive,
+} from "../../../src/adapters/docx/zip";
 import { templateBytes, templateIds } from "../../helpers/fixtures";
+import { descriptorZip } from "../../hostile/hostile-files";
 
 const encoder = new TextEncoder();
 
@@ -13,7 +21,9 @@ function rawEntry(zip: ZipArchive, name: string): Uint8Array {
 
 /** Byte equality, quick for large arrays (jest's deep equality walks them element by element). */
 function same(a: Uint8Array, b: Uint8Array): boolean {
-  return Buffer.from(a.buffer, a.byteOffset, a.length).equals(Buffer.from(b.buffer, b.byteOffset, b.length));
+  return Buffer.from(a.buffer, a.byteOffset, a.length).equals(
+    Buffer.from(b.buffer, b.byteOffset, b.length),
+  );
 }
 
 describe("the zip writer", () => {
@@ -22,27 +32,69 @@ describe("the zip writer", () => {
     expect(crc32(new Uint8Array(0))).toBe(0);
   });
 
+  it("computes the same CRC-32 as the bit-by-bit definition for every length and alignment", () => {
+    const reference = (data: Uint8Array) => {
+      let c = 0xffffffff;
+      for (const byte of data) {
+        c ^= byte;
+        for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      }
+      return (c ^ 0xffffffff) >>> 0;
+    };
+    const data = templateBytes("clna").subarray(0, 300);
+    for (let from = 0; from < 4; from++) {
+      for (let length = 0; length < 40; length++) {
+        const slice = data.subarray(from, from + length);
+        expect(crc32(slice)).toBe(reference(slice));
+      }
+    }
+  });
+
   it.each(templateIds)("round-trips the %s replica with every entry copied byte for byte", (id) => {
     const original = openZip(templateBytes(id));
     const copy = openZip(writeZip(original, { replace: new Map() }));
     expect(copy.order).toEqual(original.order);
-    const differing = original.order.filter((name) => !same(rawEntry(copy, name), rawEntry(original, name)));
+    const differing = original.order.filter(
+      (name) => !same(rawEntry(copy, name), rawEntry(original, name)),
+    );
     expect(differing).toEqual([]);
     const a = openDocx(original.bytes);
     const b = openDocx(copy.bytes);
-    expect(a.ok && b.ok && JSON.stringify(b.value.read.snapshot) === JSON.stringify(a.value.read.snapshot)).toBe(true);
+    expect(
+      a.ok &&
+        b.ok &&
+        JSON.stringify(b.value.read.snapshot) === JSON.stringify(a.value.read.snapshot),
+    ).toBe(true);
   });
 
   it.each(templateIds)("changes only the replaced part of the %s replica", (id) => {
     const original = openZip(templateBytes(id));
     const doc = new TextDecoder().decode(readEntry(original, "word/document.xml"));
     const changed = doc.replace("<w:body>", "<w:body><w:p><w:r><w:t>Added</w:t></w:r></w:p>");
-    const out = openZip(writeZip(original, { replace: new Map([["word/document.xml", encoder.encode(changed)]]) }));
-    const differing = original.order.filter((name) => !same(rawEntry(out, name), rawEntry(original, name)));
+    const out = openZip(
+      writeZip(original, { replace: new Map([["word/document.xml", encoder.encode(changed)]]) }),
+    );
+    const differing = original.order.filter(
+      (name) => !same(rawEntry(out, name), rawEntry(original, name)),
+    );
     expect(differing).toEqual(["word/document.xml"]);
     expect(new TextDecoder().decode(readEntry(out, "word/document.xml"))).toBe(changed);
     const r = openDocx(out.bytes);
     expect(r.ok && r.value.read.snapshot.paragraphs[0]?.text).toBe("Added");
+  });
+
+  it("rewrites an entry written with a data descriptor into a plain header, data unchanged", () => {
+    const xml = encoder.encode("<a>descriptor</a>");
+    const original = openZip(descriptorZip("word/document.xml", xml));
+    expect((original.entries.get("word/document.xml")?.flags ?? 0) & 0x8).toBe(0x8);
+    const copy = openZip(writeZip(original, { replace: new Map() }));
+    const e = copy.entries.get("word/document.xml");
+    expect((e?.flags ?? 0) & 0x8).toBe(0);
+    const dv = new DataView(copy.bytes.buffer, copy.bytes.byteOffset);
+    expect(dv.getUint32((e?.localHeaderOffset ?? 0) + 18, true)).toBe(e?.compressedSize);
+    expect(new TextDecoder().decode(readEntry(copy, "word/document.xml"))).toBe(
+      "<a>descriptor</a>",
+    );
   });
 
   it("adds and removes entries", () => {
@@ -63,7 +115,13 @@ describe("the zip writer", () => {
     const zip = createZip([["cafe.xml", encoder.encode("<a/>")]]);
     const bytes = zip.slice();
     for (let i = 0; i + 4 <= bytes.length; i++) {
-      if (bytes[i] === 0x63 && bytes[i + 1] === 0x61 && bytes[i + 2] === 0x66 && bytes[i + 3] === 0x65) bytes[i + 3] = 0xe9;
+      if (
+        bytes[i] === 0x63 &&
+        bytes[i + 1] === 0x61 &&
+        bytes[i + 2] === 0x66 &&
+        bytes[i + 3] === 0x65
+      )
+        bytes[i + 3] = 0xe9;
     }
     // Clear the UTF-8 flag in both headers.
     const dv = new DataView(bytes.buffer);

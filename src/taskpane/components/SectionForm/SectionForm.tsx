@@ -2,7 +2,7 @@ import { Button, Field, Select } from "@fluentui/react-components";
 import { ArrowLeftRegular, ArrowRightRegular, DocumentArrowRightRegular, LocationRegular } from "@fluentui/react-icons";
 import type { FieldData, PlanData, RowData, SectionData } from "../../../domain/plan-data";
 import type { Location } from "../../../domain/snapshot";
-import { sectionStatus, type PaneFinding } from "../../../app/plan-session";
+import { isEmptyValue, sectionStatus, type PaneFinding } from "../../../app/plan-session";
 import { FieldControl, type FieldMessage } from "../FieldControl/FieldControl";
 import { RowCards } from "../RowCards/RowCards";
 import { StatusBadge } from "../StatusBadge/StatusBadge";
@@ -17,6 +17,8 @@ export type SectionFormProps = {
   readonly names: readonly string[];
   readonly busy: boolean;
   readonly changed: boolean;
+  /** Show findings about empty required fields (after a write was tried). */
+  readonly showMissing: boolean;
   readonly onChange: (section: SectionData) => void;
   readonly onBlur: () => void;
   readonly onJump: (position: number) => void;
@@ -30,15 +32,23 @@ export function sectionTitle(section: SectionData): string {
     : section.label;
 }
 
-function messagesFor(findings: readonly PaneFinding[], field: string, row?: number): FieldMessage[] {
+function messagesFor(
+  findings: readonly PaneFinding[],
+  field: FieldData | undefined,
+  row: number | undefined,
+  showMissing: boolean,
+): FieldMessage[] {
+  if (!field) return [];
+  // A required field still empty is not an error to shout about until the person tries to write.
+  if (!showMissing && isEmptyValue(field.value)) return [];
   return findings
-    .filter((f) => f.field === field && (row === undefined ? f.row === undefined : f.row === row))
+    .filter((f) => f.field === field.id && (row === undefined ? f.row === undefined : f.row === row))
     .map((f) => ({ severity: f.severity, message: f.message }));
 }
 
 /** One section of a plan: its fields, its repeating rows, and the write button. */
 export function SectionForm(props: SectionFormProps) {
-  const { plan, section, position, findings, guidance, names, busy, changed, onChange, onBlur, onJump, onWrite, onGoTo } =
+  const { plan, section, position, findings, guidance, names, busy, changed, showMissing, onChange, onBlur, onJump, onWrite, onGoTo } =
     props;
   const styles = useSectionFormStyles();
   const count = plan.sections.length;
@@ -69,7 +79,7 @@ export function SectionForm(props: SectionFormProps) {
           aria-label="Previous section"
         />
         <Field className={styles.jump} label="Section">
-          <Select value={String(position)} onChange={(_, d) => onJump(Number(d.value))}>
+          <Select className={styles.select} value={String(position)} onChange={(_, d) => onJump(Number(d.value))}>
             {plan.sections.map((s, i) => (
               <option key={`${s.id}-${s.block ?? 0}`} value={String(i)}>
                 {i + 1}. {sectionTitle(s)}
@@ -98,7 +108,7 @@ export function SectionForm(props: SectionFormProps) {
               field={field}
               guidance={guidance(field.id)}
               names={names}
-              messages={messagesFor(findings, field.id)}
+              messages={messagesFor(findings, field, undefined, showMissing)}
               onChange={(v) => setField(field.id, v)}
               onBlur={onBlur}
             />
@@ -112,7 +122,14 @@ export function SectionForm(props: SectionFormProps) {
             limits={section.rowLimits}
             guidance={guidance}
             names={names}
-            messages={(field, row) => messagesFor(findings, field, row)}
+            messages={(field, row) =>
+              messagesFor(
+                findings,
+                section.rows?.find((r) => r.index === row)?.cells.find((c) => c.id === field),
+                row,
+                showMissing,
+              )
+            }
             onChange={setRows}
             onBlur={onBlur}
             renderGoTo={goTo}

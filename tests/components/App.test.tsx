@@ -1,0 +1,124 @@
+/** @jest-environment jsdom */
+import "./jsdom-globals";
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { MemoryDocument } from "../../src/adapters/memory/memory-document.adapter";
+import { ok } from "../../src/domain/result";
+import { PlanSession, type FillRequest, type PlanSessionDeps } from "../../src/app/plan-session";
+import { App } from "../../src/taskpane/App/App";
+import { portDeps, type HostWriter } from "../../src/taskpane/port-deps";
+import { templateBytes } from "../helpers/fixtures";
+import { renderInFluent } from "./render";
+
+function sessionOn(bytes: Uint8Array, overrides: Partial<PlanSessionDeps> = {}) {
+  const doc = MemoryDocument.fromDocx(bytes);
+  if (!doc.ok) throw new Error(doc.error.message);
+  const fills: FillRequest[] = [];
+  const writer: HostWriter = {
+    fill: async (r) => {
+      fills.push(r);
+      return ok({ written: [{ label: "District/School Name (paragraph 24)" }], skipped: [], failed: [], rowsAdded: 0, rowsRemoved: 0 });
+    },
+    revert: async () => ok({ restored: 2, rowsRemoved: 0 }),
+    insertTemplate: async () => ok(undefined),
+  };
+  const session = new PlanSession({ ...portDeps(doc.value, writer), ...overrides });
+  return { session, fills, doc: doc.value };
+}
+
+jest.setTimeout(60_000);
+
+describe("the task pane", () => {
+  it("opens a plan with its progress and every section with a status", async () => {
+    const { session } = sessionOn(templateBytes("ddtt-action-plan"));
+    renderInFluent(<App session={session} />);
+    await screen.findByRole("heading", { name: "DDTT Action Plan" }, { timeout: 15_000 });
+    expect(screen.getByText(/^0 of \d+ required fields filled and valid$/)).toBeTruthy();
+    const sections = within(screen.getByRole("list")).getAllByRole("listitem");
+    expect(sections.map((s) => s.textContent)).toEqual([
+      "1. District and dateIncomplete",
+      "2. Strategy 1Incomplete",
+      "3. Action steps 1Incomplete",
+    ]);
+  });
+
+  it("walks through sections with next and previous in the template's order", async () => {
+    const { session } = sessionOn(templateBytes("ddtt-action-plan"));
+    renderInFluent(<App session={session} />);
+    await userEvent.click(await screen.findByRole("button", { name: /1\. District and date/ }, { timeout: 15_000 }));
+    expect(screen.getByRole("heading", { level: 2, name: "District and date" })).toBeTruthy();
+    await userEvent.click(screen.getByRole("button", { name: "Next section" }));
+    expect(screen.getByRole("heading", { level: 2, name: "Strategy 1" })).toBeTruthy();
+    await userEvent.click(screen.getByRole("button", { name: "Previous section" }));
+    expect(screen.getByRole("heading", { level: 2, name: "District and date" })).toBeTruthy();
+  });
+
+  it("writes only the section shown, with the values typed, and reports what was written", async () => {
+    const { session, fills } = sessionOn(templateBytes("ddtt-action-plan"));
+    renderInFluent(<App session={session} />);
+    await userEvent.click(await screen.findByRole("button", { name: /1\. District and date/ }, { timeout: 15_000 }));
+    await userEvent.type(screen.getByRole("textbox", { name: /District\/School Name/ }), "Northfield");
+    await userEvent.click(screen.getByRole("button", { name: "Write to document" }));
+    await screen.findByText("Written to the document");
+    expect(fills).toHaveLength(1);
+    expect(fills[0]!.section).toEqual({ id: "plan-header" });
+    const header = fills[0]!.data.plans[0]!.sections.find((s) => s.id === "plan-header")!;
+    expect(header.fields.find((f) => f.id === "district-school-name")!.value).toBe("Northfield");
+    expect(within(screen.getByRole("list", { name: "What was written" })).getByText(/Written: District\/School Name/)).toBeTruthy();
+    expect(screen.getByRole("status").textContent).toMatch(/Written to the document/);
+  });
+
+  it("runs the checks when focus leaves a field and shows their message beside it", async () => {
+    const { session } = sessionOn(templateBytes("ddtt-action-plan"));
+    renderInFluent(<App session={session} />);
+    await userEvent.click(await screen.findByRole("button", { name: /3\. Action steps/ }, { timeout: 15_000 }));
+    const card = screen.getAllByRole("listitem")[0]!;
+    await userEvent.type(within(card).getByRole("textbox", { name: /Action Steps/ }), "Train staff");
+    await userEvent.type(within(card).getByRole("combobox", { name: /Owner/ }), "TBD");
+    await userEvent.tab();
+    const owner = card.querySelector('[data-field="0:owner"]') as HTMLElement;
+    await waitFor(() => expect(within(owner).getByRole("alert").textContent).toMatch(/placeholder|person|name/i));
+  });
+
+  it("reverts the last fill in one click from any view", async () => {
+    const { session } = sessionOn(templateBytes("ddtt-action-plan"));
+    renderInFluent(<App session={session} />);
+    await screen.findByRole("heading", { name: "DDTT Action Plan" }, { timeout: 15_000 });
+    await userEvent.click(screen.getByRole("button", { name: "Revert last fill" }));
+    expect(await screen.findByText("Last fill reverted")).toBeTruthy();
+    expect(screen.getByText("2 cells restored.")).toBeTruthy();
+  });
+
+  it("says a document is no known plan, names the closest template and offers a blank one when empty", async () => {
+    const { session } = sessionOn(templateBytes("ddtt-action-plan"), {
+      recognise: () => ({
+        kind: "unknown",
+        empty: true,
+        closest: { template: "clna", label: "CLNA self-assessment", missing: ["Compliance", "Action plan"] },
+      }),
+    });
+    renderInFluent(<App session={session} />);
+    expect(await screen.findByText("No known plan in this document")).toBeTruthy();
+    expect(within(screen.getByRole("list", { name: "What was not found" })).getAllByRole("listitem").map((l) => l.textContent)).toEqual([
+      "Compliance",
+      "Action plan",
+    ]);
+    expect(screen.getByRole("button", { name: "Insert blank template" })).toBeTruthy();
+    expect(within(screen.getByRole("combobox", { name: "Template" })).getAllByRole("option")).toHaveLength(5);
+  });
+
+  it("lists every finding in review mode, filters by severity and copies a summary", async () => {
+    const { session } = sessionOn(templateBytes("ddtt-action-plan"));
+    renderInFluent(<App session={session} />);
+    await screen.findByRole("heading", { name: "DDTT Action Plan" }, { timeout: 15_000 });
+    await userEvent.click(screen.getByRole("tab", { name: "Review" }));
+    const errors = await screen.findByRole("checkbox", { name: /^Errors \(\d+\)$/ }, { timeout: 15_000 });
+    expect((errors as HTMLInputElement).checked).toBe(true);
+    const summary = screen.getByLabelText("Summary as text").textContent ?? "";
+    expect(summary).toMatch(/^DDTT Action Plan\nCompleteness: 0 of \d+ required fields filled and valid\nErrors: \d+/);
+    const before = screen.getAllByRole("button", { name: "Add as comment" }).length;
+    expect(before).toBeGreaterThan(0);
+    await userEvent.click(errors);
+    expect(screen.queryAllByRole("button", { name: "Add as comment" }).length).toBeLessThan(before);
+  });
+});

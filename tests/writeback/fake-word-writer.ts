@@ -1,0 +1,263 @@
+/**
+ * A typed fake of the slice of Word the Office writer uses, built from a real replica's snapshot.
+ * Like Word, queued calls run at `context.sync()`, loaded values are readable after it, and every
+ * sync is counted. Faults: a sync that applies half its queue and then throws, a read-only
+ * document, and a hook to change the document (a co-author) before a given sync.
+ */
+import type {
+  WBody,
+  WCell,
+  WContext,
+  WCustomXmlPart,
+  WCustomXmlParts,
+  WFont,
+  WParagraph,
+  WRange,
+  WRangeCollection,
+  WRow,
+  WTable,
+  WordWriteHost,
+} from "../../src/adapters/office/office-writer";
+import type { DocumentSnapshot } from "../../src/domain/snapshot";
+
+export type FPara = { text: string; style: string; font: { name: string; size: number; color: string; bold: boolean; italic: boolean } };
+export type FCell = { paragraphs: FPara[] };
+export type FRow = { cells: FCell[] };
+export type FTable = { rows: FRow[] };
+export type FModel = { body: ({ kind: "p"; p: FPara } | { kind: "t"; t: FTable })[]; parts: string[] };
+
+export type FakeOptions = {
+  supported?: readonly string[];
+  /** The n-th sync (1-based) applies only the first half of its queued writes, then throws. */
+  failSyncAt?: number;
+  readOnly?: boolean;
+  /** Runs just before the n-th sync (1-based), to change the document as a co-author would. */
+  beforeSync?: { at: number; change: (m: FModel) => void };
+};
+
+export type FakeLog = { syncs: number; calls: string[] };
+
+const para = (text: string, style = "TableContents"): FPara => ({ text, style, font: { name: "Liberation Sans", size: 10, color: "#000000", bold: false, italic: false } });
+
+export function modelFrom(s: DocumentSnapshot): FModel {
+  const body: FModel["body"] = [];
+  for (const b of s.blocks) {
+    if (b.kind === "paragraph") body.push({ kind: "p", p: para(s.paragraphs[b.paragraph]?.text ?? "", "Normal") });
+    else {
+      const t = s.tables[b.table];
+      body.push({ kind: "t", t: { rows: (t?.rows ?? []).map((r) => ({ cells: r.cells.map((c) => ({ paragraphs: c.paragraphs.map((p) => para(p.text)) })) })) } });
+    }
+  }
+  return { body, parts: [] };
+}
+
+export function tablesOf(m: FModel): FTable[] {
+  return m.body.flatMap((b) => (b.kind === "t" ? [b.t] : []));
+}
+
+function allParagraphs(m: FModel): FPara[] {
+  return m.body.flatMap((b) => (b.kind === "p" ? [b.p] : b.t.rows.flatMap((r) => r.cells.flatMap((c) => c.paragraphs))));
+}
+
+class Failure extends Error {
+  constructor(readonly code: string) {
+    super(code);
+  }
+}
+
+export function fakeWordWriter(model: FModel, options: FakeOptions = {}): { host: WordWriteHost; log: FakeLog } {
+  const log: FakeLog = { syncs: 0, calls: [] };
+  const queue: { write: boolean; run: () => void }[] = [];
+  const loads: (() => void)[] = [];
+  const supported = new Set(options.supported ?? ["WordApi 1.3", "WordApi 1.4"]);
+
+  const write = (name: string, run: () => void) => {
+    log.calls.push(name);
+    queue.push({ write: true, run });
+  };
+
+  // Live ranges in paragraphs, shifted as text changes (as Word's ranges are).
+  type Live = { p: FPara; start: number; length: number };
+  const lives: Live[] = [];
+  const replaceIn = (p: FPara, start: number, length: number, text: string) => {
+    p.text = p.text.slice(0, start) + text + p.text.slice(start + length);
+    for (const l of lives) if (l.p === p && l.start > start) l.start += text.length - length;
+  };
+
+  const font = (get: () => FPara | undefined): WFont => ({
+    get name() { return get()?.font.name ?? ""; },
+    get size() { return get()?.font.size ?? 0; },
+    get color() { return get()?.font.color ?? ""; },
+    get bold() { return get()?.font.bold ?? false; },
+    get italic() { return get()?.font.italic ?? false; },
+    set: (props) => write("font.set", () => { const p = get(); if (p) Object.assign(p.font, props); }),
+  }) as WFont;
+
+  const range = (get: () => Live | undefined): WRange => ({
+    insertText: (text, location) => {
+      write(`range.insertText:${location}`, () => {
+        const l = get();
+        if (l) replaceIn(l.p, l.start, l.length, text.replace(/\v/g, "\u000b"));
+      });
+      return range(get);
+    },
+    font: font(() => get()?.p),
+  });
+
+  const paragraph = (resolve: () => FPara | undefined, path: string, step: (p: FPara | undefined) => FPara | undefined): WParagraph => {
+    let snapshot: FPara | undefined;
+    const self: WParagraph = {
+      get text() { if (!snapshot) throw new Error(`${path}: text not loaded`); return snapshot.text; },
+      set text(_v) {},
+      get style() { return snapshot?.style ?? ""; },
+      set style(_v) {},
+      font: font(() => snapshot),
+      load: () => {
+        log.calls.push(`load:${path}`);
+        loads.push(() => {
+          const p = resolve();
+          snapshot = p ? { ...p, font: { ...p.font } } : { text: "", style: "", font: para("").font };
+        });
+        return self;
+      },
+      getNext: () => paragraph(() => step(resolve()), `${path}+1`, step),
+      insertText: (text, location) => {
+        write(`insertText:${location}:${path}`, () => {
+          const p = resolve();
+          if (!p) throw new Failure("ItemNotFound");
+          const t = text.replace(/\v/g, "\u000b");
+          if (location === "Replace") p.text = t;
+          else if (location === "End") p.text += t;
+          else p.text = t + p.text;
+        });
+        return range(() => { const p = resolve(); return p ? { p, start: 0, length: p.text.length } : undefined; });
+      },
+      search: (text) => {
+        const items: WRange[] = [];
+        const collection: WRangeCollection = {
+          items,
+          load: () => {
+            loads.push(() => {
+              const p = resolve();
+              if (!p) return;
+              for (let at = p.text.indexOf(text); at >= 0; at = p.text.indexOf(text, at + text.length)) {
+                const live: Live = { p, start: at, length: text.length };
+                lives.push(live);
+                items.push(range(() => live));
+              }
+            });
+            return collection;
+          },
+        };
+        return collection;
+      },
+      set: (props) => write("paragraph.set", () => { const p = resolve(); if (p && props.style) p.style = props.style; }),
+    };
+    return self;
+  };
+
+  const nextInCell = (p: FPara | undefined): FPara | undefined => {
+    if (!p) return undefined;
+    for (const t of tablesOf(model)) for (const r of t.rows) for (const c of r.cells) {
+      const i = c.paragraphs.indexOf(p);
+      if (i >= 0) return c.paragraphs[i + 1];
+    }
+    return undefined;
+  };
+  const nextInBody = (p: FPara | undefined): FPara | undefined => {
+    if (!p) return undefined;
+    const all = allParagraphs(model);
+    return all[all.indexOf(p) + 1];
+  };
+
+  const cell = (getTable: () => FTable | undefined, r: number, c: number, path: string): WCell => {
+    const resolve = () => getTable()?.rows[r]?.cells[c];
+    let isNull = true;
+    const row: WRow = {
+      insertRows: (_loc, count, values) =>
+        write(`insertRows:${path}`, () => {
+          const t = getTable();
+          const template = t?.rows[r];
+          if (!t || !template) throw new Failure("ItemNotFound");
+          const rows: FRow[] = Array.from({ length: count }, (_, k) => ({
+            cells: template.cells.map((tc, ci) => {
+              const lines = (values?.[k]?.[ci] ?? "").split("\n");
+              return { paragraphs: tc.paragraphs.map((tp, pi) => ({ ...tp, font: { ...tp.font }, text: lines[pi] ?? "" })) };
+            }),
+          }));
+          t.rows.splice(r + 1, 0, ...rows);
+        }),
+      delete: () => write(`deleteRow:${path}`, () => { const t = getTable(); if (!t?.rows[r]) throw new Failure("ItemNotFound"); t.rows.splice(r, 1); }),
+    };
+    const self: WCell = {
+      get isNullObject() { return isNull; },
+      body: {
+        paragraphs: { getFirst: () => paragraph(() => resolve()?.paragraphs[0], `${path}/p0`, nextInCell) },
+        tables: { getFirst: () => { throw new Error("nested tables are not modelled"); } },
+      },
+      parentRow: row,
+      load: () => {
+        loads.push(() => { isNull = resolve() === undefined; });
+        return self;
+      },
+    };
+    return self;
+  };
+
+  const table = (i: number): WTable => ({
+    getNext: () => table(i + 1),
+    getCellOrNullObject: (r, c) => cell(() => tablesOf(model)[i], r, c, `t${i}/r${r}/c${c}`),
+  });
+
+  const body: WBody = {
+    paragraphs: { getFirst: () => paragraph(() => allParagraphs(model)[0], "body/p0", nextInBody) },
+    tables: { getFirst: () => table(0) },
+  };
+
+  const parts: WCustomXmlParts = {
+    getByNamespace: (ns) => {
+      const items: WCustomXmlPart[] = [];
+      return {
+        items,
+        load: () => {
+          loads.push(() => {
+            model.parts.forEach((xml, k) => {
+              if (!xml.includes(ns)) return;
+              const value = { value: "" };
+              items.push({
+                getXml: () => { loads.push(() => (value.value = model.parts[k] ?? "")); return value; },
+                setXml: (x) => write("customXml.setXml", () => (model.parts[k] = x)),
+              });
+            });
+          });
+        },
+      };
+    },
+    add: (xml) => {
+      write("customXml.add", () => model.parts.push(xml));
+      return { getXml: () => ({ value: xml }), setXml: () => undefined };
+    },
+  };
+
+  const context: WContext = {
+    document: { body, customXmlParts: parts },
+    sync: async () => {
+      log.syncs++;
+      log.calls.push(`sync#${log.syncs}`);
+      if (options.beforeSync?.at === log.syncs) options.beforeSync.change(model);
+      const ops = queue.splice(0);
+      const pendingLoads = loads.splice(0);
+      if (options.readOnly && ops.some((o) => o.write)) throw new Failure("AccessDenied");
+      const half = options.failSyncAt === log.syncs ? Math.floor(ops.length / 2) : ops.length;
+      for (const op of ops.slice(0, half)) op.run();
+      if (half < ops.length) throw new Failure("GeneralException");
+      for (const l of pendingLoads) l();
+    },
+  };
+
+  const host: WordWriteHost = {
+    run: (batch) => batch(context),
+    isSetSupported: (name, version) => supported.has(`${name} ${version}`),
+  };
+  return { host, log };
+}

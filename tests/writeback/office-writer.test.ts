@@ -1,0 +1,165 @@
+import { writePlanInWord } from "../../src/adapters/office/office-writer";
+import { planDocumentFill } from "../../src/app/fill";
+import type { EditPlan } from "../../src/domain/edits";
+import type { DocumentPlanData } from "../../src/domain/plan-data";
+import { readDocument } from "../../src/domain/plan-reader";
+import type { DocumentSnapshot } from "../../src/domain/snapshot";
+import { parseJournal } from "../../src/ooxml/journal";
+import { templates } from "../../src/templates";
+import { templateBytes, type TemplateId } from "../helpers/fixtures";
+import { fakeWordWriter, modelFrom, tablesOf, type FakeOptions } from "./fake-word-writer";
+import { documentXml, must, now, snapshotOf } from "./helpers";
+
+function setup(id: TemplateId, change: (d: DocumentPlanData) => DocumentPlanData) {
+  const bytes = templateBytes(id);
+  const snapshot = snapshotOf(bytes);
+  const data = readDocument(snapshot, templates).data;
+  const plan = must(planDocumentFill(snapshot, change(data))).plan;
+  return { snapshot, plan, source: documentXml(bytes) };
+}
+
+function setFields(values: Record<string, string | string[]>) {
+  return (d: DocumentPlanData): DocumentPlanData => ({
+    ...d,
+    plans: d.plans.map((p, pi) => ({
+      ...p,
+      sections: p.sections.map((s) => ({
+        ...s,
+        fields: s.fields.map((f) => (pi === 0 && values[`${s.id}.${f.id}`] !== undefined ? { ...f, value: values[`${s.id}.${f.id}`]! } : f)),
+        ...(s.rows
+          ? { rows: s.rows.map((r) => ({ ...r, cells: r.cells.map((f) => (pi === 0 && values[`${s.id}[${r.index}].${f.id}`] !== undefined ? { ...f, value: values[`${s.id}[${r.index}].${f.id}`]! } : f)) })) }
+          : {}),
+      })),
+    })),
+  });
+}
+
+const ddttValues = {
+  "plan-header.district-school-name": "Springfield",
+  "plan-header.todays-date": "2026-01-15",
+  "strategy.strategy": "Use data teams\nweekly",
+  "action-steps[0].action-step": "Survey staff & families",
+  "action-steps[0].owner": "Dana Smith",
+  "action-steps[1].deadline": "2026-03-01",
+};
+
+async function write(snapshot: DocumentSnapshot, plan: EditPlan, source: string, options: FakeOptions = {}) {
+  const model = modelFrom(snapshot);
+  const { host, log } = fakeWordWriter(model, options);
+  const result = await writePlanInWord(host, snapshot, plan, { label: "test", now, source });
+  return { model, log, result };
+}
+
+describe("writing a section in Word", () => {
+  const { snapshot, plan, source } = setup("ddtt-action-plan", setFields(ddttValues));
+
+  it("checks every target in one sync, then writes and reads back in one more, then records the fill", async () => {
+    const { model, log, result } = await write(snapshot, plan, source);
+    const report = must(result);
+    expect(report.error).toBeUndefined();
+    expect(report.notWritten).toEqual([]);
+    expect(report.written).toHaveLength(plan.content.length);
+    const firstWrite = log.calls.findIndex((c) => c.startsWith("insertText") || c.startsWith("range.insertText"));
+    const syncAt = (n: number) => log.calls.indexOf(`sync#${n}`);
+    expect(firstWrite).toBeGreaterThan(syncAt(1));
+    expect(log.calls.slice(syncAt(2)).some((c) => c.includes("insertText"))).toBe(false);
+    // Check + write/read-back, then the journal: look it up and add it.
+    expect(log.syncs).toBe(4);
+    const t4 = tablesOf(model)[4]!;
+    expect(t4.rows[3]!.cells[0]!.paragraphs[0]!.text).toBe("Survey staff & families");
+    expect(t4.rows[0]!.cells[0]!.paragraphs.map((p) => p.text)).toEqual(["Strategy:", "Use data teams", "weekly"]);
+    const header = model.body.find((b) => b.kind === "p" && b.p.text.startsWith("District/School Name:"));
+    expect(header?.kind === "p" && header.p.text).toBe("District/School Name: Springfield Today’s Date: 2026-01-15");
+    const journal = must(parseJournal(model.parts[0]!));
+    expect(journal.fills).toHaveLength(1);
+    expect(journal.fills[0]!.changes.map((c) => c.kind)).toContain("cell");
+  });
+
+  it("stops with document_changed and writes nothing when a target no longer holds what was read", async () => {
+    const { model, log, result } = await write(snapshot, plan, source, {
+      beforeSync: { at: 1, change: (m) => (tablesOf(m)[4]!.rows[3]!.cells[0]!.paragraphs[0]!.text = "typed by a co-author") },
+    });
+    expect(result.ok ? "ok" : result.error.code).toBe("document_changed");
+    if (!result.ok) expect(result.error.message).toContain("typed by a co-author");
+    expect(log.calls.some((c) => c.includes("insertText"))).toBe(false);
+    expect(log.syncs).toBe(1);
+    expect(tablesOf(model)[4]!.rows[4]!.cells[4]!.paragraphs[0]!.text).toBe("");
+  });
+
+  it("stops when a co-author deleted a row the plan writes to", async () => {
+    const { log, result } = await write(snapshot, plan, source, {
+      beforeSync: { at: 1, change: (m) => tablesOf(m)[4]!.rows.splice(3) },
+    });
+    expect(result.ok ? "ok" : result.error.code).toBe("document_changed");
+    if (!result.ok) expect(result.error.message).toMatch(/cell is gone/);
+    expect(log.calls.some((c) => c.includes("insertText"))).toBe(false);
+  });
+
+  it("accounts exactly for a batch that failed half-way, reading the targets again", async () => {
+    const { model, log, result } = await write(snapshot, plan, source, { failSyncAt: 2 });
+    const report = must(result);
+    expect(report.error?.code).toBe("office_sync_failed");
+    expect(report.written.length).toBeGreaterThan(0);
+    expect(report.notWritten.length).toBeGreaterThan(0);
+    expect(report.written.length + report.notWritten.length).toBe(plan.content.length);
+    expect(log.syncs).toBe(3);
+    expect(model.parts).toEqual([]); // no journal for a fill that did not finish
+    // The account matches the document: written values are there, the others are not.
+    const t4 = tablesOf(model)[4]!;
+    const step = report.written.concat(report.notWritten).find((o) => o.edit.kind === "set-text" && o.edit.field.endsWith("action-step"))!;
+    const inDoc = t4.rows[3]!.cells[0]!.paragraphs[0]!.text === "Survey staff & families";
+    expect(report.written.includes(step)).toBe(inDoc);
+  });
+
+  it("reports a read-only document with nothing written", async () => {
+    const { model, result } = await write(snapshot, plan, source, { readOnly: true });
+    const report = must(result);
+    expect(report.error?.code).toBe("office_read_only");
+    expect(report.written).toEqual([]);
+    expect(report.error?.message).toMatch(/read-only|protected/);
+    expect(tablesOf(model)[4]!.rows[3]!.cells[0]!.paragraphs[0]!.text).toBe("");
+  });
+
+  it("writes without a journal, and says revert is unavailable, where WordApi 1.4 is missing", async () => {
+    const { model, result } = await write(snapshot, plan, source, { supported: ["WordApi 1.3"] });
+    const report = must(result);
+    expect(report.notices.join(" ")).toMatch(/cannot be reverted/);
+    expect(model.parts).toEqual([]);
+    expect(report.syncs).toBe(2);
+  });
+});
+
+describe("choices and rows in Word", () => {
+  it("fills the chosen rating circle with a Wingdings filled circle and empties the others", async () => {
+    const { snapshot, plan, source } = setup("clna", (d) => ({
+      ...d,
+      plans: d.plans.map((p) => ({ ...p, sections: p.sections.map((s) => (s.id === "component-1-ratings" ? { ...s, fields: s.fields.map((f, i) => (i === 0 ? { ...f, value: [f.options![2]!] } : f)) } : s)) })),
+    }));
+    const { model, result } = await write(snapshot, plan, source);
+    must(result);
+    const cells = tablesOf(model)[3]!.rows[0]!.cells.slice(2).map((c) => c.paragraphs[0]!.text);
+    expect(cells).toEqual(["○", "○", "\uF06C", "○"]);
+  });
+
+  it("adds rows after the template row with their labels, in one insertRows call", async () => {
+    const bytes = templateBytes("perkins-action-plan");
+    const snapshot = snapshotOf(bytes);
+    const data = readDocument(snapshot, templates).data;
+    const more: DocumentPlanData = {
+      ...data,
+      plans: data.plans.map((p, pi) => ({
+        ...p,
+        sections: p.sections.map((s) => (pi === 0 && s.id === "actions" && s.rows ? { ...s, rows: [...s.rows, { index: 3, cells: s.rows[2]!.cells.map(({ location: _l, ...c }) => ({ ...c, value: "" })) }] } : s)),
+      })),
+    };
+    const plan = must(planDocumentFill(snapshot, more)).plan;
+    expect(plan.structure.map((e) => e.kind)).toEqual(["insert-rows"]);
+    const { model, log, result } = await write(snapshot, plan, documentXml(bytes));
+    must(result);
+    expect(log.calls.filter((c) => c.startsWith("insertRows"))).toHaveLength(1);
+    const t0 = tablesOf(model)[0]!;
+    expect(t0.rows).toHaveLength(10);
+    expect(t0.rows[6]!.cells[0]!.paragraphs[0]!.text).toBe("Action 4:");
+    expect(t0.rows[6]!.cells[0]!.paragraphs[6]!.text).toBe("Resources Required:");
+  });
+});
