@@ -69,10 +69,15 @@ export function fillXml(lib, xml, rand, share) {
       }),
     ),
   );
-  edits.sort((a, b) => b[0] - a[0]);
-  let out = xml;
-  for (const [from, to, text] of edits) out = out.slice(0, from) + text + out.slice(to);
-  return out;
+  edits.sort((a, b) => a[0] - b[0]);
+  const pieces = [];
+  let at = 0;
+  for (const [from, to, text] of edits) {
+    pieces.push(xml.slice(at, from), text);
+    at = to;
+  }
+  pieces.push(xml.slice(at));
+  return pieces.join("");
 }
 
 /** A copy of a package with its document part replaced. */

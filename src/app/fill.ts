@@ -5,7 +5,12 @@
  * with the plan data wanted, plan the edits (the fill planner). Then a host applies the plan: the
  * .docx writer here (command line, browser preview), the Office.js writer in Word.
  */
-import { fillDocx, revertDocx, type FillReport, type RevertReport } from "../adapters/docx/docx-writer";
+import {
+  fillDocx,
+  revertDocx,
+  type FillReport,
+  type RevertReport,
+} from "../adapters/docx/docx-writer";
 import { openDocx } from "../adapters/docx/docx-file";
 import { describeEdit, editSubject, type Skip } from "../domain/edits";
 import { planFill, type FillOptions, type FillPlanning } from "../domain/fill-planner";
@@ -23,7 +28,10 @@ export function parsePlanData(input: unknown): Result<DocumentPlanData> {
     try {
       value = JSON.parse(input) as unknown;
     } catch (e) {
-      return err("plan_data_invalid", `The plan data is not valid JSON (${(e as Error).message}). Use the output of "planassist inspect --json" as a starting point.`);
+      return err(
+        "plan_data_invalid",
+        `The plan data is not valid JSON (${(e as Error).message}). Use the output of "planassist inspect --json" as a starting point.`,
+      );
     }
   }
   const parsed = documentPlanDataSchema.safeParse(value);
@@ -32,7 +40,10 @@ export function parsePlanData(input: unknown): Result<DocumentPlanData> {
       .slice(0, 3)
       .map((i) => `${i.path.join(".") || "(top)"}: ${i.message}`)
       .join("; ");
-    return err("plan_data_invalid", `The plan data does not have the expected shape (${first}). Use the output of "planassist inspect --json" as a starting point.`);
+    return err(
+      "plan_data_invalid",
+      `The plan data does not have the expected shape (${first}). Use the output of "planassist inspect --json" as a starting point.`,
+    );
   }
   return ok(parsed.data);
 }
@@ -46,15 +57,24 @@ export function planDocumentFill(
 ): Result<FillPlanning> {
   const reading = readDocument(snapshot, definitions);
   if (reading.data.plans.length === 0) {
-    return err("plan_data_mismatch", "PlanAssist does not recognise this document as one of its templates, so it cannot fill it. Check that it is the right file.");
+    return err(
+      "plan_data_mismatch",
+      "PlanAssist does not recognise this document as one of its templates, so it cannot fill it. Check that it is the right file.",
+    );
   }
-  return planFill(snapshot, reading.data, desired, { neverFill: handSigned(definitions), ...options });
+  return planFill(snapshot, reading.data, desired, {
+    neverFill: handSigned(definitions),
+    ...options,
+  });
 }
 
 /** Sections people sign by hand, which a fill never writes. */
 function handSigned(definitions: readonly TemplateDefinition[]): Map<string, Set<string>> {
   return new Map(
-    definitions.map((d) => [d.id, new Set(d.sections.filter((s) => s.layout === "signature-line").map((s) => s.id))]),
+    definitions.map((d) => [
+      d.id,
+      new Set(d.sections.filter((s) => s.layout === "signature-line").map((s) => s.id)),
+    ]),
   );
 }
 
@@ -83,7 +103,10 @@ export function fillDocxWithPlanData(
   return ok({ report: report.value, planning: planning.value });
 }
 
-export function revertDocxFill(bytes: Uint8Array, options: { force?: boolean } = {}): Result<RevertReport> {
+export function revertDocxFill(
+  bytes: Uint8Array,
+  options: { force?: boolean } = {},
+): Result<RevertReport> {
   return revertDocx(bytes, options);
 }
 
@@ -92,14 +115,20 @@ export function describeFill(result: DocxFillResult): string {
   const { report, planning } = result;
   const lines: string[] = [];
   const count = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
-  const values = report.written.filter((o) => o.edit.kind === "set-text" || o.edit.kind === "set-choice" || o.edit.kind === "set-marks");
+  const values = report.written.filter(
+    (o) =>
+      o.edit.kind === "set-text" || o.edit.kind === "set-choice" || o.edit.kind === "set-marks",
+  );
   lines.push(
     `Wrote ${count(values.length, "value")}; added ${count(planning.rowsAdded, "row")} and ${count(planning.blocksAdded, "block")}; removed ${count(planning.rowsRemoved, "row")}.`,
   );
-  if (report.unchanged.length > 0) lines.push(`${count(report.unchanged.length, "value")} already held what was asked.`);
+  if (report.unchanged.length > 0)
+    lines.push(`${count(report.unchanged.length, "value")} already held what was asked.`);
   for (const s of report.skipped) lines.push(`Skipped ${s.field}: ${s.message}`);
   for (const f of report.failed) {
-    lines.push(`Not written: ${editSubject(f.edit)} at ${describeEdit(f.edit)}: ${f.message ?? "unknown reason"}`);
+    lines.push(
+      `Not written: ${editSubject(f.edit)} at ${describeEdit(f.edit)}: ${f.message ?? "unknown reason"}`,
+    );
   }
   return lines.join("\n");
 }

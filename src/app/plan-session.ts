@@ -5,7 +5,13 @@
  * The pane talks only to this facade. What sits behind it (Word through Office.js, a .docx file in
  * the browser preview, an in-memory fake in tests) is given as `PlanSessionDeps`.
  */
-import type { DocumentPlanData, FieldData, FieldValue, PlanData, SectionData } from "../domain/plan-data";
+import type {
+  DocumentPlanData,
+  FieldData,
+  FieldValue,
+  PlanData,
+  SectionData,
+} from "../domain/plan-data";
 import type { PlanAssistError, Result } from "../domain/result";
 import type { DocumentSnapshot, Location } from "../domain/snapshot";
 
@@ -29,7 +35,11 @@ export type PaneFinding = {
 /** What recognition says about a document that holds no known template. */
 export type UnknownDocument = {
   /** The closest template, when any came near. */
-  readonly closest?: { readonly template: string; readonly label: string; readonly missing: readonly string[] };
+  readonly closest?: {
+    readonly template: string;
+    readonly label: string;
+    readonly missing: readonly string[];
+  };
   /** The document has no tables and no text, so a blank template may be inserted. */
   readonly empty: boolean;
 };
@@ -61,7 +71,11 @@ export type FillRequest = {
 };
 
 /** A finding to anchor as a comment. */
-export type ReviewComment = { readonly location: Location; readonly severity: Severity; readonly message: string };
+export type ReviewComment = {
+  readonly location: Location;
+  readonly severity: Severity;
+  readonly message: string;
+};
 
 export type CommentReport = { readonly added: number; readonly notAdded: readonly string[] };
 
@@ -80,7 +94,9 @@ export interface PlanSessionDeps {
   /** Recognises plans and reads their data; `unknown` when no template was found. */
   recognise(
     snapshot: DocumentSnapshot,
-  ): { readonly kind: "plans"; readonly data: DocumentPlanData } | ({ readonly kind: "unknown" } & UnknownDocument);
+  ):
+    | { readonly kind: "plans"; readonly data: DocumentPlanData }
+    | ({ readonly kind: "unknown" } & UnknownDocument);
   /** Every finding for the document's plan data. */
   check(data: DocumentPlanData, snapshot: DocumentSnapshot): readonly PaneFinding[];
   /** Guidance quoted from the template for a field, when it has some. */
@@ -99,7 +115,9 @@ export interface PlanSessionDeps {
 export type SectionKey = { readonly id: string; readonly block?: number };
 
 export function sectionKey(section: SectionData): SectionKey {
-  return section.block === undefined ? { id: section.id } : { id: section.id, block: section.block };
+  return section.block === undefined
+    ? { id: section.id }
+    : { id: section.id, block: section.block };
 }
 
 export function sameSection(section: SectionData, key: SectionKey): boolean {
@@ -138,14 +156,16 @@ export function valueText(value: FieldValue): string {
 }
 
 function sameValue(a: FieldValue, b: FieldValue): boolean {
-  if (typeof a === "string" || typeof b === "string") return valueText(a).trim() === valueText(b).trim();
+  if (typeof a === "string" || typeof b === "string")
+    return valueText(a).trim() === valueText(b).trim();
   return a.length === b.length && a.every((v, i) => v === b[i]);
 }
 
 /** Every field of a section, its repeating rows' cells included, with the row index. */
 export function sectionFields(section: SectionData): { field: FieldData; row?: number }[] {
   const out: { field: FieldData; row?: number }[] = section.fields.map((field) => ({ field }));
-  for (const row of section.rows ?? []) for (const field of row.cells) out.push({ field, row: row.index });
+  for (const row of section.rows ?? [])
+    for (const field of row.cells) out.push({ field, row: row.index });
   return out;
 }
 
@@ -160,17 +180,26 @@ export function findingsFor(
   section: SectionKey,
 ): PaneFinding[] {
   return findings.filter(
-    (f) => f.plan === plan && f.section === section.id && (section.block === undefined || f.block === undefined || f.block === section.block),
+    (f) =>
+      f.plan === plan &&
+      f.section === section.id &&
+      (section.block === undefined || f.block === undefined || f.block === section.block),
   );
 }
 
-export function sectionCompleteness(section: SectionData, findings: readonly PaneFinding[]): Completeness {
+export function sectionCompleteness(
+  section: SectionData,
+  findings: readonly PaneFinding[],
+): Completeness {
   let required = 0;
   let filled = 0;
   for (const { field, row } of sectionFields(section)) {
     if (!field.required) continue;
     required++;
-    const bad = findings.some((f) => f.severity === "error" && f.field === field.id && (f.row === undefined || f.row === row));
+    const bad = findings.some(
+      (f) =>
+        f.severity === "error" && f.field === field.id && (f.row === undefined || f.row === row),
+    );
     if (!isEmptyValue(field.value) && !bad) filled++;
   }
   return { filled, required };
@@ -180,18 +209,27 @@ export function sectionCompleteness(section: SectionData, findings: readonly Pan
 function aboutEmptyField(section: SectionData, finding: PaneFinding): boolean {
   if (finding.field === undefined) return false;
   const hit = sectionFields(section).find(
-    ({ field, row }) => field.id === finding.field && (finding.row === undefined || finding.row === row),
+    ({ field, row }) =>
+      field.id === finding.field && (finding.row === undefined || finding.row === row),
   );
   return hit !== undefined && isEmptyValue(hit.field.value);
 }
 
-export function sectionStatus(section: SectionData, findings: readonly PaneFinding[]): SectionStatus {
-  if (findings.some((f) => f.severity === "error" && !aboutEmptyField(section, f))) return "has-errors";
+export function sectionStatus(
+  section: SectionData,
+  findings: readonly PaneFinding[],
+): SectionStatus {
+  if (findings.some((f) => f.severity === "error" && !aboutEmptyField(section, f)))
+    return "has-errors";
   const c = sectionCompleteness(section, findings);
   return c.filled >= c.required ? "complete" : "incomplete";
 }
 
-export function planCompleteness(plan: PlanData, planIndex: number, findings: readonly PaneFinding[]): Completeness {
+export function planCompleteness(
+  plan: PlanData,
+  planIndex: number,
+  findings: readonly PaneFinding[],
+): Completeness {
   let filled = 0;
   let required = 0;
   for (const section of plan.sections) {
@@ -230,7 +268,8 @@ export function consentItems(original: SectionData, edited: SectionData): Consen
 export function sectionChanged(original: SectionData, edited: SectionData): boolean {
   const a = sectionFields(original);
   const b = sectionFields(edited);
-  if (a.length !== b.length || (original.rows?.length ?? 0) !== (edited.rows?.length ?? 0)) return true;
+  if (a.length !== b.length || (original.rows?.length ?? 0) !== (edited.rows?.length ?? 0))
+    return true;
   return a.some((x, i) => {
     const y = b[i];
     return !y || x.field.id !== y.field.id || !sameValue(x.field.value, y.field.value);
@@ -246,7 +285,12 @@ export function withSection(
   return {
     ...data,
     plans: data.plans.map((p, i) =>
-      i !== plan ? p : { ...p, sections: p.sections.map((s) => (sameSection(s, sectionKey(section)) ? section : s)) },
+      i !== plan
+        ? p
+        : {
+            ...p,
+            sections: p.sections.map((s) => (sameSection(s, sectionKey(section)) ? section : s)),
+          },
     ),
   };
 }

@@ -354,23 +354,11 @@ function readColumnCell(
 ): { value: FieldData["value"]; location: Location } {
   const rules: ValueRules = { prompts: column.prompts, placeholders: column.placeholders };
   if (column.type === "multiple-choice" && column.options) {
-    const checked: string[] = [];
-    const optionLocations: Location[] = [];
-    column.options.forEach((option) => {
-      const i = cell.paragraphs.findIndex(
-        (p) => matchesAny(readOptionParagraph(p).text, [option]) !== undefined,
-      );
-      const p = cell.paragraphs[i];
-      if (p && readOptionParagraph(p).checked) checked.push(option);
-      optionLocations.push({
-        kind: "cell",
-        table: tableIndex,
-        row: rowIndex,
-        cell: cell.index,
-        paragraph: Math.max(0, i),
-        paragraphCount: 1,
-      });
-    });
+    // An option is checked when its paragraph starts with a mark (see choices.ts).
+    const options = cell.paragraphs.map(readOptionParagraph);
+    const checked = column.options.filter((option) =>
+      options.some((o) => o.checked && matchesAny(o.text, [option]) !== undefined),
+    );
     return { value: checked, location: cellLocation(tableIndex, rowIndex, cell.index) };
   }
   if (column.cellLabel) {
@@ -400,14 +388,9 @@ function optionLocationsFor(
     const i = cell.paragraphs.findIndex(
       (p) => matchesAny(readOptionParagraph(p).text, [option]) !== undefined,
     );
-    return {
-      kind: "cell" as const,
-      table: tableIndex,
-      row: rowIndex,
-      cell: cell.index,
-      paragraph: Math.max(0, i),
-      paragraphCount: 1,
-    };
+    // An option whose paragraph was deleted points at the whole cell.
+    if (i < 0) return cellLocation(tableIndex, rowIndex, cell.index);
+    return { ...cellLocation(tableIndex, rowIndex, cell.index), paragraph: i, paragraphCount: 1 };
   });
 }
 

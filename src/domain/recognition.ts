@@ -684,6 +684,18 @@ export function matchTemplate(
           );
         }
         pool = pool.filter((c) => c.hasGuidanceRow);
+      } else if (section.layout === "rows" && section.preferGuidanceRow) {
+        // The guiding questions were deleted: the plan's tables are those after its labelled
+        // header line (the illustration comes before it), when there is such a table.
+        const header = matches.find((m) => m.section.layout === "paragraph");
+        if (header && pool.some((c) => c.pos > header.pos)) {
+          for (const d of pool.filter((c) => c.pos < header.pos)) {
+            notes.push(
+              `Table ${(d.table ?? 0) + 1} looks like the “${section.label}” table but comes before “${header.section.label}”: read as the template’s illustration, not as a plan.`,
+            );
+          }
+          pool = pool.filter((c) => c.pos > header.pos);
+        }
       }
       if (pool.length === 0) {
         missing.push(section);

@@ -111,11 +111,21 @@ export function parseJournal(xml: string): Result<Journal> {
                 after: textOfChild(xml, c, "after"),
               };
             case "rows-added":
-              return { kind: "rows-added", table: num(c, "table"), row: num(c, "row"), count: num(c, "count") };
+              return {
+                kind: "rows-added",
+                table: num(c, "table"),
+                row: num(c, "row"),
+                count: num(c, "count"),
+              };
             case "tables-added":
               return { kind: "tables-added", table: num(c, "table"), count: num(c, "count") };
             case "rows-removed":
-              return { kind: "rows-removed", table: num(c, "table"), row: num(c, "row"), xml: textOfChild(xml, c, "xml") };
+              return {
+                kind: "rows-removed",
+                table: num(c, "table"),
+                row: num(c, "row"),
+                xml: textOfChild(xml, c, "xml"),
+              };
             default:
               return bad(`unknown entry ${c.name}`);
           }
@@ -124,7 +134,12 @@ export function parseJournal(xml: string): Result<Journal> {
     return ok({ fills });
   } catch (x) {
     if (x instanceof PlanAssistFailure) {
-      return x.failure.code === "journal_invalid" ? { ok: false, error: x.failure } : err("journal_invalid", `The record of earlier fills stored in the document is damaged (${x.failure.message}), so PlanAssist cannot revert. The document itself is unharmed.`);
+      return x.failure.code === "journal_invalid"
+        ? { ok: false, error: x.failure }
+        : err(
+            "journal_invalid",
+            `The record of earlier fills stored in the document is damaged (${x.failure.message}), so PlanAssist cannot revert. The document itself is unharmed.`,
+          );
     }
     throw x;
   }
@@ -140,7 +155,11 @@ export type RevertResult = {
  * Undoes one fill on a main document part. Refuses with `document_changed` when a cell the fill
  * wrote was changed since (unless `force`), so a person's later typing is not thrown away.
  */
-export function revertFill(source: string, fill: FillRecord, options: { force?: boolean } = {}): Result<RevertResult> {
+export function revertFill(
+  source: string,
+  fill: FillRecord,
+  options: { force?: boolean } = {},
+): Result<RevertResult> {
   try {
     const doc = parseXml(source);
     const { snapshot, index } = readWordDocument(doc);
@@ -175,7 +194,9 @@ export function revertFill(source: string, fill: FillRecord, options: { force?: 
           continue;
         }
         const before = t.rows[c.row];
-        const at = before ? before.element.start : (t.rows[t.rows.length - 1]?.element.end ?? t.element.closeStart);
+        const at = before
+          ? before.element.start
+          : (t.rows[t.rows.length - 1]?.element.end ?? t.element.closeStart);
         splices.push({ start: at, end: at, text: c.xml });
       }
     }
@@ -190,10 +211,13 @@ export function revertFill(source: string, fill: FillRecord, options: { force?: 
         }
         if (inRemoved(el.start)) continue;
         if (normaliseSlotText(now) !== normaliseSlotText(c.after)) {
-          changedSince.push(`table ${c.table + 1}, row ${c.row + 1}, cell ${c.cell + 1} was edited after the fill`);
+          changedSince.push(
+            `table ${c.table + 1}, row ${c.row + 1}, cell ${c.cell + 1} was edited after the fill`,
+          );
           if (!options.force) continue;
         }
-        if (sourceOf(doc, el) !== c.before) splices.push({ start: el.start, end: el.end, text: c.before });
+        if (sourceOf(doc, el) !== c.before)
+          splices.push({ start: el.start, end: el.end, text: c.before });
       } else if (c.kind === "paragraph") {
         const el = index.paragraphs[c.paragraph];
         const now = snapshot.paragraphs[c.paragraph]?.text;
@@ -205,7 +229,8 @@ export function revertFill(source: string, fill: FillRecord, options: { force?: 
           changedSince.push(`paragraph ${c.paragraph + 1} was edited after the fill`);
           if (!options.force) continue;
         }
-        if (sourceOf(doc, el) !== c.before) splices.push({ start: el.start, end: el.end, text: c.before });
+        if (sourceOf(doc, el) !== c.before)
+          splices.push({ start: el.start, end: el.end, text: c.before });
       }
     }
     if (changedSince.length > 0 && !options.force) {
@@ -226,10 +251,12 @@ export function revertFill(source: string, fill: FillRecord, options: { force?: 
 // ------------------------------------------------------------------------------------------
 // Package edits for the journal's parts
 
-export const REL_CUSTOM_XML_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml";
+export const REL_CUSTOM_XML_TYPE =
+  "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml";
 export const REL_CUSTOM_XML_PROPS_TYPE =
   "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps";
-export const CT_CUSTOM_XML_PROPERTIES = "application/vnd.openxmlformats-officedocument.customXmlProperties+xml";
+export const CT_CUSTOM_XML_PROPERTIES =
+  "application/vnd.openxmlformats-officedocument.customXmlProperties+xml";
 
 /** A GUID derived from text (stable, so the same journal gives the same bytes). */
 export function guidFrom(text: string): string {
@@ -257,7 +284,11 @@ export function itemRelsXml(propsTarget: string): string {
 }
 
 /** Adds a relationship before `</Relationships>`; returns the new XML and the id used. */
-export function addRelationship(relsXml: string, type: string, target: string): { xml: string; id: string } {
+export function addRelationship(
+  relsXml: string,
+  type: string,
+  target: string,
+): { xml: string; id: string } {
   const doc = parseXml(relsXml);
   const ids = new Set(childElements(doc.root).map((e) => attr(e, "Id") ?? ""));
   let k = 1;
@@ -267,7 +298,13 @@ export function addRelationship(relsXml: string, type: string, target: string): 
   const at = doc.root.closeStart === doc.root.end ? -1 : doc.root.closeStart;
   if (at < 0) {
     const open = relsXml.slice(doc.root.start, doc.root.end - 2);
-    return { xml: relsXml.slice(0, doc.root.start) + `${open}>${el}</${doc.root.name}>` + relsXml.slice(doc.root.end), id };
+    return {
+      xml:
+        relsXml.slice(0, doc.root.start) +
+        `${open}>${el}</${doc.root.name}>` +
+        relsXml.slice(doc.root.end),
+      id,
+    };
   }
   return { xml: relsXml.slice(0, at) + el + relsXml.slice(at), id };
 }
@@ -285,7 +322,9 @@ export function removeRelationship(relsXml: string, type: string, target: string
 export function addOverride(typesXml: string, partName: string, contentType: string): string {
   const doc = parseXml(typesXml);
   const exists = childElements(doc.root).some(
-    (e) => localName(e.name) === "Override" && (attr(e, "PartName") ?? "").toLowerCase() === partName.toLowerCase(),
+    (e) =>
+      localName(e.name) === "Override" &&
+      (attr(e, "PartName") ?? "").toLowerCase() === partName.toLowerCase(),
   );
   if (exists) return typesXml;
   const el = `<Override PartName="${escapeXml(partName)}" ContentType="${contentType}"/>`;
@@ -295,7 +334,11 @@ export function addOverride(typesXml: string, partName: string, contentType: str
 export function removeOverride(typesXml: string, partName: string): string {
   const doc = parseXml(typesXml);
   const splices: Splice[] = childElements(doc.root)
-    .filter((e) => localName(e.name) === "Override" && (attr(e, "PartName") ?? "").toLowerCase() === partName.toLowerCase())
+    .filter(
+      (e) =>
+        localName(e.name) === "Override" &&
+        (attr(e, "PartName") ?? "").toLowerCase() === partName.toLowerCase(),
+    )
     .map((e) => ({ start: e.start, end: e.end, text: "" }));
   return applySplices(typesXml, splices).text;
 }

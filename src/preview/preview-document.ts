@@ -6,7 +6,12 @@
 import { DocxDocument } from "../adapters/docx/docx-document.adapter";
 import { err, ok, type Result } from "../domain/result";
 import type { DocumentSnapshot, Location } from "../domain/snapshot";
-import type { CommentOutcome, DocumentCapabilities, DocumentComment, DocumentPort } from "../ports/document.port";
+import type {
+  CommentOutcome,
+  DocumentCapabilities,
+  DocumentComment,
+  DocumentPort,
+} from "../ports/document.port";
 import { annotateDocx } from "../adapters/docx/annotate";
 import { fillDocx, revertDocx } from "../adapters/docx/docx-writer";
 import type { Finding } from "../domain/findings";
@@ -19,7 +24,11 @@ import {
   sectionFields,
   type CommentReport,
   type ReviewComment,
-  type FillEntry, type FillReport, type FillRequest, type RevertReport } from "../app/plan-session";
+  type FillEntry,
+  type FillReport,
+  type FillRequest,
+  type RevertReport,
+} from "../app/plan-session";
 import type { HostWriter } from "../taskpane/port-deps";
 import { samples, loadSample } from "./samples";
 
@@ -34,7 +43,8 @@ function labeller(plan: PlanData | undefined): (field: string) => string {
     labels.set(section.id, section.label);
     for (const { field } of sectionFields(section)) labels.set(field.id, field.label);
   }
-  return (field) => labels.get(field) ?? labels.get(field.slice(field.lastIndexOf(".") + 1)) ?? field;
+  return (field) =>
+    labels.get(field) ?? labels.get(field.slice(field.lastIndexOf(".") + 1)) ?? field;
 }
 
 export type BytesListener = (bytes: Uint8Array) => void;
@@ -92,12 +102,18 @@ export class PreviewDocument implements DocumentPort, HostWriter {
       plan: 0,
       location: c.location,
     }));
-    const r = annotateDocx(this.docx.current(), findings, { author: "PlanAssist", date: new Date().toISOString() });
+    const r = annotateDocx(this.docx.current(), findings, {
+      author: "PlanAssist",
+      date: new Date().toISOString(),
+    });
     if (!r.ok) return r;
     if (r.value.comments > 0) this.replace(r.value.bytes);
     return ok({
       added: items.length - r.value.unplaced,
-      notAdded: Array.from({ length: r.value.unplaced }, () => "the finding has no place in the document"),
+      notAdded: Array.from(
+        { length: r.value.unplaced },
+        () => "the finding has no place in the document",
+      ),
     });
   }
 
@@ -152,11 +168,16 @@ export class PreviewDocument implements DocumentPort, HostWriter {
     const after = await this.docx.read();
     let restored = 0;
     if (before.ok && after.ok) {
-      const a = before.value.tables.flatMap((t) => t.rows.flatMap((row) => row.cells.map((c) => c.text)));
-      const b = after.value.tables.flatMap((t) => t.rows.flatMap((row) => row.cells.map((c) => c.text)));
+      const a = before.value.tables.flatMap((t) =>
+        t.rows.flatMap((row) => row.cells.map((c) => c.text)),
+      );
+      const b = after.value.tables.flatMap((t) =>
+        t.rows.flatMap((row) => row.cells.map((c) => c.text)),
+      );
       restored = a.filter((t, i) => b[i] !== t).length;
     }
-    const rowsRemoved = before.ok && after.ok ? Math.max(0, rowCount(before.value) - rowCount(after.value)) : 0;
+    const rowsRemoved =
+      before.ok && after.ok ? Math.max(0, rowCount(before.value) - rowCount(after.value)) : 0;
     return ok({ restored, rowsRemoved });
   }
 
@@ -167,7 +188,10 @@ export class PreviewDocument implements DocumentPort, HostWriter {
       this.replace(await loadSample(sample));
       return ok(undefined);
     } catch {
-      return err("file_empty", "The blank template could not be loaded. Reload the page and try again.");
+      return err(
+        "file_empty",
+        "The blank template could not be loaded. Reload the page and try again.",
+      );
     }
   }
 }

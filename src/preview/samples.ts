@@ -8,19 +8,50 @@ import ddtt from "../../tests/fixtures/templates/ddtt-action-plan-5.3.1T.docx";
 import perkins from "../../tests/fixtures/templates/perkins-action-plans.docx";
 import sfss from "../../tests/fixtures/templates/sfss-action-planning.docx";
 
-export type Sample = { readonly template: string; readonly label: string; readonly url: string; readonly fileName: string };
+export type Sample = {
+  readonly template: string;
+  readonly label: string;
+  readonly url: string;
+  readonly fileName: string;
+};
 
 export const samples: readonly Sample[] = [
-  { template: "ddtt-action-plan", label: "DDTT Action Plan", url: ddtt, fileName: "ddtt-action-plan-5.3.1T.docx" },
-  { template: "perkins-action-plan", label: "Perkins action plans", url: perkins, fileName: "perkins-action-plans.docx" },
-  { template: "clna", label: "CLNA self-assessment", url: clna, fileName: "clna-self-assessment.docx" },
-  { template: "sfss-action-plan", label: "SFSS action planning", url: sfss, fileName: "sfss-action-planning.docx" },
-  { template: "cde-plan-for-improvement", label: "CDE Plan for Improvement", url: cde, fileName: "cde-plan-for-improvement.docx" },
+  {
+    template: "ddtt-action-plan",
+    label: "DDTT Action Plan",
+    url: ddtt,
+    fileName: "ddtt-action-plan-5.3.1T.docx",
+  },
+  {
+    template: "perkins-action-plan",
+    label: "Perkins action plans",
+    url: perkins,
+    fileName: "perkins-action-plans.docx",
+  },
+  {
+    template: "clna",
+    label: "CLNA self-assessment",
+    url: clna,
+    fileName: "clna-self-assessment.docx",
+  },
+  {
+    template: "sfss-action-plan",
+    label: "SFSS action planning",
+    url: sfss,
+    fileName: "sfss-action-planning.docx",
+  },
+  {
+    template: "cde-plan-for-improvement",
+    label: "CDE Plan for Improvement",
+    url: cde,
+    fileName: "cde-plan-for-improvement.docx",
+  },
 ];
 
 /** Fetches a sample from the page's own server. */
 export async function loadSample(sample: Sample): Promise<Uint8Array> {
   const response = await fetch(sample.url);
-  if (!response.ok) throw new Error(`The sample ${sample.fileName} could not be loaded (${response.status}).`);
+  if (!response.ok)
+    throw new Error(`The sample ${sample.fileName} could not be loaded (${response.status}).`);
   return new Uint8Array(await response.arrayBuffer());
 }

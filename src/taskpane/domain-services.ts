@@ -19,7 +19,10 @@ function today(): string {
 /** Every finding for the plan data, placed on the plan's index in `data.plans`. */
 export function checkForPane(data: DocumentPlanData): PaneFinding[] {
   return checkPlans(data, { currentDate: today() }).map((f) => {
-    const plan = Math.max(0, data.plans.findIndex((p) => p.template === f.template && p.instance === f.plan));
+    const plan = Math.max(
+      0,
+      data.plans.findIndex((p) => p.template === f.template && p.instance === f.plan),
+    );
     return {
       code: f.code,
       severity: f.severity,
@@ -40,18 +43,25 @@ export function isEmptyDocument(snapshot: DocumentSnapshot): boolean {
 }
 
 /** Recognises the document's plans and reads their data. */
-export function recogniseForPane(snapshot: DocumentSnapshot): ReturnType<PlanSessionDeps["recognise"]> {
+export function recogniseForPane(
+  snapshot: DocumentSnapshot,
+): ReturnType<PlanSessionDeps["recognise"]> {
   const { recognition, data } = readDocument(snapshot, templates);
   if (recognition.recognised && data.plans.length > 0) return { kind: "plans", data };
   const top = recognition.candidates[0];
   return {
     kind: "unknown",
     empty: isEmptyDocument(snapshot),
-    ...(top && top.confidence > 0 ? { closest: { template: top.template, label: top.name, missing: top.missing } } : {}),
+    ...(top && top.confidence > 0
+      ? { closest: { template: top.template, label: top.name, missing: top.missing } }
+      : {}),
   };
 }
 
-export type DomainServices = Pick<PlanSessionDeps, "recognise" | "check" | "guidance" | "templates">;
+export type DomainServices = Pick<
+  PlanSessionDeps,
+  "recognise" | "check" | "guidance" | "templates"
+>;
 
 export function domainServices(): DomainServices {
   return {

@@ -26,10 +26,17 @@ export type HostWriter = {
 };
 
 export const noWriter: HostWriter = {
-  fill: async () => err("office_requirement_missing", "Writing into this document is not available in this build. Nothing was changed."),
+  fill: async () =>
+    err(
+      "office_requirement_missing",
+      "Writing into this document is not available in this build. Nothing was changed.",
+    ),
   revert: async () => err("no_fill_to_revert", "There is no fill to revert in this document."),
   insertTemplate: async () =>
-    err("office_requirement_missing", "Inserting a template is not available here. Open a blank copy of the template instead."),
+    err(
+      "office_requirement_missing",
+      "Inserting a template is not available here. Open a blank copy of the template instead.",
+    ),
 };
 
 export function portDeps(port: DocumentPort, writer: HostWriter): PlanSessionDeps {
@@ -42,7 +49,9 @@ export function portDeps(port: DocumentPort, writer: HostWriter): PlanSessionDep
     goTo: (location: Location) => port.select(location),
     addComments: async (items) => {
       if (writer.addReviewComments) return writer.addReviewComments(items);
-      const r = await port.addComments(items.map((c) => ({ location: c.location, text: commentText(c), author: "PlanAssist" })));
+      const r = await port.addComments(
+        items.map((c) => ({ location: c.location, text: commentText(c), author: "PlanAssist" })),
+      );
       if (!r.ok) return r;
       return ok({ added: r.value.added, notAdded: r.value.skipped.map((s) => s.reason) });
     },

@@ -7,7 +7,11 @@ function sectionOf(template: string, section: string): SectionDefinition | undef
   return templateById(template)?.sections.find((s) => s.id === section);
 }
 
-export function fieldGuidance(template: string, section: string, field: string): string | undefined {
+export function fieldGuidance(
+  template: string,
+  section: string,
+  field: string,
+): string | undefined {
   const s = sectionOf(template, section);
   if (!s) return undefined;
   switch (s.layout) {

@@ -2,7 +2,12 @@
  * The Fluent theme that matches Office: light, dark (from the Office theme's body colour) or high
  * contrast (when the system forces its colours).
  */
-import { teamsHighContrastTheme, webDarkTheme, webLightTheme, type Theme } from "@fluentui/react-components";
+import {
+  teamsHighContrastTheme,
+  webDarkTheme,
+  webLightTheme,
+  type Theme,
+} from "@fluentui/react-components";
 
 export type ThemeName = "light" | "dark" | "high-contrast";
 
@@ -24,7 +29,10 @@ function isDarkColour(hex: string | undefined): boolean {
 
 /** The theme to use now: Office's when running in Office, otherwise the system's. */
 export function currentThemeName(officeBackground?: string): ThemeName {
-  const media = (q: string) => typeof window !== "undefined" && typeof window.matchMedia === "function" && window.matchMedia(q).matches;
+  const media = (q: string) =>
+    typeof window !== "undefined" &&
+    typeof window.matchMedia === "function" &&
+    window.matchMedia(q).matches;
   if (media("(forced-colors: active)")) return "high-contrast";
   if (officeBackground !== undefined) return isDarkColour(officeBackground) ? "dark" : "light";
   return media("(prefers-color-scheme: dark)") ? "dark" : "light";

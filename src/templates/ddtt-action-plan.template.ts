@@ -5,7 +5,8 @@
  * Deadline, without guiding questions) in its "Components of an Action Plan" text, and the real
  * plan table after "District/School Name: ____ Today's Date: ____", whose third row holds the
  * guiding questions. When any matching table has that guiding-question row, tables without it are
- * the illustration and are not read. A district that copies the plan table for a second strategy
+ * the illustration and are not read; when the guiding questions were deleted, the tables after the
+ * "District/School Name" line are the plan. A district that copies the plan table for a second strategy
  * gets a second block (block 2) of the strategy and action-step sections.
  */
 import { defineTemplate } from "../domain/template-definition";

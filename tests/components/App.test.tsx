@@ -17,7 +17,13 @@ function sessionOn(bytes: Uint8Array, overrides: Partial<PlanSessionDeps> = {}) 
   const writer: HostWriter = {
     fill: async (r) => {
       fills.push(r);
-      return ok({ written: [{ label: "District/School Name (paragraph 24)" }], skipped: [], failed: [], rowsAdded: 0, rowsRemoved: 0 });
+      return ok({
+        written: [{ label: "District/School Name (paragraph 24)" }],
+        skipped: [],
+        failed: [],
+        rowsAdded: 0,
+        rowsRemoved: 0,
+      });
     },
     revert: async () => ok({ restored: 2, rowsRemoved: 0 }),
     insertTemplate: async () => ok(undefined),
@@ -45,7 +51,9 @@ describe("the task pane", () => {
   it("walks through sections with next and previous in the template's order", async () => {
     const { session } = sessionOn(templateBytes("ddtt-action-plan"));
     renderInFluent(<App session={session} />);
-    await userEvent.click(await screen.findByRole("button", { name: /1\. District and date/ }, { timeout: 15_000 }));
+    await userEvent.click(
+      await screen.findByRole("button", { name: /1\. District and date/ }, { timeout: 15_000 }),
+    );
     expect(screen.getByRole("heading", { level: 2, name: "District and date" })).toBeTruthy();
     await userEvent.click(screen.getByRole("button", { name: "Next section" }));
     expect(screen.getByRole("heading", { level: 2, name: "Strategy 1" })).toBeTruthy();
@@ -56,28 +64,44 @@ describe("the task pane", () => {
   it("writes only the section shown, with the values typed, and reports what was written", async () => {
     const { session, fills } = sessionOn(templateBytes("ddtt-action-plan"));
     renderInFluent(<App session={session} />);
-    await userEvent.click(await screen.findByRole("button", { name: /1\. District and date/ }, { timeout: 15_000 }));
-    await userEvent.type(screen.getByRole("textbox", { name: /District\/School Name/ }), "Northfield");
+    await userEvent.click(
+      await screen.findByRole("button", { name: /1\. District and date/ }, { timeout: 15_000 }),
+    );
+    await userEvent.type(
+      screen.getByRole("textbox", { name: /District\/School Name/ }),
+      "Northfield",
+    );
     await userEvent.click(screen.getByRole("button", { name: "Write to document" }));
     await screen.findByText("Written to the document");
     expect(fills).toHaveLength(1);
     expect(fills[0]!.section).toEqual({ id: "plan-header" });
     const header = fills[0]!.data.plans[0]!.sections.find((s) => s.id === "plan-header")!;
     expect(header.fields.find((f) => f.id === "district-school-name")!.value).toBe("Northfield");
-    expect(within(screen.getByRole("list", { name: "What was written" })).getByText(/Written: District\/School Name/)).toBeTruthy();
+    expect(
+      within(screen.getByRole("list", { name: "What was written" })).getByText(
+        /Written: District\/School Name/,
+      ),
+    ).toBeTruthy();
     expect(screen.getByRole("status").textContent).toMatch(/Written to the document/);
   });
 
   it("runs the checks when focus leaves a field and shows their message beside it", async () => {
     const { session } = sessionOn(templateBytes("ddtt-action-plan"));
     renderInFluent(<App session={session} />);
-    await userEvent.click(await screen.findByRole("button", { name: /3\. Action steps/ }, { timeout: 15_000 }));
+    await userEvent.click(
+      await screen.findByRole("button", { name: /3\. Action steps/ }, { timeout: 15_000 }),
+    );
     const card = screen.getAllByRole("listitem")[0]!;
-    await userEvent.type(within(card).getByRole("textbox", { name: /Action Steps/ }), "Train staff");
+    await userEvent.type(
+      within(card).getByRole("textbox", { name: /Action Steps/ }),
+      "Train staff",
+    );
     await userEvent.type(within(card).getByRole("combobox", { name: /Owner/ }), "TBD");
     await userEvent.tab();
     const owner = card.querySelector('[data-field="0:owner"]') as HTMLElement;
-    await waitFor(() => expect(within(owner).getByRole("alert").textContent).toMatch(/placeholder|person|name/i));
+    await waitFor(() =>
+      expect(within(owner).getByRole("alert").textContent).toMatch(/placeholder|person|name/i),
+    );
   });
 
   it("reverts the last fill in one click from any view", async () => {
@@ -94,17 +118,24 @@ describe("the task pane", () => {
       recognise: () => ({
         kind: "unknown",
         empty: true,
-        closest: { template: "clna", label: "CLNA self-assessment", missing: ["Compliance", "Action plan"] },
+        closest: {
+          template: "clna",
+          label: "CLNA self-assessment",
+          missing: ["Compliance", "Action plan"],
+        },
       }),
     });
     renderInFluent(<App session={session} />);
     expect(await screen.findByText("No known plan in this document")).toBeTruthy();
-    expect(within(screen.getByRole("list", { name: "What was not found" })).getAllByRole("listitem").map((l) => l.textContent)).toEqual([
-      "Compliance",
-      "Action plan",
-    ]);
+    expect(
+      within(screen.getByRole("list", { name: "What was not found" }))
+        .getAllByRole("listitem")
+        .map((l) => l.textContent),
+    ).toEqual(["Compliance", "Action plan"]);
     expect(screen.getByRole("button", { name: "Insert blank template" })).toBeTruthy();
-    expect(within(screen.getByRole("combobox", { name: "Template" })).getAllByRole("option")).toHaveLength(5);
+    expect(
+      within(screen.getByRole("combobox", { name: "Template" })).getAllByRole("option"),
+    ).toHaveLength(5);
   });
 
   it("lists every finding in review mode, filters by severity and copies a summary", async () => {
@@ -112,10 +143,16 @@ describe("the task pane", () => {
     renderInFluent(<App session={session} />);
     await screen.findByRole("heading", { name: "DDTT Action Plan" }, { timeout: 15_000 });
     await userEvent.click(screen.getByRole("tab", { name: "Review" }));
-    const errors = await screen.findByRole("checkbox", { name: /^Errors \(\d+\)$/ }, { timeout: 15_000 });
+    const errors = await screen.findByRole(
+      "checkbox",
+      { name: /^Errors \(\d+\)$/ },
+      { timeout: 15_000 },
+    );
     expect((errors as HTMLInputElement).checked).toBe(true);
     const summary = screen.getByLabelText("Summary as text").textContent ?? "";
-    expect(summary).toMatch(/^DDTT Action Plan\nCompleteness: 0 of \d+ required fields filled and valid\nErrors: \d+/);
+    expect(summary).toMatch(
+      /^DDTT Action Plan\nCompleteness: 0 of \d+ required fields filled and valid\nErrors: \d+/,
+    );
     const before = screen.getAllByRole("button", { name: "Add as comment" }).length;
     expect(before).toBeGreaterThan(0);
     await userEvent.click(errors);

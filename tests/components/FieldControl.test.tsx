@@ -32,7 +32,9 @@ describe("field controls", () => {
       fireEvent.change(picker, { target: { value: "2026-10-01" } });
     });
     expect(changes.at(-1)).toBe("10/1/2026");
-    expect((screen.getByRole("textbox", { name: /Deadline/ }) as HTMLInputElement).value).toBe("10/1/2026");
+    expect((screen.getByRole("textbox", { name: /Deadline/ }) as HTMLInputElement).value).toBe(
+      "10/1/2026",
+    );
   });
 
   it("rejects a date it cannot read when focus leaves, with the fix in words, as an alert", async () => {
@@ -46,7 +48,10 @@ describe("field controls", () => {
   });
 
   it("suggests names already used in the plan in a person field", async () => {
-    renderField({ field: field({ type: "person", label: "Owner" }), names: ["Dana Ruiz", "Lee Chen"] });
+    renderField({
+      field: field({ type: "person", label: "Owner" }),
+      names: ["Dana Ruiz", "Lee Chen"],
+    });
     const combo = screen.getByRole("combobox", { name: /Owner/ });
     await userEvent.click(combo);
     const options = screen.getAllByRole("option").map((o) => o.textContent);
@@ -57,7 +62,11 @@ describe("field controls", () => {
 
   it("accepts a name typed freely in a person field", async () => {
     const changes: FieldValue[] = [];
-    renderField({ field: field({ type: "person", label: "Owner" }), names: ["Dana Ruiz"], changes });
+    renderField({
+      field: field({ type: "person", label: "Owner" }),
+      names: ["Dana Ruiz"],
+      changes,
+    });
     await userEvent.type(screen.getByRole("combobox", { name: /Owner/ }), "Sam Ortiz");
     expect(changes.at(-1)).toBe("Sam Ortiz");
   });
@@ -95,26 +104,40 @@ describe("field controls", () => {
     });
     const group = screen.getByRole("radiogroup", { name: /Rating/ });
     const radios = within(group).getAllByRole("radio");
-    expect(radios.map((r) => r.getAttribute("value"))).toEqual(["Exemplar", "Established", "Developing", "Challenge"]);
+    expect(radios.map((r) => r.getAttribute("value"))).toEqual([
+      "Exemplar",
+      "Established",
+      "Developing",
+      "Challenge",
+    ]);
     await userEvent.click(within(group).getByRole("radio", { name: "Developing" }));
     expect(changes.at(-1)).toEqual(["Developing"]);
-    expect((within(group).getByRole("radio", { name: "Developing" }) as HTMLInputElement).checked).toBe(true);
+    expect(
+      (within(group).getByRole("radio", { name: "Developing" }) as HTMLInputElement).checked,
+    ).toBe(true);
   });
 
   it("shows the SFSS priorities as a check list and keeps the template's order", async () => {
     const changes: FieldValue[] = [];
     const options = ["Rules", "Roles", "Relationships", "Resources", "Partners"];
-    renderField({ field: field({ type: "multiple-choice", label: "Priorities", value: ["Resources"], options }), changes });
+    renderField({
+      field: field({ type: "multiple-choice", label: "Priorities", value: ["Resources"], options }),
+      changes,
+    });
     const group = screen.getByRole("group", { name: /Priorities/ });
     expect(within(group).getAllByRole("checkbox")).toHaveLength(5);
-    expect((within(group).getByRole("checkbox", { name: "Resources" }) as HTMLInputElement).checked).toBe(true);
+    expect(
+      (within(group).getByRole("checkbox", { name: "Resources" }) as HTMLInputElement).checked,
+    ).toBe(true);
     await userEvent.click(within(group).getByRole("checkbox", { name: "Roles" }));
     expect(changes.at(-1)).toEqual(["Roles", "Resources"]);
   });
 
   it("shows a value already in the document instead of a blank", () => {
     renderField({ field: field({ type: "text", label: "District", value: "Springfield" }) });
-    expect((screen.getByRole("textbox", { name: /District/ }) as HTMLInputElement).value).toBe("Springfield");
+    expect((screen.getByRole("textbox", { name: /District/ }) as HTMLInputElement).value).toBe(
+      "Springfield",
+    );
   });
 
   it("shows a check's error next to the field as an alert", () => {
@@ -122,13 +145,20 @@ describe("field controls", () => {
       field: field({ type: "person", label: "Owner", value: "TBD" }),
       messages: [{ severity: "error", message: "Name one person as owner, not a placeholder." }],
     });
-    expect(screen.getByRole("alert").textContent).toBe("Name one person as owner, not a placeholder.");
+    expect(screen.getByRole("alert").textContent).toBe(
+      "Name one person as owner, not a placeholder.",
+    );
   });
 
   it("shows document text as text, never as markup", () => {
     const hostile = "<img src=x onerror=alert(1)>";
-    const { container } = renderField({ field: field({ type: "long-text", label: "Strategy", value: hostile }), guidance: hostile });
+    const { container } = renderField({
+      field: field({ type: "long-text", label: "Strategy", value: hostile }),
+      guidance: hostile,
+    });
     expect(container.querySelector("img")).toBeNull();
-    expect((screen.getByRole("textbox", { name: /Strategy/ }) as HTMLTextAreaElement).value).toBe(hostile);
+    expect((screen.getByRole("textbox", { name: /Strategy/ }) as HTMLTextAreaElement).value).toBe(
+      hostile,
+    );
   });
 });

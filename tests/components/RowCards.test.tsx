@@ -10,8 +10,22 @@ function row(index: number, step: string, owner: string, extra: Partial<RowData>
   return {
     index,
     cells: [
-      { id: "action-step", label: "Action Steps", type: "long-text", required: true, value: step, location: { kind: "cell", table: 1, row: index + 2, cell: 0 } },
-      { id: "owner", label: "Owner", type: "person", required: true, value: owner, location: { kind: "cell", table: 1, row: index + 2, cell: 3 } },
+      {
+        id: "action-step",
+        label: "Action Steps",
+        type: "long-text",
+        required: true,
+        value: step,
+        location: { kind: "cell", table: 1, row: index + 2, cell: 0 },
+      },
+      {
+        id: "owner",
+        label: "Owner",
+        type: "person",
+        required: true,
+        value: owner,
+        location: { kind: "cell", table: 1, row: index + 2, cell: 3 },
+      },
     ],
     ...extra,
   };
@@ -45,7 +59,10 @@ describe("repeating rows as cards", () => {
     renderRows([row(0, "Train staff", "Dana Ruiz"), row(1, "Collect data", "Lee Chen")]);
     const cards = within(screen.getByRole("list", { name: "Row rows" })).getAllByRole("listitem");
     expect(cards).toHaveLength(2);
-    expect((within(cards[1]!).getByRole("textbox", { name: /Action Steps/ }) as HTMLTextAreaElement).value).toBe("Collect data");
+    expect(
+      (within(cards[1]!).getByRole("textbox", { name: /Action Steps/ }) as HTMLTextAreaElement)
+        .value,
+    ).toBe("Collect data");
   });
 
   it("adds an empty row marked as added, after the last one", async () => {
@@ -67,7 +84,10 @@ describe("repeating rows as cards", () => {
   });
 
   it("moves a row's values down while the rows keep their places in the document", async () => {
-    const seen = renderRows([row(0, "Train staff", "Dana Ruiz"), row(1, "Collect data", "Lee Chen")]);
+    const seen = renderRows([
+      row(0, "Train staff", "Dana Ruiz"),
+      row(1, "Collect data", "Lee Chen"),
+    ]);
     await userEvent.click(screen.getByRole("button", { name: "Move Row 1 down" }));
     const moved = seen.at(-1)!;
     expect(moved.map((r) => r.cells[0]!.value)).toEqual(["Collect data", "Train staff"]);

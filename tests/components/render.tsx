@@ -2,7 +2,10 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { render } from "@testing-library/react";
 import { useState, type ReactElement } from "react";
 import type { FieldData, FieldValue } from "../../src/domain/plan-data";
-import { FieldControl, type FieldControlProps } from "../../src/taskpane/components/FieldControl/FieldControl";
+import {
+  FieldControl,
+  type FieldControlProps,
+} from "../../src/taskpane/components/FieldControl/FieldControl";
 
 export function renderInFluent(ui: ReactElement) {
   return render(<FluentProvider theme={webLightTheme}>{ui}</FluentProvider>);
@@ -13,7 +16,9 @@ export function field(partial: Partial<FieldData> & Pick<FieldData, "type">): Fi
 }
 
 /** A field control holding its own value, as the pane does; `changes` records every value. */
-export function renderField(props: Omit<FieldControlProps, "onChange"> & { changes?: FieldValue[] }) {
+export function renderField(
+  props: Omit<FieldControlProps, "onChange"> & { changes?: FieldValue[] },
+) {
   const { changes = [], ...rest } = props;
   function Holder() {
     const [value, setValue] = useState<FieldValue>(rest.field.value);

@@ -41,12 +41,16 @@ async function shot(page, name) {
   await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: false });
 }
 
-/** Runs axe-core on the page and fails on any violation. */
+/**
+ * Runs axe-core on the page and fails on any violation. Fluent's focus manager (Tabster) puts
+ * hidden `<i data-tabster-dummy>` sentinels around focus zones that pass focus on at once; they
+ * are left out, as Fluent's own accessibility tests do.
+ */
 async function expectNoAxeViolations(page, state) {
   await page.evaluate(axeSource);
   const result = await page.evaluate(async () => {
     // eslint-disable-next-line no-undef
-    const r = await window.axe.run(document, { resultTypes: ["violations"] });
+    const r = await window.axe.run({ exclude: [["[data-tabster-dummy]"]] }, { resultTypes: ["violations"] });
     return r.violations.map(
       (v) =>
         `${v.id}: ${v.nodes
@@ -302,7 +306,10 @@ test("asks before replacing text, shows it before and after, reports what was wr
   await pane.getByRole("button", { name: "Write to document" }).click();
   const dialog = page.getByRole("dialog", { name: "Replace text already in the document?" });
   await dialog.waitFor();
-  assert.match(await dialog.innerText(), /Northfield Public Schools[\s\S]*Southfield Public Schools/);
+  assert.match(
+    await dialog.innerText(),
+    /Northfield Public Schools[\s\S]*Southfield Public Schools/,
+  );
   await shot(page, "consent");
   await expectNoAxeViolations(page, "consent dialog");
   await dialog.getByRole("button", { name: "Write to document" }).click();
@@ -315,7 +322,10 @@ test("asks before replacing text, shows it before and after, reports what was wr
   await pane.getByRole("button", { name: "Revert last fill" }).click();
   await pane.getByText("Last fill reverted").waitFor();
   await pane.getByRole("tab", { name: "Fill" }).click();
-  assert.equal(await pane.locator('[data-field="district-school-name"] input').inputValue(), "Northfield Public Schools");
+  assert.equal(
+    await pane.locator('[data-field="district-school-name"] input').inputValue(),
+    "Northfield Public Schools",
+  );
   await page.getByTestId("document-pages").getByText("Northfield Public Schools").waitFor();
 });
 
@@ -345,7 +355,10 @@ test("review mode lists findings by section, filters by severity, adds comments 
   await pane.getByRole("button", { name: "Copy summary" }).click();
   await pane.getByText("Summary copied").waitFor();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
-  assert.match(copied, /^DDTT Action Plan\nCompleteness: 0 of \d+ required fields filled and valid\nErrors: \d+/);
+  assert.match(
+    copied,
+    /^DDTT Action Plan\nCompleteness: 0 of \d+ required fields filled and valid\nErrors: \d+/,
+  );
   const bytes = await download(page);
   const { unzipSync, strFromU8 } = require("fflate");
   const files = unzipSync(bytes);
@@ -362,7 +375,7 @@ test("a document that is no plan names the closest template; an empty one gets a
     page,
     "notes.docx",
     docxWithBody(
-      '<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid><w:tr><w:tc><w:p><w:r><w:t>Action Steps</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Notes</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:p><w:r><w:t>Meeting notes</w:t></w:r></w:p>',
+      "<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid><w:tr><w:tc><w:p><w:r><w:t>Action Steps</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Notes</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:p><w:r><w:t>Meeting notes</w:t></w:r></w:p>",
     ),
   );
   await pane.getByText("No known plan in this document").waitFor();
@@ -377,7 +390,10 @@ test("a document that is no plan names the closest template; an empty one gets a
   await pane.getByRole("heading", { level: 2, name: /SFSS/ }).waitFor();
 });
 
-test("document text is shown as text, never as markup, in the pane and in the rendering", async ({ page, baseUrl }) => {
+test("document text is shown as text, never as markup, in the pane and in the rendering", async ({
+  page,
+  baseUrl,
+}) => {
   let dialogs = 0;
   page.on("dialog", (d) => {
     dialogs++;
@@ -392,11 +408,17 @@ test("document text is shown as text, never as markup, in the pane and in the re
   const pages = page.getByTestId("document-pages");
   await pages.getByText(hostile).waitFor();
   assert.equal(await page.locator('img[src="x"]').count(), 0);
-  assert.equal(await pane.locator('[data-field="district-school-name"] input').inputValue(), hostile);
+  assert.equal(
+    await pane.locator('[data-field="district-school-name"] input').inputValue(),
+    hostile,
+  );
   assert.equal(dialogs, 0);
 });
 
-test("the pane works at 320 px in dark and high-contrast themes without horizontal scrolling", async ({ page, baseUrl }) => {
+test("the pane works at 320 px in dark and high-contrast themes without horizontal scrolling", async ({
+  page,
+  baseUrl,
+}) => {
   for (const theme of ["dark", "high-contrast"]) {
     const pane = await openPreview(page, baseUrl, `?paneWidth=320&theme=${theme}`);
     await pane.getByRole("progressbar").waitFor();
@@ -423,7 +445,10 @@ async function keyUntil(page, key, target, max = 150) {
       const el = document.activeElement;
       if (!el) return false;
       if (t.field) {
-        return Boolean(el.closest(`[data-field="${t.field}"]`)) && el.matches("input:not([type=date]), textarea");
+        return (
+          Boolean(el.closest(`[data-field="${t.field}"]`)) &&
+          el.matches("input:not([type=date]), textarea")
+        );
       }
       return el.getAttribute("aria-label") === t.text || (el.textContent ?? "").trim() === t.text;
     }, target);
@@ -432,42 +457,55 @@ async function keyUntil(page, key, target, max = 150) {
   throw new Error(`could not reach ${JSON.stringify(target)} with ${key}`);
 }
 
-test("a keyboard-only run fills, writes and downloads the DDTT plan", async ({ page, baseUrl }) => {
-  const pane = await openPreview(page, baseUrl);
-  await pane.getByRole("progressbar").waitFor();
-  const data = tools.readPlanData(replicaBytes("ddtt-action-plan"));
-  await keyUntil(page, "Tab", { text: "Overview" });
-  await page.keyboard.press("ArrowRight");
-  await page.keyboard.press("Enter");
-  await pane.locator("#section-title").waitFor();
-  const typed = [];
-  let n = 0;
-  const plan = data.plans[0];
-  for (const [si, section] of plan.sections.entries()) {
-    const entries = [
-      ...section.fields.map((f) => ({ key: f.id, field: f })),
-      ...(section.rows ?? []).flatMap((r) => r.cells.map((c) => ({ key: `${r.index}:${c.id}`, field: c }))),
-    ];
-    for (const { key, field } of entries) {
-      const value = validValue(field, n++);
-      await keyUntil(page, "Tab", { field: key });
-      await page.keyboard.type(value);
-      if (field.type === "person") await page.keyboard.press("Escape");
-      typed.push({ plan: 0, section: section.id, block: section.block, key, field, value });
-    }
-    await keyUntil(page, "Tab", { text: "Write to document" });
+test(
+  "a keyboard-only run fills, writes and downloads the DDTT plan",
+  async ({ page, baseUrl }) => {
+    const pane = await openPreview(page, baseUrl);
+    await pane.getByRole("progressbar").waitFor();
+    const data = tools.readPlanData(replicaBytes("ddtt-action-plan"));
+    await keyUntil(page, "Tab", { text: "Overview" });
+    await page.keyboard.press("ArrowRight");
     await page.keyboard.press("Enter");
-    await pane.getByText("Written to the document").waitFor();
-    if (si < plan.sections.length - 1) {
-      await keyUntil(page, "Shift+Tab", { text: "Next section" });
+    await pane.locator("#section-title").waitFor();
+    const typed = [];
+    let n = 0;
+    const plan = data.plans[0];
+    for (const [si, section] of plan.sections.entries()) {
+      const entries = [
+        ...section.fields.map((f) => ({ key: f.id, field: f })),
+        ...(section.rows ?? []).flatMap((r) =>
+          r.cells.map((c) => ({ key: `${r.index}:${c.id}`, field: c })),
+        ),
+      ];
+      for (const { key, field } of entries) {
+        const value = validValue(field, n++);
+        await keyUntil(page, "Tab", { field: key });
+        await page.keyboard.type(value);
+        if (field.type === "person") await page.keyboard.press("Escape");
+        typed.push({ plan: 0, section: section.id, block: section.block, key, field, value });
+      }
+      await keyUntil(page, "Tab", { text: "Write to document" });
       await page.keyboard.press("Enter");
-      await pane.getByRole("heading", { level: 2, name: new RegExp(section.label === plan.sections[si + 1].label ? "." : plan.sections[si + 1].label) }).waitFor();
+      await pane.getByText("Written to the document").waitFor();
+      if (si < plan.sections.length - 1) {
+        await keyUntil(page, "Shift+Tab", { text: "Next section" });
+        await page.keyboard.press("Enter");
+        await pane
+          .getByRole("heading", {
+            level: 2,
+            name: new RegExp(
+              section.label === plan.sections[si + 1].label ? "." : plan.sections[si + 1].label,
+            ),
+          })
+          .waitFor();
+      }
     }
-  }
-  await shot(page, "keyboard-done");
-  await keyUntil(page, "Shift+Tab", { text: "Download" });
-  const [file] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
-  const chunks = [];
-  for await (const c of await file.createReadStream()) chunks.push(c);
-  checkReadBack(new Uint8Array(Buffer.concat(chunks)), typed, "ddtt-action-plan");
-}, { timeout: 180_000 });
+    await shot(page, "keyboard-done");
+    await keyUntil(page, "Shift+Tab", { text: "Download" });
+    const [file] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
+    const chunks = [];
+    for await (const c of await file.createReadStream()) chunks.push(c);
+    checkReadBack(new Uint8Array(Buffer.concat(chunks)), typed, "ddtt-action-plan");
+  },
+  { timeout: 180_000 },
+);

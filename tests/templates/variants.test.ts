@@ -117,6 +117,19 @@ describe("the DDTT action plan, filled", () => {
     },
   );
 
+  it("still skips the illustration when the guiding questions were deleted", () => {
+    const r = readVariant("ddtt-no-guidance-row.docx");
+    const plan = r.data.plans[0];
+    expect(plan?.sections.filter((s) => s.id === "action-steps")).toHaveLength(1);
+    const steps = section(plan, "action-steps");
+    expect(steps.rows).toHaveLength(5);
+    expect(cell(steps, 0, "action-step")).toMatchObject({
+      value: v.ddtt.rows[0]?.[0],
+      location: { kind: "cell", table: 4, row: 2, cell: 0 },
+    });
+    expect(r.recognition.recognised?.notes.join(" ")).toMatch(/illustration/);
+  });
+
   it("reads a strategy typed after its label, where it was typed", () => {
     const r = readVariant("ddtt-strategy-inline.docx");
     const strategy = field(section(r.data.plans[0], "strategy"), "strategy");
@@ -282,6 +295,15 @@ describe("the CLNA, filled", () => {
       ]);
     },
   );
+
+  it("reads a criterion with two circles filled as both ratings (for the checks to flag)", () => {
+    const ratings = section(
+      readVariant("clna-two-marks.docx").data.plans[0],
+      "component-1-ratings",
+    );
+    expect(field(ratings, "criterion-1-1").value).toEqual(["Exemplar", "Established"]);
+    expect(field(ratings, "criterion-1-3").value).toEqual(["Challenge"]);
+  });
 
   it("reads circles stored as w:sym glyphs", () => {
     const r = readVariant("clna-filled-sym.docx");

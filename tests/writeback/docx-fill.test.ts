@@ -31,7 +31,11 @@ function journalOf(bytes: Uint8Array): JournalChange[] {
  * masked, and the original with the same cells and paragraphs masked: equal when nothing else
  * changed.
  */
-function outsideEdits(originalXml: string, filledXml: string, changes: JournalChange[]): [string, string] {
+function outsideEdits(
+  originalXml: string,
+  filledXml: string,
+  changes: JournalChange[],
+): [string, string] {
   const filled = readWordDocument(parseXml(filledXml)).index;
   const cut: [number, number][] = [];
   for (const c of changes) {
@@ -50,9 +54,14 @@ function outsideEdits(originalXml: string, filledXml: string, changes: JournalCh
     if (c.kind === "cell") {
       const el = filled.tables[c.table]!.rows[c.row]!.cells[c.cell]!.element;
       maskFilled.push([el.start, el.end]);
-      const tablesBefore = changes.filter((x) => x.kind === "tables-added" && x.table <= c.table).reduce((s, x) => s + (x.kind === "tables-added" ? x.count : 0), 0);
-      const rowsBefore = changes.filter((x) => x.kind === "rows-added" && x.table === c.table && x.row <= c.row).reduce((s, x) => s + (x.kind === "rows-added" ? x.count : 0), 0);
-      const o = original.tables[c.table - tablesBefore]!.rows[c.row - rowsBefore]!.cells[c.cell]!.element;
+      const tablesBefore = changes
+        .filter((x) => x.kind === "tables-added" && x.table <= c.table)
+        .reduce((s, x) => s + (x.kind === "tables-added" ? x.count : 0), 0);
+      const rowsBefore = changes
+        .filter((x) => x.kind === "rows-added" && x.table === c.table && x.row <= c.row)
+        .reduce((s, x) => s + (x.kind === "rows-added" ? x.count : 0), 0);
+      const o =
+        original.tables[c.table - tablesBefore]!.rows[c.row - rowsBefore]!.cells[c.cell]!.element;
       maskOriginal.push([o.start, o.end]);
     } else if (c.kind === "paragraph") {
       const el = filled.paragraphs[c.paragraph]!;
@@ -62,7 +71,10 @@ function outsideEdits(originalXml: string, filledXml: string, changes: JournalCh
     }
   }
   const apply = (src: string, ranges: [number, number][], cuts: [number, number][]) => {
-    const all = [...ranges.map(([a, b]) => ({ a, b, t: "#" })), ...cuts.map(([a, b]) => ({ a, b, t: "" }))].sort((x, y) => x.a - y.a);
+    const all = [
+      ...ranges.map(([a, b]) => ({ a, b, t: "#" })),
+      ...cuts.map(([a, b]) => ({ a, b, t: "" })),
+    ].sort((x, y) => x.a - y.a);
     let out = "";
     let pos = 0;
     for (const r of all) {
@@ -75,7 +87,8 @@ function outsideEdits(originalXml: string, filledXml: string, changes: JournalCh
   return [apply(originalXml, maskOriginal, []), apply(filledXml, maskFilled, cut)];
 }
 
-const OWNED = /^(word\/document\.xml|word\/_rels\/document\.xml\.rels|\[Content_Types\]\.xml|customXml\/.*)$/;
+const OWNED =
+  /^(word\/document\.xml|word\/_rels\/document\.xml\.rels|\[Content_Types\]\.xml|customXml\/.*)$/;
 
 describe.each(templateIds)("filling the %s replica", (id) => {
   it("reads back every value that was written, in every slot including added rows", () => {
@@ -83,7 +96,11 @@ describe.each(templateIds)("filling the %s replica", (id) => {
     expect(report.failed).toEqual([]);
     const back = readBack(plan, snapshotOf(filled));
     for (const e of plan.content) {
-      if (e.kind === "set-text") expect([e.field, normaliseSlotText(back.get(e.field) ?? "")]).toEqual([e.field, normaliseSlotText(e.text)]);
+      if (e.kind === "set-text")
+        expect([e.field, normaliseSlotText(back.get(e.field) ?? "")]).toEqual([
+          e.field,
+          normaliseSlotText(e.text),
+        ]);
     }
     expect(report.written.length).toBe(plan.structure.length + plan.content.length);
   });
@@ -113,11 +130,29 @@ describe.each(templateIds)("filling the %s replica", (id) => {
     const again = {
       structure: [],
       content: plan.content.map((e) => {
-        if (e.kind === "set-choice") return { ...e, expected: e.cells.map((c) => s.tables[e.table]!.rows[e.row]!.cells[c]!.text) };
-        if (e.kind === "set-marks") return { ...e, expected: e.paragraphs.map((k) => s.tables[e.cell.table]!.rows[e.cell.row]!.cells[e.cell.cell]!.paragraphs[k]!.text) };
+        if (e.kind === "set-choice")
+          return {
+            ...e,
+            expected: e.cells.map((c) => s.tables[e.table]!.rows[e.row]!.cells[c]!.text),
+          };
+        if (e.kind === "set-marks")
+          return {
+            ...e,
+            expected: e.paragraphs.map(
+              (k) =>
+                s.tables[e.cell.table]!.rows[e.cell.row]!.cells[e.cell.cell]!.paragraphs[k]!.text,
+            ),
+          };
         const loc = e.location;
-        const location = loc.kind === "paragraph" && loc.end !== undefined ? { ...loc, end: (loc.start ?? 0) + normaliseSlotText(e.text).length } : loc;
-        return { ...e, location, expected: readBack({ structure: [], content: [e] }, s).get(e.field) ?? "" };
+        const location =
+          loc.kind === "paragraph" && loc.end !== undefined
+            ? { ...loc, end: (loc.start ?? 0) + normaliseSlotText(e.text).length }
+            : loc;
+        return {
+          ...e,
+          location,
+          expected: readBack({ structure: [], content: [e] }, s).get(e.field) ?? "",
+        };
       }),
     };
     const second = fillDocx(filled, again, { label: id, now });
@@ -134,7 +169,8 @@ describe.each(templateIds)("filling the %s replica", (id) => {
     const before = entries(original);
     const after = entries(reverted.bytes);
     expect([...after.keys()]).toEqual([...before.keys()]);
-    for (const [name, bytes] of before) expect([name, sameBytes(bytes, after.get(name))]).toEqual([name, true]);
+    for (const [name, bytes] of before)
+      expect([name, sameBytes(bytes, after.get(name))]).toEqual([name, true]);
   });
 });
 
@@ -150,9 +186,13 @@ describe("the look of filled cells and added rows", () => {
     const op = o.tables[0]!.rows[3]!.cells[0]!.paragraphs[1]!;
     const fp = f.tables[0]!.rows[3]!.cells[0]!.paragraphs[1]!;
     expect(pPr(src(fp, fxml))).toBe(pPr(src(op, oxml)));
-    expect(src(fp, fxml)).toContain("<w:r><w:rPr></w:rPr><w:t xml:space=\"preserve\">Value for action3");
+    expect(src(fp, fxml)).toContain(
+      '<w:r><w:rPr></w:rPr><w:t xml:space="preserve">Value for action3',
+    );
     // The label above the answer is still there, bold.
-    expect(src(f.tables[0]!.rows[3]!.cells[0]!.paragraphs[0]!, fxml)).toBe(src(o.tables[0]!.rows[3]!.cells[0]!.paragraphs[0]!, oxml));
+    expect(src(f.tables[0]!.rows[3]!.cells[0]!.paragraphs[0]!, fxml)).toBe(
+      src(o.tables[0]!.rows[3]!.cells[0]!.paragraphs[0]!, oxml),
+    );
   });
 
   it("gives an added row the template row's row, cell, paragraph and run properties and continues its label", () => {
@@ -162,8 +202,12 @@ describe("the look of filled cells and added rows", () => {
     const o = open(original).read.index.tables[0]!.rows[5]!;
     const f = open(filled).read.index.tables[0]!.rows[6]!;
     const props = (xml: string, from: number, to: number) =>
-      (xml.slice(from, to).match(/<w:(trPr|tcPr|pPr)>.*?<\/w:\1>|<w:(trPr|tcPr|pPr)\/>/g) ?? []).join("\n");
-    expect(props(fxml, f.element.start, f.element.end)).toBe(props(oxml, o.element.start, o.element.end));
+      (
+        xml.slice(from, to).match(/<w:(trPr|tcPr|pPr)>.*?<\/w:\1>|<w:(trPr|tcPr|pPr)\/>/g) ?? []
+      ).join("\n");
+    expect(props(fxml, f.element.start, f.element.end)).toBe(
+      props(oxml, o.element.start, o.element.end),
+    );
     const s = snapshotOf(filled).tables[0]!.rows[6]!;
     expect(s.cells[0]!.paragraphs[0]!.text).toBe("Action 4:");
     expect(s.cells[0]!.paragraphs[0]!.runs[0]!.bold).toBe(true);
@@ -174,20 +218,36 @@ describe("the look of filled cells and added rows", () => {
   it("fills the chosen rating circle in Wingdings and leaves the others empty", () => {
     const { filled } = fill("clna");
     const s = snapshotOf(filled);
-    const kinds = (t: number) => s.tables[t]!.rows[0]!.cells.slice(2).map((c) => c.paragraphs[0]!.glyphs[0]!.kind);
+    const kinds = (t: number) =>
+      s.tables[t]!.rows[0]!.cells.slice(2).map((c) => c.paragraphs[0]!.glyphs[0]!.kind);
     expect(kinds(3)).toEqual(["radio-empty", "radio-filled", "radio-empty", "radio-empty"]);
     expect(kinds(4)).toEqual(["radio-empty", "radio-empty", "radio-empty", "radio-filled"]);
     expect(s.tables[3]!.rows[0]!.cells[3]!.paragraphs[0]!.glyphs[0]!.font).toBe("Wingdings");
-    expect(s.tables[34]!.rows[2]!.cells.map((c) => c.text)).toEqual([s.tables[34]!.rows[2]!.cells[0]!.text, "", "", "X"]);
+    expect(s.tables[34]!.rows[2]!.cells.map((c) => c.text)).toEqual([
+      s.tables[34]!.rows[2]!.cells[0]!.text,
+      "",
+      "",
+      "X",
+    ]);
   });
 
   it("marks chosen SFSS priorities with a checked box and copies a whole challenge block renumbered", () => {
     const { filled } = fill("sfss-action-plan");
     const s = snapshotOf(filled);
-    const priorities = s.tables[3]!.rows[2]!.cells[4]!.paragraphs.map((p) => p.glyphs[0]?.offset === 0 ? p.glyphs[0].kind : "none");
-    expect(priorities).toEqual(["box-checked", "box-empty", "box-checked", "box-empty", "box-empty"]);
+    const priorities = s.tables[3]!.rows[2]!.cells[4]!.paragraphs.map((p) =>
+      p.glyphs[0]?.offset === 0 ? p.glyphs[0].kind : "none",
+    );
+    expect(priorities).toEqual([
+      "box-checked",
+      "box-empty",
+      "box-checked",
+      "box-empty",
+      "box-empty",
+    ]);
     expect(s.tables[3]!.rows[2]!.cells[4]!.paragraphs[0]!.text).toBe("☒ Strong Climate & Culture");
-    expect(s.tables[3]!.rows[2]!.cells[4]!.paragraphs[1]!.text).toBe("☐ Engaging Instruction for Academics & SEL");
+    expect(s.tables[3]!.rows[2]!.cells[4]!.paragraphs[1]!.text).toBe(
+      "☐ Engaging Instruction for Academics & SEL",
+    );
     expect(s.tables[7]!.rows[0]!.cells[0]!.text).toBe("Challenge/Problem #3");
     expect(s.tables[8]!.rows[0]!.cells[0]!.text).toBe("Root Causes Contributing to Challenge #3");
     expect(s.tables[9]!.rows[3]!.cells[0]!.text).toBe(s.tables[6]!.rows[3]!.cells[0]!.text);

@@ -20,11 +20,18 @@ import type {
 } from "../../src/adapters/office/office-writer";
 import type { DocumentSnapshot } from "../../src/domain/snapshot";
 
-export type FPara = { text: string; style: string; font: { name: string; size: number; color: string; bold: boolean; italic: boolean } };
+export type FPara = {
+  text: string;
+  style: string;
+  font: { name: string; size: number; color: string; bold: boolean; italic: boolean };
+};
 export type FCell = { paragraphs: FPara[] };
 export type FRow = { cells: FCell[] };
 export type FTable = { rows: FRow[] };
-export type FModel = { body: ({ kind: "p"; p: FPara } | { kind: "t"; t: FTable })[]; parts: string[] };
+export type FModel = {
+  body: ({ kind: "p"; p: FPara } | { kind: "t"; t: FTable })[];
+  parts: string[];
+};
 
 export type FakeOptions = {
   supported?: readonly string[];
@@ -37,15 +44,27 @@ export type FakeOptions = {
 
 export type FakeLog = { syncs: number; calls: string[] };
 
-const para = (text: string, style = "TableContents"): FPara => ({ text, style, font: { name: "Liberation Sans", size: 10, color: "#000000", bold: false, italic: false } });
+const para = (text: string, style = "TableContents"): FPara => ({
+  text,
+  style,
+  font: { name: "Liberation Sans", size: 10, color: "#000000", bold: false, italic: false },
+});
 
 export function modelFrom(s: DocumentSnapshot): FModel {
   const body: FModel["body"] = [];
   for (const b of s.blocks) {
-    if (b.kind === "paragraph") body.push({ kind: "p", p: para(s.paragraphs[b.paragraph]?.text ?? "", "Normal") });
+    if (b.kind === "paragraph")
+      body.push({ kind: "p", p: para(s.paragraphs[b.paragraph]?.text ?? "", "Normal") });
     else {
       const t = s.tables[b.table];
-      body.push({ kind: "t", t: { rows: (t?.rows ?? []).map((r) => ({ cells: r.cells.map((c) => ({ paragraphs: c.paragraphs.map((p) => para(p.text)) })) })) } });
+      body.push({
+        kind: "t",
+        t: {
+          rows: (t?.rows ?? []).map((r) => ({
+            cells: r.cells.map((c) => ({ paragraphs: c.paragraphs.map((p) => para(p.text)) })),
+          })),
+        },
+      });
     }
   }
   return { body, parts: [] };
@@ -56,7 +75,9 @@ export function tablesOf(m: FModel): FTable[] {
 }
 
 function allParagraphs(m: FModel): FPara[] {
-  return m.body.flatMap((b) => (b.kind === "p" ? [b.p] : b.t.rows.flatMap((r) => r.cells.flatMap((c) => c.paragraphs))));
+  return m.body.flatMap((b) =>
+    b.kind === "p" ? [b.p] : b.t.rows.flatMap((r) => r.cells.flatMap((c) => c.paragraphs)),
+  );
 }
 
 class Failure extends Error {
@@ -65,7 +86,10 @@ class Failure extends Error {
   }
 }
 
-export function fakeWordWriter(model: FModel, options: FakeOptions = {}): { host: WordWriteHost; log: FakeLog } {
+export function fakeWordWriter(
+  model: FModel,
+  options: FakeOptions = {},
+): { host: WordWriteHost; log: FakeLog } {
   const log: FakeLog = { syncs: 0, calls: [] };
   const queue: { write: boolean; run: () => void }[] = [];
   const loads: (() => void)[] = [];
@@ -84,14 +108,29 @@ export function fakeWordWriter(model: FModel, options: FakeOptions = {}): { host
     for (const l of lives) if (l.p === p && l.start > start) l.start += text.length - length;
   };
 
-  const font = (get: () => FPara | undefined): WFont => ({
-    get name() { return get()?.font.name ?? ""; },
-    get size() { return get()?.font.size ?? 0; },
-    get color() { return get()?.font.color ?? ""; },
-    get bold() { return get()?.font.bold ?? false; },
-    get italic() { return get()?.font.italic ?? false; },
-    set: (props) => write("font.set", () => { const p = get(); if (p) Object.assign(p.font, props); }),
-  }) as WFont;
+  const font = (get: () => FPara | undefined): WFont =>
+    ({
+      get name() {
+        return get()?.font.name ?? "";
+      },
+      get size() {
+        return get()?.font.size ?? 0;
+      },
+      get color() {
+        return get()?.font.color ?? "";
+      },
+      get bold() {
+        return get()?.font.bold ?? false;
+      },
+      get italic() {
+        return get()?.font.italic ?? false;
+      },
+      set: (props) =>
+        write("font.set", () => {
+          const p = get();
+          if (p) Object.assign(p.font, props);
+        }),
+    }) as WFont;
 
   const range = (get: () => Live | undefined): WRange => ({
     insertText: (text, location) => {
@@ -104,19 +143,30 @@ export function fakeWordWriter(model: FModel, options: FakeOptions = {}): { host
     font: font(() => get()?.p),
   });
 
-  const paragraph = (resolve: () => FPara | undefined, path: string, step: (p: FPara | undefined) => FPara | undefined): WParagraph => {
+  const paragraph = (
+    resolve: () => FPara | undefined,
+    path: string,
+    step: (p: FPara | undefined) => FPara | undefined,
+  ): WParagraph => {
     let snapshot: FPara | undefined;
     const self: WParagraph = {
-      get text() { if (!snapshot) throw new Error(`${path}: text not loaded`); return snapshot.text; },
+      get text() {
+        if (!snapshot) throw new Error(`${path}: text not loaded`);
+        return snapshot.text;
+      },
       set text(_v) {},
-      get style() { return snapshot?.style ?? ""; },
+      get style() {
+        return snapshot?.style ?? "";
+      },
       set style(_v) {},
       font: font(() => snapshot),
       load: () => {
         log.calls.push(`load:${path}`);
         loads.push(() => {
           const p = resolve();
-          snapshot = p ? { ...p, font: { ...p.font } } : { text: "", style: "", font: para("").font };
+          snapshot = p
+            ? { ...p, font: { ...p.font } }
+            : { text: "", style: "", font: para("").font };
         });
         return self;
       },
@@ -130,7 +180,10 @@ export function fakeWordWriter(model: FModel, options: FakeOptions = {}): { host
           else if (location === "End") p.text += t;
           else p.text = t + p.text;
         });
-        return range(() => { const p = resolve(); return p ? { p, start: 0, length: p.text.length } : undefined; });
+        return range(() => {
+          const p = resolve();
+          return p ? { p, start: 0, length: p.text.length } : undefined;
+        });
       },
       search: (text) => {
         const items: WRange[] = [];
@@ -140,7 +193,11 @@ export function fakeWordWriter(model: FModel, options: FakeOptions = {}): { host
             loads.push(() => {
               const p = resolve();
               if (!p) return;
-              for (let at = p.text.indexOf(text); at >= 0; at = p.text.indexOf(text, at + text.length)) {
+              for (
+                let at = p.text.indexOf(text);
+                at >= 0;
+                at = p.text.indexOf(text, at + text.length)
+              ) {
                 const live: Live = { p, start: at, length: text.length };
                 lives.push(live);
                 items.push(range(() => live));
@@ -151,17 +208,23 @@ export function fakeWordWriter(model: FModel, options: FakeOptions = {}): { host
         };
         return collection;
       },
-      set: (props) => write("paragraph.set", () => { const p = resolve(); if (p && props.style) p.style = props.style; }),
+      set: (props) =>
+        write("paragraph.set", () => {
+          const p = resolve();
+          if (p && props.style) p.style = props.style;
+        }),
     };
     return self;
   };
 
   const nextInCell = (p: FPara | undefined): FPara | undefined => {
     if (!p) return undefined;
-    for (const t of tablesOf(model)) for (const r of t.rows) for (const c of r.cells) {
-      const i = c.paragraphs.indexOf(p);
-      if (i >= 0) return c.paragraphs[i + 1];
-    }
+    for (const t of tablesOf(model))
+      for (const r of t.rows)
+        for (const c of r.cells) {
+          const i = c.paragraphs.indexOf(p);
+          if (i >= 0) return c.paragraphs[i + 1];
+        }
     return undefined;
   };
   const nextInBody = (p: FPara | undefined): FPara | undefined => {
@@ -182,22 +245,43 @@ export function fakeWordWriter(model: FModel, options: FakeOptions = {}): { host
           const rows: FRow[] = Array.from({ length: count }, (_, k) => ({
             cells: template.cells.map((tc, ci) => {
               const lines = (values?.[k]?.[ci] ?? "").split("\n");
-              return { paragraphs: tc.paragraphs.map((tp, pi) => ({ ...tp, font: { ...tp.font }, text: lines[pi] ?? "" })) };
+              return {
+                paragraphs: tc.paragraphs.map((tp, pi) => ({
+                  ...tp,
+                  font: { ...tp.font },
+                  text: lines[pi] ?? "",
+                })),
+              };
             }),
           }));
           t.rows.splice(r + 1, 0, ...rows);
         }),
-      delete: () => write(`deleteRow:${path}`, () => { const t = getTable(); if (!t?.rows[r]) throw new Failure("ItemNotFound"); t.rows.splice(r, 1); }),
+      delete: () =>
+        write(`deleteRow:${path}`, () => {
+          const t = getTable();
+          if (!t?.rows[r]) throw new Failure("ItemNotFound");
+          t.rows.splice(r, 1);
+        }),
     };
     const self: WCell = {
-      get isNullObject() { return isNull; },
+      get isNullObject() {
+        return isNull;
+      },
       body: {
-        paragraphs: { getFirst: () => paragraph(() => resolve()?.paragraphs[0], `${path}/p0`, nextInCell) },
-        tables: { getFirst: () => { throw new Error("nested tables are not modelled"); } },
+        paragraphs: {
+          getFirst: () => paragraph(() => resolve()?.paragraphs[0], `${path}/p0`, nextInCell),
+        },
+        tables: {
+          getFirst: () => {
+            throw new Error("nested tables are not modelled");
+          },
+        },
       },
       parentRow: row,
       load: () => {
-        loads.push(() => { isNull = resolve() === undefined; });
+        loads.push(() => {
+          isNull = resolve() === undefined;
+        });
         return self;
       },
     };
@@ -225,7 +309,10 @@ export function fakeWordWriter(model: FModel, options: FakeOptions = {}): { host
               if (!xml.includes(ns)) return;
               const value = { value: "" };
               items.push({
-                getXml: () => { loads.push(() => (value.value = model.parts[k] ?? "")); return value; },
+                getXml: () => {
+                  loads.push(() => (value.value = model.parts[k] ?? ""));
+                  return value;
+                },
                 setXml: (x) => write("customXml.setXml", () => (model.parts[k] = x)),
               });
             });

@@ -25,9 +25,22 @@ function setFields(values: Record<string, string | string[]>) {
       ...p,
       sections: p.sections.map((s) => ({
         ...s,
-        fields: s.fields.map((f) => (pi === 0 && values[`${s.id}.${f.id}`] !== undefined ? { ...f, value: values[`${s.id}.${f.id}`]! } : f)),
+        fields: s.fields.map((f) =>
+          pi === 0 && values[`${s.id}.${f.id}`] !== undefined
+            ? { ...f, value: values[`${s.id}.${f.id}`]! }
+            : f,
+        ),
         ...(s.rows
-          ? { rows: s.rows.map((r) => ({ ...r, cells: r.cells.map((f) => (pi === 0 && values[`${s.id}[${r.index}].${f.id}`] !== undefined ? { ...f, value: values[`${s.id}[${r.index}].${f.id}`]! } : f)) })) }
+          ? {
+              rows: s.rows.map((r) => ({
+                ...r,
+                cells: r.cells.map((f) =>
+                  pi === 0 && values[`${s.id}[${r.index}].${f.id}`] !== undefined
+                    ? { ...f, value: values[`${s.id}[${r.index}].${f.id}`]! }
+                    : f,
+                ),
+              })),
+            }
           : {}),
       })),
     })),
@@ -43,7 +56,12 @@ const ddttValues = {
   "action-steps[1].deadline": "2026-03-01",
 };
 
-async function write(snapshot: DocumentSnapshot, plan: EditPlan, source: string, options: FakeOptions = {}) {
+async function write(
+  snapshot: DocumentSnapshot,
+  plan: EditPlan,
+  source: string,
+  options: FakeOptions = {},
+) {
   const model = modelFrom(snapshot);
   const { host, log } = fakeWordWriter(model, options);
   const result = await writePlanInWord(host, snapshot, plan, { label: "test", now, source });
@@ -59,7 +77,9 @@ describe("writing a section in Word", () => {
     expect(report.error).toBeUndefined();
     expect(report.notWritten).toEqual([]);
     expect(report.written).toHaveLength(plan.content.length);
-    const firstWrite = log.calls.findIndex((c) => c.startsWith("insertText") || c.startsWith("range.insertText"));
+    const firstWrite = log.calls.findIndex(
+      (c) => c.startsWith("insertText") || c.startsWith("range.insertText"),
+    );
     const syncAt = (n: number) => log.calls.indexOf(`sync#${n}`);
     expect(firstWrite).toBeGreaterThan(syncAt(1));
     expect(log.calls.slice(syncAt(2)).some((c) => c.includes("insertText"))).toBe(false);
@@ -67,9 +87,17 @@ describe("writing a section in Word", () => {
     expect(log.syncs).toBe(4);
     const t4 = tablesOf(model)[4]!;
     expect(t4.rows[3]!.cells[0]!.paragraphs[0]!.text).toBe("Survey staff & families");
-    expect(t4.rows[0]!.cells[0]!.paragraphs.map((p) => p.text)).toEqual(["Strategy:", "Use data teams", "weekly"]);
-    const header = model.body.find((b) => b.kind === "p" && b.p.text.startsWith("District/School Name:"));
-    expect(header?.kind === "p" && header.p.text).toBe("District/School Name: Springfield Today’s Date: 2026-01-15");
+    expect(t4.rows[0]!.cells[0]!.paragraphs.map((p) => p.text)).toEqual([
+      "Strategy:",
+      "Use data teams",
+      "weekly",
+    ]);
+    const header = model.body.find(
+      (b) => b.kind === "p" && b.p.text.startsWith("District/School Name:"),
+    );
+    expect(header?.kind === "p" && header.p.text).toBe(
+      "District/School Name: Springfield Today’s Date: 2026-01-15",
+    );
     const journal = must(parseJournal(model.parts[0]!));
     expect(journal.fills).toHaveLength(1);
     expect(journal.fills[0]!.changes.map((c) => c.kind)).toContain("cell");
@@ -77,7 +105,11 @@ describe("writing a section in Word", () => {
 
   it("stops with document_changed and writes nothing when a target no longer holds what was read", async () => {
     const { model, log, result } = await write(snapshot, plan, source, {
-      beforeSync: { at: 1, change: (m) => (tablesOf(m)[4]!.rows[3]!.cells[0]!.paragraphs[0]!.text = "typed by a co-author") },
+      beforeSync: {
+        at: 1,
+        change: (m) =>
+          (tablesOf(m)[4]!.rows[3]!.cells[0]!.paragraphs[0]!.text = "typed by a co-author"),
+      },
     });
     expect(result.ok ? "ok" : result.error.code).toBe("document_changed");
     if (!result.ok) expect(result.error.message).toContain("typed by a co-author");
@@ -106,7 +138,9 @@ describe("writing a section in Word", () => {
     expect(model.parts).toEqual([]); // no journal for a fill that did not finish
     // The account matches the document: written values are there, the others are not.
     const t4 = tablesOf(model)[4]!;
-    const step = report.written.concat(report.notWritten).find((o) => o.edit.kind === "set-text" && o.edit.field.endsWith("action-step"))!;
+    const step = report.written
+      .concat(report.notWritten)
+      .find((o) => o.edit.kind === "set-text" && o.edit.field.endsWith("action-step"))!;
     const inDoc = t4.rows[3]!.cells[0]!.paragraphs[0]!.text === "Survey staff & families";
     expect(report.written.includes(step)).toBe(inDoc);
   });
@@ -133,12 +167,24 @@ describe("choices and rows in Word", () => {
   it("fills the chosen rating circle with a Wingdings filled circle and empties the others", async () => {
     const { snapshot, plan, source } = setup("clna", (d) => ({
       ...d,
-      plans: d.plans.map((p) => ({ ...p, sections: p.sections.map((s) => (s.id === "component-1-ratings" ? { ...s, fields: s.fields.map((f, i) => (i === 0 ? { ...f, value: [f.options![2]!] } : f)) } : s)) })),
+      plans: d.plans.map((p) => ({
+        ...p,
+        sections: p.sections.map((s) =>
+          s.id === "component-1-ratings"
+            ? {
+                ...s,
+                fields: s.fields.map((f, i) => (i === 0 ? { ...f, value: [f.options![2]!] } : f)),
+              }
+            : s,
+        ),
+      })),
     }));
     const { model, result } = await write(snapshot, plan, source);
     must(result);
-    const cells = tablesOf(model)[3]!.rows[0]!.cells.slice(2).map((c) => c.paragraphs[0]!.text);
-    expect(cells).toEqual(["○", "○", "\uF06C", "○"]);
+    const cells = tablesOf(model)[3]!
+      .rows[0]!.cells.slice(2)
+      .map((c) => c.paragraphs[0]!.text);
+    expect(cells).toEqual(["\uF0A1", "\uF0A1", "\uF06C", "\uF0A1"]);
   });
 
   it("adds rows after the template row with their labels, in one insertRows call", async () => {
@@ -149,7 +195,20 @@ describe("choices and rows in Word", () => {
       ...data,
       plans: data.plans.map((p, pi) => ({
         ...p,
-        sections: p.sections.map((s) => (pi === 0 && s.id === "actions" && s.rows ? { ...s, rows: [...s.rows, { index: 3, cells: s.rows[2]!.cells.map(({ location: _l, ...c }) => ({ ...c, value: "" })) }] } : s)),
+        sections: p.sections.map((s) =>
+          pi === 0 && s.id === "actions" && s.rows
+            ? {
+                ...s,
+                rows: [
+                  ...s.rows,
+                  {
+                    index: 3,
+                    cells: s.rows[2]!.cells.map(({ location: _l, ...c }) => ({ ...c, value: "" })),
+                  },
+                ],
+              }
+            : s,
+        ),
       })),
     };
     const plan = must(planDocumentFill(snapshot, more)).plan;

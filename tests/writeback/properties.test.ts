@@ -12,7 +12,30 @@ function read(bytes: Uint8Array): DocumentPlanData {
 
 /** Words of XML specials, quotes, accents, other scripts and astral characters. */
 const word = fc
-  .array(fc.constantFrom("a", "Z", "7", "&", "<", ">", '"', "'", "é", "ß", "中", "ع", "😀", "–", "%", "$", ".", ":", "#"), { minLength: 1, maxLength: 8 })
+  .array(
+    fc.constantFrom(
+      "a",
+      "Z",
+      "7",
+      "&",
+      "<",
+      ">",
+      '"',
+      "'",
+      "é",
+      "ß",
+      "中",
+      "ع",
+      "😀",
+      "–",
+      "%",
+      "$",
+      ".",
+      ":",
+      "#",
+    ),
+    { minLength: 1, maxLength: 8 },
+  )
   .map((cs) => cs.join(""));
 const line = fc.array(word, { minLength: 1, maxLength: 5 }).map((ws) => ws.join(" "));
 /** Values the reader gives back as they are: no "<...>" placeholder look, no "__" blanks. */
@@ -20,7 +43,13 @@ const value = (multiline: boolean) =>
   fc
     .array(line, { minLength: 1, maxLength: multiline ? 3 : 1 })
     .map((ls) => ls.join("\n"))
-    .filter((v) => !/<[^<>\n]{1,60}>/.test(v) && !/_{2,}/.test(v) && !/^[\d.]+\.?\s/.test(v) && !/^[xX✓✔☒☑●■]$/.test(v.trim()));
+    .filter(
+      (v) =>
+        !/<[^<>\n]{1,60}>/.test(v) &&
+        !/_{2,}/.test(v) &&
+        !/^[\d.]+\.?\s/.test(v) &&
+        !/^[xX✓✔☒☑●■]$/.test(v.trim()),
+    );
 
 type Choice = { pick: number; many: boolean[] };
 
@@ -31,7 +60,8 @@ function withValues(data: DocumentPlanData, texts: string[], choices: Choice[]):
     if (f.type === "single-choice" || f.type === "multiple-choice") {
       const ch = choices[c++ % choices.length] as Choice;
       const options = f.options ?? [];
-      if (f.type === "single-choice") return { ...f, value: ch.pick < options.length ? [options[ch.pick] as string] : [] };
+      if (f.type === "single-choice")
+        return { ...f, value: ch.pick < options.length ? [options[ch.pick] as string] : [] };
       return { ...f, value: options.filter((_, i) => ch.many[i % ch.many.length]) };
     }
     const v = texts[t++ % texts.length] as string;
@@ -41,7 +71,11 @@ function withValues(data: DocumentPlanData, texts: string[], choices: Choice[]):
     ...data,
     plans: data.plans.map((p) => ({
       ...p,
-      sections: p.sections.map((s) => ({ ...s, fields: s.fields.map(set), ...(s.rows ? { rows: s.rows.map((r) => ({ ...r, cells: r.cells.map(set) })) } : {}) })),
+      sections: p.sections.map((s) => ({
+        ...s,
+        fields: s.fields.map(set),
+        ...(s.rows ? { rows: s.rows.map((r) => ({ ...r, cells: r.cells.map(set) })) } : {}),
+      })),
     })),
   };
 }
@@ -52,8 +86,14 @@ function values(data: DocumentPlanData): [string, unknown][] {
     p.sections.forEach((s) => {
       const norm = (f: FieldData) => (typeof f.value === "string" ? f.value.trim() : f.value);
       if (s.id.endsWith("-signature")) return; // signed by hand, never filled
-      s.fields.forEach((f) => out.push([`${p.instance}/${s.id}#${s.block ?? ""}.${f.id}`, norm(f)]));
-      (s.rows ?? []).forEach((r) => r.cells.forEach((f) => out.push([`${p.instance}/${s.id}#${s.block ?? ""}[${r.index}].${f.id}`, norm(f)])));
+      s.fields.forEach((f) =>
+        out.push([`${p.instance}/${s.id}#${s.block ?? ""}.${f.id}`, norm(f)]),
+      );
+      (s.rows ?? []).forEach((r) =>
+        r.cells.forEach((f) =>
+          out.push([`${p.instance}/${s.id}#${s.block ?? ""}[${r.index}].${f.id}`, norm(f)]),
+        ),
+      );
     }),
   );
   return out;
@@ -66,7 +106,10 @@ describe.each(cases)("random plan data in the %s replica", (id) => {
   const base = read(original);
   const arb = fc.record({
     texts: fc.array(value(true), { minLength: 1, maxLength: 12 }),
-    choices: fc.array(fc.record({ pick: fc.nat(5), many: fc.array(fc.boolean(), { minLength: 1, maxLength: 5 }) }), { minLength: 1, maxLength: 4 }),
+    choices: fc.array(
+      fc.record({ pick: fc.nat(5), many: fc.array(fc.boolean(), { minLength: 1, maxLength: 5 }) }),
+      { minLength: 1, maxLength: 4 },
+    ),
   });
 
   it("reads back exactly what was filled, and a second fill changes nothing", () => {

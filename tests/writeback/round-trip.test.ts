@@ -13,7 +13,8 @@ const text = (id: string, n: number) => `${id} ${n}: A&B x>y a<b "q" – café �
 
 function changed(f: FieldData, n: number): FieldData {
   if (f.type === "single-choice") return { ...f, value: [f.options?.[1] ?? ""] };
-  if (f.type === "multiple-choice") return { ...f, value: [f.options?.[0] ?? "", f.options?.[2] ?? ""] };
+  if (f.type === "multiple-choice")
+    return { ...f, value: [f.options?.[0] ?? "", f.options?.[2] ?? ""] };
   return { ...f, value: f.type === "long-text" ? `${text(f.id, n)}\nsecond line` : text(f.id, n) };
 }
 
@@ -31,7 +32,14 @@ function everyFieldChanged(data: DocumentPlanData): DocumentPlanData {
               rows: [
                 ...s.rows.map((r) => ({ ...r, cells: r.cells.map((f) => changed(f, n++)) })),
                 ...(s.rows.length > 0 && s.rows.length < (s.rowLimits?.max ?? 99)
-                  ? [{ index: s.rows.length, cells: (s.rows[s.rows.length - 1]?.cells ?? []).map((f) => changed({ ...f, location: undefined } as FieldData, n++)) }]
+                  ? [
+                      {
+                        index: s.rows.length,
+                        cells: (s.rows[s.rows.length - 1]?.cells ?? []).map((f) =>
+                          changed({ ...f, location: undefined } as FieldData, n++),
+                        ),
+                      },
+                    ]
                   : []),
               ],
             }
@@ -40,13 +48,21 @@ function everyFieldChanged(data: DocumentPlanData): DocumentPlanData {
       const last = Math.max(0, ...plan.sections.map((s) => s.block ?? 0));
       const extra = sections
         .filter((s) => s.block === last && last > 0)
-        .map((s) => ({ ...s, block: last + 1, rows: s.rows?.slice(0, (plan.sections.find((x) => x.id === s.id && x.block === last)?.rows ?? []).length) }));
+        .map((s) => ({
+          ...s,
+          block: last + 1,
+          rows: s.rows?.slice(
+            0,
+            (plan.sections.find((x) => x.id === s.id && x.block === last)?.rows ?? []).length,
+          ),
+        }));
       return { ...plan, sections: [...sections, ...extra] };
     }),
   };
 }
 
-const norm = (v: FieldData["value"]) => (typeof v === "string" ? v.replace(/\s+/g, " ").trim() : [...v]);
+const norm = (v: FieldData["value"]) =>
+  typeof v === "string" ? v.replace(/\s+/g, " ").trim() : [...v];
 
 function values(data: DocumentPlanData): Map<string, FieldData["value"]> {
   const out = new Map<string, FieldData["value"]>();
@@ -54,7 +70,9 @@ function values(data: DocumentPlanData): Map<string, FieldData["value"]> {
     p.sections.forEach((s) => {
       const key = `${p.instance}/${s.id}#${s.block ?? ""}`;
       s.fields.forEach((f) => out.set(`${key}.${f.id}`, norm(f.value)));
-      (s.rows ?? []).forEach((r) => r.cells.forEach((f) => out.set(`${key}[${r.index}].${f.id}`, norm(f.value))));
+      (s.rows ?? []).forEach((r) =>
+        r.cells.forEach((f) => out.set(`${key}[${r.index}].${f.id}`, norm(f.value))),
+      );
     }),
   );
   return out;
@@ -72,7 +90,9 @@ describe.each(templateIds)("a round trip through the %s replica", (id) => {
     const got = values(read(result.report.bytes));
     // Signature lines are signed by hand: never written, whatever the data says.
     const signed = (k: string) => k.includes("-signature#");
-    const mismatches = [...want].filter(([k, v]) => !signed(k) && JSON.stringify(got.get(k)) !== JSON.stringify(v));
+    const mismatches = [...want].filter(
+      ([k, v]) => !signed(k) && JSON.stringify(got.get(k)) !== JSON.stringify(v),
+    );
     expect(mismatches.map(([k, v]) => [k, v, got.get(k)])).toEqual([]);
     expect([...got].filter(([k, v]) => signed(k) && v !== "")).toEqual([]);
   });

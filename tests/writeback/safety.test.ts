@@ -20,11 +20,28 @@ function ddttData(bytes: Uint8Array, name: string, step: string, extraRows = 0):
     plans: data.plans.map((p) => ({
       ...p,
       sections: p.sections.map((s) => {
-        if (s.id === "plan-header") return { ...s, fields: s.fields.map((f) => (f.id === "district-school-name" ? { ...f, value: name } : f)) };
+        if (s.id === "plan-header")
+          return {
+            ...s,
+            fields: s.fields.map((f) =>
+              f.id === "district-school-name" ? { ...f, value: name } : f,
+            ),
+          };
         if (s.id !== "action-steps" || !s.rows) return s;
-        const rows = s.rows.map((r, i) => (i === 0 ? { ...r, cells: r.cells.map((c) => (c.id === "action-step" ? { ...c, value: step } : c)) } : r));
+        const rows = s.rows.map((r, i) =>
+          i === 0
+            ? {
+                ...r,
+                cells: r.cells.map((c) => (c.id === "action-step" ? { ...c, value: step } : c)),
+              }
+            : r,
+        );
         const last = rows[rows.length - 1]!;
-        for (let k = 0; k < extraRows; k++) rows.push({ index: rows.length, cells: last.cells.map(({ location: _l, ...c }) => ({ ...c, value: "" })) });
+        for (let k = 0; k < extraRows; k++)
+          rows.push({
+            index: rows.length,
+            cells: last.cells.map(({ location: _l, ...c }) => ({ ...c, value: "" })),
+          });
         return { ...s, rows };
       }),
     })),
@@ -39,15 +56,21 @@ function field(data: DocumentPlanData, section: string, id: string, row?: number
 /** The package with its document part's text changed by `edit` (as a person typing in Word would). */
 function edited(bytes: Uint8Array, edit: (xml: string) => string): Uint8Array {
   const zip = openZip(bytes);
-  return writeZip(zip, { replace: new Map([["word/document.xml", new TextEncoder().encode(edit(documentXml(bytes)))]]) });
+  return writeZip(zip, {
+    replace: new Map([["word/document.xml", new TextEncoder().encode(edit(documentXml(bytes)))]]),
+  });
 }
 
 describe("consent before replacing typed text", () => {
   const original = templateBytes("ddtt-action-plan");
-  const first = must(fillDocxWithPlanData(original, ddttData(original, "Springfield", "Survey staff"), { now })).report.bytes;
+  const first = must(
+    fillDocxWithPlanData(original, ddttData(original, "Springfield", "Survey staff"), { now }),
+  ).report.bytes;
 
   it("keeps text a person typed and reports the skipped cells", () => {
-    const r = must(fillDocxWithPlanData(first, ddttData(first, "Shelbyville", "Train staff"), { now }));
+    const r = must(
+      fillDocxWithPlanData(first, ddttData(first, "Shelbyville", "Train staff"), { now }),
+    );
     expect(r.report.skipped.map((s) => [s.field, s.reason])).toEqual([
       ["plan-header.district-school-name", "typed-text"],
       ["action-steps[0].action-step", "typed-text"],
@@ -58,7 +81,8 @@ describe("consent before replacing typed text", () => {
 
   it("replaces only the cells the person confirmed", () => {
     const data = ddttData(first, "Shelbyville", "Train staff");
-    const stepLocation = data.plans[0]!.sections.find((s) => s.id === "action-steps")!.rows![0]!.cells[0]!.location!;
+    const stepLocation = data.plans[0]!.sections.find((s) => s.id === "action-steps")!.rows![0]!
+      .cells[0]!.location!;
     const r = must(fillDocxWithPlanData(first, data, { now, overwrite: [stepLocation] }));
     const back = read(r.report.bytes);
     expect(field(back, "action-steps", "action-step", 0)).toBe("Train staff");
@@ -66,9 +90,17 @@ describe("consent before replacing typed text", () => {
   });
 
   it("replaces every typed cell with overwrite all (--overwrite)", () => {
-    const r = must(fillDocxWithPlanData(first, ddttData(first, "Shelbyville", "Train staff"), { now, overwrite: "all" }));
+    const r = must(
+      fillDocxWithPlanData(first, ddttData(first, "Shelbyville", "Train staff"), {
+        now,
+        overwrite: "all",
+      }),
+    );
     const back = read(r.report.bytes);
-    expect([field(back, "plan-header", "district-school-name"), field(back, "action-steps", "action-step", 0)]).toEqual(["Shelbyville", "Train staff"]);
+    expect([
+      field(back, "plan-header", "district-school-name"),
+      field(back, "action-steps", "action-step", 0),
+    ]).toEqual(["Shelbyville", "Train staff"]);
   });
 });
 
@@ -77,7 +109,12 @@ describe("the document changing between read and write", () => {
     const original = templateBytes("perkins-action-plan");
     const plan = handPlan("perkins-action-plan", snapshotOf(original), (k) => `v ${k}`);
     // A co-author typed into Action 1 after the plan was made.
-    const changed = edited(original, (xml) => xml.replace(/(<w:t>Action 1:<\/w:t><\/w:r><\/w:p><w:p>)(<w:pPr>.*?<\/w:pPr>)(<\/w:p>)/, "$1$2<w:r><w:t>typed meanwhile</w:t></w:r>$3"));
+    const changed = edited(original, (xml) =>
+      xml.replace(
+        /(<w:t>Action 1:<\/w:t><\/w:r><\/w:p><w:p>)(<w:pPr>.*?<\/w:pPr>)(<\/w:p>)/,
+        "$1$2<w:r><w:t>typed meanwhile</w:t></w:r>$3",
+      ),
+    );
     expect(documentXml(changed)).not.toBe(documentXml(original));
     const r = fillDocx(changed, plan, { label: "x", now });
     expect(r.ok).toBe(false);
@@ -96,7 +133,17 @@ describe("rows added and removed again", () => {
     expect(snapshotOf(withRows.report.bytes).tables[4]!.rows).toHaveLength(10);
     const data = ddttData(withRows.report.bytes, "", "");
     const steps = data.plans[0]!.sections.find((s) => s.id === "action-steps")!;
-    const fewer = { ...data, plans: [{ ...data.plans[0]!, sections: data.plans[0]!.sections.map((s) => (s === steps ? { ...s, rows: s.rows!.slice(0, 5) } : s)) }] };
+    const fewer = {
+      ...data,
+      plans: [
+        {
+          ...data.plans[0]!,
+          sections: data.plans[0]!.sections.map((s) =>
+            s === steps ? { ...s, rows: s.rows!.slice(0, 5) } : s,
+          ),
+        },
+      ],
+    };
     const removed = must(fillDocxWithPlanData(withRows.report.bytes, fewer, { now }));
     expect(removed.planning.rowsRemoved).toBe(2);
     expect(documentXml(removed.report.bytes)).toBe(documentXml(original));
@@ -106,7 +153,15 @@ describe("rows added and removed again", () => {
     const original = templateBytes("ddtt-action-plan");
     const data = ddttData(original, "", "Step one");
     const steps = data.plans[0]!.sections.find((s) => s.id === "action-steps")!;
-    const fewer = { ...data, plans: [{ ...data.plans[0]!, sections: data.plans[0]!.sections.map((s) => (s === steps ? { ...s, rows: [] } : s)) }] };
+    const fewer = {
+      ...data,
+      plans: [
+        {
+          ...data.plans[0]!,
+          sections: data.plans[0]!.sections.map((s) => (s === steps ? { ...s, rows: [] } : s)),
+        },
+      ],
+    };
     const filled = must(fillDocxWithPlanData(original, data, { now })).report.bytes;
     const r = must(fillDocxWithPlanData(filled, fewer, { now }));
     expect(r.planning.rowsRemoved).toBe(4);
@@ -116,10 +171,20 @@ describe("rows added and removed again", () => {
 
 describe("reverting", () => {
   const original = templateBytes("ddtt-action-plan");
-  const one = must(fillDocxWithPlanData(original, ddttData(original, "Springfield", "Survey staff", 1), { now })).report.bytes;
-  const two = must(fillDocxWithPlanData(one, ddttData(one, "Springfield", "Survey staff"), { now, overwrite: "all" })).report.bytes;
+  const one = must(
+    fillDocxWithPlanData(original, ddttData(original, "Springfield", "Survey staff", 1), { now }),
+  ).report.bytes;
+  const two = must(
+    fillDocxWithPlanData(one, ddttData(one, "Springfield", "Survey staff"), {
+      now,
+      overwrite: "all",
+    }),
+  ).report.bytes;
   const twoChanged = must(
-    fillDocxWithPlanData(one, ddttData(one, "Shelbyville", "Train staff", 2), { now, overwrite: "all" }),
+    fillDocxWithPlanData(one, ddttData(one, "Shelbyville", "Train staff", 2), {
+      now,
+      overwrite: "all",
+    }),
   ).report.bytes;
 
   it("undoes fills one at a time, last first, back to the original", () => {

@@ -95,11 +95,17 @@ function text(pkg: DocxPackage, name: string): string {
 }
 
 function contentTypesName(pkg: DocxPackage): string {
-  return pkg.zip.order.find((n) => n.toLowerCase() === "[content_types].xml") ?? "[Content_Types].xml";
+  return (
+    pkg.zip.order.find((n) => n.toLowerCase() === "[content_types].xml") ?? "[Content_Types].xml"
+  );
 }
 
 /** The part changes that store `journal` (creating the journal parts when needed). */
-function journalChanges(pkg: DocxPackage, where: JournalLocation, journal: Journal): Map<string, Uint8Array> {
+function journalChanges(
+  pkg: DocxPackage,
+  where: JournalLocation,
+  journal: Journal,
+): Map<string, Uint8Array> {
   const out = new Map<string, Uint8Array>();
   const xml = serialiseJournal(journal);
   if (where.item) {
@@ -107,7 +113,11 @@ function journalChanges(pkg: DocxPackage, where: JournalLocation, journal: Journ
     return out;
   }
   let k = 1;
-  while (pkg.zip.entries.has(`customXml/item${k}.xml`) || pkg.zip.entries.has(`customXml/itemProps${k}.xml`)) k++;
+  while (
+    pkg.zip.entries.has(`customXml/item${k}.xml`) ||
+    pkg.zip.entries.has(`customXml/itemProps${k}.xml`)
+  )
+    k++;
   const item = `customXml/item${k}.xml`;
   const props = `customXml/itemProps${k}.xml`;
   out.set(item, encoder.encode(xml));
@@ -118,7 +128,13 @@ function journalChanges(pkg: DocxPackage, where: JournalLocation, journal: Journ
     ? text(pkg, relsName)
     : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
   const target = relativeTarget(pkg.mainPart, item);
-  out.set(relsName, encodePart(addRelationship(relsXml, REL_CUSTOM_XML_TYPE, target).xml, pkg.zip.entries.has(relsName) ? readEntry(pkg.zip, relsName) : undefined));
+  out.set(
+    relsName,
+    encodePart(
+      addRelationship(relsXml, REL_CUSTOM_XML_TYPE, target).xml,
+      pkg.zip.entries.has(relsName) ? readEntry(pkg.zip, relsName) : undefined,
+    ),
+  );
   const typesName = contentTypesName(pkg);
   const typesOriginal = readEntry(pkg.zip, typesName);
   let types = decodeXmlBytes(typesOriginal);
@@ -166,14 +182,19 @@ export function fillDocx(
   const where = findJournal(pkg);
   if (!where.ok) return where;
   const record: FillRecord = { at: options.now.toISOString(), label: options.label, changes };
-  const replace = journalChanges(pkg, where.value, { fills: [...where.value.journal.fills, record] });
+  const replace = journalChanges(pkg, where.value, {
+    fills: [...where.value.journal.fills, record],
+  });
   replace.set(pkg.mainPart, encodePart(applied.value.source, readEntry(pkg.zip, pkg.mainPart)));
   const out = writeZip(pkg.zip, { replace });
 
   // Read the result back and confirm each edit.
   const reread = openDocx(out);
   if (!reread.ok) {
-    return err("office_sync_failed", `The filled document could not be read back (${reread.error.message}); it was not saved.`);
+    return err(
+      "office_sync_failed",
+      `The filled document could not be read back (${reread.error.message}); it was not saved.`,
+    );
   }
   const snapshot = reread.value.read.snapshot;
   const written: EditOutcome[] = [];
@@ -182,7 +203,11 @@ export function fillDocx(
   for (const o of outcomes) {
     if (o.status === "failed") failed.push(o);
     else if (isContent(o.edit) && !holdsWritten(snapshot, o.edit, plan.content)) {
-      failed.push({ edit: o.edit, status: "failed", message: "The value did not read back as written." });
+      failed.push({
+        edit: o.edit,
+        status: "failed",
+        message: "The value did not read back as written.",
+      });
     } else if (o.status === "unchanged") unchanged.push(o);
     else written.push(o);
   }
@@ -205,7 +230,10 @@ export type RevertReport = {
  * Undoes the last fill recorded in a .docx. When no fill is left, the journal's parts and the
  * entries that point to them are removed, so the package is as it was before the first fill.
  */
-export function revertDocx(bytes: Uint8Array, options: { force?: boolean } = {}): Result<RevertReport> {
+export function revertDocx(
+  bytes: Uint8Array,
+  options: { force?: boolean } = {},
+): Result<RevertReport> {
   const opened = openDocx(bytes);
   if (!opened.ok) return opened;
   const pkg = opened.value;
@@ -214,7 +242,10 @@ export function revertDocx(bytes: Uint8Array, options: { force?: boolean } = {})
   const fills = where.value.journal.fills;
   const last = fills[fills.length - 1];
   if (!where.value.item || !last) {
-    return err("no_fill_to_revert", "This document has no fill recorded by PlanAssist, so there is nothing to revert.");
+    return err(
+      "no_fill_to_revert",
+      "This document has no fill recorded by PlanAssist, so there is nothing to revert.",
+    );
   }
   const reverted = revertFill(pkg.document.source, last, options);
   if (!reverted.ok) return reverted;
@@ -237,13 +268,23 @@ export function revertDocx(bytes: Uint8Array, options: { force?: boolean } = {})
     const relsOriginal = readEntry(pkg.zip, relsName);
     replace.set(
       relsName,
-      encodePart(removeRelationship(decodeXmlBytes(relsOriginal), REL_CUSTOM_XML_TYPE, relativeTarget(pkg.mainPart, item)), relsOriginal),
+      encodePart(
+        removeRelationship(
+          decodeXmlBytes(relsOriginal),
+          REL_CUSTOM_XML_TYPE,
+          relativeTarget(pkg.mainPart, item),
+        ),
+        relsOriginal,
+      ),
     );
     const typesName = contentTypesName(pkg);
     const typesOriginal = readEntry(pkg.zip, typesName);
     replace.set(
       typesName,
-      encodePart(removeOverride(removeOverride(decodeXmlBytes(typesOriginal), `/${props}`), `/${item}`), typesOriginal),
+      encodePart(
+        removeOverride(removeOverride(decodeXmlBytes(typesOriginal), `/${props}`), `/${item}`),
+        typesOriginal,
+      ),
     );
   }
   const out = writeZip(pkg.zip, { replace, remove });

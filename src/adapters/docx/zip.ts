@@ -1,9 +1,13 @@
 /**
  * A guarded zip reader and a copying zip writer for .docx packages.
  *
- * Reading trusts nothing in the file: the central directory is checked against the local headers,
- * entry names are checked for paths that escape the package, every entry is inflated in bounded
- * chunks that stop at the size and ratio limits, and its CRC is verified. Writing copies every
+ * Reading trusts nothing in the file: the central directory is checked against the local headers
+ * (same names, no overlapping entries, nothing past the directory), entry names are checked for
+ * paths that escape the package, zip64 and split archives are refused, sizes and ratios are
+ * checked from the headers before anything is inflated, every entry is inflated within its
+ * declared size (small ones in one call into a fixed buffer, larger ones in 16 KB steps that stop
+ * at the size, ratio, total and time limits), and its CRC is verified. Entries written with a data
+ * descriptor (flag bit 3) are read with the sizes of the central directory. Writing copies every
  * entry it was not asked to change byte for byte (compressed data included), so the parts
  * PlanAssist did not touch are identical to the original's.
  */
@@ -40,7 +44,7 @@ export type ZipEntry = {
   readonly localHeaderOffset: number;
   /** Offset of the compressed data. */
   readonly dataOffset: number;
-  /** The raw bytes of the local header, name and extra field (copied as they are on write). */
+  /** General-purpose flags: bit 0 encrypted, bit 3 data descriptor, bit 11 UTF-8 name. */
   readonly flags: number;
   readonly modTime: number;
   readonly modDate: number;

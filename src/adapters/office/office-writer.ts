@@ -27,7 +27,13 @@ import type { DocumentSnapshot } from "../../domain/snapshot";
 import type { EditOutcome, JournalChange } from "../../ooxml/edit/apply";
 import { readWordDocument } from "../../ooxml/wordml";
 import { parseXml } from "../../ooxml/xml";
-import { JOURNAL_NAMESPACE, parseJournal, serialiseJournal, type FillRecord, type Journal } from "../../ooxml/journal";
+import {
+  JOURNAL_NAMESPACE,
+  parseJournal,
+  serialiseJournal,
+  type FillRecord,
+  type Journal,
+} from "../../ooxml/journal";
 
 // ------------------------------------------------------------------------------------------
 // The slice of the Word API the writer uses (the real Word API satisfies it structurally).
@@ -58,7 +64,10 @@ export interface WParagraph {
   load(properties: string): WParagraph;
   getNext(): WParagraph;
   insertText(text: string, location: "Replace" | "Start" | "End"): WRange;
-  search(text: string, options?: { matchCase?: boolean; matchWildcards?: boolean }): WRangeCollection;
+  search(
+    text: string,
+    options?: { matchCase?: boolean; matchWildcards?: boolean },
+  ): WRangeCollection;
   set(properties: { style?: string }): void;
 }
 
@@ -127,7 +136,9 @@ function tableProxy(body: WBody, snapshot: DocumentSnapshot, table: number): WTa
     const parentCell = snapshot.tables[t.parent.table]?.rows[t.parent.row]?.cells[t.parent.cell];
     if (!parentTable || !parentCell) return undefined;
     const k = parentCell.nestedTables.indexOf(table);
-    let nested = parentTable.getCellOrNullObject(t.parent.row, t.parent.cell).body.tables.getFirst();
+    let nested = parentTable
+      .getCellOrNullObject(t.parent.row, t.parent.cell)
+      .body.tables.getFirst();
     for (let i = 0; i < k; i++) nested = nested.getNext();
     return nested;
   }
@@ -156,7 +167,8 @@ const PARAGRAPH_PROPS = "text,style,font/name,font/size,font/color,font/bold,fon
 /** Finds the proxies of every edit's targets (no sync). */
 function targets(context: WContext, snapshot: DocumentSnapshot, edits: readonly Edit[]): Target[] {
   const body = context.document.body;
-  const cellOf = (table: number, row: number, cell: number) => tableProxy(body, snapshot, table)?.getCellOrNullObject(row, cell);
+  const cellOf = (table: number, row: number, cell: number) =>
+    tableProxy(body, snapshot, table)?.getCellOrNullObject(row, cell);
   return edits.map((edit) => {
     const out: Target = { edit, paragraphs: [], cells: [] };
     const addCell = (table: number, row: number, cell: number, from: number, count: number) => {
@@ -176,7 +188,10 @@ function targets(context: WContext, snapshot: DocumentSnapshot, edits: readonly 
           out.paragraphs.push(nth(body.paragraphs.getFirst(), docIndex));
         } else {
           const from = l.paragraph ?? 0;
-          const count = edit.keepPrefix !== undefined ? 1 : (l.paragraphCount ?? cellParagraphs(l.table, l.row, l.cell) - from);
+          const count =
+            edit.keepPrefix !== undefined
+              ? 1
+              : (l.paragraphCount ?? cellParagraphs(l.table, l.row, l.cell) - from);
           addCell(l.table, l.row, l.cell, from, count);
         }
         break;
@@ -185,7 +200,8 @@ function targets(context: WContext, snapshot: DocumentSnapshot, edits: readonly 
         for (const c of edit.cells) addCell(edit.table, edit.row, c, 0, 1);
         break;
       case "set-marks":
-        for (const k of edit.paragraphs) addCell(edit.cell.table, edit.cell.row, edit.cell.cell, k, 1);
+        for (const k of edit.paragraphs)
+          addCell(edit.cell.table, edit.cell.row, edit.cell.cell, k, 1);
         break;
       case "insert-rows":
         snapshot.tables[edit.table]?.rows[edit.templateRow]?.cells.forEach((c, i) =>
@@ -194,7 +210,9 @@ function targets(context: WContext, snapshot: DocumentSnapshot, edits: readonly 
         break;
       case "remove-rows":
         for (const r of edit.rows) {
-          snapshot.tables[edit.table]?.rows[r]?.cells.forEach((_, i) => addCell(edit.table, r, i, 0, 1));
+          snapshot.tables[edit.table]?.rows[r]?.cells.forEach((_, i) =>
+            addCell(edit.table, r, i, 0, 1),
+          );
         }
         break;
       case "insert-block":
@@ -217,7 +235,10 @@ function expectedText(e: Edit, snapshot: DocumentSnapshot): string {
       if (l.kind === "paragraph") return snapshot.paragraphs[l.paragraph]?.text ?? "";
       const cell = snapshot.tables[l.table]?.rows[l.row]?.cells[l.cell];
       const from = l.paragraph ?? 0;
-      const count = e.keepPrefix !== undefined ? 1 : (l.paragraphCount ?? (cell?.paragraphs.length ?? 1) - from);
+      const count =
+        e.keepPrefix !== undefined
+          ? 1
+          : (l.paragraphCount ?? (cell?.paragraphs.length ?? 1) - from);
       return (cell?.paragraphs.slice(from, from + count) ?? []).map((p) => p.text).join("\n");
     }
     case "set-choice":
@@ -231,7 +252,13 @@ function expectedText(e: Edit, snapshot: DocumentSnapshot): string {
       return (row?.cells ?? []).flatMap((c) => c.paragraphs.map((p) => p.text)).join("\n");
     }
     case "remove-rows":
-      return e.rows.map((r) => (snapshot.tables[e.table]?.rows[r]?.cells ?? []).map((c) => c.paragraphs[0]?.text ?? "").join("\n")).join("\n");
+      return e.rows
+        .map((r) =>
+          (snapshot.tables[e.table]?.rows[r]?.cells ?? [])
+            .map((c) => c.paragraphs[0]?.text ?? "")
+            .join("\n"),
+        )
+        .join("\n");
     case "insert-block":
       return "";
   }
@@ -243,23 +270,42 @@ function firstParagraphText(s: DocumentSnapshot, t: number, r: number, c: number
 
 /** Word reads symbol-font characters back as "(" (office-js #2368): compare them loosely. */
 function sameText(word: string, expected: string): boolean {
-  const norm = (s: string) => normaliseSlotText(s).replace(/[\uF000-\uF0FF○●◯⚪⬤⚫(]/g, "◦").replace(/\u000b|\r/g, "\n");
+  const norm = (s: string) =>
+    normaliseSlotText(s)
+      .replace(/[\uF000-\uF0FF○●◯⚪⬤⚫(]/g, "◦")
+      .replace(/\u000b|\r/g, "\n");
   return norm(word) === norm(expected);
 }
 
 /** The text after the edit as Word will show it, for the read-back. */
-function wantedText(e: ContentEdit, before: readonly string[]): string[] {
+function wantedText(e: ContentEdit, before: readonly string[], all: readonly Edit[]): string[] {
   switch (e.kind) {
     case "set-text": {
       const l = e.location;
       const text = normaliseSlotText(e.text);
       if (l.kind === "paragraph") {
-        const p = before[0] ?? "";
-        const start = l.start ?? 0;
-        const end = l.end ?? p.length;
-        return [p.slice(0, start) + text + p.slice(end)];
+        // Every blank of this paragraph the plan fills, right to left.
+        let p = before[0] ?? "";
+        const spans = all
+          .filter(
+            (o): o is typeof e =>
+              o.kind === "set-text" &&
+              o.location.kind === "paragraph" &&
+              o.location.paragraph === l.paragraph,
+          )
+          .map((o) => ({
+            loc: o.location as Extract<Location, { kind: "paragraph" }>,
+            text: normaliseSlotText(o.text),
+          }))
+          .sort((a, b) => (b.loc.start ?? 0) - (a.loc.start ?? 0));
+        for (const sp of spans) {
+          const start = sp.loc.start ?? 0;
+          p = p.slice(0, start) + sp.text + p.slice(sp.loc.end ?? p.length);
+        }
+        return [p];
       }
-      const start = e.keepPrefix !== undefined ? prefixLength(before[0] ?? "", e.keepPrefix) : l.start;
+      const start =
+        e.keepPrefix !== undefined ? prefixLength(before[0] ?? "", e.keepPrefix) : l.start;
       const lines = text.split("\n");
       return before.map((p, i) => {
         const line = i < before.length - 1 ? (lines[i] ?? "") : lines.slice(i).join("\n");
@@ -268,7 +314,13 @@ function wantedText(e: ContentEdit, before: readonly string[]): string[] {
     }
     case "set-choice":
       return e.cells.map((_, i) =>
-        e.style.kind === "radio" ? (i === e.chosen ? "●" : "○") : i === e.chosen ? e.style.mark : "",
+        e.style.kind === "radio"
+          ? i === e.chosen
+            ? "●"
+            : "○"
+          : i === e.chosen
+            ? e.style.mark
+            : "",
       );
     case "set-marks":
       return e.paragraphs.map((_, i) => {
@@ -281,7 +333,10 @@ function wantedText(e: ContentEdit, before: readonly string[]): string[] {
 }
 
 function markLength(text: string): number {
-  return leadingMarkLength({ text, runs: [], listItem: false, glyphs: [] }) || (/^[☒☐☑] /.test(text) ? 2 : 0);
+  return (
+    leadingMarkLength({ text, runs: [], listItem: false, glyphs: [] }) ||
+    (/^[☒☐☑] /.test(text) ? 2 : 0)
+  );
 }
 
 /** Queues the writes of one content edit on its loaded paragraphs. */
@@ -289,7 +344,13 @@ function queueContent(e: ContentEdit, t: Target, wanted: readonly string[]): voi
   const restore = (p: WParagraph) => {
     // Put back the captured look (Word may give an emptied paragraph the default style).
     if (p.style) p.set({ style: p.style });
-    p.font.set({ name: p.font.name, size: p.font.size, color: p.font.color, bold: p.font.bold, italic: p.font.italic });
+    p.font.set({
+      name: p.font.name,
+      size: p.font.size,
+      color: p.font.color,
+      bold: p.font.bold,
+      italic: p.font.italic,
+    });
   };
   if (e.kind === "set-text" && e.location.kind === "paragraph") {
     const p = t.paragraphs[0];
@@ -305,12 +366,13 @@ function queueContent(e: ContentEdit, t: Target, wanted: readonly string[]): voi
   }
   t.paragraphs.forEach((p, i) => {
     const want = (wanted[i] ?? "").replace(/\n/g, "\v");
-    if (sameText(p.text, wanted[i] ?? "")) return;
+    // Circles read back alike through .text (office-js #2368): always write them.
     if (e.kind === "set-choice" && e.style.kind === "radio") {
       const r = p.insertText(i === e.chosen ? "\uF06C" : "\uF0A1", "Replace");
       r.font.set({ name: "Wingdings" });
       return;
     }
+    if (sameText(p.text, wanted[i] ?? "")) return;
     p.insertText(want, "Replace");
     restore(p);
   });
@@ -359,7 +421,12 @@ export async function writePlanInWord(
   }
   if (plan.structure.length > 0 && plan.content.length > 0) {
     // Content coordinates assume the rows exist; do the rows first, then the values.
-    const rows = await writePlanInWord(host, snapshot, { structure: plan.structure, content: [] }, options);
+    const rows = await writePlanInWord(
+      host,
+      snapshot,
+      { structure: plan.structure, content: [] },
+      options,
+    );
     if (!rows.ok || rows.value.error) return rows;
     return err(
       "document_changed",
@@ -367,7 +434,10 @@ export async function writePlanInWord(
     );
   }
   const journalOk = host.isSetSupported("WordApi", "1.4");
-  if (!journalOk) notices.push("This version of Word cannot keep the record of fills (WordApi 1.4), so this fill cannot be reverted from PlanAssist.");
+  if (!journalOk)
+    notices.push(
+      "This version of Word cannot keep the record of fills (WordApi 1.4), so this fill cannot be reverted from PlanAssist.",
+    );
   try {
     return await host.run(async (context) => {
       const ts = targets(context, snapshot, edits);
@@ -397,7 +467,9 @@ export async function writePlanInWord(
         }
         const expected = expectedText(t.edit, snapshot);
         if (!sameText(foundText(t), expected)) {
-          differences.push(`${where(t.edit)}: expected "${clip(expected)}", found "${clip(foundText(t))}"`);
+          differences.push(
+            `${where(t.edit)}: expected "${clip(expected)}", found "${clip(foundText(t))}"`,
+          );
         }
       }
       if (differences.length > 0) {
@@ -409,7 +481,9 @@ export async function writePlanInWord(
       }
       // 2. One batch: write, then read back.
       const before = ts.map((t) => t.paragraphs.map((p) => p.text));
-      const wanted = ts.map((t, i) => (isContent(t.edit) ? wantedText(t.edit, before[i] ?? []) : []));
+      const wanted = ts.map((t, i) =>
+        isContent(t.edit) ? wantedText(t.edit, before[i] ?? [], edits) : [],
+      );
       ts.forEach((t, i) => {
         const e = t.edit;
         if (isContent(e)) queueContent(e, t, wanted[i] ?? []);
@@ -418,7 +492,10 @@ export async function writePlanInWord(
           if (first) {
             const values = e.rows.map((labels) =>
               (snapshot.tables[e.table]?.rows[e.templateRow]?.cells ?? []).map((c, ci) =>
-                c.paragraphs.map((_, k) => labels.find((l) => l.cell === ci && l.paragraph === k)?.text ?? "").join("\n").replace(/\n+$/, ""),
+                c.paragraphs
+                  .map((_, k) => labels.find((l) => l.cell === ci && l.paragraph === k)?.text ?? "")
+                  .join("\n")
+                  .replace(/\n+$/, ""),
               ),
             );
             first.parentRow.insertRows("After", e.rows.length, values);
@@ -462,14 +539,22 @@ export async function writePlanInWord(
       ts.forEach((t, i) => {
         const e = t.edit;
         if (!isContent(e)) {
-          (failure === undefined ? written : notWritten).push({ edit: e, status: failure === undefined ? "written" : "failed" });
+          (failure === undefined ? written : notWritten).push({
+            edit: e,
+            status: failure === undefined ? "written" : "failed",
+          });
           return;
         }
         const now = t.paragraphs.map((p) => p.text);
         const want = wanted[i] ?? [];
         const holds = now.length === want.length && now.every((x, k) => sameText(x, want[k] ?? ""));
         if (holds) written.push({ edit: e, status: "written" });
-        else notWritten.push({ edit: e, status: "failed", message: `${where(e)} holds "${clip(now.join(" / "))}"` });
+        else
+          notWritten.push({
+            edit: e,
+            status: "failed",
+            message: `${where(e)} holds "${clip(now.join(" / "))}"`,
+          });
       });
       if (failure !== undefined) {
         const readOnly = isReadOnly(failure);
@@ -487,10 +572,17 @@ export async function writePlanInWord(
         });
       }
       // 3. The journal (its own sync, after the values are safe).
-      if (journalOk && !options.source) notices.push("The document's XML was not given, so this fill was not recorded and cannot be reverted from PlanAssist.");
+      if (journalOk && !options.source)
+        notices.push(
+          "The document's XML was not given, so this fill was not recorded and cannot be reverted from PlanAssist.",
+        );
       if (journalOk && options.source && context.document.customXmlParts && written.length > 0) {
         const after = ts.map((t) => t.paragraphs.map((p) => p.text));
-        const record: FillRecord = { at: options.now.toISOString(), label: options.label, changes: journalChanges(snapshot, written, after, ts, options.source) };
+        const record: FillRecord = {
+          at: options.now.toISOString(),
+          label: options.label,
+          changes: journalChanges(snapshot, written, after, ts, options.source),
+        };
         const parts = context.document.customXmlParts.getByNamespace(JOURNAL_NAMESPACE);
         parts.load("items");
         await context.sync();
@@ -513,9 +605,15 @@ export async function writePlanInWord(
     });
   } catch (e) {
     if (isReadOnly(e)) {
-      return err("office_read_only", "Word did not allow changes to this document (it is read-only or protected). Nothing was written. Save a copy you can edit, then write again.");
+      return err(
+        "office_read_only",
+        "Word did not allow changes to this document (it is read-only or protected). Nothing was written. Save a copy you can edit, then write again.",
+      );
     }
-    return err("office_sync_failed", `Word could not be reached while writing (${describe(e)}). Nothing is known to be written; read the document again.`);
+    return err(
+      "office_sync_failed",
+      `Word could not be reached while writing (${describe(e)}). Nothing is known to be written; read the document again.`,
+    );
   }
 }
 
@@ -527,7 +625,9 @@ function where(e: Edit): string {
   switch (e.kind) {
     case "set-text": {
       const l: Location = e.location;
-      return l.kind === "paragraph" ? `paragraph ${l.paragraph + 1}` : `table ${l.table + 1}, row ${l.row + 1}, cell ${l.cell + 1}`;
+      return l.kind === "paragraph"
+        ? `paragraph ${l.paragraph + 1}`
+        : `table ${l.table + 1}, row ${l.row + 1}, cell ${l.cell + 1}`;
     }
     case "set-choice":
       return `table ${e.table + 1}, row ${e.row + 1}`;
@@ -565,7 +665,8 @@ function journalChanges(
 ): JournalChange[] {
   const doc = parseXml(source);
   const { index } = readWordDocument(doc);
-  const xmlOf = (el: { start: number; end: number } | undefined) => (el ? source.slice(el.start, el.end) : "");
+  const xmlOf = (el: { start: number; end: number } | undefined) =>
+    el ? source.slice(el.start, el.end) : "";
   const out: JournalChange[] = [];
   const seen = new Set<string>();
   for (const o of written) {
@@ -587,7 +688,12 @@ function journalChanges(
     if (e.kind === "set-text" && e.location.kind === "paragraph") {
       const p = snapshot.paragraphs[e.location.paragraph];
       void p;
-      out.push({ kind: "paragraph", paragraph: e.location.paragraph, before: xmlOf(index.paragraphs[e.location.paragraph]), after: ts[i]?.paragraphs[0]?.text ?? "" });
+      out.push({
+        kind: "paragraph",
+        paragraph: e.location.paragraph,
+        before: xmlOf(index.paragraphs[e.location.paragraph]),
+        after: ts[i]?.paragraphs[0]?.text ?? "",
+      });
       continue;
     }
     for (const [t, r, c] of cells) {
@@ -597,10 +703,12 @@ function journalChanges(
       const cell = snapshot.tables[t]?.rows[r]?.cells[c];
       // The cell's text after the fill: the written slot in place of the slot's old paragraphs.
       const slot = ts[i]?.paragraphs.length ?? 0;
-      const from = e.kind === "set-text" && e.location.kind === "cell" ? (e.location.paragraph ?? 0) : 0;
+      const from =
+        e.kind === "set-text" && e.location.kind === "cell" ? (e.location.paragraph ?? 0) : 0;
       const texts = (cell?.paragraphs ?? []).map((p) => p.text);
       if (e.kind === "set-text") texts.splice(from, slot, ...(after[i] ?? []));
-      if (e.kind === "set-marks") e.paragraphs.forEach((k, j) => (texts[k] = after[i]?.[j] ?? texts[k] ?? ""));
+      if (e.kind === "set-marks")
+        e.paragraphs.forEach((k, j) => (texts[k] = after[i]?.[j] ?? texts[k] ?? ""));
       if (e.kind === "set-choice") texts[0] = after[i]?.[e.cells.indexOf(c)] ?? texts[0] ?? "";
       out.push({
         kind: "cell",
@@ -614,4 +722,3 @@ function journalChanges(
   }
   return out;
 }
-

@@ -48,7 +48,7 @@ const DEFAULT_REFERENCE = "2026-01-01";
 export function normaliseDateText(text: string): string {
   return normaliseSpace(text)
     .replace(
-      /\b(jan|feb|febr|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\./gi,
+      /\b(jan|feb|febr|mar|apr|may|jun|june|jul|july|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\./gi,
       "$1",
     )
     .replace(/\bsept\b/gi, "Sep")

@@ -52,15 +52,37 @@ export type EditOutcome = {
 /** What one fill changed, in the coordinates of the document after it: what revert needs. */
 export type JournalChange =
   /** A cell's earlier XML and the text it holds after the fill. */
-  | { readonly kind: "cell"; readonly table: number; readonly row: number; readonly cell: number; readonly before: string; readonly after: string }
+  | {
+      readonly kind: "cell";
+      readonly table: number;
+      readonly row: number;
+      readonly cell: number;
+      readonly before: string;
+      readonly after: string;
+    }
   /** A body paragraph's earlier XML and its text after the fill. */
-  | { readonly kind: "paragraph"; readonly paragraph: number; readonly before: string; readonly after: string }
+  | {
+      readonly kind: "paragraph";
+      readonly paragraph: number;
+      readonly before: string;
+      readonly after: string;
+    }
   /** Rows added at `row .. row+count-1` of `table`. */
-  | { readonly kind: "rows-added"; readonly table: number; readonly row: number; readonly count: number }
+  | {
+      readonly kind: "rows-added";
+      readonly table: number;
+      readonly row: number;
+      readonly count: number;
+    }
   /** Tables added at `table .. table+count-1` (document order), with what lies between them. */
   | { readonly kind: "tables-added"; readonly table: number; readonly count: number }
   /** Rows removed; their XML goes back before row `row` of `table` (or at the end). */
-  | { readonly kind: "rows-removed"; readonly table: number; readonly row: number; readonly xml: string };
+  | {
+      readonly kind: "rows-removed";
+      readonly table: number;
+      readonly row: number;
+      readonly xml: string;
+    };
 
 export type AppliedPlan = {
   readonly source: string;
@@ -80,7 +102,10 @@ function read(source: string): { doc: XmlDocument; read: ReadResult } {
 function changedError(differences: readonly Difference[]): Result<never> {
   const list = differences
     .slice(0, 5)
-    .map((d) => `${describeEdit(d.edit)} (${editSubject(d.edit)}): expected "${clip(d.expected)}", found "${clip(d.found)}"`)
+    .map(
+      (d) =>
+        `${describeEdit(d.edit)} (${editSubject(d.edit)}): expected "${clip(d.expected)}", found "${clip(d.found)}"`,
+    )
     .join("; ");
   return err(
     "document_changed",
@@ -123,7 +148,9 @@ function difference(s: DocumentSnapshot, e: Edit): Difference | undefined {
     }
     case "set-marks": {
       const cell = s.tables[e.cell.table]?.rows[e.cell.row]?.cells[e.cell.cell];
-      const found = cell ? e.paragraphs.map((k) => cell.paragraphs[k]?.text ?? "(missing)") : undefined;
+      const found = cell
+        ? e.paragraphs.map((k) => cell.paragraphs[k]?.text ?? "(missing)")
+        : undefined;
       return cmp(e.expected.join(" | "), found?.join(" | "));
     }
     case "insert-rows":
@@ -134,7 +161,10 @@ function difference(s: DocumentSnapshot, e: Edit): Difference | undefined {
     }
     case "remove-rows": {
       for (let i = 0; i < e.rows.length; i++) {
-        const d = cmp((e.expected[i] ?? []).join(" | "), rowTexts(s, e.table, e.rows[i] as number)?.join(" | "));
+        const d = cmp(
+          (e.expected[i] ?? []).join(" | "),
+          rowTexts(s, e.table, e.rows[i] as number)?.join(" | "),
+        );
         if (d) return d;
       }
       return undefined;
@@ -154,7 +184,12 @@ type StructurePass = {
   removed: { table: number; rowBefore: number; xml: string }[];
 };
 
-function structurePass(doc: XmlDocument, index: WordIndex, s: DocumentSnapshot, edits: readonly StructureEdit[]): StructurePass {
+function structurePass(
+  doc: XmlDocument,
+  index: WordIndex,
+  s: DocumentSnapshot,
+  edits: readonly StructureEdit[],
+): StructurePass {
   const n = index.names;
   const splices: Splice[] = [];
   const outcomes: EditOutcome[] = [];
@@ -166,11 +201,22 @@ function structurePass(doc: XmlDocument, index: WordIndex, s: DocumentSnapshot, 
       const template = t?.rows[e.templateRow];
       const after = t?.rows[e.after];
       if (!t || !template || !after || e.rows.length === 0) {
-        outcomes.push({ edit: e, status: e.rows.length === 0 ? "unchanged" : "failed", message: "The row to copy is not there." });
+        outcomes.push({
+          edit: e,
+          status: e.rows.length === 0 ? "unchanged" : "failed",
+          message: "The row to copy is not there.",
+        });
         return;
       }
       const xml = e.rows
-        .map((labels) => clonedRow(doc, template, n, new Map(labels.map((l) => [labelKey(l.cell, l.paragraph), l.text]))))
+        .map((labels) =>
+          clonedRow(
+            doc,
+            template,
+            n,
+            new Map(labels.map((l) => [labelKey(l.cell, l.paragraph), l.text])),
+          ),
+        )
         .join("");
       const tag = `s${k}`;
       splices.push({ start: after.element.end, end: after.element.end, text: xml, tag });
@@ -179,8 +225,16 @@ function structurePass(doc: XmlDocument, index: WordIndex, s: DocumentSnapshot, 
     } else if (e.kind === "insert-block") {
       const tables = index.tables.slice(e.firstTable, e.firstTable + e.tableCount);
       const snaps = s.tables.slice(e.firstTable, e.firstTable + e.tableCount);
-      if (tables.length !== e.tableCount || snaps.some((t) => t.parent !== undefined) || e.copies.length === 0) {
-        outcomes.push({ edit: e, status: e.copies.length === 0 ? "unchanged" : "failed", message: "The block of tables to copy is not there." });
+      if (
+        tables.length !== e.tableCount ||
+        snaps.some((t) => t.parent !== undefined) ||
+        e.copies.length === 0
+      ) {
+        outcomes.push({
+          edit: e,
+          status: e.copies.length === 0 ? "unchanged" : "failed",
+          message: "The block of tables to copy is not there.",
+        });
         return;
       }
       const first = tables[0] as (typeof tables)[number];
@@ -188,7 +242,10 @@ function structurePass(doc: XmlDocument, index: WordIndex, s: DocumentSnapshot, 
       // What lies between the block's tables (paragraphs) is copied emptied.
       const between = (a: XmlElement, b: XmlElement) =>
         (a.parent?.children ?? [])
-          .filter((c): c is XmlElement => c.kind === "element" && c.start >= a.end && c.end <= b.start && c.name === n.p)
+          .filter(
+            (c): c is XmlElement =>
+              c.kind === "element" && c.start >= a.end && c.end <= b.start && c.name === n.p,
+          )
           .map((p) => clonedParagraph(doc, p, n, undefined))
           .join("");
       const xml = e.copies
@@ -209,7 +266,12 @@ function structurePass(doc: XmlDocument, index: WordIndex, s: DocumentSnapshot, 
         .join("");
       const tag = `s${k}`;
       splices.push({ start: last.element.end, end: last.element.end, text: xml, tag });
-      tags.push({ tag, kind: "tables", table: e.firstTable, count: e.tableCount * e.copies.length });
+      tags.push({
+        tag,
+        kind: "tables",
+        table: e.firstTable,
+        count: e.tableCount * e.copies.length,
+      });
       void first;
       outcomes.push({ edit: e, status: "written" });
     } else {
@@ -281,7 +343,10 @@ class ContentWriter {
       else if (e.kind === "set-choice") this.setChoice(e);
       else this.setMarks(e);
       if (this.outcomes.length === 0 || this.outcomes[this.outcomes.length - 1]?.edit !== e) {
-        this.outcomes.push({ edit: e, status: this.splices.length + this.spanCount > before ? "written" : "unchanged" });
+        this.outcomes.push({
+          edit: e,
+          status: this.splices.length + this.spanCount > before ? "written" : "unchanged",
+        });
       }
     } catch (x) {
       if (!(x instanceof PlanAssistFailure)) throw x;
@@ -322,7 +387,10 @@ class ContentWriter {
         const wrapped = parseXml(`${open}${xml}</${root.name}>`);
         const para = wrapped.root.children.find((c): c is XmlElement => c.kind === "element");
         if (!para) break;
-        const inner = applySplices(wrapped.source, spanSplices(wrapped, para, this.n, op.start, op.end, op.text)).text;
+        const inner = applySplices(
+          wrapped.source,
+          spanSplices(wrapped, para, this.n, op.start, op.end, op.text),
+        ).text;
         xml = inner.slice(open.length, inner.length - `</${root.name}>`.length);
       }
       this.splices.push({ start: p.start, end: p.end, text: xml });
@@ -353,10 +421,13 @@ class ContentWriter {
     const cell = this.cellIndex(loc.table, loc.row, loc.cell);
     const snapCell = this.s.tables[loc.table]?.rows[loc.row]?.cells[loc.cell];
     const from = loc.paragraph ?? 0;
-    const count = e.keepPrefix !== undefined ? 1 : (loc.paragraphCount ?? cell.paragraphs.length - from);
+    const count =
+      e.keepPrefix !== undefined ? 1 : (loc.paragraphCount ?? cell.paragraphs.length - from);
     const slot = cell.paragraphs.slice(from, from + count);
     if (slot.length === 0) {
-      this.fail(`The cell at table ${loc.table + 1}, row ${loc.row + 1} has no paragraph ${from + 1}.`);
+      this.fail(
+        `The cell at table ${loc.table + 1}, row ${loc.row + 1} has no paragraph ${from + 1}.`,
+      );
     }
     this.cells.add(cellKey(loc.table, loc.row, loc.cell));
     const firstText = snapCell?.paragraphs[from]?.text ?? "";
@@ -374,7 +445,11 @@ class ContentWriter {
         const ptext = snapCell?.paragraphs[from]?.text ?? "";
         this.span(p, spanStart, ptext.length, line);
       } else {
-        this.splices.push({ start: p.start, end: p.end, text: rewrittenParagraph(this.doc, p, line, this.n) });
+        this.splices.push({
+          start: p.start,
+          end: p.end,
+          text: rewrittenParagraph(this.doc, p, line, this.n),
+        });
       }
     });
   }
@@ -382,7 +457,8 @@ class ContentWriter {
   setChoice(e: SetChoiceEdit): void {
     const chosenNow = chosenCell(this.s, e.table, e.row, e.cells);
     const row = this.s.tables[e.table]?.rows[e.row];
-    if (chosenNow === undefined || !row) this.fail(`There is no row ${e.row + 1} in table ${e.table + 1}.`);
+    if (chosenNow === undefined || !row)
+      this.fail(`There is no row ${e.row + 1} in table ${e.table + 1}.`);
     const target = e.chosen ?? -1;
     // Unchanged when the chosen cell is the only marked one.
     const markedCount = e.cells.filter((c) => {
@@ -390,7 +466,11 @@ class ContentWriter {
       return cs ? chosenCell(this.s, e.table, e.row, [c]) === 0 : false;
     }).length;
     if (chosenNow === target && markedCount <= (target >= 0 ? 1 : 0)) return;
-    if (e.style.kind === "radio") this.setRadio(e, row.cells.map((c) => c.index));
+    if (e.style.kind === "radio")
+      this.setRadio(
+        e,
+        row.cells.map((c) => c.index),
+      );
     else {
       const mark = e.style.mark;
       e.cells.forEach((c, i) => {
@@ -400,7 +480,11 @@ class ContentWriter {
         const cell = this.cellIndex(e.table, e.row, c);
         this.cells.add(cellKey(e.table, e.row, c));
         cell.paragraphs.forEach((p, k) => {
-          this.splices.push({ start: p.start, end: p.end, text: rewrittenParagraph(this.doc, p, k === 0 ? want : "", this.n) });
+          this.splices.push({
+            start: p.start,
+            end: p.end,
+            text: rewrittenParagraph(this.doc, p, k === 0 ? want : "", this.n),
+          });
         });
       });
     }
@@ -438,18 +522,29 @@ class ContentWriter {
       const snap = this.s.tables[e.table]?.rows[e.row]?.cells[c];
       const text = snap?.text.trim() ?? "";
       if (text.length > 1 && !/^[xX✓✔●☒☑■]$/.test(text)) {
-        this.fail(`The rating cell at table ${e.table + 1}, row ${e.row + 1}, cell ${c + 1} holds text instead of a circle.`);
+        this.fail(
+          `The rating cell at table ${e.table + 1}, row ${e.row + 1}, cell ${c + 1} holds text instead of a circle.`,
+        );
       }
       const cell = this.cellIndex(e.table, e.row, c);
       const p = cell.paragraphs[0];
-      if (!p) this.fail(`The rating cell at table ${e.table + 1}, row ${e.row + 1} has no paragraph.`);
+      if (!p)
+        this.fail(`The rating cell at table ${e.table + 1}, row ${e.row + 1} has no paragraph.`);
       const pPr = firstChildNamed(p, n.pPr);
       const open = this.doc.source.slice(p.start, p.openEnd);
       const startTag = open.endsWith("/>") ? `${open.slice(0, -2)}>` : open;
       const run = radioRun(this.doc, model, want, n);
-      this.splices.push({ start: p.start, end: p.end, text: `${startTag}${pPr ? sourceOf(this.doc, pPr) : ""}${run}</${n.p}>` });
+      this.splices.push({
+        start: p.start,
+        end: p.end,
+        text: `${startTag}${pPr ? sourceOf(this.doc, pPr) : ""}${run}</${n.p}>`,
+      });
       cell.paragraphs.slice(1).forEach((q) => {
-        this.splices.push({ start: q.start, end: q.end, text: rewrittenParagraph(this.doc, q, "", n) });
+        this.splices.push({
+          start: q.start,
+          end: q.end,
+          text: rewrittenParagraph(this.doc, q, "", n),
+        });
       });
       this.cells.add(key);
     });
@@ -501,7 +596,9 @@ const RADIO_CODES: Record<string, { empty: number; filled: number }> = {
 };
 
 function isRadioPiece(piece: ReturnType<typeof textPieces>[number], _n: WordNames): boolean {
-  return [...piece.text].some((ch) => ch === "○" || ch === "●" || ch === "◯" || ch === "⚪" || ch === "⬤" || ch === "⚫");
+  return [...piece.text].some(
+    (ch) => ch === "○" || ch === "●" || ch === "◯" || ch === "⚪" || ch === "⬤" || ch === "⚫",
+  );
 }
 
 function radioSplice(
@@ -518,7 +615,9 @@ function radioSplice(
     const isFilled = g?.kind === "radio-filled";
     if ((want === "filled") === isFilled) return undefined;
     const codes = RADIO_CODES[font.toLowerCase()] ?? { empty: 0xa1, filled: 0x6c };
-    const value = (0xf000 + (want === "filled" ? codes.filled : codes.empty)).toString(16).toUpperCase();
+    const value = (0xf000 + (want === "filled" ? codes.filled : codes.empty))
+      .toString(16)
+      .toUpperCase();
     const tag = sourceOf(doc, el);
     const re = new RegExp(`(${n.char.replace(":", "\\:")}\\s*=\\s*["'])[0-9A-Fa-f]+`);
     return { start: el.start, end: el.end, text: tag.replace(re, `$1${value}`) };
@@ -530,7 +629,15 @@ function radioSplice(
   let changed = false;
   const out = chars.map((ch, i) => {
     const look = shown[i];
-    if (look !== "○" && look !== "●" && look !== "◯" && look !== "⚪" && look !== "⬤" && look !== "⚫") return ch;
+    if (
+      look !== "○" &&
+      look !== "●" &&
+      look !== "◯" &&
+      look !== "⚪" &&
+      look !== "⬤" &&
+      look !== "⚫"
+    )
+      return ch;
     const isFilled = look === "●" || look === "⬤" || look === "⚫";
     if ((want === "filled") === isFilled) return ch;
     changed = true;
@@ -538,12 +645,18 @@ function radioSplice(
     const font = fontOfRun(doc, piece.run, n) ?? "Wingdings";
     const codes = RADIO_CODES[font.toLowerCase()] ?? { empty: 0xa1, filled: 0x6c };
     const pua = (ch.codePointAt(0) ?? 0) >= 0xf000;
-    return String.fromCodePoint((pua ? 0xf000 : 0) + (want === "filled" ? codes.filled : codes.empty));
+    return String.fromCodePoint(
+      (pua ? 0xf000 : 0) + (want === "filled" ? codes.filled : codes.empty),
+    );
   });
   if (!changed) return undefined;
   const open = doc.source.slice(el.start, el.openEnd);
   const startTag = open.endsWith("/>") ? `${open.slice(0, -2)}>` : open;
-  return { start: el.start, end: el.end, text: `${startTag}${escapeText(out.join(""))}</${el.name}>` };
+  return {
+    start: el.start,
+    end: el.end,
+    text: `${startTag}${escapeText(out.join(""))}</${el.name}>`,
+  };
 }
 
 function escapeText(s: string): string {
@@ -570,12 +683,18 @@ function radioRun(
     if (model.kind === "other" && model.element.name === n.sym) {
       const font = attr(model.element, n.font) ?? "Wingdings";
       const codes = RADIO_CODES[font.toLowerCase()] ?? { empty: 0xa1, filled: 0x6c };
-      const value = (0xf000 + (want === "filled" ? codes.filled : codes.empty)).toString(16).toUpperCase();
+      const value = (0xf000 + (want === "filled" ? codes.filled : codes.empty))
+        .toString(16)
+        .toUpperCase();
       return `<${n.r}>${rPrXml}<${n.sym} ${n.font}="${font}" ${n.char}="${value}"/></${n.r}>`;
     }
     const font = fontOfRun(doc, model.run, n);
     const codes = font ? RADIO_CODES[font.toLowerCase()] : undefined;
-    const ch = codes ? String.fromCodePoint(want === "filled" ? codes.filled : codes.empty) : want === "filled" ? "●" : "○";
+    const ch = codes
+      ? String.fromCodePoint(want === "filled" ? codes.filled : codes.empty)
+      : want === "filled"
+        ? "●"
+        : "○";
     return `<${n.r}>${rPrXml}<${n.t}>${escapeText(ch)}</${n.t}></${n.r}>`;
   }
   const value = want === "filled" ? "F06C" : "F0A1";
@@ -623,7 +742,9 @@ function applyOrThrow(source: string, plan: EditPlan): Result<AppliedPlan> {
     for (const a of pass.addedRows) {
       const t = index.tables.findIndex((ti) => ti.rows.some((r) => r.element.start === a.offset));
       if (t < 0) continue;
-      const row = (index.tables[t] as (typeof index.tables)[number]).rows.findIndex((r) => r.element.start === a.offset);
+      const row = (index.tables[t] as (typeof index.tables)[number]).rows.findIndex(
+        (r) => r.element.start === a.offset,
+      );
       changes.push({ kind: "rows-added", table: t, row, count: a.count });
       for (let k = 0; k < a.count; k++) addedRowIds.add(`${t}/${row + k}`);
     }
@@ -632,7 +753,9 @@ function applyOrThrow(source: string, plan: EditPlan): Result<AppliedPlan> {
       if (t < 0) continue;
       // Nested tables inside the copies are counted by document order too.
       const end = (index.tables[t + a.count - 1] ?? index.tables[t])?.element.end ?? a.offset;
-      const count = index.tables.filter((ti) => ti.element.start >= a.offset && ti.element.end <= end).length;
+      const count = index.tables.filter(
+        (ti) => ti.element.start >= a.offset && ti.element.end <= end,
+      ).length;
       changes.push({ kind: "tables-added", table: t, count });
       for (let k = t; k < t + count; k++) {
         (index.tables[k]?.rows ?? []).forEach((_, r) => addedRowIds.add(`${k}/${r}`));
@@ -654,12 +777,24 @@ function applyOrThrow(source: string, plan: EditPlan): Result<AppliedPlan> {
     if (addedRowIds.has(`${t}/${r}`)) continue;
     const el = index.tables[t]?.rows[r]?.cells[c]?.element;
     if (!el) continue;
-    changes.push({ kind: "cell", table: t, row: r, cell: c, before: sourceOf(doc, el), after: after.tables[t]?.rows[r]?.cells[c]?.text ?? "" });
+    changes.push({
+      kind: "cell",
+      table: t,
+      row: r,
+      cell: c,
+      before: sourceOf(doc, el),
+      after: after.tables[t]?.rows[r]?.cells[c]?.text ?? "",
+    });
   }
   for (const k of writer.paragraphs) {
     const el = index.paragraphs[k];
     if (!el) continue;
-    changes.push({ kind: "paragraph", paragraph: k, before: sourceOf(doc, el), after: after.paragraphs[k]?.text ?? "" });
+    changes.push({
+      kind: "paragraph",
+      paragraph: k,
+      before: sourceOf(doc, el),
+      after: after.paragraphs[k]?.text ?? "",
+    });
   }
   const outcomes = [...(pass?.outcomes ?? []), ...writer.outcomes];
   const changed = result.text !== source;
@@ -667,7 +802,12 @@ function applyOrThrow(source: string, plan: EditPlan): Result<AppliedPlan> {
 }
 
 /** How many tables were added before a table of the original (for removed-row records). */
-function tableShiftAfter(pass: StructurePass, table: number, _s: DocumentSnapshot, index: WordIndex): number {
+function tableShiftAfter(
+  pass: StructurePass,
+  table: number,
+  _s: DocumentSnapshot,
+  index: WordIndex,
+): number {
   let shift = 0;
   for (const a of pass.addedTables) {
     const t = index.tables.findIndex((ti) => ti.element.start === a.offset);

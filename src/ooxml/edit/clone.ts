@@ -4,7 +4,13 @@
  */
 import type { WordNames, RowIndex, TableIndex } from "../wordml";
 import type { XmlDocument, XmlElement } from "../xml";
-import { firstChildNamed, sourceOf, startTagForCopy, textRun, valueRunProperties } from "./paragraph-xml";
+import {
+  firstChildNamed,
+  sourceOf,
+  startTagForCopy,
+  textRun,
+  valueRunProperties,
+} from "./paragraph-xml";
 
 /** Label text by cell and paragraph. */
 export type LabelMap = ReadonlyMap<string, string>;

@@ -4,7 +4,14 @@
  */
 import { isSymbolFont, symbolGlyph } from "../glyphs";
 import type { WordNames } from "../wordml";
-import { attr, escapeXml, stripInvalidXmlChars, textOf, type XmlDocument, type XmlElement } from "../xml";
+import {
+  attr,
+  escapeXml,
+  stripInvalidXmlChars,
+  textOf,
+  type XmlDocument,
+  type XmlElement,
+} from "../xml";
 
 export function firstChildNamed(el: XmlElement, name: string): XmlElement | undefined {
   for (const ch of el.children) if (ch.kind === "element" && ch.name === name) return ch;

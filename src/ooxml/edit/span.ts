@@ -23,7 +23,9 @@ function tContent(text: string, n: WordNames): string {
     .map((line) =>
       line
         .split("\t")
-        .map((part) => (part.length > 0 ? `<${n.t} xml:space="preserve">${escapeXml(part)}</${n.t}>` : ""))
+        .map((part) =>
+          part.length > 0 ? `<${n.t} xml:space="preserve">${escapeXml(part)}</${n.t}>` : "",
+        )
         .join(`<${n.tab}/>`),
     )
     .join(`<${n.br}/>`);
@@ -98,7 +100,8 @@ export function spanSplices(
   const splices: Splice[] = [];
   for (const [run, changes] of byRun) {
     const visibleChildren = pieces.filter((x) => x.run === run).length;
-    const emptied = changes.length === visibleChildren && changes.every((c) => c.replacement === "");
+    const emptied =
+      changes.length === visibleChildren && changes.every((c) => c.replacement === "");
     const onlyVisible = run.children.every(
       (c) =>
         c.kind !== "element" ||
@@ -110,7 +113,11 @@ export function spanSplices(
       splices.push({ start: run.start, end: run.end, text: "" });
     } else {
       for (const c of changes) {
-        splices.push({ start: c.piece.element.start, end: c.piece.element.end, text: c.replacement });
+        splices.push({
+          start: c.piece.element.start,
+          end: c.piece.element.end,
+          text: c.replacement,
+        });
       }
     }
   }
@@ -127,7 +134,9 @@ function insertAt(
   at: number,
   text: string,
 ): Splice {
-  const inside = pieces.find((x) => x.kind === "t" && x.offset < at && at < x.offset + x.text.length);
+  const inside = pieces.find(
+    (x) => x.kind === "t" && x.offset < at && at < x.offset + x.text.length,
+  );
   if (inside && !isSymbolFont(runFontOf(inside.run, n))) {
     const stored = inside.stored ?? inside.text;
     const k = at - inside.offset;

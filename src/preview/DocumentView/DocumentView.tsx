@@ -57,7 +57,9 @@ export function DocumentView({ bytes, fileName }: DocumentViewProps) {
       const root = pagesRef.current;
       const location = (e as CustomEvent<Location>).detail;
       if (!root || !location) return;
-      root.querySelectorAll(".planassist-target").forEach((el) => el.classList.remove("planassist-target"));
+      root
+        .querySelectorAll(".planassist-target")
+        .forEach((el) => el.classList.remove("planassist-target"));
       const target = elementFor(root, location);
       if (!target) return;
       target.classList.add("planassist-target");
@@ -69,10 +71,14 @@ export function DocumentView({ bytes, fileName }: DocumentViewProps) {
 
   return (
     <div className={styles.root} role="region" aria-label={`Document: ${fileName}`} tabIndex={0}>
-      {state === "rendering" ? <Spinner className={styles.status} size="small" label="Rendering the document…" /> : null}
+      {state === "rendering" ? (
+        <Spinner className={styles.status} size="small" label="Rendering the document…" />
+      ) : null}
       {state === "failed" ? (
         <MessageBar intent="warning">
-          <MessageBarBody>The document could not be shown here, but the pane can still read and fill it.</MessageBarBody>
+          <MessageBarBody>
+            The document could not be shown here, but the pane can still read and fill it.
+          </MessageBarBody>
         </MessageBar>
       ) : null}
       <div ref={styleRef} />

@@ -17,7 +17,12 @@ export const usePreviewAppStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalM },
+  title: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase400,
+    fontWeight: tokens.fontWeightSemibold,
+    marginRight: tokens.spacingHorizontalM,
+  },
   fileName: { color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
   spacer: { flexGrow: 1 },
   inline: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS },

@@ -26,7 +26,9 @@ const params = new URLSearchParams(window.location.search);
 /** The browser preview: a .docx rendered beside the same task pane, running on the .docx adapter. */
 export function PreviewApp() {
   const styles = usePreviewAppStyles();
-  const [theme, setTheme] = useState<ThemeName>(() => (params.get("theme") as ThemeName | null) ?? currentThemeName());
+  const [theme, setTheme] = useState<ThemeName>(
+    () => (params.get("theme") as ThemeName | null) ?? currentThemeName(),
+  );
   const [opened, setOpened] = useState<Opened | undefined>();
   const [bytes, setBytes] = useState<Uint8Array | undefined>();
   const [problem, setProblem] = useState<string | undefined>();
@@ -90,9 +92,14 @@ export function PreviewApp() {
       window.removeEventListener("dragleave", leave);
       window.removeEventListener("drop", drop);
     };
+    // `openFile` only sets state, so the listeners set up once stay right.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const session = useMemo(() => (opened ? new PlanSession(portDeps(opened.doc, opened.doc)) : undefined), [opened]);
+  const session = useMemo(
+    () => (opened ? new PlanSession(portDeps(opened.doc, opened.doc)) : undefined),
+    [opened],
+  );
 
   const download = () => {
     if (!opened) return;
@@ -110,7 +117,9 @@ export function PreviewApp() {
   };
 
   const paneWidth = params.get("paneWidth");
-  const bodyStyle = (paneWidth ? { "--pane-width": `${Number(paneWidth)}px` } : {}) as CSSProperties;
+  const bodyStyle = (
+    paneWidth ? { "--pane-width": `${Number(paneWidth)}px` } : {}
+  ) as CSSProperties;
 
   return (
     <FluentProvider theme={themes[theme]}>
@@ -155,7 +164,9 @@ export function PreviewApp() {
             </Select>
           </div>
           <span className={styles.spacer} />
-          <span className={styles.fileName}>{opened ? opened.name : "No document"} · stays on this computer</span>
+          <span className={styles.fileName}>
+            {opened ? opened.name : "No document"} · stays on this computer
+          </span>
         </header>
         <div className={styles.body} style={bodyStyle}>
           {bytes && opened ? (
@@ -163,14 +174,16 @@ export function PreviewApp() {
           ) : (
             <div>{problem ? null : <Spinner label="Loading the sample…" />}</div>
           )}
-          <aside className={styles.pane} aria-label="PlanAssist task pane" data-testid="pane">
+          <div className={styles.pane} data-testid="pane">
             {problem ? (
               <MessageBar intent="error">
                 <MessageBarBody>{problem}</MessageBarBody>
               </MessageBar>
             ) : null}
-            {session && opened ? <PaneRoot key={opened.id} session={session} theme={theme} /> : null}
-          </aside>
+            {session && opened ? (
+              <PaneRoot key={opened.id} session={session} theme={theme} />
+            ) : null}
+          </div>
         </div>
         {dragging ? <div className={styles.drop}>Drop a .docx to open it</div> : null}
       </div>

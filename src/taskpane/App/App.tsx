@@ -31,12 +31,20 @@ import {
   type PlanSession,
 } from "../../app/plan-session";
 import { Overview } from "../components/Overview/Overview";
-import { SectionForm, sectionTitle } from "../components/SectionForm/SectionForm";
+import { sectionTitle } from "../components/SectionForm/section-title";
 import { UnknownDocument } from "../components/UnknownDocument/UnknownDocument";
-import { WriteDialog } from "../components/WriteDialog/WriteDialog";
 import { useAppStyles } from "./App.styles";
 
-const ReviewMode = lazy(() => import("../components/ReviewMode/ReviewMode").then((m) => ({ default: m.ReviewMode })));
+// Filling, the consent dialog and review mode load when first used, keeping the first screen small.
+const SectionForm = lazy(() =>
+  import("../components/SectionForm/SectionForm").then((m) => ({ default: m.SectionForm })),
+);
+const WriteDialog = lazy(() =>
+  import("../components/WriteDialog/WriteDialog").then((m) => ({ default: m.WriteDialog })),
+);
+const ReviewMode = lazy(() =>
+  import("../components/ReviewMode/ReviewMode").then((m) => ({ default: m.ReviewMode })),
+);
 
 export type AppProps = { readonly session: PlanSession };
 
@@ -69,7 +77,9 @@ function describeReport(report: FillReport): Notice {
 
 /** Keys of the fields whose value differs between two versions of a section. */
 function changedFieldKeys(a: SectionData, b: SectionData): Set<string> {
-  const before = new Map(sectionFields(a).map(({ field, row }) => [fieldKey(field.id, row), valueText(field.value)]));
+  const before = new Map(
+    sectionFields(a).map(({ field, row }) => [fieldKey(field.id, row), valueText(field.value)]),
+  );
   const out = new Set<string>();
   for (const { field, row } of sectionFields(b)) {
     const key = fieldKey(field.id, row);
@@ -121,7 +131,8 @@ export function App({ session }: AppProps) {
         prevData.plans.forEach((plan, p) =>
           plan.sections.forEach((s, i) => {
             const o = prevOriginal.plans[p]?.sections[i];
-            if (o && sectionKeyText(s) !== written && sectionChanged(o, s) && next.plans[p]) next = withSection(next, p, s);
+            if (o && sectionKeyText(s) !== written && sectionChanged(o, s) && next.plans[p])
+              next = withSection(next, p, s);
           }),
         );
       }
@@ -139,10 +150,12 @@ export function App({ session }: AppProps) {
 
   const dirty = useMemo(() => {
     if (!data || !original) return false;
-    return data.plans.some((p, pi) => p.sections.some((s, si) => {
-      const o = original.plans[pi]?.sections[si];
-      return !o || sectionChanged(o, s);
-    }));
+    return data.plans.some((p, pi) =>
+      p.sections.some((s, si) => {
+        const o = original.plans[pi]?.sections[si];
+        return !o || sectionChanged(o, s);
+      }),
+    );
   }, [data, original]);
 
   // Notice edits made in the document directly: re-read when the pane gets focus back.
@@ -196,13 +209,24 @@ export function App({ session }: AppProps) {
     if (dataRef.current) setFindings(session.check(dataRef.current));
   };
 
-  const writeSection = async (position: number, overwriteKeys: readonly string[], items: readonly ConsentItem[]) => {
+  const writeSection = async (
+    position: number,
+    overwriteKeys: readonly string[],
+    items: readonly ConsentItem[],
+  ) => {
     if (!data || !original || !plan) return;
     const section = plan.sections[position];
     if (!section) return;
     setBusy(true);
-    const overwrite = items.filter((i) => overwriteKeys.includes(i.key) && i.location).map((i) => i.location as Location);
-    const r = await session.write({ data: withSection(original, planIndex, section), plan: planIndex, section: sectionKey(section), overwrite });
+    const overwrite = items
+      .filter((i) => overwriteKeys.includes(i.key) && i.location)
+      .map((i) => i.location as Location);
+    const r = await session.write({
+      data: withSection(original, planIndex, section),
+      plan: planIndex,
+      section: sectionKey(section),
+      overwrite,
+    });
     if (r.ok) {
       await load(true, sectionKeyText(section));
       const n = describeReport(r.value);
@@ -228,7 +252,9 @@ export function App({ session }: AppProps) {
 
   const comment = async (list: readonly PaneFinding[]) => {
     setBusy(true);
-    const items = list.flatMap((f) => (f.location ? [{ location: f.location, severity: f.severity, message: f.message }] : []));
+    const items = list.flatMap((f) =>
+      f.location ? [{ location: f.location, severity: f.severity, message: f.message }] : [],
+    );
     const r = await session.addComments(items);
     setBusy(false);
     let n: Notice;
@@ -237,7 +263,11 @@ export function App({ session }: AppProps) {
       const { added, notAdded } = r.value;
       const title = `${added} ${added === 1 ? "comment" : "comments"} added`;
       n = notAdded.length
-        ? { intent: "warning", title, text: `${notAdded.length} could not be added: ${notAdded[0]}` }
+        ? {
+            intent: "warning",
+            title,
+            text: `${notAdded.length} could not be added: ${notAdded[0]}`,
+          }
         : { intent: "success", title };
     }
     setNotice(n);
@@ -266,7 +296,8 @@ export function App({ session }: AppProps) {
         onInsert={(t) => {
           setBusy(true);
           void session.insertTemplate(t).then(async (r) => {
-            if (!r.ok) setNotice({ intent: "error", title: "Template not inserted", text: r.error.message });
+            if (!r.ok)
+              setNotice({ intent: "error", title: "Template not inserted", text: r.error.message });
             else await load(false);
             setBusy(false);
           });
@@ -274,7 +305,8 @@ export function App({ session }: AppProps) {
       />
     );
   } else if (plan) {
-    const position = view.kind === "section" ? Math.min(view.position, plan.sections.length - 1) : 0;
+    const position =
+      view.kind === "section" ? Math.min(view.position, plan.sections.length - 1) : 0;
     const section = plan.sections[position];
     const before = originalPlan?.sections[position];
     body = (
@@ -297,9 +329,17 @@ export function App({ session }: AppProps) {
           </Field>
         ) : null}
         <TabList
-          selectedValue={view.kind === "review" ? "review" : view.kind === "section" ? "fill" : "overview"}
+          selectedValue={
+            view.kind === "review" ? "review" : view.kind === "section" ? "fill" : "overview"
+          }
           onTabSelect={(_, d) =>
-            setView(d.value === "review" ? { kind: "review" } : d.value === "fill" ? { kind: "section", position } : { kind: "overview" })
+            setView(
+              d.value === "review"
+                ? { kind: "review" }
+                : d.value === "fill"
+                  ? { kind: "section", position }
+                  : { kind: "overview" },
+            )
           }
           size="small"
         >
@@ -308,7 +348,12 @@ export function App({ session }: AppProps) {
           <Tab value="review">Review</Tab>
         </TabList>
         {view.kind === "overview" ? (
-          <Overview plan={plan} planIndex={planIndex} findings={findings} onOpenSection={(i) => setView({ kind: "section", position: i })} />
+          <Overview
+            plan={plan}
+            planIndex={planIndex}
+            findings={findings}
+            onOpenSection={(i) => setView({ kind: "section", position: i })}
+          />
         ) : view.kind === "review" && data ? (
           <Suspense fallback={<Spinner label="Opening review…" />}>
             <ReviewMode
@@ -318,51 +363,69 @@ export function App({ session }: AppProps) {
               onGoTo={(l, label) => void goTo(l, label)}
               onComment={(list) => void comment(list)}
               onCopied={(ok) => {
-                const n: Notice = ok ? { intent: "success", title: "Summary copied" } : { intent: "warning", title: "Copy failed", text: "Select the summary text and copy it with Ctrl+C." };
+                const n: Notice = ok
+                  ? { intent: "success", title: "Summary copied" }
+                  : {
+                      intent: "warning",
+                      title: "Copy failed",
+                      text: "Select the summary text and copy it with Ctrl+C.",
+                    };
                 setNotice(n);
                 announce(n.title);
               }}
             />
           </Suspense>
         ) : section ? (
-          <SectionForm
-            plan={plan}
-            section={section}
-            position={position}
-            findings={findingsFor(findings, planIndex, sectionKey(section))}
-            guidance={(field) => session.guidance(plan.template, section.id, field)}
-            names={names}
-            busy={busy}
-            changed={before ? sectionChanged(before, section) : false}
-            showMissing={tried.has(`${planIndex}/${sectionKeyText(section)}`)}
-            onChange={(s) => {
-              if (!data) return;
-              // Findings about a field being edited are stale until the checks run again (on blur).
-              const edited = changedFieldKeys(section, s);
-              setFindings(findings.filter((f) => f.plan !== planIndex || f.field === undefined || !edited.has(fieldKey(f.field, f.row)) && !edited.has(f.field)));
-              setData(withSection(data, planIndex, s));
-            }}
-            onBlur={runChecks}
-            onJump={(i) => {
-              setView({ kind: "section", position: i });
-              const target = plan.sections[i];
-              if (target) announce(`Section ${i + 1} of ${plan.sections.length}: ${sectionTitle(target)}`);
-            }}
-            onWrite={() => startWrite(position)}
-            onGoTo={(l, label) => void goTo(l, label)}
-          />
+          <Suspense fallback={<Spinner label="Opening the section…" />}>
+            <SectionForm
+              plan={plan}
+              section={section}
+              position={position}
+              findings={findingsFor(findings, planIndex, sectionKey(section))}
+              guidance={(field) => session.guidance(plan.template, section.id, field)}
+              names={names}
+              busy={busy}
+              changed={before ? sectionChanged(before, section) : false}
+              showMissing={tried.has(`${planIndex}/${sectionKeyText(section)}`)}
+              onChange={(s) => {
+                if (!data) return;
+                // Findings about a field being edited are stale until the checks run again (on blur).
+                const edited = changedFieldKeys(section, s);
+                setFindings(
+                  findings.filter(
+                    (f) =>
+                      f.plan !== planIndex ||
+                      f.field === undefined ||
+                      (!edited.has(fieldKey(f.field, f.row)) && !edited.has(f.field)),
+                  ),
+                );
+                setData(withSection(data, planIndex, s));
+              }}
+              onBlur={runChecks}
+              onJump={(i) => {
+                setView({ kind: "section", position: i });
+                const target = plan.sections[i];
+                if (target)
+                  announce(`Section ${i + 1} of ${plan.sections.length}: ${sectionTitle(target)}`);
+              }}
+              onWrite={() => startWrite(position)}
+              onGoTo={(l, label) => void goTo(l, label)}
+            />
+          </Suspense>
         ) : null}
         {consent && view.kind === "section" ? (
-          <WriteDialog
-            open
-            items={consent}
-            onCancel={() => setConsent(undefined)}
-            onConfirm={(keys) => {
-              const items = consent;
-              setConsent(undefined);
-              void writeSection(position, keys, items);
-            }}
-          />
+          <Suspense fallback={null}>
+            <WriteDialog
+              open
+              items={consent}
+              onCancel={() => setConsent(undefined)}
+              onConfirm={(keys) => {
+                const items = consent;
+                setConsent(undefined);
+                void writeSection(position, keys, items);
+              }}
+            />
+          </Suspense>
         ) : null}
       </>
     );
@@ -373,10 +436,20 @@ export function App({ session }: AppProps) {
       <header className={styles.header}>
         <h1 className={styles.brand}>PlanAssist</h1>
         <div className={styles.toolbar} role="toolbar" aria-label="Document">
-          <Button size="small" icon={<ArrowClockwiseRegular />} disabled={busy} onClick={() => void refresh()}>
+          <Button
+            size="small"
+            icon={<ArrowClockwiseRegular />}
+            disabled={busy}
+            onClick={() => void refresh()}
+          >
             Refresh
           </Button>
-          <Button size="small" icon={<ArrowUndoRegular />} disabled={busy} onClick={() => void revert()}>
+          <Button
+            size="small"
+            icon={<ArrowUndoRegular />}
+            disabled={busy}
+            onClick={() => void revert()}
+          >
             Revert last fill
           </Button>
         </div>

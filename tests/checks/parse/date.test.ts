@@ -23,6 +23,7 @@ describe("parseDate", () => {
     ["2026-09-15", "2026-09-15"],
     ["  9 / 15 / 2026 ", "2026-09-15"],
     ["Feb. 28, 2027", "2027-02-28"],
+    ["May. 1, 2030", "2030-05-01"],
   ])("reads %s as %s", (text, expected) => {
     expect(iso(text)).toBe(expected);
   });

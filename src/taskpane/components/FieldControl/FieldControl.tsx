@@ -15,7 +15,10 @@ import type { FieldData, FieldValue } from "../../../domain/plan-data";
 import { isoOfTyped, readTyped, usDate } from "../../read-typed-value";
 import { useFieldControlStyles } from "./FieldControl.styles";
 
-export type FieldMessage = { readonly severity: "error" | "warning" | "info"; readonly message: string };
+export type FieldMessage = {
+  readonly severity: "error" | "warning" | "info";
+  readonly message: string;
+};
 
 export type FieldControlProps = {
   readonly field: FieldData;
@@ -57,13 +60,24 @@ function Guidance({ text }: { text: string | undefined }) {
   return <q className={styles.guidance}>{text}</q>;
 }
 
-function TextLikeField({ field, guidance, names, messages = [], label, onChange, onBlur }: FieldControlProps) {
+function TextLikeField({
+  field,
+  guidance,
+  names,
+  messages = [],
+  label,
+  onChange,
+  onBlur,
+}: FieldControlProps) {
   const styles = useFieldControlStyles();
   const [touched, setTouched] = useState(false);
   const text = typeof field.value === "string" ? field.value : field.value.join(", ");
   const reading = readTyped(field.type, text);
   // The checks' own messages win; the reading's complaint shows until the checks have run.
-  const local: FieldMessage[] = touched && !reading.ok && messages.length === 0 ? [{ severity: "error", message: reading.message }] : [];
+  const local: FieldMessage[] =
+    touched && !reading.ok && messages.length === 0
+      ? [{ severity: "error", message: reading.message }]
+      : [];
   const all: FieldMessage[] = [...local, ...messages];
   const state = strongest(all);
   const pickerId = useId("picker");
@@ -173,7 +187,14 @@ function TextLikeField({ field, guidance, names, messages = [], label, onChange,
   );
 }
 
-function ChoiceField({ field, guidance, messages = [], label, onChange, onBlur }: FieldControlProps) {
+function ChoiceField({
+  field,
+  guidance,
+  messages = [],
+  label,
+  onChange,
+  onBlur,
+}: FieldControlProps) {
   const selected = typeof field.value === "string" ? field.value : (field.value[0] ?? "");
   return (
     <Field
@@ -198,14 +219,25 @@ function ChoiceField({ field, guidance, messages = [], label, onChange, onBlur }
   );
 }
 
-function ChecklistField({ field, guidance, messages = [], label, onChange, onBlur }: FieldControlProps) {
+function ChecklistField({
+  field,
+  guidance,
+  messages = [],
+  label,
+  onChange,
+  onBlur,
+}: FieldControlProps) {
   const styles = useFieldControlStyles();
   const chosen = typeof field.value === "string" ? (field.value ? [field.value] : []) : field.value;
   const options = field.options ?? [];
   const messageId = useId("checklist-message");
   const state = strongest(messages);
   return (
-    <fieldset className={styles.group} aria-describedby={messages.length ? messageId : undefined} onBlur={onBlur}>
+    <fieldset
+      className={styles.group}
+      aria-describedby={messages.length ? messageId : undefined}
+      onBlur={onBlur}
+    >
       <legend className={styles.legend}>
         {label ?? field.label}
         {field.required ? (
@@ -221,7 +253,9 @@ function ChecklistField({ field, guidance, messages = [], label, onChange, onBlu
           label={o}
           checked={chosen.includes(o)}
           onChange={(_, d) => {
-            const next = d.checked ? options.filter((x) => x === o || chosen.includes(x)) : chosen.filter((x) => x !== o);
+            const next = d.checked
+              ? options.filter((x) => x === o || chosen.includes(x))
+              : chosen.filter((x) => x !== o);
             onChange(next);
           }}
         />
@@ -230,7 +264,10 @@ function ChecklistField({ field, guidance, messages = [], label, onChange, onBlu
         <span
           id={messageId}
           role="alert"
-          className={mergeClasses(styles.message, state === "error" ? styles.error : styles.warning)}
+          className={mergeClasses(
+            styles.message,
+            state === "error" ? styles.error : styles.warning,
+          )}
         >
           {messages.map((m) => m.message).join(" ")}
         </span>

@@ -7,7 +7,7 @@ import {
   sectionStatus,
   type PaneFinding,
 } from "../../../app/plan-session";
-import { sectionTitle } from "../SectionForm/SectionForm";
+import { sectionTitle } from "../SectionForm/section-title";
 import { StatusBadge } from "../StatusBadge/StatusBadge";
 import { useOverviewStyles } from "./Overview.styles";
 
@@ -33,7 +33,11 @@ export function Overview({ plan, planIndex, findings, onOpenSection }: OverviewP
         hint={`${c.filled} of ${c.required} required fields filled and valid`}
         validationState="none"
       >
-        <ProgressBar value={ratio} thickness="large" aria-label={`${Math.round(ratio * 100)}% complete`} />
+        <ProgressBar
+          value={ratio}
+          thickness="large"
+          aria-label={`${Math.round(ratio * 100)}% complete`}
+        />
       </Field>
       <h3 className={styles.title}>Sections</h3>
       <ol className={styles.list}>

@@ -11,7 +11,7 @@ import {
   type PaneFinding,
   type Severity,
 } from "../../../app/plan-session";
-import { sectionTitle } from "../SectionForm/SectionForm";
+import { sectionTitle } from "../SectionForm/section-title";
 import { useReviewModeStyles } from "./ReviewMode.styles";
 
 export type ReviewModeProps = {
@@ -23,7 +23,11 @@ export type ReviewModeProps = {
   readonly onCopied: (ok: boolean) => void;
 };
 
-const severities: { value: Severity; label: string; color: "danger" | "warning" | "informative" }[] = [
+const severities: {
+  value: Severity;
+  label: string;
+  color: "danger" | "warning" | "informative";
+}[] = [
   { value: "error", label: "Errors", color: "danger" },
   { value: "warning", label: "Warnings", color: "warning" },
   { value: "info", label: "Notes", color: "informative" },
@@ -32,7 +36,9 @@ const severities: { value: Severity; label: string; color: "danger" | "warning" 
 /** Every finding of the document, grouped by section, for a consultant. */
 export function ReviewMode({ data, findings, busy, onGoTo, onComment, onCopied }: ReviewModeProps) {
   const styles = useReviewModeStyles();
-  const [shown, setShown] = useState<ReadonlySet<Severity>>(new Set<Severity>(["error", "warning", "info"]));
+  const [shown, setShown] = useState<ReadonlySet<Severity>>(
+    new Set<Severity>(["error", "warning", "info"]),
+  );
   const visible = findings.filter((f) => shown.has(f.severity));
   const summary = reviewSummary(data, findings);
   const commentable = visible.filter((f) => f.location);
@@ -66,7 +72,11 @@ export function ReviewMode({ data, findings, busy, onGoTo, onComment, onCopied }
         ))}
       </fieldset>
       <div className={styles.actions}>
-        <Button icon={<CommentAddRegular />} disabled={busy || commentable.length === 0} onClick={() => onComment(commentable)}>
+        <Button
+          icon={<CommentAddRegular />}
+          disabled={busy || commentable.length === 0}
+          onClick={() => onComment(commentable)}
+        >
           Add all as comments ({commentable.length})
         </Button>
       </div>
@@ -81,13 +91,19 @@ export function ReviewMode({ data, findings, busy, onGoTo, onComment, onCopied }
               const mine = findingsFor(visible, planIndex, sectionKey(section));
               if (mine.length === 0) return null;
               return (
-                <section key={`${section.id}-${section.block ?? 0}`} aria-label={sectionTitle(section)}>
+                <section
+                  key={`${section.id}-${section.block ?? 0}`}
+                  aria-label={sectionTitle(section)}
+                >
                   <h4 className={styles.subtitle}>{sectionTitle(section)}</h4>
                   <ul className={styles.list}>
                     {mine.map((f, i) => {
                       const sev = severities.find((s) => s.value === f.severity);
                       return (
-                        <li key={`${f.code}-${f.field ?? ""}-${f.row ?? ""}-${i}`} className={styles.finding}>
+                        <li
+                          key={`${f.code}-${f.field ?? ""}-${f.row ?? ""}-${i}`}
+                          className={styles.finding}
+                        >
                           <div>
                             <Badge appearance="tint" color={sev?.color ?? "informative"}>
                               {sev?.label.replace(/s$/, "") ?? f.severity}
@@ -103,7 +119,12 @@ export function ReviewMode({ data, findings, busy, onGoTo, onComment, onCopied }
                               >
                                 Go to
                               </Button>
-                              <Button size="small" icon={<CommentAddRegular />} disabled={busy} onClick={() => onComment([f])}>
+                              <Button
+                                size="small"
+                                icon={<CommentAddRegular />}
+                                disabled={busy}
+                                onClick={() => onComment([f])}
+                              >
                                 Add as comment
                               </Button>
                             </div>

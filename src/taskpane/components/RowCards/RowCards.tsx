@@ -53,19 +53,36 @@ export function moveRow(rows: readonly RowData[], from: number, to: number): Row
   if (!a || !b) return [...rows];
   const swap = (target: RowData, source: RowData): RowData => ({
     ...target,
-    cells: target.cells.map((c) => ({ ...c, value: source.cells.find((s) => s.id === c.id)?.value ?? c.value })),
+    cells: target.cells.map((c) => ({
+      ...c,
+      value: source.cells.find((s) => s.id === c.id)?.value ?? c.value,
+    })),
   });
   return rows.map((r, i) => (i === from ? swap(a, b) : i === to ? swap(b, a) : r));
 }
 
 /** Repeating rows (action steps, next steps, strategies) as a list of cards. */
-export function RowCards({ rows, noun, limits, guidance, names, messages, onChange, onBlur, renderGoTo }: RowCardsProps) {
+export function RowCards({
+  rows,
+  noun,
+  limits,
+  guidance,
+  names,
+  messages,
+  onChange,
+  onBlur,
+  renderGoTo,
+}: RowCardsProps) {
   const styles = useRowCardsStyles();
   const max = limits?.max ?? Infinity;
   const min = limits?.min ?? 0;
   const setCell = (rowIndex: number, field: string, value: FieldValue) =>
     onChange(
-      rows.map((r, i) => (i !== rowIndex ? r : { ...r, cells: r.cells.map((c) => (c.id === field ? { ...c, value } : c)) })),
+      rows.map((r, i) =>
+        i !== rowIndex
+          ? r
+          : { ...r, cells: r.cells.map((c) => (c.id === field ? { ...c, value } : c)) },
+      ),
     );
   return (
     <div>
@@ -74,7 +91,12 @@ export function RowCards({ rows, noun, limits, guidance, names, messages, onChan
           const title = row.label ?? `${noun} ${i + 1}`;
           const removable = canRemoveRow(row) && rows.length > Math.max(min, 1);
           return (
-            <li key={`${row.index}-${i}`} className={styles.card} aria-label={title} data-row={row.index}>
+            <li
+              key={`${row.index}-${i}`}
+              className={styles.card}
+              aria-label={title}
+              data-row={row.index}
+            >
               <div className={styles.header}>
                 <h4 className={styles.title}>{title}</h4>
                 <Tooltip content={`Move ${title} up`} relationship="label">

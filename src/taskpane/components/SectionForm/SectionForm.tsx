@@ -1,5 +1,10 @@
 import { Button, Field, Select } from "@fluentui/react-components";
-import { ArrowLeftRegular, ArrowRightRegular, DocumentArrowRightRegular, LocationRegular } from "@fluentui/react-icons";
+import {
+  ArrowLeftRegular,
+  ArrowRightRegular,
+  DocumentArrowRightRegular,
+  LocationRegular,
+} from "@fluentui/react-icons";
 import type { FieldData, PlanData, RowData, SectionData } from "../../../domain/plan-data";
 import type { Location } from "../../../domain/snapshot";
 import { isEmptyValue, sectionStatus, type PaneFinding } from "../../../app/plan-session";
@@ -7,6 +12,7 @@ import { FieldControl, type FieldMessage } from "../FieldControl/FieldControl";
 import { RowCards } from "../RowCards/RowCards";
 import { StatusBadge } from "../StatusBadge/StatusBadge";
 import { useSectionFormStyles } from "./SectionForm.styles";
+import { sectionTitle } from "./section-title";
 
 export type SectionFormProps = {
   readonly plan: PlanData;
@@ -26,11 +32,7 @@ export type SectionFormProps = {
   readonly onGoTo: (location: Location, label: string) => void;
 };
 
-export function sectionTitle(section: SectionData): string {
-  return section.block !== undefined && !section.label.includes(String(section.block))
-    ? `${section.label} ${section.block}`
-    : section.label;
-}
+export { sectionTitle };
 
 function messagesFor(
   findings: readonly PaneFinding[],
@@ -42,14 +44,30 @@ function messagesFor(
   // A required field still empty is not an error to shout about until the person tries to write.
   if (!showMissing && isEmptyValue(field.value)) return [];
   return findings
-    .filter((f) => f.field === field.id && (row === undefined ? f.row === undefined : f.row === row))
+    .filter(
+      (f) => f.field === field.id && (row === undefined ? f.row === undefined : f.row === row),
+    )
     .map((f) => ({ severity: f.severity, message: f.message }));
 }
 
 /** One section of a plan: its fields, its repeating rows, and the write button. */
 export function SectionForm(props: SectionFormProps) {
-  const { plan, section, position, findings, guidance, names, busy, changed, showMissing, onChange, onBlur, onJump, onWrite, onGoTo } =
-    props;
+  const {
+    plan,
+    section,
+    position,
+    findings,
+    guidance,
+    names,
+    busy,
+    changed,
+    showMissing,
+    onChange,
+    onBlur,
+    onJump,
+    onWrite,
+    onGoTo,
+  } = props;
   const styles = useSectionFormStyles();
   const count = plan.sections.length;
   const goTo = (field: FieldData, label: string) =>
@@ -66,7 +84,10 @@ export function SectionForm(props: SectionFormProps) {
       </Button>
     ) : null;
   const setField = (id: string, value: FieldData["value"]) =>
-    onChange({ ...section, fields: section.fields.map((f) => (f.id === id ? { ...f, value } : f)) });
+    onChange({
+      ...section,
+      fields: section.fields.map((f) => (f.id === id ? { ...f, value } : f)),
+    });
   const setRows = (rows: RowData[]) => onChange({ ...section, rows });
 
   return (
@@ -79,7 +100,11 @@ export function SectionForm(props: SectionFormProps) {
           aria-label="Previous section"
         />
         <Field className={styles.jump} label="Section">
-          <Select className={styles.select} value={String(position)} onChange={(_, d) => onJump(Number(d.value))}>
+          <Select
+            className={styles.select}
+            value={String(position)}
+            onChange={(_, d) => onJump(Number(d.value))}
+          >
             {plan.sections.map((s, i) => (
               <option key={`${s.id}-${s.block ?? 0}`} value={String(i)}>
                 {i + 1}. {sectionTitle(s)}
@@ -137,7 +162,12 @@ export function SectionForm(props: SectionFormProps) {
         ) : null}
       </div>
       <div className={styles.actions}>
-        <Button appearance="primary" icon={<DocumentArrowRightRegular />} disabled={busy} onClick={onWrite}>
+        <Button
+          appearance="primary"
+          icon={<DocumentArrowRightRegular />}
+          disabled={busy}
+          onClick={onWrite}
+        >
           {busy ? "Writing…" : "Write to document"}
         </Button>
         {changed ? <span>Not yet written</span> : null}

@@ -1,4 +1,12 @@
-import { Button, Field, MessageBar, MessageBarBody, MessageBarTitle, Select, Text } from "@fluentui/react-components";
+import {
+  Button,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Select,
+  Text,
+} from "@fluentui/react-components";
 import { useState } from "react";
 import type { TemplateSummary, UnknownDocument as Unknown } from "../../../app/plan-session";
 
@@ -13,13 +21,19 @@ export type UnknownDocumentProps = {
 export function UnknownDocument({ document, templates, busy, onInsert }: UnknownDocumentProps) {
   const [choice, setChoice] = useState(templates[0]?.id ?? "");
   return (
-    <section aria-labelledby="unknown-title" style={{ display: "flex", flexDirection: "column", gap: 12 }}>
+    <section
+      aria-labelledby="unknown-title"
+      style={{ display: "flex", flexDirection: "column", gap: 12 }}
+    >
       <MessageBar intent="warning" layout="multiline">
         <MessageBarBody>
           <MessageBarTitle id="unknown-title">No known plan in this document</MessageBarTitle>
           {document.closest ? (
             <>
-              The closest is the {document.closest.label}, but {document.closest.missing.length ? "these were not found:" : "it did not match well enough."}
+              The closest is the {document.closest.label}, but{" "}
+              {document.closest.missing.length
+                ? "these were not found:"
+                : "it did not match well enough."}
             </>
           ) : (
             <>PlanAssist found no tables of any plan it knows.</>
@@ -50,7 +64,10 @@ export function UnknownDocument({ document, templates, busy, onInsert }: Unknown
           </Button>
         </>
       ) : (
-        <Text>Open a plan written from one of these templates, or start from an empty document to insert one: {templates.map((t) => t.label).join("; ")}.</Text>
+        <Text>
+          Open a plan written from one of these templates, or start from an empty document to insert
+          one: {templates.map((t) => t.label).join("; ")}.
+        </Text>
       )}
     </section>
   );

@@ -33,7 +33,8 @@ export function WriteDialog({ items, open, onConfirm, onCancel }: WriteDialogPro
           <DialogTitle>Replace text already in the document?</DialogTitle>
           <DialogContent>
             <Text block>
-              These cells already hold text. Tick each one you want to replace; the others are left as they are.
+              These cells already hold text. Tick each one you want to replace; the others are left
+              as they are.
             </Text>
             <ul className={styles.list}>
               {items.map((item) => (
