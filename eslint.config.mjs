@@ -167,6 +167,34 @@ export default tseslint.config(
     languageOptions: { globals: { ...nodeGlobals, ...commonJsGlobals }, sourceType: "commonjs" },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
+  // Browser tests: callbacks passed to page.evaluate() run in the page.
+  {
+    files: ["tests/e2e/**/*.mjs"],
+    languageOptions: {
+      globals: {
+        ...nodeGlobals,
+        ...Object.fromEntries(
+          [
+            "window",
+            "document",
+            "navigator",
+            "location",
+            "getComputedStyle",
+            "HTMLElement",
+            "Element",
+            "Event",
+            "KeyboardEvent",
+            "MouseEvent",
+            "DataTransfer",
+            "File",
+            "Blob",
+            "FileReader",
+            "requestAnimationFrame",
+          ].map((g) => [g, "readonly"]),
+        ),
+      },
+    },
+  },
   // Config files: tools expect default exports.
   {
     files: ["eslint.config.mjs", "*.config.{js,cjs,mjs}"],

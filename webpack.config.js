@@ -84,15 +84,18 @@ module.exports = (env = {}, argv = {}) => {
       ],
     },
     optimization: {
+      // Shared code goes into chunks webpack names by content, so modules used only by a lazily
+      // loaded part of the pane (review mode, the write dialog, a date picker) stay out of the
+      // pane's initial JavaScript. React is needed by every page at once: one chunk for it.
       splitChunks: {
         chunks: "all",
         cacheGroups: {
           react: {
             test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/,
             name: "react",
+            chunks: "initial",
             priority: 20,
           },
-          fluent: { test: /[\\/]node_modules[\\/]@fluentui[\\/]/, name: "fluent", priority: 10 },
         },
       },
       runtimeChunk: "single",

@@ -15,8 +15,30 @@ const file = path.join(__dirname, "..", "package-lock.json");
 const check = process.argv.includes("--check");
 const lock = JSON.parse(fs.readFileSync(file, "utf8"));
 
-const OSES = ["darwin", "linux", "win32", "android", "freebsd", "openharmony", "sunos", "aix", "netbsd", "openbsd"];
-const CPUS = ["arm64", "x64", "ia32", "arm", "ppc64", "s390x", "riscv64", "loong64", "mips64el", "wasm32"];
+const OSES = [
+  "darwin",
+  "linux",
+  "win32",
+  "android",
+  "freebsd",
+  "openharmony",
+  "sunos",
+  "aix",
+  "netbsd",
+  "openbsd",
+];
+const CPUS = [
+  "arm64",
+  "x64",
+  "ia32",
+  "arm",
+  "ppc64",
+  "s390x",
+  "riscv64",
+  "loong64",
+  "mips64el",
+  "wasm32",
+];
 
 function platformOf(name) {
   const base = name.split("/").pop();
@@ -53,12 +75,16 @@ for (const [key, pkg] of Object.entries(lock.packages ?? {})) {
 
 if (check) {
   if (missing.length > 0) {
-    console.error(`package-lock.json lacks ${missing.length} optional platform packages: ${missing.join(", ")}`);
+    console.error(
+      `package-lock.json lacks ${missing.length} optional platform packages: ${missing.join(", ")}`,
+    );
     console.error("Run `node scripts/complete-lock.cjs` so that `npm ci` accepts the lock.");
     process.exit(1);
   }
   console.log("package-lock.json names every optional platform package.");
 } else {
   if (missing.length > 0) fs.writeFileSync(file, `${JSON.stringify(lock, null, 2)}\n`);
-  console.log(missing.length > 0 ? `Added ${missing.length}: ${missing.join(", ")}` : "Nothing to add.");
+  console.log(
+    missing.length > 0 ? `Added ${missing.length}: ${missing.join(", ")}` : "Nothing to add.",
+  );
 }

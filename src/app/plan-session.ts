@@ -27,6 +27,8 @@ export type PaneFinding = {
   readonly section?: string;
   readonly block?: number;
   readonly field?: string;
+  /** The field's label, for lists of findings. */
+  readonly fieldLabel?: string;
   /** Data row index, for a cell of a repeating row. */
   readonly row?: number;
   readonly location?: Location;
@@ -325,7 +327,8 @@ export function reviewSummary(data: DocumentPlanData, findings: readonly PaneFin
       const sf = findingsFor(mine, i, sectionKey(section));
       if (sf.length === 0) continue;
       lines.push(`- ${section.label}`);
-      for (const f of sf) lines.push(`  [${f.severity}] ${f.message}`);
+      for (const f of sf)
+        lines.push(`  [${f.severity}] ${f.fieldLabel ? `${f.fieldLabel}: ` : ""}${f.message}`);
     }
     lines.push("");
   });

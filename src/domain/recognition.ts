@@ -658,6 +658,9 @@ export function matchTemplate(
     let cursor = range.from;
     const bySection = new Map<string, SectionMatch[]>();
     const sameTable: [SectionDefinition, number][] = [];
+    // Tables that look like a section's own but were not read: a second copy, unless another
+    // section (one that looks the same, such as every CLNA component's Identify table) took it.
+    const copies: { section: SectionDefinition; table: number; key: string }[] = [];
     definition.sections.forEach((section, i) => {
       if (section.sameTableAs) {
         sameTable.push([section, i]);
@@ -718,9 +721,7 @@ export function matchTemplate(
       const best = from.reduce((a, b) => (b.score > a.score + 1e-9 ? b : a));
       for (const other of pool) {
         if (other !== best && other.score >= best.score - 1e-9 && other.table !== undefined) {
-          notes.push(
-            `A second copy of the “${section.label}” table (table ${other.table + 1}) was found; PlanAssist reads the first one.`,
-          );
+          copies.push({ section, table: other.table, key: keyOf(other) });
         }
       }
       used.add(keyOf(best));
@@ -729,6 +730,12 @@ export function matchTemplate(
       matches.push(m);
       bySection.set(section.id, [m]);
     });
+    for (const copy of copies) {
+      if (used.has(copy.key)) continue;
+      notes.push(
+        `A second copy of the “${copy.section.label}” table (table ${copy.table + 1}) was found; PlanAssist reads the first one.`,
+      );
+    }
     for (const [section, i] of sameTable) {
       const found: SectionMatch[] = [];
       for (const b of bySection.get(section.sameTableAs ?? "") ?? []) {

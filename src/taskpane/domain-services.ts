@@ -31,6 +31,14 @@ export function checkForPane(data: DocumentPlanData): PaneFinding[] {
       ...(f.section !== undefined ? { section: f.section } : {}),
       ...(f.block !== undefined ? { block: f.block } : {}),
       ...(f.field !== undefined ? { field: f.field } : {}),
+      ...(f.fieldLabel !== undefined
+        ? {
+            fieldLabel:
+              f.rowLabel || f.row !== undefined
+                ? `${f.fieldLabel} (${f.rowLabel ?? `row ${(f.row ?? 0) + 1}`})`
+                : f.fieldLabel,
+          }
+        : {}),
       ...(f.row !== undefined ? { row: f.row } : {}),
       ...(f.location !== undefined ? { location: f.location } : {}),
     };

@@ -50,7 +50,10 @@ async function expectNoAxeViolations(page, state) {
   await page.evaluate(axeSource);
   const result = await page.evaluate(async () => {
     // eslint-disable-next-line no-undef
-    const r = await window.axe.run({ exclude: [["[data-tabster-dummy]"]] }, { resultTypes: ["violations"] });
+    const r = await window.axe.run(
+      { exclude: [["[data-tabster-dummy]"]] },
+      { resultTypes: ["violations"] },
+    );
     return r.violations.map(
       (v) =>
         `${v.id}: ${v.nodes
@@ -165,7 +168,7 @@ async function fillWholeDocument(page, pane, data, { onFirstDate } = {}) {
       await pane.locator("#section-title").click();
       await pane.getByRole("button", { name: "Write to document" }).click();
       const dialog = page.getByRole("dialog");
-      const notice = pane.getByText(/^Written/);
+      const notice = pane.locator(".fui-MessageBarTitle").filter({ hasText: /^Written/ });
       await Promise.race([
         notice.first().waitFor({ timeout: 15_000 }),
         dialog.waitFor({ timeout: 15_000 }),
@@ -301,7 +304,7 @@ test("asks before replacing text, shows it before and after, reports what was wr
   await shot(page, "section-form");
   await expectNoAxeViolations(page, "section form");
   await pane.getByRole("button", { name: "Write to document" }).click();
-  await pane.getByText("Written to the document").waitFor();
+  await pane.getByText("Written to the document", { exact: true }).first().waitFor();
   await fillDistrict(pane, "Southfield Public Schools");
   await pane.getByRole("button", { name: "Write to document" }).click();
   const dialog = page.getByRole("dialog", { name: "Replace text already in the document?" });
@@ -320,7 +323,7 @@ test("asks before replacing text, shows it before and after, reports what was wr
   await shot(page, "write-report");
   await expectNoAxeViolations(page, "write report");
   await pane.getByRole("button", { name: "Revert last fill" }).click();
-  await pane.getByText("Last fill reverted").waitFor();
+  await pane.getByText("Last fill reverted", { exact: true }).first().waitFor();
   await pane.getByRole("tab", { name: "Fill" }).click();
   assert.equal(
     await pane.locator('[data-field="district-school-name"] input').inputValue(),
@@ -351,9 +354,12 @@ test("review mode lists findings by section, filters by severity, adds comments 
   assert.ok(fewer < all, "hiding errors hides their findings");
   await errors.check();
   await pane.getByRole("button", { name: /^Add all as comments/ }).click();
-  await pane.getByText(/^\d+ comments? added$/).waitFor();
+  await pane
+    .getByText(/^\d+ comments? added$/)
+    .first()
+    .waitFor();
   await pane.getByRole("button", { name: "Copy summary" }).click();
-  await pane.getByText("Summary copied").waitFor();
+  await pane.getByText("Summary copied", { exact: true }).first().waitFor();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   assert.match(
     copied,
@@ -375,10 +381,21 @@ test("a document that is no plan names the closest template; an empty one gets a
     page,
     "notes.docx",
     docxWithBody(
-      "<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid><w:tr><w:tc><w:p><w:r><w:t>Action Steps</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Notes</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:p><w:r><w:t>Meeting notes</w:t></w:r></w:p>",
+      `<w:tbl><w:tblGrid>${"<w:gridCol/>".repeat(5)}</w:tblGrid><w:tr>${[
+        "Action Steps",
+        "Resources",
+        "Measures of Implementation",
+        "Owner",
+        "Deadline",
+      ]
+        .map((t) => `<w:tc><w:p><w:r><w:t>${t}</w:t></w:r></w:p></w:tc>`)
+        .join("")}</w:tr></w:tbl><w:p><w:r><w:t>Meeting notes</w:t></w:r></w:p>`,
     ),
   );
-  await pane.getByText("No known plan in this document").waitFor();
+  await pane.getByText("No known plan in this document", { exact: true }).first().waitFor();
+  const missing = await pane.getByRole("list", { name: "What was not found" }).innerText();
+  assert.match(missing, /District and date[\s\S]*Strategy/);
+  assert.match(await pane.innerText(), /closest is the Action Plan Template 5\.3\.1T/);
   await shot(page, "unknown");
   await expectNoAxeViolations(page, "unknown document");
   await openFile(page, "empty.docx", docxWithBody("<w:p/>"));
@@ -404,7 +421,7 @@ test("document text is shown as text, never as markup, in the pane and in the re
   await pane.getByRole("progressbar").waitFor();
   await fillDistrict(pane, hostile);
   await pane.getByRole("button", { name: "Write to document" }).click();
-  await pane.getByText("Written to the document").waitFor();
+  await pane.getByText("Written to the document", { exact: true }).first().waitFor();
   const pages = page.getByTestId("document-pages");
   await pages.getByText(hostile).waitFor();
   assert.equal(await page.locator('img[src="x"]').count(), 0);
@@ -486,7 +503,7 @@ test(
       }
       await keyUntil(page, "Tab", { text: "Write to document" });
       await page.keyboard.press("Enter");
-      await pane.getByText("Written to the document").waitFor();
+      await pane.getByText("Written to the document", { exact: true }).first().waitFor();
       if (si < plan.sections.length - 1) {
         await keyUntil(page, "Shift+Tab", { text: "Next section" });
         await page.keyboard.press("Enter");

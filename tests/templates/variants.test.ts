@@ -305,6 +305,21 @@ describe("the CLNA, filled", () => {
     expect(field(ratings, "criterion-1-3").value).toEqual(["Challenge"]);
   });
 
+  it("tells the components' look-alike tables apart by order when their headings were deleted", () => {
+    const r = readVariant("clna-headings-deleted.docx");
+    expect(r.snapshot.paragraphs.some((p) => p.text.startsWith("3: "))).toBe(false);
+    const plan = r.data.plans[0];
+    const identify = [1, 2, 3, 4, 5, 6].map((n) => {
+      const l = field(section(plan, `component-${n}-identify`), "highlights").location;
+      return l?.kind === "cell" ? l.table : -1;
+    });
+    expect(identify).toEqual([0, 6, 12, 17, 22, 27]);
+    expect(field(section(plan, "component-1-identify"), "highlights").value).toBe(
+      v.clna.highlights,
+    );
+    expect(r.recognition.recognised?.notes).toEqual([]);
+  });
+
   it("reads circles stored as w:sym glyphs", () => {
     const r = readVariant("clna-filled-sym.docx");
     const glyph = r.snapshot.tables[3]?.rows[0]?.cells[3]?.paragraphs[0]?.glyphs[0];

@@ -254,3 +254,45 @@ describe("the look of filled cells and added rows", () => {
     expect(s.tables[3]!.rows[2]!.cells[0]!.text).toMatch(/^1\.\sValue for strategy1/);
   });
 });
+
+describe("an added row before anything is written into it", () => {
+  it.each([
+    ["perkins-action-plan", 0, 5],
+    ["ddtt-action-plan", 4, 7],
+    ["sfss-action-plan", 3, 5],
+  ] as const)("in %s has the template row's trPr, tcPr, pPr and rPr exactly", (id, table, row) => {
+    const original = templateBytes(id);
+    const s = snapshotOf(original);
+    const labels = s.tables[table]!.rows[row]!.cells.flatMap((c, ci) =>
+      c.paragraphs.flatMap((p, k) => (p.text ? [{ cell: ci, paragraph: k, text: p.text }] : [])),
+    );
+    const plan = {
+      structure: [
+        {
+          kind: "insert-rows" as const,
+          section: "x",
+          table,
+          templateRow: row,
+          after: row,
+          rows: [labels],
+          expected: s.tables[table]!.rows[row]!.cells.map((c) => c.text),
+        },
+      ],
+      content: [],
+    };
+    const filled = must(fillDocx(original, plan, { label: id, now })).bytes;
+    const props = (bytes: Uint8Array, r: number) => {
+      const xml = documentXml(bytes);
+      const el = open(bytes).read.index.tables[table]!.rows[r]!.element;
+      return (
+        xml
+          .slice(el.start, el.end)
+          .match(/<w:(trPr|tcPr|pPr|rPr)>.*?<\/w:\1>|<w:(trPr|tcPr|pPr|rPr)\/>/g) ?? []
+      ).join("\n");
+    };
+    expect(props(filled, row + 1)).toBe(props(original, row));
+    expect(snapshotOf(filled).tables[table]!.rows[row + 1]!.cells.map((c) => c.text)).toEqual(
+      s.tables[table]!.rows[row]!.cells.map((c) => c.text),
+    );
+  });
+});

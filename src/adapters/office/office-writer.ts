@@ -592,6 +592,8 @@ export async function writePlanInWord(
           const xml = part.getXml();
           await context.sync();
           syncs++;
+          // getXml() answers a ClientResult, readable after the sync above.
+          // eslint-disable-next-line office-addins/load-object-before-read
           const journal = parseJournal(xml.value);
           const fills: Journal["fills"] = journal.ok ? journal.value.fills : [];
           part.setXml(serialiseJournal({ fills: [...fills, record] }));

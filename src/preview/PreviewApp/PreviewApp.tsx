@@ -124,7 +124,7 @@ export function PreviewApp() {
   return (
     <FluentProvider theme={themes[theme]}>
       <div className={styles.root}>
-        <header className={styles.bar}>
+        <section className={styles.bar} aria-label="Preview controls">
           <h1 className={styles.title}>PlanAssist preview</h1>
           <input
             ref={fileInput}
@@ -167,7 +167,7 @@ export function PreviewApp() {
           <span className={styles.fileName}>
             {opened ? opened.name : "No document"} · stays on this computer
           </span>
-        </header>
+        </section>
         <div className={styles.body} style={bodyStyle}>
           {bytes && opened ? (
             <DocumentView bytes={bytes} fileName={opened.name} />

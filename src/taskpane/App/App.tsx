@@ -107,6 +107,7 @@ export function App({ session }: AppProps) {
   const [consent, setConsent] = useState<readonly ConsentItem[] | undefined>();
   const [stale, setStale] = useState(false);
   const [tried, setTried] = useState<ReadonlySet<string>>(new Set());
+  const noticeRef = useRef<HTMLDivElement>(null);
   const dataRef = useRef(data);
   dataRef.current = data;
   const originalRef = useRef(original);
@@ -147,6 +148,11 @@ export function App({ session }: AppProps) {
   useEffect(() => {
     void load(false).then(() => announce("Document read."));
   }, [load]);
+
+  // Bring a new report into view (the write button may be far below it).
+  useEffect(() => {
+    if (notice) noticeRef.current?.scrollIntoView?.({ block: "nearest" });
+  }, [notice]);
 
   const dirty = useMemo(() => {
     if (!data || !original) return false;
@@ -465,6 +471,7 @@ export function App({ session }: AppProps) {
             </MessageBarActions>
           </MessageBar>
         ) : null}
+        <div ref={noticeRef} />
         {notice ? (
           <MessageBar intent={notice.intent} layout="multiline">
             <MessageBarBody>

@@ -109,7 +109,10 @@ export function ReviewMode({ data, findings, busy, onGoTo, onComment, onCopied }
                               {sev?.label.replace(/s$/, "") ?? f.severity}
                             </Badge>
                           </div>
-                          <Text className={styles.message}>{f.message}</Text>
+                          <Text className={styles.message}>
+                            {f.fieldLabel ? <strong>{f.fieldLabel}: </strong> : null}
+                            {f.message}
+                          </Text>
                           {f.location ? (
                             <div className={styles.actions}>
                               <Button

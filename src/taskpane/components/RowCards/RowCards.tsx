@@ -98,7 +98,7 @@ export function RowCards({
               data-row={row.index}
             >
               <div className={styles.header}>
-                <h4 className={styles.title}>{title}</h4>
+                <h3 className={styles.title}>{title}</h3>
                 <Tooltip content={`Move ${title} up`} relationship="label">
                   <Button
                     appearance="subtle"
