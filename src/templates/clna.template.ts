@@ -14,7 +14,7 @@ import { defineTemplate, type SectionDefinitionInput } from "../domain/template-
 
 export const clnaRatings = ["Exemplar", "Established", "Developing", "Challenge"];
 
-export const clnaComponents = [
+export const clnaComponents: string[] = [
   "Teaching & Learning",
   "Post-Graduation Readiness",
   "Equitable Access",

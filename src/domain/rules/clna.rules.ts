@@ -17,16 +17,10 @@ import {
   usedRows,
   type PlanRule,
 } from "./rule";
+import { clnaComponents } from "../../templates/clna.template";
 
-export const clnaComponentNames = [
-  "Teaching & Learning",
-  "Post-Graduation Readiness",
-  "Equitable Access",
-  "Learning Environment",
-  "Post-Graduation Planning",
-  "Continuous Improvement",
-  "Compliance/Regulatory Requirements",
-] as const;
+/** The seven components, as the template names them (the Quality Component options). */
+export const clnaComponentNames: readonly string[] = clnaComponents;
 
 const nextStepSections = [
   "school-next-steps",
