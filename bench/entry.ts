@@ -3,4 +3,14 @@ export { defaultDocxLimits, openDocx } from "../src/adapters/docx/docx-file";
 export { createZip, openZip, readEntry, writeZip } from "../src/adapters/docx/zip";
 export { parseXml } from "../src/ooxml/xml";
 export { readWordDocument } from "../src/ooxml/wordml";
-export { checkDocument } from "../src/app/check";
+export { checkDocument, checkSnapshot } from "../src/app/check";
+export { inspectDocx } from "../src/app/inspect";
+export { fillDocxWithPlanData, planDocumentFill } from "../src/app/fill";
+export { readDocument } from "../src/domain/plan-reader";
+export { templates } from "../src/templates";
+export { readOfficeDocument } from "../src/adapters/office/office-reader";
+export { writePlanInWord } from "../src/adapters/office/office-writer";
+// Counting fakes of the Word API, shared with the tests.
+export { fakeWord } from "../tests/office/fake-word";
+export { fakeWordWriter, modelFrom } from "../tests/writeback/fake-word-writer";
+export { toFlatOpc } from "../tests/helpers/make-docx";

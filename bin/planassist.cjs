@@ -5,7 +5,9 @@ const path = require("path");
 const fs = require("fs");
 const bundle = path.join(__dirname, "..", "dist", "cli.cjs");
 if (!fs.existsSync(bundle)) {
-  process.stderr.write("planassist: the command is not built yet. Run `npm run build:cli` in the project folder.\n");
+  process.stderr.write(
+    "planassist: the command is not built yet. Run `npm run build:cli` in the project folder.\n",
+  );
   process.exit(2);
 }
 require(bundle)

@@ -189,20 +189,33 @@ export function findingsFor(
   );
 }
 
+/**
+ * Required fields filled and valid in a section. Rows of a repeating table count once something
+ * is typed in them (a blank template's spare rows are not missing answers), and the template's
+ * minimum number of rows is required; as the checks' own completeness counts.
+ */
 export function sectionCompleteness(
   section: SectionData,
   findings: readonly PaneFinding[],
 ): Completeness {
   let required = 0;
   let filled = 0;
-  for (const { field, row } of sectionFields(section)) {
-    if (!field.required) continue;
+  const count = (field: FieldData, row?: number) => {
+    if (!field.required) return;
     required++;
     const bad = findings.some(
       (f) =>
         f.severity === "error" && f.field === field.id && (f.row === undefined || f.row === row),
     );
     if (!isEmptyValue(field.value) && !bad) filled++;
+  };
+  for (const field of section.fields) count(field);
+  const used = (section.rows ?? []).filter((r) => r.cells.some((c) => !isEmptyValue(c.value)));
+  for (const row of used) for (const cell of row.cells) count(cell, row.index);
+  const min = section.rowLimits?.min ?? 0;
+  if (used.length < min) {
+    required +=
+      (min - used.length) * (section.rows?.[0]?.cells.filter((c) => c.required).length ?? 0);
   }
   return { filled, required };
 }

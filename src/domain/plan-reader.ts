@@ -59,6 +59,8 @@ export function stripPlaceholders(text: string, placeholders: readonly string[] 
     .trim();
 }
 
+const prefixPatterns = new Map<string, RegExp>();
+
 /** Length of a placeholder prefix ("$", "1.", "2. ") at the start of a paragraph, with its spaces. */
 function placeholderPrefix(text: string, placeholders: readonly string[] = []): number {
   for (const p of placeholders) {
@@ -66,7 +68,12 @@ function placeholderPrefix(text: string, placeholders: readonly string[] = []): 
       .trim()
       .replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
       .replace(/\\\{n\\\}/g, "\\d+");
-    const m = new RegExp(`^\\s*${source}\\s*`).exec(text);
+    let re = prefixPatterns.get(source);
+    if (!re) {
+      re = new RegExp(`^\\s*${source}\\s*`);
+      prefixPatterns.set(source, re);
+    }
+    const m = re.exec(text);
     if (m) return m[0].length;
   }
   return 0;

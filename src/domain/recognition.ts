@@ -74,9 +74,53 @@ export function normalizeWithMap(text: string): { text: string; map: number[] } 
   return { text: out, map };
 }
 
+/** White space as `\s` sees it, and the zero-width space. */
+function isSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200b) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
 /** Text normalised for comparison: case, quotes, dashes, spaces, `&`/"and", spacing around `/`. */
 export function normalize(text: string): string {
-  return normalizeWithMap(text).text;
+  // The same result as `normalizeWithMap(text).text`, without building the offset map.
+  let out = "";
+  let last = 0; // char code of the last character of `out` (0: empty)
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) {
+      if (last !== 0 && last !== 32 && last !== 47) {
+        out += " ";
+        last = 32;
+      }
+      continue;
+    }
+    if (c < 128 && c !== 38 && c !== 96) {
+      if (c === 47 && last === 32) out = out.slice(0, -1);
+      const lower = c >= 65 && c <= 90 ? c + 32 : c;
+      out += String.fromCharCode(lower);
+      last = lower;
+      continue;
+    }
+    const raw = text[i] as string;
+    const mapped = (charMap[raw] ?? raw).toLowerCase();
+    if (mapped.length === 0) continue;
+    if (mapped === "/" && last === 32) out = out.slice(0, -1);
+    out += mapped;
+    last = mapped.charCodeAt(mapped.length - 1);
+  }
+  if (last === 32) out = out.slice(0, -1);
+  return out;
 }
 
 /** Normalised, without leading bullets and numbering marks or trailing colons, asterisks and spaces. */
@@ -112,6 +156,18 @@ export function textPattern(text: string): RegExp {
   return re;
 }
 
+/** The literal start of a template text's cleaned form (up to its first `{n}`). */
+function literalPrefix(text: string): string {
+  let prefix = prefixCache.get(text);
+  if (prefix === undefined) {
+    prefix = cleanText(text).split("{n}")[0] ?? "";
+    prefixCache.set(text, prefix);
+  }
+  return prefix;
+}
+
+const prefixCache = new Map<string, string>();
+
 function anchoredPattern(text: string): RegExp {
   let re = anchoredCache.get(text);
   if (!re) {
@@ -129,7 +185,12 @@ export function startsWithLabel(
   text: string,
   label: string,
 ): { n: number; length: number } | undefined {
-  const t = cleanText(text);
+  return startsWithLabelClean(cleanText(text), label);
+}
+
+/** `startsWithLabel` for a text already cleaned. */
+function startsWithLabelClean(t: string, label: string): { n: number; length: number } | undefined {
+  if (!t.startsWith(literalPrefix(label))) return undefined;
   const m = anchoredPattern(label).exec(t);
   if (!m) return undefined;
   const next = t[m[0].length];
@@ -145,16 +206,30 @@ export function matchesAny(
 ): number | undefined {
   const clean = cleanText(text);
   if (clean.length === 0) return undefined;
-  for (const t of texts) {
-    const c = cleanText(t);
-    if (!t.includes("{n}") && clean === c) return 0;
+  if (texts.length > 2) {
+    const plain = plainTexts(texts);
+    for (let i = 0; i < plain.length; i++) if (plain[i] === clean) return 0;
+  } else {
+    for (const t of texts) if (!t.includes("{n}") && cleanText(t) === clean) return 0;
   }
   if (exact) return undefined;
   for (const t of texts) {
-    const hit = startsWithLabel(text, t);
+    const hit = startsWithLabelClean(clean, t);
     if (hit) return hit.n;
   }
   return undefined;
+}
+
+/** The cleaned texts of a list without `{n}` (each list prepared once). */
+const plainCache = new WeakMap<readonly string[], string[]>();
+
+function plainTexts(texts: readonly string[]): string[] {
+  let plain = plainCache.get(texts);
+  if (!plain) {
+    plain = texts.filter((t) => !t.includes("{n}")).map(cleanText);
+    plainCache.set(texts, plain);
+  }
+  return plain;
 }
 
 /**
@@ -175,6 +250,8 @@ export function findLabel(
     mapCache.set(text, normalized);
   }
   const { text: norm, map } = normalized;
+  // A match starts with the label's literal start: most texts hold no such thing.
+  if (!norm.includes(literalPrefix(label))) return undefined;
   const pattern = textPattern(label);
   const key = `${colon ? ":" : ""}${label}`;
   let re = labelCache.get(key);
@@ -298,17 +375,82 @@ function cellParagraphs(
   return out;
 }
 
+/** The cleaned texts of a table's non-blank cell paragraphs, in order (computed once per table). */
+const cleanedParagraphs = new WeakMap<TableSnapshot, string[]>();
+
+function cleanCellTexts(table: TableSnapshot): string[] {
+  let texts = cleanedParagraphs.get(table);
+  if (!texts) {
+    texts = [];
+    for (const { text } of cellParagraphs(table)) {
+      if (text.trim()) texts.push(cleanText(text));
+    }
+    cleanedParagraphs.set(table, texts);
+  }
+  return texts;
+}
+
 /** Finds an anchor (any alias) at the start of a cell paragraph; returns the `{n}` number when found. */
 function findAnchor(table: TableSnapshot, texts: readonly string[]): number | undefined {
-  for (const { text } of cellParagraphs(table)) {
-    if (!text.trim()) continue;
+  let memo = anchorMemo.get(table);
+  if (!memo) {
+    memo = new Map();
+    anchorMemo.set(table, memo);
+  }
+  const known = memo.get(texts);
+  if (known !== undefined) return known ?? undefined;
+  let found: number | null = null;
+  const all = cleanCellTexts(table);
+  // Only texts that start with a label's first two characters can start with the label: look in
+  // those buckets alone, keeping document order (the first paragraph that matches any label wins).
+  let candidates: readonly string[] = all;
+  if (texts.every((t) => literalPrefix(t).length >= 2)) {
+    const buckets = bucketsOf(table, all);
+    const keys = new Set(texts.map((t) => literalPrefix(t).slice(0, 2)));
+    const lists = [...keys].map((k) => buckets.get(k)).filter((l) => l !== undefined);
+    candidates =
+      lists.length === 0
+        ? []
+        : lists.length === 1
+          ? (lists[0] as number[]).map((i) => all[i] as string)
+          : lists
+              .flat()
+              .sort((a, b) => a - b)
+              .map((i) => all[i] as string);
+  }
+  search: for (const clean of candidates) {
     for (const t of texts) {
-      const hit = startsWithLabel(text, t);
-      if (hit) return hit.n;
+      const hit = startsWithLabelClean(clean, t);
+      if (hit) {
+        found = hit.n;
+        break search;
+      }
     }
   }
-  return undefined;
+  memo.set(texts, found);
+  return found ?? undefined;
 }
+
+/** A table's cleaned cell texts by their first two characters (indexes into `cleanCellTexts`). */
+const bucketCache = new WeakMap<TableSnapshot, Map<string, number[]>>();
+
+function bucketsOf(table: TableSnapshot, all: readonly string[]): Map<string, number[]> {
+  let buckets = bucketCache.get(table);
+  if (!buckets) {
+    buckets = new Map();
+    all.forEach((t, i) => {
+      const key = t.slice(0, 2);
+      const list = buckets!.get(key);
+      if (list) list.push(i);
+      else buckets!.set(key, [i]);
+    });
+    bucketCache.set(table, buckets);
+  }
+  return buckets;
+}
+
+/** findAnchor's answers per table and anchor list (null: not found). */
+const anchorMemo = new WeakMap<TableSnapshot, Map<readonly string[], number | null>>();
 
 /** The header row of a table for a list of columns: the row with most matched headers. */
 export function findHeaderRow(

@@ -8,19 +8,28 @@ import { attr, childElements, parseXml, type XmlDocument, type XmlElement } from
 
 export const REL_OFFICE_DOCUMENT =
   "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
-export const REL_OFFICE_DOCUMENT_STRICT = "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument";
-export const REL_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles";
-export const REL_COMMENTS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments";
-export const REL_CUSTOM_XML = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml";
+export const REL_OFFICE_DOCUMENT_STRICT =
+  "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument";
+export const REL_STYLES =
+  "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles";
+export const REL_COMMENTS =
+  "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments";
+export const REL_CUSTOM_XML =
+  "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml";
 export const REL_CUSTOM_XML_PROPS =
   "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps";
 
-export const CT_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
+export const CT_MAIN =
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
 export const CT_MAIN_MACRO = "application/vnd.ms-word.document.macroEnabled.main+xml";
-export const CT_MAIN_TEMPLATE = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml";
-export const CT_MAIN_MACRO_TEMPLATE = "application/vnd.ms-word.template.macroEnabledTemplate.main+xml";
-export const CT_COMMENTS = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml";
-export const CT_CUSTOM_XML_PROPS = "application/vnd.openxmlformats-officedocument.customXmlProperties+xml";
+export const CT_MAIN_TEMPLATE =
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml";
+export const CT_MAIN_MACRO_TEMPLATE =
+  "application/vnd.ms-word.template.macroEnabledTemplate.main+xml";
+export const CT_COMMENTS =
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml";
+export const CT_CUSTOM_XML_PROPS =
+  "application/vnd.openxmlformats-officedocument.customXmlProperties+xml";
 
 export type Relationship = {
   readonly id: string;
@@ -50,7 +59,9 @@ export function localName(name: string): string {
 /** Resolves a relationship target against the folder of the source part; returns a zip entry name. */
 export function resolveTarget(sourcePart: string, target: string): string {
   if (target.startsWith("/")) return normalise(target.slice(1));
-  const folder = sourcePart.includes("/") ? sourcePart.slice(0, sourcePart.lastIndexOf("/") + 1) : "";
+  const folder = sourcePart.includes("/")
+    ? sourcePart.slice(0, sourcePart.lastIndexOf("/") + 1)
+    : "";
   return normalise(folder + target);
 }
 
@@ -74,7 +85,9 @@ function normalise(path: string): string {
 /** The relationships part name for a part: `word/document.xml` -> `word/_rels/document.xml.rels`. */
 export function relsPartFor(part: string): string {
   const slash = part.lastIndexOf("/");
-  return slash === -1 ? `_rels/${part}.rels` : `${part.slice(0, slash)}/_rels/${part.slice(slash + 1)}.rels`;
+  return slash === -1
+    ? `_rels/${part}.rels`
+    : `${part.slice(0, slash)}/_rels/${part.slice(slash + 1)}.rels`;
 }
 
 export type ContentTypes = {
@@ -88,9 +101,13 @@ export function parseContentTypes(xml: string): ContentTypes {
   const overrides = new Map<string, string>();
   for (const e of childElements(doc.root)) {
     const ln = localName(e.name);
-    if (ln === "Default") defaults.set((attr(e, "Extension") ?? "").toLowerCase(), attr(e, "ContentType") ?? "");
+    if (ln === "Default")
+      defaults.set((attr(e, "Extension") ?? "").toLowerCase(), attr(e, "ContentType") ?? "");
     if (ln === "Override") {
-      overrides.set((attr(e, "PartName") ?? "").replace(/^\//, "").toLowerCase(), attr(e, "ContentType") ?? "");
+      overrides.set(
+        (attr(e, "PartName") ?? "").replace(/^\//, "").toLowerCase(),
+        attr(e, "ContentType") ?? "",
+      );
     }
   }
   return { defaults, overrides };
@@ -108,7 +125,10 @@ export function readFlatOpc(xml: string): Map<string, string> {
   const doc: XmlDocument = parseXml(xml);
   const parts = new Map<string, string>();
   if (localName(doc.root.name) !== "package") {
-    throw new PlanAssistFailure("docx_not_wordprocessing", "Word returned OOXML that is not a package.");
+    throw new PlanAssistFailure(
+      "docx_not_wordprocessing",
+      "Word returned OOXML that is not a package.",
+    );
   }
   for (const part of childElements(doc.root)) {
     if (localName(part.name) !== "part") continue;
@@ -130,7 +150,9 @@ function serialiseWithNamespaces(doc: XmlDocument, el: XmlElement): string {
   const extra: string[] = [];
   for (let a = el.parent; a; a = a.parent) {
     const m = a.attrSource.match(/xmlns(:[^=\s]+)?\s*=\s*("[^"]*"|'[^']*')/g);
-    if (m) for (const decl of m) if (!el.attrSource.includes(decl.split("=")[0] as string)) extra.push(decl);
+    if (m)
+      for (const decl of m)
+        if (!el.attrSource.includes(decl.split("=")[0] as string)) extra.push(decl);
   }
   if (extra.length === 0) return text;
   const nameEnd = el.start + 1 + el.name.length;

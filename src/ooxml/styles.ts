@@ -43,11 +43,14 @@ export function readStyles(doc: XmlDocument): StyleSheet {
       if (attr(st, n.q("default")) === "1") defaultParagraph = id;
     } else if (type === "character") character.set(id, raw);
   }
-  const resolve = (map: Map<string, RawStyle>, id: string | undefined): StyleEmphasis | undefined => {
+  const resolve = (
+    map: Map<string, RawStyle>,
+    id: string | undefined,
+  ): StyleEmphasis | undefined => {
     let bold: boolean | undefined;
     let italic: boolean | undefined;
     const seen = new Set<string>();
-    for (let cur = id; cur !== undefined && !seen.has(cur); ) {
+    for (let cur = id; cur !== undefined && !seen.has(cur);) {
       seen.add(cur);
       const s = map.get(cur);
       if (!s) break;

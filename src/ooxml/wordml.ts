@@ -176,7 +176,8 @@ class Reader {
       else if (name === n.tbl) onTable(ch);
       else if (name === n.sdt) {
         for (const c of ch.children) {
-          if (c.kind === "element" && c.name === n.sdtContent) this.blocksIn(c, onParagraph, onTable);
+          if (c.kind === "element" && c.name === n.sdtContent)
+            this.blocksIn(c, onParagraph, onTable);
         }
       } else if (name === n.customXml || name === n.ins || name === n.moveTo) {
         if (name !== n.customXml) this.trackedChanges = true;
@@ -218,7 +219,9 @@ class Reader {
       (c): c is XmlElement => c.kind === "element" && c.name === n.tblGrid,
     );
     let gridColumns = 0;
-    if (grid) for (const c of grid.children) if (c.kind === "element" && c.name === n.gridCol) gridColumns++;
+    if (grid)
+      for (const c of grid.children)
+        if (c.kind === "element" && c.name === n.gridCol) gridColumns++;
     const mt: MutableTable = { index, gridColumns, rows: [], precedingParagraph };
     if (parent) mt.parent = parent;
     if (bodyTableIndex !== undefined) mt.bodyTableIndex = bodyTableIndex;
@@ -259,7 +262,12 @@ class Reader {
           },
           (t) => {
             nestedTables.push(
-              this.table(t, { table: index, row: rowNumber, cell: cellNumber }, precedingParagraph, undefined),
+              this.table(
+                t,
+                { table: index, row: rowNumber, cell: cellNumber },
+                precedingParagraph,
+                undefined,
+              ),
             );
           },
         );
@@ -305,7 +313,11 @@ class Reader {
     if (gridColumns === 0) {
       // A loop, not Math.max(...rows): spreading a table of 100,000+ rows overflows the stack.
       let widest = 0;
-      for (const r of mt.rows) widest = Math.max(widest, r.cells.reduce((s, c) => s + c.gridSpan, 0));
+      for (const r of mt.rows)
+        widest = Math.max(
+          widest,
+          r.cells.reduce((s, c) => s + c.gridSpan, 0),
+        );
       mt.gridColumns = widest;
     }
     return index;
@@ -331,7 +343,11 @@ class Reader {
     const listItem = pPr ? firstElement(pPr, n.numPr) !== undefined : false;
     const base = this.styles?.paragraphStyle(style);
     const acc: ParagraphAccumulator = { text: "", runs: [], glyphs: [], field: 0 };
-    this.inline(p, acc, { bold: base?.bold ?? false, italic: base?.italic ?? false, font: undefined });
+    this.inline(p, acc, {
+      bold: base?.bold ?? false,
+      italic: base?.italic ?? false,
+      font: undefined,
+    });
     const snap: { -readonly [K in keyof ParagraphSnapshot]: ParagraphSnapshot[K] } = {
       text: acc.text,
       runs: acc.runs,
@@ -430,7 +446,13 @@ class Reader {
         const code = parseInt(attr(ch, n.char) ?? "", 16);
         const g = Number.isFinite(code) ? symbolGlyph(font, code) : undefined;
         if (g) {
-          acc.glyphs.push({ kind: g.kind, char: g.char, source: "sym", font, offset: acc.text.length });
+          acc.glyphs.push({
+            kind: g.kind,
+            char: g.char,
+            source: "sym",
+            font,
+            offset: acc.text.length,
+          });
           appendRun(acc, g.char, ctx);
         }
       }
@@ -460,7 +482,12 @@ class Reader {
     for (let i = 0; i < text.length; i++) {
       const g = unicodeGlyph(text[i] as string);
       if (g) {
-        acc.glyphs.push({ kind: g.kind, char: text[i] as string, source: "unicode", offset: acc.text.length + i });
+        acc.glyphs.push({
+          kind: g.kind,
+          char: text[i] as string,
+          source: "unicode",
+          offset: acc.text.length + i,
+        });
       }
     }
     appendRun(acc, text, ctx);
@@ -479,7 +506,11 @@ function appendRun(acc: ParagraphAccumulator, text: string, ctx: RunContext): vo
   acc.text += text;
   const last = acc.runs[acc.runs.length - 1];
   if (last && last.bold === ctx.bold && last.italic === ctx.italic) {
-    acc.runs[acc.runs.length - 1] = { text: last.text + text, bold: last.bold, italic: last.italic };
+    acc.runs[acc.runs.length - 1] = {
+      text: last.text + text,
+      bold: last.bold,
+      italic: last.italic,
+    };
   } else {
     acc.runs.push({ text, bold: ctx.bold, italic: ctx.italic });
   }

@@ -7,7 +7,8 @@ import { OfficeDocument } from "../adapters/office/office-document.adapter";
 import { officeWordHost } from "../adapters/office/word-host";
 import { PlanSession } from "../app/plan-session";
 import { PaneRoot } from "./components/PaneRoot/PaneRoot";
-import { noWriter, portDeps } from "./port-deps";
+import type { WordWriteHost } from "../adapters/office/office-writer";
+import { noWriter, portDeps, type HostWriter } from "./port-deps";
 import { currentThemeName } from "./theme";
 
 type OfficeLike = {
@@ -22,7 +23,31 @@ function start(): void {
   const office = (globalThis as { Office?: OfficeLike }).Office;
   const render = () => {
     const port = new OfficeDocument(officeWordHost());
-    const session = new PlanSession(portDeps(port, noWriter));
+    // The reader, checks and templates load beside the first paint, not before it.
+    const services = import("./domain-services").then((m) => m.domainServices());
+    const word = (globalThis as { Word?: { run: WordWriteHost["run"] } }).Word;
+    const requirements = (
+      globalThis as {
+        Office?: {
+          context?: { requirements?: { isSetSupported(n: string, v?: string): boolean } };
+        };
+      }
+    ).Office?.context?.requirements;
+    const writeHost: WordWriteHost | undefined =
+      word && requirements
+        ? {
+            run: (batch) => word.run(batch),
+            isSetSupported: (n, v) => requirements.isSetSupported(n, v),
+          }
+        : undefined;
+    // Writing loads with the planner when first used.
+    const writer: HostWriter = writeHost
+      ? {
+          ...noWriter,
+          fill: async (r) => (await import("./word-writer")).wordWriter(port, writeHost).fill(r),
+        }
+      : noWriter;
+    const session = new PlanSession(portDeps(port, writer, services));
     const theme = currentThemeName(office?.context?.officeTheme?.bodyBackgroundColor);
     createRoot(container).render(<PaneRoot session={session} theme={theme} />);
   };

@@ -14,7 +14,7 @@ import {
   type ReviewComment,
   type RevertReport,
 } from "../app/plan-session";
-import { domainServices } from "./domain-services";
+import type { DomainServices } from "./domain-services";
 
 /** What a host adds to reading: writing, reverting, inserting a blank template. */
 export type HostWriter = {
@@ -39,10 +39,32 @@ export const noWriter: HostWriter = {
     ),
 };
 
-export function portDeps(port: DocumentPort, writer: HostWriter): PlanSessionDeps {
+/**
+ * The session's dependencies. `services` may still be loading (the pane paints its first screen
+ * while the reader, the checks and the templates arrive): reading waits for them.
+ */
+export function portDeps(
+  port: DocumentPort,
+  writer: HostWriter,
+  services: DomainServices | Promise<DomainServices>,
+): PlanSessionDeps {
+  let loaded: DomainServices | undefined = services instanceof Promise ? undefined : services;
+  const ready = Promise.resolve(services).then((s) => {
+    loaded = s;
+  });
+  const need = (): DomainServices => {
+    if (!loaded) throw new Error("The plan reader is used before it has loaded.");
+    return loaded;
+  };
   return {
-    ...domainServices(),
-    read: () => port.read(),
+    recognise: (snapshot) => need().recognise(snapshot),
+    check: (data, snapshot) => need().check(data, snapshot),
+    guidance: (template, section, field) => need().guidance(template, section, field),
+    templates: () => need().templates(),
+    read: async () => {
+      await ready;
+      return port.read();
+    },
     fill: (r) => writer.fill(r),
     revert: () => writer.revert(),
     insertTemplate: (t) => writer.insertTemplate(t),

@@ -6,6 +6,7 @@ import { MemoryDocument } from "../../src/adapters/memory/memory-document.adapte
 import { ok } from "../../src/domain/result";
 import { PlanSession, type FillRequest, type PlanSessionDeps } from "../../src/app/plan-session";
 import { App } from "../../src/taskpane/App/App";
+import { domainServices } from "../../src/taskpane/domain-services";
 import { portDeps, type HostWriter } from "../../src/taskpane/port-deps";
 import { templateBytes } from "../helpers/fixtures";
 import { renderInFluent } from "./render";
@@ -28,7 +29,10 @@ function sessionOn(bytes: Uint8Array, overrides: Partial<PlanSessionDeps> = {}) 
     revert: async () => ok({ restored: 2, rowsRemoved: 0 }),
     insertTemplate: async () => ok(undefined),
   };
-  const session = new PlanSession({ ...portDeps(doc.value, writer), ...overrides });
+  const session = new PlanSession({
+    ...portDeps(doc.value, writer, domainServices()),
+    ...overrides,
+  });
   return { session, fills, doc: doc.value };
 }
 
@@ -54,7 +58,13 @@ describe("the task pane", () => {
     await userEvent.click(
       await screen.findByRole("button", { name: /1\. District and date/ }, { timeout: 15_000 }),
     );
-    expect(screen.getByRole("heading", { level: 2, name: "District and date" })).toBeTruthy();
+    expect(
+      await screen.findByRole(
+        "heading",
+        { level: 2, name: "District and date" },
+        { timeout: 15_000 },
+      ),
+    ).toBeTruthy();
     await userEvent.click(screen.getByRole("button", { name: "Next section" }));
     expect(screen.getByRole("heading", { level: 2, name: "Strategy 1" })).toBeTruthy();
     await userEvent.click(screen.getByRole("button", { name: "Previous section" }));
@@ -91,7 +101,9 @@ describe("the task pane", () => {
     await userEvent.click(
       await screen.findByRole("button", { name: /3\. Action steps/ }, { timeout: 15_000 }),
     );
-    const card = screen.getAllByRole("listitem")[0]!;
+    const card = (
+      await screen.findAllByRole("listitem", { name: "Row 1" }, { timeout: 15_000 })
+    )[0]!;
     await userEvent.type(
       within(card).getByRole("textbox", { name: /Action Steps/ }),
       "Train staff",

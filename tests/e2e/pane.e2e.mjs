@@ -49,7 +49,6 @@ async function shot(page, name) {
 async function expectNoAxeViolations(page, state) {
   await page.evaluate(axeSource);
   const result = await page.evaluate(async () => {
-    // eslint-disable-next-line no-undef
     const r = await window.axe.run(
       { exclude: [["[data-tabster-dummy]"]] },
       { resultTypes: ["violations"] },

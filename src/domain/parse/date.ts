@@ -39,6 +39,13 @@ const textFormats = [
   "EEE MMM d yyyy",
 ];
 const monthFormats = ["MMMM yyyy", "MMM yyyy", "M/yyyy"];
+const numericMonthFormats = ["M/yyyy"];
+/**
+ * What a month token (`MMM`, `MMMM`) needs somewhere in the text: a month name or abbreviation, or
+ * a lone initial (date-fns also reads the narrow form, "S" for September).
+ */
+const monthName =
+  /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|(?:^|[^a-z])[jfmasond](?:[^a-z]|$)/i;
 
 const MIN_YEAR = 1990;
 const MAX_YEAR = 2100;
@@ -80,6 +87,19 @@ export function addMonthsIso(iso: IsoDate, months: number): IsoDate {
   return toIso(addMonths(isoToDate(iso), months));
 }
 
+/** Reference dates, parsed once each (they are only read). */
+const references = new Map<string, Date>();
+
+function referenceDate(iso: IsoDate): Date {
+  let d = references.get(iso);
+  if (!d) {
+    d = isoToDate(iso);
+    if (references.size > 100) references.clear();
+    references.set(iso, d);
+  }
+  return new Date(d.getTime());
+}
+
 function tryFormats(text: string, formats: readonly string[], reference: Date): Date | undefined {
   for (const f of formats) {
     const d = parse(text, f, reference);
@@ -99,7 +119,7 @@ export function parseDate(text: string, options: DateParseOptions = {}): Parsed<
       "This holds a placeholder, not a date. Type the date, such as 9/15/2026 or Sept. 15, 2026.",
     );
   }
-  const reference = isoToDate(options.reference ?? DEFAULT_REFERENCE);
+  const reference = referenceDate(options.reference ?? DEFAULT_REFERENCE);
   const t = normaliseDateText(text);
   let date: Date | undefined;
   let precision: "day" | "month" = "day";
@@ -127,9 +147,15 @@ export function parseDate(text: string, options: DateParseOptions = {}): Parsed<
   } else if (/^\d{1,2}[/\-.]\d{1,2}$/.test(t)) {
     return parsedErr("date_missing_year", "The date has no year. Add it, such as 9/15/2026.");
   } else {
-    date = tryFormats(t, textFormats, reference);
+    // Every text format holds a month name: without one, only "M/yyyy" can match.
+    const named = monthName.test(t);
+    date = named ? tryFormats(t, textFormats, reference) : undefined;
     if (!date) {
-      const month = tryFormats(t, monthFormats, reference);
+      const month = named
+        ? tryFormats(t, monthFormats, reference)
+        : /^\d/.test(t)
+          ? tryFormats(t, numericMonthFormats, reference)
+          : undefined;
       if (month) {
         date = endOfMonth(month);
         precision = "month";

@@ -29,6 +29,12 @@ function blankOrPlaceholder<T>(text: string, what: string, example: string): Par
   return undefined;
 }
 
+// Compiled once (they are used for every value of every plan).
+const moneyPattern = new RegExp(`^(-)?\\s*\\$?\\s*(-)?(?:${NUMBER})\\s*([kKmM]|thousand|million)?$`);
+const percentPattern = new RegExp(`^(-)?(?:${NUMBER})\\s*(%|percent|pct)?$`, "i");
+const ratioPattern = new RegExp(`^(?:${NUMBER})\\s*(?::|to|/|per)\\s*(?:${NUMBER})$`, "i");
+const countPattern = new RegExp(`^(-)?(?:${NUMBER})(?:\\s+[\\p{L}][\\p{L} ]*)?$`, "u");
+
 const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
 
 /** Reads an amount of money in dollars. */
@@ -38,7 +44,7 @@ export function parseMoney(text: string): Parsed<number> {
   const t = normaliseSpace(text)
     .replace(/\s*(usd|dollars?)$/i, "")
     .replace(/^usd\s*/i, "");
-  const m = new RegExp(`^(-)?\\s*\\$?\\s*(-)?(?:${NUMBER})\\s*([kKmM]|thousand|million)?$`).exec(t);
+  const m = moneyPattern.exec(t);
   if (!m) {
     return parsedErr(
       "amount_unreadable",
@@ -70,7 +76,7 @@ export function parsePercent(text: string): Parsed<number> {
   const pre = blankOrPlaceholder<number>(text, "percentage", "45%");
   if (pre) return pre;
   const t = normaliseSpace(text);
-  const m = new RegExp(`^(-)?(?:${NUMBER})\\s*(%|percent|pct)?$`, "i").exec(t);
+  const m = percentPattern.exec(t);
   if (!m)
     return parsedErr(
       "percentage_unreadable",
@@ -102,7 +108,7 @@ export function parseRatio(text: string): Parsed<{ left: number; right: number }
   const pre = blankOrPlaceholder<{ left: number; right: number }>(text, "ratio", "12:1");
   if (pre) return pre;
   const t = normaliseSpace(text);
-  const m = new RegExp(`^(?:${NUMBER})\\s*(?::|to|/|per)\\s*(?:${NUMBER})$`, "i").exec(t);
+  const m = ratioPattern.exec(t);
   if (!m)
     return parsedErr(
       "ratio_unreadable",
@@ -130,7 +136,7 @@ export function parseCount(text: string): Parsed<number> {
   const pre = blankOrPlaceholder<number>(text, "count", "120");
   if (pre) return pre;
   const t = normaliseSpace(text);
-  const m = new RegExp(`^(-)?(?:${NUMBER})(?:\\s+[\\p{L}][\\p{L} ]*)?$`, "u").exec(t);
+  const m = countPattern.exec(t);
   if (!m)
     return parsedErr(
       "count_unreadable",

@@ -77,8 +77,53 @@ export type ValueIssue = {
   readonly reading?: string;
 };
 
+/** The parser behind each parsed schema above, for the direct path of `valueIssues`. */
+const valueParsers: Partial<Record<FieldType, (t: string) => Parsed<unknown>>> = {
+  person: parsePerson,
+  date: (t) => parseDate(t),
+  "date-range": (t) => parseDateRange(t),
+  number: parseCount,
+  percent: parsePercent,
+  ratio: parseRatio,
+  money: parseMoney,
+};
+
+const placeholderOnly = /^\s*(<[^<>]*>|\[[^[\]]*\])\s*$/;
+
+/**
+ * What the schemas report for a string, computed directly (the same issues in the same order,
+ * without building zod's issue objects for every value of every plan).
+ */
+function directIssues(type: FieldType, value: string): ValueIssue[] | undefined {
+  if (type === "text" || type === "long-text") {
+    return placeholderOnly.test(value)
+      ? [
+          {
+            code: "field_placeholder",
+            severity: "error",
+            message: "This still holds the template's placeholder. Replace it with the real entry.",
+          },
+        ]
+      : [];
+  }
+  if (type === "single-choice" || type === "multiple-choice") return [];
+  const parse = valueParsers[type];
+  if (!parse) return undefined;
+  const r = parse(value);
+  if (!r.ok) return [{ code: r.code, severity: "error", message: r.message }];
+  return r.notes.map((n) =>
+    r.reading !== undefined
+      ? { code: n.code, severity: "warning", message: n.message, reading: r.reading }
+      : { code: n.code, severity: "warning", message: n.message },
+  );
+}
+
 /** Runs a type's value schema over a real entry. */
 export function valueIssues(type: FieldType, value: string): ValueIssue[] {
+  if (typeof value === "string") {
+    const direct = directIssues(type, value);
+    if (direct) return direct;
+  }
   const result = fieldValueSchemas[type].safeParse(value);
   if (result.success) return [];
   return result.error.issues.map((i) => {

@@ -12,6 +12,7 @@ import { ArrowDownloadRegular, FolderOpenRegular } from "@fluentui/react-icons";
 import { useEffect, useMemo, useRef, useState, type CSSProperties } from "react";
 import { PlanSession } from "../../app/plan-session";
 import { PaneRoot } from "../../taskpane/components/PaneRoot/PaneRoot";
+import { domainServices } from "../../taskpane/domain-services";
 import { portDeps } from "../../taskpane/port-deps";
 import { currentThemeName, themes, type ThemeName } from "../../taskpane/theme";
 import { DocumentView } from "../DocumentView/DocumentView";
@@ -97,7 +98,8 @@ export function PreviewApp() {
   }, []);
 
   const session = useMemo(
-    () => (opened ? new PlanSession(portDeps(opened.doc, opened.doc)) : undefined),
+    () =>
+      opened ? new PlanSession(portDeps(opened.doc, opened.doc, domainServices())) : undefined,
     [opened],
   );
 

@@ -23,7 +23,11 @@ describe("reading the replica templates", () => {
     expect(plan?.gridColumns).toBe(5);
     const strategy = plan?.rows[0]?.cells[0];
     expect(strategy?.gridSpan).toBe(5);
-    expect(strategy?.paragraphs[0]?.runs[0]).toEqual({ text: "Strategy:", bold: true, italic: false });
+    expect(strategy?.paragraphs[0]?.runs[0]).toEqual({
+      text: "Strategy:",
+      bold: true,
+      italic: false,
+    });
     expect(plan?.rows[1]?.cells.map((c) => c.text)).toEqual([
       "Action Steps",
       "Resources",

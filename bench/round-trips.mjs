@@ -1,0 +1,89 @@
+// Round trips to Word: context.sync() calls to read everything the pane needs, per template, with a
+// counting fake of the Word API (the one the tests use), beside what reading cell by cell would
+// cost on the same document; and the syncs of writing one section.
+import { replicas } from "./corpus.mjs";
+
+/**
+ * What a per-cell reader would cost on a snapshot, counted from its structure: one sync to load the
+ * body's tables, then one per table (at each nesting level) to load its rows and cells, then one
+ * per cell to load its text. The batched variant loads every cell's text of a table in its one sync.
+ */
+function perCellCost(snapshot) {
+  const tables = snapshot.tables.length;
+  let cells = 0;
+  for (const t of snapshot.tables) for (const r of t.rows) cells += r.cells.length;
+  return { perCell: 1 + tables + cells, perTable: 1 + tables, tables, cells };
+}
+
+export async function run({ lib, root, figure }) {
+  for (const { name, bytes } of replicas(root)) {
+    const short = name.replace(/\.docx$/, "");
+    const word = lib.fakeWord({ ooxml: lib.toFlatOpc(bytes) });
+    const r = await lib.readOfficeDocument(word.host);
+    if (!r.ok) throw new Error(`${short}: ${r.error.code}: ${r.error.message}`);
+    const cost = perCellCost(r.value.read.snapshot);
+    figure(`read ${short} in Word`, word.log.syncs, "syncs", {
+      baseline: "per-cell reads",
+      baselineValue: cost.perCell,
+      higherIsBetter: false,
+      note: `target <= 2; ${cost.tables} tables, ${cost.cells} cells; per-table batches ${cost.perTable}`,
+    });
+  }
+
+  // Writing a section: the DDTT action plan's header, strategy and first action steps.
+  const bytes = replicas(root).find((r) => r.name.startsWith("ddtt"))?.bytes;
+  if (!bytes) return;
+  const opened = lib.openDocx(bytes);
+  if (!opened.ok) throw new Error(opened.error.message);
+  const snapshot = opened.value.read.snapshot;
+  const data = lib.readDocument(snapshot, lib.templates).data;
+  const values = {
+    "strategy.strategy": "Use data teams weekly",
+    "action-steps[0].action-step": "Survey staff and families",
+    "action-steps[0].owner": "Dana Smith",
+    "action-steps[1].deadline": "3/1/2026",
+  };
+  const desired = {
+    ...data,
+    plans: data.plans.map((p, pi) => ({
+      ...p,
+      sections: p.sections.map((s) => ({
+        ...s,
+        fields: s.fields.map((f) => (pi === 0 && values[`${s.id}.${f.id}`] !== undefined ? { ...f, value: values[`${s.id}.${f.id}`] } : f)),
+        ...(s.rows
+          ? {
+              rows: s.rows.map((row) => ({
+                ...row,
+                cells: row.cells.map((f) => {
+                  const v = values[`${s.id}[${row.index}].${f.id}`];
+                  return pi === 0 && v !== undefined ? { ...f, value: v } : f;
+                }),
+              })),
+            }
+          : {}),
+      })),
+    })),
+  };
+  const planned = lib.planDocumentFill(snapshot, desired);
+  if (!planned.ok) throw new Error(planned.error.message);
+  const plan = planned.value.plan;
+  const source = new TextDecoder().decode(
+    lib.readEntry(lib.openZip(bytes), "word/document.xml"),
+  );
+  const now = new Date("2026-01-15T10:00:00Z");
+  for (const [label, supported] of [
+    ["without journal (WordApi 1.3)", ["WordApi 1.3"]],
+    ["with fill journal (WordApi 1.4)", undefined],
+  ]) {
+    const fake = lib.fakeWordWriter(lib.modelFrom(snapshot), supported ? { supported } : {});
+    const r = await lib.writePlanInWord(fake.host, snapshot, plan, { label: "bench", now, source });
+    if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+    const edits = plan.content.length + plan.structure.length;
+    figure(`write a section in Word, ${label}`, fake.log.syncs, "syncs", {
+      baseline: "one sync per edit + read-back",
+      baselineValue: edits + 1,
+      higherIsBetter: false,
+      note: `${edits} edits; check targets + one write batch with its read-back${supported ? "" : " + journal look-up and write"}`,
+    });
+  }
+}
