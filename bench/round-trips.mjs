@@ -49,7 +49,11 @@ export async function run({ lib, root, figure }) {
       ...p,
       sections: p.sections.map((s) => ({
         ...s,
-        fields: s.fields.map((f) => (pi === 0 && values[`${s.id}.${f.id}`] !== undefined ? { ...f, value: values[`${s.id}.${f.id}`] } : f)),
+        fields: s.fields.map((f) =>
+          pi === 0 && values[`${s.id}.${f.id}`] !== undefined
+            ? { ...f, value: values[`${s.id}.${f.id}`] }
+            : f,
+        ),
         ...(s.rows
           ? {
               rows: s.rows.map((row) => ({
@@ -67,9 +71,7 @@ export async function run({ lib, root, figure }) {
   const planned = lib.planDocumentFill(snapshot, desired);
   if (!planned.ok) throw new Error(planned.error.message);
   const plan = planned.value.plan;
-  const source = new TextDecoder().decode(
-    lib.readEntry(lib.openZip(bytes), "word/document.xml"),
-  );
+  const source = new TextDecoder().decode(lib.readEntry(lib.openZip(bytes), "word/document.xml"));
   const now = new Date("2026-01-15T10:00:00Z");
   for (const [label, supported] of [
     ["without journal (WordApi 1.3)", ["WordApi 1.3"]],

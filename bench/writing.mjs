@@ -67,7 +67,11 @@ export async function run({ lib, root, figure, quick, wall }) {
     if (!filled.ok) throw new Error(`${filled.error.code}: ${filled.error.message}`);
     const after = lib.inspectDocx(filled.value.report.bytes);
     if (!after.ok) throw new Error(after.error.message);
-    return { count, written: filled.value.report.written.length, read: filledCount(after.value.data) };
+    return {
+      count,
+      written: filled.value.report.written.length,
+      read: filledCount(after.value.data),
+    };
   };
   const first = clock();
   const result = roundTrip();
@@ -80,8 +84,13 @@ export async function run({ lib, root, figure, quick, wall }) {
   }
   times.sort((a, b) => a - b);
   const unit = wall ? "ms" : "CPU ms";
-  figure("fill every CLNA field (inspect, fill, inspect)", times[Math.floor(times.length / 2)], unit, {
-    note: `median of ${times.length}; ${result.count} values, ${result.written} edits written, ${result.read} read back filled`,
-  });
+  figure(
+    "fill every CLNA field (inspect, fill, inspect)",
+    times[Math.floor(times.length / 2)],
+    unit,
+    {
+      note: `median of ${times.length}; ${result.count} values, ${result.written} edits written, ${result.read} read back filled`,
+    },
+  );
   figure("the same, first run in the process", cold, unit, { note: "includes compiling the code" });
 }

@@ -98,6 +98,7 @@ export function fillDocxWithPlanData(
     label,
     now: options.now ?? new Date(),
     skipped: planning.value.skipped,
+    opened: opened.value,
   });
   if (!report.ok) return report;
   return ok({ report: report.value, planning: planning.value });

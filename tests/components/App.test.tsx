@@ -104,10 +104,8 @@ describe("the task pane", () => {
     const card = (
       await screen.findAllByRole("listitem", { name: "Row 1" }, { timeout: 15_000 })
     )[0]!;
-    await userEvent.type(
-      within(card).getByRole("textbox", { name: /Action Steps/ }),
-      "Train staff",
-    );
+    await userEvent.click(within(card).getByRole("textbox", { name: /Action Steps/ }));
+    await userEvent.paste("Train staff");
     await userEvent.type(within(card).getByRole("combobox", { name: /Owner/ }), "TBD");
     await userEvent.tab();
     const owner = card.querySelector('[data-field="0:owner"]') as HTMLElement;

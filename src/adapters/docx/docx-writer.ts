@@ -157,11 +157,21 @@ function relativeTarget(source: string, part: string): string {
 export function fillDocx(
   bytes: Uint8Array,
   plan: EditPlan,
-  options: { label: string; now: Date; skipped?: readonly Skip[] },
+  options: {
+    label: string;
+    now: Date;
+    skipped?: readonly Skip[];
+    /** These very bytes, already opened (saves reading them again). */
+    opened?: DocxPackage;
+  },
 ): Result<FillReport> {
-  const opened = openDocx(bytes);
-  if (!opened.ok) return opened;
-  const pkg = opened.value;
+  let pkg: DocxPackage;
+  if (options.opened) pkg = options.opened;
+  else {
+    const opened = openDocx(bytes);
+    if (!opened.ok) return opened;
+    pkg = opened.value;
+  }
   const skipped = options.skipped ?? [];
   if (isEmptyPlan(plan)) {
     return ok({ bytes, written: [], unchanged: [], failed: [], skipped, changedParts: [] });

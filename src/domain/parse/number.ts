@@ -30,7 +30,9 @@ function blankOrPlaceholder<T>(text: string, what: string, example: string): Par
 }
 
 // Compiled once (they are used for every value of every plan).
-const moneyPattern = new RegExp(`^(-)?\\s*\\$?\\s*(-)?(?:${NUMBER})\\s*([kKmM]|thousand|million)?$`);
+const moneyPattern = new RegExp(
+  `^(-)?\\s*\\$?\\s*(-)?(?:${NUMBER})\\s*([kKmM]|thousand|million)?$`,
+);
 const percentPattern = new RegExp(`^(-)?(?:${NUMBER})\\s*(%|percent|pct)?$`, "i");
 const ratioPattern = new RegExp(`^(?:${NUMBER})\\s*(?::|to|/|per)\\s*(?:${NUMBER})$`, "i");
 const countPattern = new RegExp(`^(-)?(?:${NUMBER})(?:\\s+[\\p{L}][\\p{L} ]*)?$`, "u");

@@ -63,6 +63,18 @@ const vagueTimeWords = new Set([
 
 /** Says what kind of placeholder the text is, or undefined when it holds a real entry. */
 export function placeholderKind(text: string): PlaceholderKind | undefined {
+  // The rules and the reader ask about the same texts many times: remember the answers.
+  const known = kindCache.get(text);
+  if (known !== undefined) return known ?? undefined;
+  const kind = kindOf(text);
+  if (kindCache.size > 20_000) kindCache.clear();
+  kindCache.set(text, kind ?? null);
+  return kind;
+}
+
+const kindCache = new Map<string, PlaceholderKind | null>();
+
+function kindOf(text: string): PlaceholderKind | undefined {
   const t = normaliseSpace(text);
   if (t === "" || /^[\s_.\-–—$•·*]*$/.test(t)) return "blank";
   if (/^<[^<>]*>$/.test(t) || /^\[[^[\]]*\]$/.test(t) || /^\{[^{}]*\}$/.test(t))
