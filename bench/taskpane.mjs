@@ -72,7 +72,9 @@ export async function run({ root, figure, quick }) {
       const handle = await page.waitForFunction(
         () =>
           globalThis.document.querySelector('[data-testid="pane"] [role="progressbar"]') &&
-          globalThis.document.querySelector('[data-testid="pane"] li, [data-testid="pane"] [role="listitem"]')
+          globalThis.document.querySelector(
+            '[data-testid="pane"] li, [data-testid="pane"] [role="listitem"]',
+          )
             ? performance.now()
             : false,
         null,

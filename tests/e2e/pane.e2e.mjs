@@ -7,6 +7,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildSync } from "esbuild";
 import { assert, test } from "./support/harness.mjs";
+import { fillDistrict, openPreview } from "./support/preview-pane.mjs";
 
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -62,14 +63,6 @@ async function expectNoAxeViolations(page, state) {
     );
   });
   assert.deepEqual(result, [], `axe-core violations in state "${state}"`);
-}
-
-async function openPreview(page, baseUrl, query = "") {
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.goto(`${baseUrl}/preview.html${query}`, { waitUntil: "load" });
-  const pane = page.getByTestId("pane");
-  await pane.getByRole("heading", { level: 2 }).first().waitFor({ timeout: 15_000 });
-  return pane;
 }
 
 /** Opens a file in the preview through its file picker. */
@@ -283,13 +276,6 @@ function docxWithBody(bodyXml) {
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${bodyXml}<w:sectPr/></w:body></w:document>`,
     ),
   });
-}
-
-async function fillDistrict(pane, value) {
-  await pane.getByRole("tab", { name: "Fill" }).click();
-  await pane.getByLabel("Section", { exact: true }).selectOption("0");
-  await pane.locator('[data-field="district-school-name"] input').fill(value);
-  await pane.locator("#section-title").click();
 }
 
 test("asks before replacing text, shows it before and after, reports what was written, and reverts it", async ({

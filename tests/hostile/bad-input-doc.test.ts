@@ -3,12 +3,9 @@ import path from "path";
 import { defaultDocxLimits, docxNoticeCodes } from "../../src/adapters/docx/docx-file";
 import { readingCodes } from "../fuzz/fuzz-helpers";
 
-const doc = readFileSync(path.join(__dirname, "..", "..", "docs", "bad-input.md"), "utf8").replace(
-  / +/g,
-  " ",
-);
+const doc = readFileSync(path.join(__dirname, "..", "..", "README.md"), "utf8").replace(/ +/g, " ");
 
-describe("the table of bad inputs (docs/bad-input.md)", () => {
+describe("the table of bad inputs in the README", () => {
   it("documents every code reading a file may give, and every warning", () => {
     const missing = [...readingCodes, ...docxNoticeCodes].filter(
       (code) => !doc.includes(`\`${code}\``),
