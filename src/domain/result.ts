@@ -65,6 +65,7 @@ export const errorCodes = [
   "no_fill_to_revert",
   "journal_invalid",
   "cell_missing",
+  "document_not_empty",
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
