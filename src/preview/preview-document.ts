@@ -16,10 +16,8 @@ import { annotateDocx } from "../adapters/docx/annotate";
 import { fillDocx, revertDocx } from "../adapters/docx/docx-writer";
 import type { Finding } from "../domain/findings";
 import { describeEdit, describeLocation, editSubject, type Edit } from "../domain/edits";
-import { planFill } from "../domain/fill-planner";
-import { readDocument } from "../domain/plan-reader";
+import { planDocumentFill } from "../app/fill";
 import type { PlanData } from "../domain/plan-data";
-import { templates } from "../templates";
 import {
   sectionFields,
   type CommentReport,
@@ -120,8 +118,8 @@ export class PreviewDocument implements DocumentPort, HostWriter {
   async fill(request: FillRequest): Promise<Result<FillReport>> {
     const read = await this.docx.read();
     if (!read.ok) return read;
-    const current = readDocument(read.value, templates).data;
-    const planning = planFill(read.value, current, request.data, {
+    // The same planner as the command line and Word (hand-signed sections excluded).
+    const planning = planDocumentFill(read.value, request.data, {
       overwrite: request.overwrite,
       only: {
         plan: request.plan,

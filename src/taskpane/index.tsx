@@ -7,7 +7,7 @@ import { OfficeDocument } from "../adapters/office/office-document.adapter";
 import { officeWordHost } from "../adapters/office/word-host";
 import { PlanSession } from "../app/plan-session";
 import { PaneRoot } from "./components/PaneRoot/PaneRoot";
-import type { WordWriteHost } from "../adapters/office/office-writer";
+import type { WordPaneHost } from "../adapters/office/office-revert";
 import { noWriter, portDeps, type HostWriter } from "./port-deps";
 import { currentThemeName } from "./theme";
 
@@ -25,7 +25,7 @@ function start(): void {
     const port = new OfficeDocument(officeWordHost());
     // The reader, checks and templates load beside the first paint, not before it.
     const services = import("./domain-services").then((m) => m.domainServices());
-    const word = (globalThis as { Word?: { run: WordWriteHost["run"] } }).Word;
+    const word = (globalThis as { Word?: { run: WordPaneHost["run"] } }).Word;
     const requirements = (
       globalThis as {
         Office?: {
@@ -33,7 +33,7 @@ function start(): void {
         };
       }
     ).Office?.context?.requirements;
-    const writeHost: WordWriteHost | undefined =
+    const writeHost: WordPaneHost | undefined =
       word && requirements
         ? {
             run: (batch) => word.run(batch),
@@ -45,6 +45,7 @@ function start(): void {
       ? {
           ...noWriter,
           fill: async (r) => (await import("./word-writer")).wordWriter(port, writeHost).fill(r),
+          revert: async () => (await import("./word-writer")).wordWriter(port, writeHost).revert(),
         }
       : noWriter;
     const session = new PlanSession(portDeps(port, writer, services));

@@ -3,25 +3,47 @@
  * Office.js writer (one batch plus one read-back), and turn its report into the pane's.
  */
 import type { OfficeDocument } from "../adapters/office/office-document.adapter";
-import { writePlanInWord, type WordWriteHost } from "../adapters/office/office-writer";
+import { writePlanInWord } from "../adapters/office/office-writer";
+import { revertLastFillInWord, type WordPaneHost } from "../adapters/office/office-revert";
 import { describeEdit, editSubject } from "../domain/edits";
-import { planFill } from "../domain/fill-planner";
-import { readDocument } from "../domain/plan-reader";
 import { err, ok, type Result } from "../domain/result";
-import { templates } from "../templates";
-import { sectionFields, type FillReport, type FillRequest } from "../app/plan-session";
+import { planDocumentFill } from "../app/fill";
+import {
+  sectionFields,
+  type FillReport,
+  type FillRequest,
+  type RevertReport,
+} from "../app/plan-session";
 import { noWriter, type HostWriter } from "./port-deps";
 
 /** The Word writer, when the page runs inside Word; the read-only writer otherwise. */
-export function wordWriter(port: OfficeDocument, host: WordWriteHost | undefined): HostWriter {
+export function wordWriter(port: OfficeDocument, host: WordPaneHost | undefined): HostWriter {
   if (!host) return noWriter;
   return {
     ...noWriter,
+    /** "Revert last fill": undoes the last fill recorded in the document (three syncs). */
+    revert: async (): Promise<Result<RevertReport>> => {
+      const r = await revertLastFillInWord(host);
+      if (!r.ok) return r;
+      const v = r.value;
+      if (v.error) {
+        const missed =
+          v.notRestored.length > 0 ? ` Not restored: ${v.notRestored.join("; ")}.` : "";
+        return err(v.error.code, `${v.error.message}${missed}`);
+      }
+      if (v.notRestored.length > 0) {
+        return err(
+          "office_sync_failed",
+          `The last fill was reverted, but these did not read back as before: ${v.notRestored.join("; ")}. Check them in the document.`,
+        );
+      }
+      return ok({ restored: v.restored.length, rowsRemoved: v.rowsRemoved });
+    },
     fill: async (request: FillRequest): Promise<Result<FillReport>> => {
       const read = await port.read();
       if (!read.ok) return read;
-      const current = readDocument(read.value, templates).data;
-      const planning = planFill(read.value, current, request.data, {
+      // The same planner as the command line and the preview (hand-signed sections excluded).
+      const planning = planDocumentFill(read.value, request.data, {
         overwrite: request.overwrite,
         only: {
           plan: request.plan,
@@ -35,9 +57,11 @@ export function wordWriter(port: OfficeDocument, host: WordWriteHost | undefined
         for (const { field } of sectionFields(s)) labels.set(field.id, field.label);
       }
       const label = (id: string) => labels.get(id.slice(id.lastIndexOf(".") + 1)) ?? id;
+      const source = port.lastDocumentXml();
       const written = await writePlanInWord(host, read.value, planning.value.plan, {
         label: `Section ${request.section.id}`,
         now: new Date(),
+        ...(source !== undefined ? { source } : {}),
       });
       if (!written.ok) return written;
       const r = written.value;
@@ -46,7 +70,11 @@ export function wordWriter(port: OfficeDocument, host: WordWriteHost | undefined
         written: r.written.map((o) => ({
           label: `${label(editSubject(o.edit))} (${describeEdit(o.edit)})`,
         })),
-        skipped: planning.value.skipped.map((s) => ({ label: label(s.field), reason: s.message })),
+        skipped: [
+          ...planning.value.skipped.map((s) => ({ label: label(s.field), reason: s.message })),
+          // Plainly, when the fill was written but not recorded (so it cannot be reverted).
+          ...r.notices.map((n) => ({ label: "Revert last fill", reason: n })),
+        ],
         failed: r.notWritten.map((o) => ({
           label: `${label(editSubject(o.edit))} (${describeEdit(o.edit)})`,
           reason: o.message ?? r.error?.message ?? "it is not in the document",

@@ -18,6 +18,8 @@ import type {
   WTable,
   WordWriteHost,
 } from "../../src/adapters/office/office-writer";
+import type { WJournalPart, WordPaneHost } from "../../src/adapters/office/office-revert";
+import type { WordHost } from "../../src/adapters/office/word-host";
 import type { DocumentSnapshot } from "../../src/domain/snapshot";
 
 export type FPara = {
@@ -40,9 +42,59 @@ export type FakeOptions = {
   readOnly?: boolean;
   /** Runs just before the n-th sync (1-based), to change the document as a co-author would. */
   beforeSync?: { at: number; change: (m: FModel) => void };
+  /**
+   * What `body.getOoxml()` answers (flat OPC) while nothing was written: the replica itself, so
+   * the reader sees the real document. Afterwards (or without it), OOXML made from the model.
+   */
+  ooxml?: string;
 };
 
 export type FakeLog = { syncs: number; calls: string[] };
+
+const W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+function esc(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+function paragraphXml(p: FPara): string {
+  if (p.text === "") return "<w:p/>";
+  const props = [
+    /wingdings|symbol/i.test(p.font.name)
+      ? `<w:rFonts w:ascii="${p.font.name}" w:hAnsi="${p.font.name}"/>`
+      : "",
+    p.font.bold ? "<w:b/>" : "",
+    p.font.italic ? "<w:i/>" : "",
+  ].join("");
+  const rPr = props ? `<w:rPr>${props}</w:rPr>` : "";
+  const inner = p.text
+    .split("\u000b")
+    .map((t) => `<w:t xml:space="preserve">${esc(t)}</w:t>`)
+    .join("<w:br/>");
+  return `<w:p><w:r>${rPr}${inner}</w:r></w:p>`;
+}
+
+/** The model as Word's `body.getOoxml()` would give it: a flat OPC package. */
+export function modelOoxml(m: FModel): string {
+  const body = m.body
+    .map((b) =>
+      b.kind === "p"
+        ? paragraphXml(b.p)
+        : `<w:tbl><w:tblPr/><w:tblGrid/>${b.t.rows
+            .map(
+              (r) =>
+                `<w:tr>${r.cells.map((c) => `<w:tc><w:tcPr/>${c.paragraphs.map(paragraphXml).join("")}</w:tc>`).join("")}</w:tr>`,
+            )
+            .join("")}</w:tbl>`,
+    )
+    .join("");
+  return (
+    '<pkg:package xmlns:pkg="http://schemas.microsoft.com/office/2006/xmlPackage">' +
+    '<pkg:part pkg:name="/_rels/.rels" pkg:contentType="application/vnd.openxmlformats-package.relationships+xml"><pkg:xmlData><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships></pkg:xmlData></pkg:part>' +
+    `<pkg:part pkg:name="/word/document.xml" pkg:contentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"><pkg:xmlData><w:document xmlns:w="${W_NS}"><w:body>${body}</w:body></w:document></pkg:xmlData></pkg:part>` +
+    "</pkg:package>"
+  );
+}
 
 const para = (text: string, style = "TableContents"): FPara => ({
   text,
@@ -89,7 +141,7 @@ class Failure extends Error {
 export function fakeWordWriter(
   model: FModel,
   options: FakeOptions = {},
-): { host: WordWriteHost; log: FakeLog } {
+): { host: WordWriteHost & WordPaneHost; readHost: WordHost; log: FakeLog } {
   const log: FakeLog = { syncs: 0, calls: [] };
   const queue: { write: boolean; run: () => void }[] = [];
   const loads: (() => void)[] = [];
@@ -213,8 +265,50 @@ export function fakeWordWriter(
           const p = resolve();
           if (p && props.style) p.style = props.style;
         }),
+      insertParagraph: (text, location) => {
+        let made: FPara | undefined;
+        write(`insertParagraph:${location}:${path}`, () => {
+          const p = resolve();
+          const list = p && containerOf(p);
+          if (!p || !list) throw new Failure("ItemNotFound");
+          made = { ...p, font: { ...p.font }, text };
+          list.insert(list.at + (location === "After" ? 1 : 0), made);
+        });
+        return paragraph(() => made, `${path}+new`, step);
+      },
+      delete: () =>
+        write(`deleteParagraph:${path}`, () => {
+          const p = resolve();
+          const list = p && containerOf(p);
+          if (!list) throw new Failure("ItemNotFound");
+          list.remove(list.at);
+        }),
     };
     return self;
+  };
+
+  /** Where `p` sits: a cell's paragraph list, or the body (whose blocks wrap paragraphs). */
+  const containerOf = (
+    p: FPara,
+  ): { insert(at: number, q: FPara): void; remove(at: number): void; at: number } | undefined => {
+    for (const t of tablesOf(model))
+      for (const r of t.rows)
+        for (const c of r.cells) {
+          const i = c.paragraphs.indexOf(p);
+          if (i >= 0)
+            return {
+              at: i,
+              insert: (at, q) => c.paragraphs.splice(at, 0, q),
+              remove: (at) => c.paragraphs.splice(at, 1),
+            };
+        }
+    const i = model.body.findIndex((b) => b.kind === "p" && b.p === p);
+    if (i < 0) return undefined;
+    return {
+      at: i,
+      insert: (at, q) => model.body.splice(at, 0, { kind: "p", p: q }),
+      remove: (at) => model.body.splice(at, 1),
+    };
   };
 
   const nextInCell = (p: FPara | undefined): FPara | undefined => {
@@ -293,15 +387,66 @@ export function fakeWordWriter(
     getCellOrNullObject: (r, c) => cell(() => tablesOf(model)[i], r, c, `t${i}/r${r}/c${c}`),
   });
 
-  const body: WBody = {
+  let written = false;
+  const body: WBody & { getOoxml(): { value: string } } = {
+    getOoxml: () => {
+      log.calls.push("getOoxml");
+      const value = { value: "" };
+      loads.push(() => {
+        value.value = !written && options.ooxml ? options.ooxml : modelOoxml(model);
+      });
+      return value;
+    },
     paragraphs: { getFirst: () => paragraph(() => allParagraphs(model)[0], "body/p0", nextInBody) },
     tables: { getFirst: () => table(0) },
   };
 
-  const parts: WCustomXmlParts = {
+  const journalPart = (ns: string): WJournalPart => {
+    let k = -1;
+    const value = { value: null as unknown as string };
+    const self: WJournalPart = {
+      get isNullObject() {
+        return k < 0;
+      },
+      load: () => {
+        log.calls.push("load:journal");
+        loads.push(() => {
+          const hits = model.parts.flatMap((xml, i) => (xml.includes(ns) ? [i] : []));
+          k = hits.length === 1 ? (hits[0] ?? -1) : -1;
+        });
+        return self;
+      },
+      getXml: () => {
+        loads.push(() => {
+          value.value = k >= 0 ? (model.parts[k] ?? "") : (null as unknown as string);
+        });
+        return value;
+      },
+      setXml: (x) =>
+        write("customXml.setXml", () => {
+          if (k < 0) throw new Failure("ItemNotFound");
+          model.parts[k] = x;
+        }),
+      delete: () =>
+        write("customXml.delete", () => {
+          if (k < 0) throw new Failure("ItemNotFound");
+          model.parts.splice(k, 1);
+        }),
+    };
+    return self;
+  };
+
+  const parts: WCustomXmlParts & {
+    getByNamespace(ns: string): {
+      items: WCustomXmlPart[];
+      load(properties?: string): unknown;
+      getOnlyItemOrNullObject(): WJournalPart;
+    };
+  } = {
     getByNamespace: (ns) => {
       const items: WCustomXmlPart[] = [];
       return {
+        getOnlyItemOrNullObject: () => journalPart(ns),
         items,
         load: () => {
           loads.push(() => {
@@ -326,13 +471,14 @@ export function fakeWordWriter(
     },
   };
 
-  const context: WContext = {
+  const context: WContext & Parameters<Parameters<WordPaneHost["run"]>[0]>[0] = {
     document: { body, customXmlParts: parts },
     sync: async () => {
       log.syncs++;
       log.calls.push(`sync#${log.syncs}`);
       if (options.beforeSync?.at === log.syncs) options.beforeSync.change(model);
       const ops = queue.splice(0);
+      if (ops.some((o) => o.write) || options.beforeSync?.at === log.syncs) written = true;
       const pendingLoads = loads.splice(0);
       if (options.readOnly && ops.some((o) => o.write)) throw new Failure("AccessDenied");
       const half = options.failSyncAt === log.syncs ? Math.floor(ops.length / 2) : ops.length;
@@ -342,9 +488,14 @@ export function fakeWordWriter(
     },
   };
 
-  const host: WordWriteHost = {
-    run: (batch) => batch(context),
+  const host: WordWriteHost & WordPaneHost = {
+    run: (batch: (c: typeof context) => Promise<never>) => batch(context),
+    isSetSupported: (name: string, version: string) => supported.has(`${name} ${version}`),
+  } as WordWriteHost & WordPaneHost;
+  /** The same Word as the reader sees it (only `body.getOoxml()` is reached). */
+  const readHost: WordHost = {
+    run: (batch) => batch(context as unknown as Parameters<Parameters<WordHost["run"]>[0]>[0]),
     isSetSupported: (name, version) => supported.has(`${name} ${version}`),
   };
-  return { host, log };
+  return { host, readHost, log };
 }

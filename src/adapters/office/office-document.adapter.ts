@@ -20,6 +20,7 @@ import type { ReadResult } from "../../ooxml/wordml";
 export class OfficeDocument implements DocumentPort {
   readonly host = "word" as const;
   private last: ReadResult | undefined;
+  private lastSource: string | undefined;
 
   constructor(private readonly word: WordHost | undefined) {}
 
@@ -39,10 +40,16 @@ export class OfficeDocument implements DocumentPort {
     return this.last;
   }
 
+  /** The document part's XML of the latest read (what the index's offsets point into). */
+  lastDocumentXml(): string | undefined {
+    return this.lastSource;
+  }
+
   async read(): Promise<Result<DocumentSnapshot>> {
     const r = await readOfficeDocument(this.word);
     if (!r.ok) return r;
     this.last = r.value.read;
+    this.lastSource = r.value.source;
     return ok(r.value.read.snapshot, r.warnings);
   }
 

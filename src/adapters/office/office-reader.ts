@@ -33,6 +33,11 @@ export const MAX_OOXML_CHARS = 100_000_000;
 /** What reading returns: the snapshot, the parsed index (for writers) and how many syncs it took. */
 export type OfficeRead = {
   readonly read: ReadResult;
+  /**
+   * The document part's XML text as Word gave it (the part of the flat OPC package that was
+   * parsed; the index's offsets point into it). Writers record cells' earlier XML from it.
+   */
+  readonly source: string;
   readonly syncs: number;
 };
 
@@ -87,25 +92,35 @@ export async function readOfficeDocument(host: WordHost | undefined): Promise<Re
       `The document is larger than PlanAssist reads (${MAX_OOXML_CHARS} characters of OOXML).`,
     );
   }
-  const parsed = capture(() => parseFlatOpcDocument(ooxml));
+  const parsed = capture(() => parseFlatOpcPackage(ooxml));
   if (!parsed.ok) return parsed;
-  return { ok: true, value: { read: parsed.value, syncs }, warnings: [] };
+  return {
+    ok: true,
+    value: { read: parsed.value.read, source: parsed.value.source, syncs },
+    warnings: [],
+  };
 }
 
 /** Reads a flat OPC package (Word's `getOoxml()` output) into the document model. */
 export function parseFlatOpcDocument(ooxml: string): ReadResult {
+  return parseFlatOpcPackage(ooxml).read;
+}
+
+/** Reads a flat OPC package, keeping the document part's XML text beside the model. */
+export function parseFlatOpcPackage(ooxml: string): { read: ReadResult; source: string } {
   const parts = readFlatOpc(ooxml);
   const mainPart = findMainPart(parts);
   const xmlLimits = defaultXmlLimits;
   const main = parts.get(mainPart);
   if (main === undefined) {
-    return readWordDocument(parseXml(missingBody(), xmlLimits));
+    const source = missingBody();
+    return { read: readWordDocument(parseXml(source, xmlLimits)), source };
   }
   const document = parseXml(main, xmlLimits);
   const stylesPart = findStylesPart(parts, mainPart);
   const stylesXml = stylesPart === undefined ? undefined : parts.get(stylesPart);
   const styles = stylesXml === undefined ? undefined : readStyles(parseXml(stylesXml, xmlLimits));
-  return readWordDocument(document, styles ? { styles } : {});
+  return { read: readWordDocument(document, styles ? { styles } : {}), source: main };
 }
 
 function findMainPart(parts: ReadonlyMap<string, string>): string {

@@ -11,7 +11,11 @@
  * order, nested tables through their parent cell); no proxy outlives its `Word.run`. Values go in
  * with `insertText(..., "Replace")` on the slot's paragraphs, then the paragraph's captured style
  * and font are put back (empty cells can take the default style in Word). The journal of fills is
- * a custom XML part (WordApi 1.4), shared with the .docx writer's format.
+ * a custom XML part (WordApi 1.4), shared with the .docx writer's format: it is read with the check
+ * and written in one more sync after the values are confirmed, so a recorded fill costs three
+ * syncs (check, write + read-back, journal). Where WordApi 1.4 is missing, or the document part's
+ * XML was not given, the fill is written but not recorded, and the report says it cannot be
+ * reverted.
  */
 import {
   normaliseSlotText,
@@ -69,6 +73,10 @@ export interface WParagraph {
     options?: { matchCase?: boolean; matchWildcards?: boolean },
   ): WRangeCollection;
   set(properties: { style?: string }): void;
+  /** Used by revert, to give a cell back paragraphs a fill took away. */
+  insertParagraph(text: string, location: "After" | "Before"): WParagraph;
+  /** Used by revert, to take away paragraphs a fill added. */
+  delete(): void;
 }
 
 export interface WBody {
@@ -98,8 +106,21 @@ export interface WCustomXmlPart {
   setXml(xml: string): void;
 }
 
+/** The journal part, reached in one step (WordApi 1.4 `getOnlyItemOrNullObject`). */
+export interface WJournalPart {
+  readonly isNullObject: boolean;
+  load(properties?: string): unknown;
+  getXml(): { value: string };
+  setXml(xml: string): void;
+  delete(): void;
+}
+
 export interface WCustomXmlParts {
-  getByNamespace(ns: string): { items: WCustomXmlPart[]; load(properties?: string): unknown };
+  getByNamespace(ns: string): {
+    items: WCustomXmlPart[];
+    load(properties?: string): unknown;
+    getOnlyItemOrNullObject(): WJournalPart;
+  };
   add(xml: string): WCustomXmlPart;
 }
 
@@ -128,7 +149,11 @@ export type OfficeFillReport = {
 };
 
 /** Proxies for the paragraphs of one location, found again from the snapshot's indexes. */
-function tableProxy(body: WBody, snapshot: DocumentSnapshot, table: number): WTable | undefined {
+export function tableProxy(
+  body: WBody,
+  snapshot: DocumentSnapshot,
+  table: number,
+): WTable | undefined {
   const t = snapshot.tables[table];
   if (!t) return undefined;
   if (t.parent) {
@@ -147,7 +172,7 @@ function tableProxy(body: WBody, snapshot: DocumentSnapshot, table: number): WTa
   return proxy;
 }
 
-function nth(first: WParagraph, k: number): WParagraph {
+export function nth(first: WParagraph, k: number): WParagraph {
   let p = first;
   for (let i = 0; i < k; i++) p = p.getNext();
   return p;
@@ -269,7 +294,7 @@ function firstParagraphText(s: DocumentSnapshot, t: number, r: number, c: number
 }
 
 /** Word reads symbol-font characters back as "(" (office-js #2368): compare them loosely. */
-function sameText(word: string, expected: string): boolean {
+export function sameText(word: string, expected: string): boolean {
   const norm = (s: string) =>
     normaliseSlotText(s)
       .replace(/[\uF000-\uF0FF○●◯⚪⬤⚫(]/g, "◦")
@@ -441,6 +466,12 @@ export async function writePlanInWord(
   try {
     return await host.run(async (context) => {
       const ts = targets(context, snapshot, edits);
+      // The journal is read with the check, so recording the fill costs one more sync only.
+      const parts = journalOk && options.source ? context.document.customXmlParts : undefined;
+      const journalPart = parts?.getByNamespace(JOURNAL_NAMESPACE).getOnlyItemOrNullObject();
+      journalPart?.load("isNullObject");
+      // On a null object the method answers null at the sync instead of failing the batch.
+      const journalXml = journalPart?.getXml();
       // 1. Check: load every target.
       for (const t of ts) {
         for (const c of t.cells) c.load("isNullObject");
@@ -576,29 +607,24 @@ export async function writePlanInWord(
         notices.push(
           "The document's XML was not given, so this fill was not recorded and cannot be reverted from PlanAssist.",
         );
-      if (journalOk && options.source && context.document.customXmlParts && written.length > 0) {
+      if (journalOk && options.source && !parts)
+        notices.push(
+          "This Word does not give access to the document's custom XML parts, so this fill was not recorded and cannot be reverted from PlanAssist.",
+        );
+      if (journalOk && options.source && parts && written.length > 0) {
         const after = ts.map((t) => t.paragraphs.map((p) => p.text));
         const record: FillRecord = {
           at: options.now.toISOString(),
           label: options.label,
           changes: journalChanges(snapshot, written, after, ts, options.source),
         };
-        const parts = context.document.customXmlParts.getByNamespace(JOURNAL_NAMESPACE);
-        parts.load("items");
-        await context.sync();
-        syncs++;
-        const part = parts.items[0];
-        if (part) {
-          const xml = part.getXml();
-          await context.sync();
-          syncs++;
-          // getXml() answers a ClientResult, readable after the sync above.
-          // eslint-disable-next-line office-addins/load-object-before-read
-          const journal = parseJournal(xml.value);
+        const earlier = journalPart && !journalPart.isNullObject ? journalXml?.value : undefined;
+        if (earlier) {
+          const journal = parseJournal(earlier);
           const fills: Journal["fills"] = journal.ok ? journal.value.fills : [];
-          part.setXml(serialiseJournal({ fills: [...fills, record] }));
+          journalPart?.setXml(serialiseJournal({ fills: [...fills, record] }));
         } else {
-          context.document.customXmlParts.add(serialiseJournal({ fills: [record] }));
+          parts.add(serialiseJournal({ fills: [record] }));
         }
         await context.sync();
         syncs++;

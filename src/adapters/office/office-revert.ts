@@ -1,0 +1,448 @@
+/**
+ * "Revert last fill" in Word: undoes the last fill recorded in the document's fill journal (the
+ * custom XML part both writers share), with native Word calls.
+ *
+ * Three `context.sync()` calls, whatever the size of the fill:
+ * 1. one read batch: the body's OOXML (parsed by the same code as a .docx, for the cells' current
+ *    texts and the table indexes) and the journal part's XML;
+ * 2. one write batch: each recorded paragraph gets its earlier text back with
+ *    `insertText(..., "Replace")` (run by run, with each run's bold and italic, and symbol-font
+ *    circles in their font), rows the fill added are deleted (last first, re-found by table and
+ *    row index), and the journal's last entry is popped (queued last, so a batch that fails
+ *    half-way keeps the record);
+ * 3. one read-back of every restored paragraph, so the report says exactly what is back.
+ *
+ * The journal keeps each cell's earlier XML, but Word's API cannot splice XML into a cell safely
+ * (`insertOoxml` adds stray paragraphs, can throw GeneralException, is slow on the web and breaks
+ * undo: see the project's notes on Office.js), so Word restores the earlier texts exactly, with
+ * their run-level bold and italic, and keeps the paragraphs' own properties. The command line's
+ * revert (on a saved file) puts back the exact earlier XML.
+ */
+import { normaliseSlotText } from "../../domain/edits";
+import { capture, err, ok, type ErrorCode, type Result } from "../../domain/result";
+import type { DocumentSnapshot, ParagraphSnapshot } from "../../domain/snapshot";
+import type { JournalChange } from "../../ooxml/edit/apply";
+import {
+  JOURNAL_NAMESPACE,
+  parseJournal,
+  serialiseJournal,
+  type FillRecord,
+} from "../../ooxml/journal";
+import { wingdingsCodes } from "../../ooxml/glyphs";
+import { readWordDocument, TRANSITIONAL_W } from "../../ooxml/wordml";
+import { parseXml } from "../../ooxml/xml";
+import { MAX_OOXML_CHARS, parseFlatOpcPackage, describeOfficeError } from "./office-reader";
+import {
+  nth,
+  sameText,
+  tableProxy,
+  type WBody,
+  type WContext,
+  type WParagraph,
+} from "./office-writer";
+
+/** The journal part as revert reaches it (WordApi 1.4). */
+export interface WJournalPart {
+  readonly isNullObject: boolean;
+  load(properties?: string): unknown;
+  getXml(): { value: string };
+  setXml(xml: string): void;
+  delete(): void;
+}
+
+export interface WRevertContext {
+  readonly document: {
+    readonly body: WBody & { getOoxml(): { value: string } };
+    readonly customXmlParts: {
+      getByNamespace(ns: string): { getOnlyItemOrNullObject(): WJournalPart };
+    };
+  };
+  sync(): Promise<void>;
+}
+
+/** Word as revert uses it; the real Word API satisfies it structurally. */
+export interface WordRevertHost {
+  run<T>(batch: (context: WRevertContext) => Promise<T>): Promise<T>;
+  isSetSupported(name: string, version: string): boolean;
+}
+
+/** Word as the pane uses it to write and to revert (one object serves both). */
+export interface WordPaneHost {
+  run<T>(batch: (context: WContext & WRevertContext) => Promise<T>): Promise<T>;
+  isSetSupported(name: string, version: string): boolean;
+}
+
+export type OfficeRevertReport = {
+  /** The fill undone. */
+  readonly fill: { readonly label: string; readonly at: string };
+  /** Cells and body paragraphs that hold their earlier contents again. */
+  readonly restored: readonly string[];
+  /** Cells and paragraphs that could not be restored (with why). */
+  readonly notRestored: readonly string[];
+  readonly rowsRemoved: number;
+  /** Fills still recorded (revert again to undo them). */
+  readonly remaining: number;
+  readonly error?: { readonly code: ErrorCode; readonly message: string };
+  readonly syncs: number;
+};
+
+/** One cell or body paragraph to restore, with the proxies written and read back. */
+type Restore = {
+  readonly name: string;
+  readonly table?: number;
+  readonly row?: number;
+  readonly cell?: number;
+  readonly paragraph?: number;
+  readonly earlier: readonly ParagraphSnapshot[];
+};
+
+const W = "w";
+
+/** The prefixes a fragment of XML uses (to declare them around it). */
+function prefixesIn(fragment: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of fragment.matchAll(/<\/?([A-Za-z_][\w.-]*):/g)) if (m[1]) out.add(m[1]);
+  for (const m of fragment.matchAll(/\s([A-Za-z_][\w.-]*):[\w.-]+\s*=/g)) if (m[1]) out.add(m[1]);
+  out.delete("xml");
+  out.delete("xmlns");
+  return out;
+}
+
+/** The paragraphs of a recorded cell (`<w:tc>`) or body paragraph (`<w:p>`), read from its XML. */
+export function earlierParagraphs(
+  fragment: string,
+  kind: "cell" | "paragraph",
+): ParagraphSnapshot[] {
+  const head = /^\s*<(?:([\w.-]+):)?(tc|p)\b/.exec(fragment);
+  const prefix = head?.[1] ?? (head ? "" : W);
+  const declarations = [...prefixesIn(fragment), prefix]
+    .filter((p, i, all) => p !== "" && all.indexOf(p) === i)
+    .map((p) => ` xmlns:${p}="${p === prefix ? TRANSITIONAL_W : `urn:planassist:revert:${p}`}"`)
+    .join("");
+  const q = prefix === "" ? "" : `${prefix}:`;
+  const defaultNs = prefix === "" ? ` xmlns="${TRANSITIONAL_W}"` : "";
+  const inner = kind === "cell" ? `<${q}tbl><${q}tr>${fragment}</${q}tr></${q}tbl>` : fragment;
+  const xml = `<${q}document${defaultNs}${declarations}><${q}body>${inner}</${q}body></${q}document>`;
+  const { snapshot } = readWordDocument(parseXml(xml));
+  return kind === "cell"
+    ? [...(snapshot.tables[0]?.rows[0]?.cells[0]?.paragraphs ?? [])]
+    : snapshot.paragraphs.slice(0, 1);
+}
+
+/** Queues one paragraph's earlier contents: its runs with their bold/italic, circles in their font. */
+function queueParagraph(p: WParagraph, earlier: ParagraphSnapshot | undefined): void {
+  if (!earlier || earlier.text === "") {
+    p.insertText("", "Replace");
+    return;
+  }
+  const glyph = earlier.glyphs[0];
+  if (
+    earlier.glyphs.length === 1 &&
+    glyph &&
+    (glyph.source === "sym" || glyph.source === "symbol-font") &&
+    (glyph.kind === "radio-empty" || glyph.kind === "radio-filled") &&
+    earlier.text.trim() === glyph.char
+  ) {
+    const code =
+      glyph.kind === "radio-filled" ? wingdingsCodes.radioFilled : wingdingsCodes.radioEmpty;
+    p.insertText(String.fromCharCode(parseInt(code, 16)), "Replace").font.set({
+      name: glyph.font ?? "Wingdings",
+    });
+    return;
+  }
+  // Adjacent runs with the same look go in together.
+  const runs: { text: string; bold: boolean; italic: boolean }[] = [];
+  for (const r of earlier.runs) {
+    const last = runs[runs.length - 1];
+    if (last && last.bold === r.bold && last.italic === r.italic) last.text += r.text;
+    else runs.push({ ...r });
+  }
+  const joined = runs.map((r) => r.text).join("");
+  if (runs.length === 0 || joined !== earlier.text) {
+    p.insertText(earlier.text.replace(/\n/g, "\v"), "Replace");
+    return;
+  }
+  runs.forEach((r, i) => {
+    const range = p.insertText(r.text.replace(/\n/g, "\v"), i === 0 ? "Replace" : "End");
+    range.font.set({ bold: r.bold, italic: r.italic });
+  });
+}
+
+function cellName(t: number, r: number, c: number): string {
+  return `table ${t + 1}, row ${r + 1}, cell ${c + 1}`;
+}
+
+function clip(s: string): string {
+  return s.length > 40 ? `${s.slice(0, 37)}...` : s;
+}
+
+function isReadOnly(e: unknown): boolean {
+  const code = (e as { code?: string })?.code ?? "";
+  return code === "AccessDenied" || code === "EditModeCannotBeChanged" || code === "ReadOnly";
+}
+
+/**
+ * Undoes the last fill recorded in the document open in Word. Refuses with `document_changed`
+ * (naming the cells) when a cell the fill wrote was changed since, unless `force`;
+ * `no_fill_to_revert` when the document holds no recorded fill.
+ */
+export async function revertLastFillInWord(
+  host: WordRevertHost,
+  options: { force?: boolean } = {},
+): Promise<Result<OfficeRevertReport>> {
+  let supported = false;
+  try {
+    supported = host.isSetSupported("WordApi", "1.4");
+  } catch {
+    supported = false;
+  }
+  if (!supported) {
+    return err(
+      "office_requirement_missing",
+      "This version of Word cannot read the record of fills kept in the document (WordApi 1.4), so PlanAssist cannot revert here. Save the document and revert it with the command line (planassist revert), or use a newer Word.",
+      { requirement: "WordApi 1.4" },
+    );
+  }
+  let syncs = 0;
+  try {
+    return await host.run(async (context) => {
+      // 1. One read batch: the body's OOXML and the journal.
+      const ooxml = context.document.body.getOoxml();
+      const part = context.document.customXmlParts
+        .getByNamespace(JOURNAL_NAMESPACE)
+        .getOnlyItemOrNullObject();
+      part.load("isNullObject");
+      // On a null object the method answers null at the sync instead of failing the batch.
+      const journalXml = part.getXml();
+      await context.sync();
+      syncs++;
+      // eslint-disable-next-line office-addins/load-object-before-read
+      const xml = part.isNullObject ? "" : (journalXml.value ?? "");
+      const journal = xml ? parseJournal(xml) : ok({ fills: [] as FillRecord[] });
+      if (!journal.ok) return journal;
+      const fills = journal.value.fills;
+      const last = fills[fills.length - 1];
+      if (!last) {
+        return err(
+          "no_fill_to_revert",
+          "This document has no fill recorded by PlanAssist, so there is nothing to revert. (Fills made where Word could not keep the record are not recorded.)",
+        );
+      }
+      // eslint-disable-next-line office-addins/load-object-before-read
+      const text = ooxml.value;
+      if (typeof text !== "string" || text.length === 0 || text.length > MAX_OOXML_CHARS) {
+        return err(
+          "office_sync_failed",
+          "Word did not hand over the document's contents, so nothing was reverted. Save the document, reopen it and retry.",
+        );
+      }
+      const parsed = capture(() => parseFlatOpcPackage(text));
+      if (!parsed.ok) return parsed;
+      const snapshot = parsed.value.read.snapshot;
+      const planned = planRevert(snapshot, last, options.force ?? false);
+      if (!planned.ok) return planned;
+      const { restores, rows } = planned.value;
+
+      // 2. One write batch: restore, delete the added rows (last first), pop the journal.
+      const body = context.document.body;
+      const paragraphsOf = (r: Restore, rowShift = 0): WParagraph[] => {
+        if (r.paragraph !== undefined) {
+          const docIndex = snapshot.paragraphs[r.paragraph]?.documentIndex ?? 0;
+          return [nth(body.paragraphs.getFirst(), docIndex)];
+        }
+        const t = r.table ?? 0;
+        const cell = tableProxy(body, snapshot, t)?.getCellOrNullObject(
+          (r.row ?? 0) - rowShift,
+          r.cell ?? 0,
+        );
+        if (!cell) return [];
+        const n = snapshot.tables[t]?.rows[r.row ?? 0]?.cells[r.cell ?? 0]?.paragraphs.length ?? 1;
+        const first = cell.body.paragraphs.getFirst();
+        return Array.from({ length: n }, (_, k) => nth(first, k));
+      };
+      for (const r of restores) {
+        const ps = paragraphsOf(r);
+        const current =
+          r.paragraph !== undefined
+            ? [snapshot.paragraphs[r.paragraph]]
+            : (snapshot.tables[r.table ?? 0]?.rows[r.row ?? 0]?.cells[r.cell ?? 0]?.paragraphs ??
+              []);
+        const m = r.earlier.length;
+        ps.forEach((p, k) => {
+          if (k >= m) return;
+          const now = current[k];
+          const want = r.earlier[k];
+          if (now && want && now.text === want.text && now.glyphs.length === want.glyphs.length)
+            return;
+          queueParagraph(p, want);
+        });
+        // Paragraphs the fill added go (last first); paragraphs it took away come back.
+        for (let k = ps.length - 1; k >= m && k > 0; k--) ps[k]?.delete();
+        let tail = ps[Math.min(ps.length, m) - 1];
+        for (let k = ps.length; k < m && tail; k++) {
+          const want = r.earlier[k];
+          const added: WParagraph = tail.insertParagraph("", "After");
+          queueParagraph(added, want);
+          tail = added;
+        }
+      }
+      const deletions = [...rows].sort((a, b) => b.table - a.table || b.row - a.row);
+      for (const d of deletions) {
+        const table = tableProxy(body, snapshot, d.table);
+        for (let k = d.count - 1; k >= 0; k--)
+          table?.getCellOrNullObject(d.row + k, 0).parentRow.delete();
+      }
+      const rest = fills.slice(0, -1);
+      if (rest.length > 0) part.setXml(serialiseJournal({ fills: rest }));
+      else part.delete();
+      let failure: unknown;
+      try {
+        await context.sync();
+      } catch (e) {
+        failure = e;
+      }
+      syncs++;
+
+      // 3. One read-back of every restored paragraph (rows below deleted ones moved up).
+      const shift = (r: Restore) =>
+        rows
+          .filter((d) => d.table === r.table && d.row + d.count <= (r.row ?? 0))
+          .reduce((n, d) => n + d.count, 0);
+      const back = restores.map((r) => {
+        const ps = paragraphsOf({ ...r }, shift(r)).slice(0, Math.max(1, r.earlier.length));
+        for (const p of ps) p.load("text");
+        return ps;
+      });
+      try {
+        await context.sync();
+        syncs++;
+      } catch (e) {
+        syncs++;
+        return err(
+          "office_sync_failed",
+          `Word could not be read again after reverting (${describeOfficeError(failure ?? e)}), so what was restored is unknown. Read the document again and check it.`,
+        );
+      }
+      const restored: string[] = [];
+      const notRestored: string[] = [];
+      restores.forEach((r, i) => {
+        const now = (back[i] ?? []).map((p) => p.text).join("\n");
+        const want = r.earlier.map((p) => p.text).join("\n");
+        if (sameText(now, want)) restored.push(r.name);
+        else notRestored.push(`${r.name} holds "${clip(now)}"`);
+      });
+      const rowsRemoved = failure === undefined ? rows.reduce((n, d) => n + d.count, 0) : 0;
+      const report: OfficeRevertReport = {
+        fill: { label: last.label, at: last.at },
+        restored,
+        notRestored,
+        rowsRemoved,
+        remaining: failure === undefined ? rest.length : fills.length,
+        syncs,
+        ...(failure !== undefined
+          ? {
+              error: isReadOnly(failure)
+                ? {
+                    code: "office_read_only" as const,
+                    message:
+                      "Word did not allow changes to this document (it is read-only or protected), so the fill was not reverted. Save a copy you can edit, then revert again.",
+                  }
+                : {
+                    code: "office_sync_failed" as const,
+                    message: `Word stopped while reverting (${describeOfficeError(failure)}). ${restored.length} cell(s) hold their earlier contents and ${notRestored.length} do not; the record of the fill was kept. Revert again (forced) to finish.`,
+                  },
+            }
+          : {}),
+      };
+      return ok(report);
+    });
+  } catch (e) {
+    if (isReadOnly(e)) {
+      return err(
+        "office_read_only",
+        "Word did not allow changes to this document (it is read-only or protected). Nothing was reverted.",
+      );
+    }
+    return err(
+      "office_sync_failed",
+      `Word could not be reached while reverting (${describeOfficeError(e)}). Nothing is known to be reverted; read the document again.`,
+      { syncs },
+    );
+  }
+}
+
+type RowsAdded = Extract<JournalChange, { kind: "rows-added" }>;
+
+/** What to restore and which rows to delete, after checking the document still holds the fill. */
+function planRevert(
+  snapshot: DocumentSnapshot,
+  fill: FillRecord,
+  force: boolean,
+): Result<{ restores: Restore[]; rows: RowsAdded[] }> {
+  const changedSince: string[] = [];
+  const rows: RowsAdded[] = [];
+  const restores: Restore[] = [];
+  for (const c of fill.changes) {
+    if (c.kind === "tables-added" || c.kind === "rows-removed") {
+      return err(
+        "office_requirement_missing",
+        "The last fill added whole blocks of tables or removed rows, which PlanAssist cannot undo from inside Word. Save the document and revert it with the command line (planassist revert). Nothing was reverted.",
+      );
+    }
+    if (c.kind === "rows-added") {
+      const t = snapshot.tables[c.table];
+      if (!t || t.rows.length < c.row + c.count) {
+        changedSince.push(`the rows added to table ${c.table + 1} are gone`);
+        continue;
+      }
+      rows.push(c);
+    }
+  }
+  const inAdded = (t: number, r: number) =>
+    rows.some((d) => d.table === t && r >= d.row && r < d.row + d.count);
+  for (const c of fill.changes) {
+    if (c.kind !== "cell" && c.kind !== "paragraph") continue;
+    const parsed = capture(() => earlierParagraphs(c.before, c.kind));
+    if (!parsed.ok) {
+      return err(
+        "journal_invalid",
+        "The record of the last fill stored in the document is damaged, so PlanAssist cannot revert it. The document itself is unharmed.",
+      );
+    }
+    if (c.kind === "cell") {
+      const name = cellName(c.table, c.row, c.cell);
+      if (inAdded(c.table, c.row)) continue;
+      const cell = snapshot.tables[c.table]?.rows[c.row]?.cells[c.cell];
+      if (!cell) {
+        changedSince.push(`${name} is gone`);
+        continue;
+      }
+      const now = cell.paragraphs.map((p) => p.text).join("\n");
+      if (!sameText(now, c.after)) {
+        changedSince.push(`${name} was edited after the fill (it holds "${clip(now)}")`);
+        if (!force) continue;
+      }
+      restores.push({ name, table: c.table, row: c.row, cell: c.cell, earlier: parsed.value });
+    } else {
+      const name = `paragraph ${c.paragraph + 1}`;
+      const p = snapshot.paragraphs[c.paragraph];
+      if (!p) {
+        changedSince.push(`${name} is gone`);
+        continue;
+      }
+      if (normaliseSlotText(p.text) !== normaliseSlotText(c.after) && !sameText(p.text, c.after)) {
+        changedSince.push(`${name} was edited after the fill (it holds "${clip(p.text)}")`);
+        if (!force) continue;
+      }
+      restores.push({ name, paragraph: c.paragraph, earlier: parsed.value });
+    }
+  }
+  if (changedSince.length > 0 && !force) {
+    return err(
+      "document_changed",
+      `The document changed after the last fill, so reverting it could lose later work: ${changedSince.slice(0, 5).join("; ")}${changedSince.length > 5 ? `; and ${changedSince.length - 5} more` : ""}. Nothing was reverted. Revert by hand, or force the revert to put back every cell the fill wrote.`,
+      { changed: changedSince.length },
+    );
+  }
+  return ok({ restores, rows });
+}

@@ -1,0 +1,332 @@
+import { OfficeDocument } from "../../src/adapters/office/office-document.adapter";
+import { readOfficeDocument } from "../../src/adapters/office/office-reader";
+import { revertLastFillInWord } from "../../src/adapters/office/office-revert";
+import { writePlanInWord } from "../../src/adapters/office/office-writer";
+import { planDocumentFill } from "../../src/app/fill";
+import { sectionKey } from "../../src/app/plan-session";
+import type { EditPlan } from "../../src/domain/edits";
+import type { DocumentPlanData, SectionData } from "../../src/domain/plan-data";
+import { readDocument } from "../../src/domain/plan-reader";
+import type { DocumentSnapshot } from "../../src/domain/snapshot";
+import { parseJournal, serialiseJournal } from "../../src/ooxml/journal";
+import { wordWriter } from "../../src/taskpane/word-writer";
+import { templates } from "../../src/templates";
+import { templateBytes, type TemplateId } from "../helpers/fixtures";
+import { toFlatOpc } from "../helpers/make-docx";
+import { fakeWordWriter, modelFrom, tablesOf, type FModel } from "./fake-word-writer";
+import { documentXml, must, now, snapshotOf } from "./helpers";
+
+/** Every paragraph text of the model, tables and body, in order. */
+function texts(m: FModel): string[] {
+  return m.body.flatMap((b) =>
+    b.kind === "p"
+      ? [b.p.text]
+      : b.t.rows.flatMap((r) => r.cells.flatMap((c) => c.paragraphs.map((p) => p.text))),
+  );
+}
+
+function withValues(values: Record<string, string>) {
+  return (d: DocumentPlanData): DocumentPlanData => ({
+    ...d,
+    plans: d.plans.map((p, pi) => ({
+      ...p,
+      sections: p.sections.map((s) => ({
+        ...s,
+        fields: s.fields.map((f) =>
+          pi === 0 && values[`${s.id}.${f.id}`] !== undefined
+            ? { ...f, value: values[`${s.id}.${f.id}`]! }
+            : f,
+        ),
+        ...(s.rows
+          ? {
+              rows: s.rows.map((r) => ({
+                ...r,
+                cells: r.cells.map((f) =>
+                  pi === 0 && values[`${s.id}[${r.index}].${f.id}`] !== undefined
+                    ? { ...f, value: values[`${s.id}[${r.index}].${f.id}`]! }
+                    : f,
+                ),
+              })),
+            }
+          : {}),
+      })),
+    })),
+  });
+}
+
+const ddttValues = {
+  "plan-header.district-school-name": "Springfield",
+  "strategy.strategy": "Use data teams\nweekly",
+  "action-steps[0].action-step": "Survey staff & families",
+  "action-steps[0].owner": "Dana Smith",
+  "action-steps[1].deadline": "2026-03-01",
+};
+
+function planFor(id: TemplateId, change: (d: DocumentPlanData) => DocumentPlanData) {
+  const bytes = templateBytes(id);
+  const snapshot = snapshotOf(bytes);
+  const data = readDocument(snapshot, templates).data;
+  const plan = must(planDocumentFill(snapshot, change(data))).plan;
+  return { bytes, snapshot, plan };
+}
+
+/** Fills through the fake Word, recording the fill; answers the fake for the revert. */
+async function filled(snapshot: DocumentSnapshot, plan: EditPlan, source: string) {
+  const model = modelFrom(snapshot);
+  const fake = fakeWordWriter(model);
+  must(await writePlanInWord(fake.host, snapshot, plan, { label: "test", now, source }));
+  expect(model.parts).toHaveLength(1);
+  return { model, fake };
+}
+
+describe("reverting the last fill in Word", () => {
+  it("puts back every earlier text in one read, one write and one read-back, and drops the record", async () => {
+    const { bytes, snapshot, plan } = planFor("ddtt-action-plan", withValues(ddttValues));
+    const original = texts(modelFrom(snapshot));
+    const { model } = await filled(snapshot, plan, documentXml(bytes));
+    expect(texts(model)).not.toEqual(original);
+    const { host, log } = fakeWordWriter(model);
+    const report = must(await revertLastFillInWord(host));
+    expect(report.error).toBeUndefined();
+    expect(report.notRestored).toEqual([]);
+    expect(report.restored.length).toBeGreaterThan(0);
+    expect(texts(model)).toEqual(original);
+    expect(model.parts).toEqual([]);
+    expect(report.remaining).toBe(0);
+    expect(log.syncs).toBe(3);
+    expect(report.syncs).toBe(3);
+    // Writes happen only in the second batch.
+    const writes = log.calls
+      .map((c, i) => (/insertText|deleteRow|customXml/.test(c) ? i : -1))
+      .filter((i) => i >= 0);
+    expect(Math.min(...writes)).toBeGreaterThan(log.calls.indexOf("sync#1"));
+    expect(Math.max(...writes)).toBeLessThan(log.calls.indexOf("sync#2"));
+  });
+
+  it("keeps earlier fills recorded and undoes only the last one", async () => {
+    const { bytes, snapshot, plan } = planFor("ddtt-action-plan", withValues(ddttValues));
+    const { model } = await filled(snapshot, plan, documentXml(bytes));
+    const afterFirst = texts(model);
+    // An earlier fill recorded below this one (the record of the same fill stands in for it).
+    const fills = must(parseJournal(model.parts[0]!)).fills;
+    model.parts[0] = serialiseJournal({ fills: [...fills, ...fills] });
+    const { host } = fakeWordWriter(model);
+    const report = must(await revertLastFillInWord(host));
+    expect(report.remaining).toBe(1);
+    expect(must(parseJournal(model.parts[0]!)).fills).toHaveLength(1);
+    expect(texts(model)).not.toEqual(afterFirst);
+  });
+
+  it("puts the empty rating circles back in their symbol font", async () => {
+    const { bytes, snapshot, plan } = planFor("clna", (d) => ({
+      ...d,
+      plans: d.plans.map((p) => ({
+        ...p,
+        sections: p.sections.map((s) =>
+          s.id === "component-1-ratings"
+            ? {
+                ...s,
+                fields: s.fields.map((f, i) => (i === 0 ? { ...f, value: [f.options![2]!] } : f)),
+              }
+            : s,
+        ),
+      })),
+    }));
+    const { model } = await filled(snapshot, plan, documentXml(bytes));
+    const circles = () =>
+      tablesOf(model)[3]!
+        .rows[0]!.cells.slice(2)
+        .map((c) => c.paragraphs[0]!);
+    expect(circles().map((p) => p.text)).toContain("\uF06C");
+    const { host } = fakeWordWriter(model);
+    const report = must(await revertLastFillInWord(host));
+    expect(report.notRestored).toEqual([]);
+    expect(circles().map((p) => p.text)).toEqual(["\uF0A1", "\uF0A1", "\uF0A1", "\uF0A1"]);
+    expect(circles().map((p) => p.font.name)).toEqual(Array(4).fill("Wingdings"));
+  });
+
+  it("removes the rows a fill added", async () => {
+    const bytes = templateBytes("perkins-action-plan");
+    const snapshot = snapshotOf(bytes);
+    const data = readDocument(snapshot, templates).data;
+    const more: DocumentPlanData = {
+      ...data,
+      plans: data.plans.map((p, pi) => ({
+        ...p,
+        sections: p.sections.map((s) =>
+          pi === 0 && s.id === "actions" && s.rows
+            ? {
+                ...s,
+                rows: [
+                  ...s.rows,
+                  {
+                    index: 3,
+                    cells: s.rows[2]!.cells.map(({ location: _l, ...c }) => ({ ...c, value: "" })),
+                  },
+                ],
+              }
+            : s,
+        ),
+      })),
+    };
+    const plan = must(planDocumentFill(snapshot, more)).plan;
+    const rowsBefore = snapshot.tables[0]!.rows.length;
+    const { model } = await filled(snapshot, plan, documentXml(bytes));
+    expect(tablesOf(model)[0]!.rows.length).toBeGreaterThan(rowsBefore);
+    const { host, log } = fakeWordWriter(model);
+    const report = must(await revertLastFillInWord(host));
+    expect(report.rowsRemoved).toBe(1);
+    expect(tablesOf(model)[0]!.rows).toHaveLength(rowsBefore);
+    expect(texts(model)).toEqual(texts(modelFrom(snapshot)));
+    expect(log.syncs).toBe(3);
+  });
+
+  it("refuses, naming the cell, when a co-author edited a filled cell, and writes nothing", async () => {
+    const { bytes, snapshot, plan } = planFor("ddtt-action-plan", withValues(ddttValues));
+    const { model } = await filled(snapshot, plan, documentXml(bytes));
+    tablesOf(model)[4]!.rows[3]!.cells[0]!.paragraphs[0]!.text = "Survey staff, families, board";
+    const journalBefore = model.parts[0];
+    const { host, log } = fakeWordWriter(model);
+    const result = await revertLastFillInWord(host);
+    expect(result.ok ? "ok" : result.error.code).toBe("document_changed");
+    if (!result.ok) expect(result.error.message).toContain("table 5, row 4, cell 1");
+    expect(log.calls.some((c) => /insertText|deleteRow|customXml/.test(c))).toBe(false);
+    expect(log.syncs).toBe(1);
+    expect(model.parts[0]).toBe(journalBefore);
+    expect(tablesOf(model)[4]!.rows[3]!.cells[0]!.paragraphs[0]!.text).toBe(
+      "Survey staff, families, board",
+    );
+  });
+
+  it("puts back every cell when forced, even one edited after the fill", async () => {
+    const { bytes, snapshot, plan } = planFor("ddtt-action-plan", withValues(ddttValues));
+    const { model } = await filled(snapshot, plan, documentXml(bytes));
+    tablesOf(model)[4]!.rows[3]!.cells[0]!.paragraphs[0]!.text = "edited later";
+    const { host } = fakeWordWriter(model);
+    must(await revertLastFillInWord(host, { force: true }));
+    expect(texts(model)).toEqual(texts(modelFrom(snapshot)));
+  });
+
+  it("answers no_fill_to_revert with a plain message when the document records no fill", async () => {
+    const snapshot = snapshotOf(templateBytes("ddtt-action-plan"));
+    const model = modelFrom(snapshot);
+    const { host, log } = fakeWordWriter(model);
+    const result = await revertLastFillInWord(host);
+    expect(result.ok ? "ok" : result.error.code).toBe("no_fill_to_revert");
+    if (!result.ok) expect(result.error.message).toMatch(/nothing to revert/);
+    expect(log.syncs).toBe(1);
+    expect(texts(model)).toEqual(texts(modelFrom(snapshot)));
+  });
+
+  it("says plainly that revert is unavailable where WordApi 1.4 is missing", async () => {
+    const { host, log } = fakeWordWriter(modelFrom(snapshotOf(templateBytes("clna"))), {
+      supported: ["WordApi 1.3"],
+    });
+    const result = await revertLastFillInWord(host);
+    expect(result.ok ? "ok" : result.error.code).toBe("office_requirement_missing");
+    expect(log.syncs).toBe(0);
+  });
+
+  it("accounts for a write batch that failed half-way and keeps the record", async () => {
+    const { bytes, snapshot, plan } = planFor("ddtt-action-plan", withValues(ddttValues));
+    const { model } = await filled(snapshot, plan, documentXml(bytes));
+    const { host, log } = fakeWordWriter(model, { failSyncAt: 2 });
+    const report = must(await revertLastFillInWord(host));
+    expect(report.error?.code).toBe("office_sync_failed");
+    expect(report.notRestored.length).toBeGreaterThan(0);
+    expect(model.parts).toHaveLength(1);
+    expect(report.remaining).toBe(1);
+    expect(log.syncs).toBe(3);
+  });
+});
+
+describe("writing and reverting through the pane's Word writer", () => {
+  it("reads the document part's XML beside the snapshot, in the one sync of a read", async () => {
+    const bytes = templateBytes("ddtt-action-plan");
+    const fake = fakeWordWriter(modelFrom(snapshotOf(bytes)), { ooxml: toFlatOpc(bytes) });
+    const read = must(await readOfficeDocument(fake.readHost));
+    expect(read.syncs).toBe(1);
+    expect(read.source).toBe(documentXml(bytes).replace(/^\s*<\?xml[^>]*\?>\s*/, ""));
+    const table = read.read.index.tables[4]!.element;
+    expect(read.source.slice(table.start, table.end)).toMatch(/^<w:tbl\b[\s\S]*<\/w:tbl>$/);
+  });
+
+  it("says in the report that a fill cannot be reverted where Word cannot keep the record", async () => {
+    const bytes = templateBytes("ddtt-action-plan");
+    const snapshot = snapshotOf(bytes);
+    const model = modelFrom(snapshot);
+    const fake = fakeWordWriter(model, { ooxml: toFlatOpc(bytes), supported: ["WordApi 1.3"] });
+    const writer = wordWriter(new OfficeDocument(fake.readHost), fake.host);
+    const data = withValues(ddttValues)(readDocument(snapshot, templates).data);
+    const section = data.plans[0]!.sections.find((s) => s.id === "action-steps")!;
+    const report = must(
+      await writer.fill({ data, plan: 0, section: sectionKey(section), overwrite: [] }),
+    );
+    expect(report.written.length).toBeGreaterThan(0);
+    expect(model.parts).toEqual([]);
+    expect(report.skipped.map((s) => s.reason).join(" ")).toMatch(/cannot be reverted/);
+    const reverted = await writer.revert();
+    expect(reverted.ok ? "ok" : reverted.error.code).toBe("office_requirement_missing");
+  });
+
+  it("plans with the shared planner, records the fill from the read XML, and reverts it", async () => {
+    const bytes = templateBytes("ddtt-action-plan");
+    const snapshot = snapshotOf(bytes);
+    const model = modelFrom(snapshot);
+    const original = texts(model);
+    const fake = fakeWordWriter(model, { ooxml: toFlatOpc(bytes) });
+    const port = new OfficeDocument(fake.readHost);
+    const writer = wordWriter(port, fake.host);
+    const data = withValues(ddttValues)(readDocument(snapshot, templates).data);
+    const section = data.plans[0]!.sections.find((s) => s.id === "action-steps")!;
+    const report = must(
+      await writer.fill({ data, plan: 0, section: sectionKey(section), overwrite: [] }),
+    );
+    expect(report.failed).toEqual([]);
+    expect(report.written.length).toBeGreaterThan(0);
+    expect(tablesOf(model)[4]!.rows[3]!.cells[0]!.paragraphs[0]!.text).toBe(
+      "Survey staff & families",
+    );
+    // The read XML reached the writer: the fill is recorded, so it can be reverted.
+    expect(model.parts).toHaveLength(1);
+    const reverted = must(await writer.revert());
+    expect(reverted.restored).toBeGreaterThan(0);
+    expect(texts(model)).toEqual(original);
+    expect(model.parts).toEqual([]);
+  });
+
+  it("never writes a hand-signed section, as the command line does", async () => {
+    const bytes = templateBytes("perkins-action-plan");
+    const snapshot = snapshotOf(bytes);
+    const definition = templates.find((t) => t.id === "perkins-action-plan")!;
+    const signature = definition.sections.find((s) => s.layout === "signature-line")!;
+    const data = readDocument(snapshot, templates).data;
+    // Data that asks for the signature line to be filled.
+    const signed: SectionData = {
+      id: signature.id,
+      label: signature.label,
+      fields: signature.fields.map((f) => ({
+        id: f.id,
+        label: f.label,
+        type: f.type,
+        required: false,
+        value: "A. Signer",
+      })),
+    };
+    const changed: DocumentPlanData = {
+      ...data,
+      plans: data.plans.map((p, i) => (i === 0 ? { ...p, sections: [...p.sections, signed] } : p)),
+    };
+    const model = modelFrom(snapshot);
+    const fake = fakeWordWriter(model, { ooxml: toFlatOpc(bytes) });
+    const writer = wordWriter(new OfficeDocument(fake.readHost), fake.host);
+    const report = must(
+      await writer.fill({ data: changed, plan: 0, section: { id: signed.id }, overwrite: [] }),
+    );
+    // Not planned at all: nothing written, and not even looked for (no "not found" skip).
+    expect(report.written).toEqual([]);
+    expect(report.skipped).toEqual([]);
+    expect(texts(model)).toEqual(texts(modelFrom(snapshot)));
+    expect(fake.log.calls.some((c) => c.includes("insertText"))).toBe(false);
+  });
+});
