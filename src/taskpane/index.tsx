@@ -10,6 +10,7 @@ import { PaneRoot } from "./components/PaneRoot/PaneRoot";
 import type { WordPaneHost } from "../adapters/office/office-revert";
 import { noWriter, portDeps, type HostWriter } from "./port-deps";
 import { currentThemeName } from "./theme";
+import type { WordInsertHost } from "../adapters/office/office-insert";
 
 type OfficeLike = {
   onReady(): Promise<unknown>;
@@ -46,6 +47,12 @@ function start(): void {
           ...noWriter,
           fill: async (r) => (await import("./word-writer")).wordWriter(port, writeHost).fill(r),
           revert: async () => (await import("./word-writer")).wordWriter(port, writeHost).revert(),
+          // The real Word API also satisfies the slice the insert needs.
+          insertTemplate: async (template) =>
+            (await import("./word-insert")).insertTemplateFile(
+              writeHost as unknown as WordInsertHost,
+              template,
+            ),
         }
       : noWriter;
     const session = new PlanSession(portDeps(port, writer, services));

@@ -331,24 +331,25 @@ export function fakeWordWriter(
     const resolve = () => getTable()?.rows[r]?.cells[c];
     let isNull = true;
     const row: WRow = {
-      insertRows: (_loc, count, values) =>
-        write(`insertRows:${path}`, () => {
+      insertRows: (location, count, values) =>
+        write(`insertRows:${location}:${path}`, () => {
           const t = getTable();
           const template = t?.rows[r];
           if (!t || !template) throw new Failure("ItemNotFound");
+          // Like Word: the row's look is copied; a value's lines become the cell's paragraphs.
           const rows: FRow[] = Array.from({ length: count }, (_, k) => ({
             cells: template.cells.map((tc, ci) => {
               const lines = (values?.[k]?.[ci] ?? "").split("\n");
+              const n = Math.max(lines.length, tc.paragraphs.length);
               return {
-                paragraphs: tc.paragraphs.map((tp, pi) => ({
-                  ...tp,
-                  font: { ...tp.font },
-                  text: lines[pi] ?? "",
-                })),
+                paragraphs: Array.from({ length: n }, (_, pi) => {
+                  const tp = tc.paragraphs[Math.min(pi, tc.paragraphs.length - 1)] ?? para("");
+                  return { ...tp, font: { ...tp.font }, text: lines[pi] ?? "" };
+                }),
               };
             }),
           }));
-          t.rows.splice(r + 1, 0, ...rows);
+          t.rows.splice(location === "After" ? r + 1 : r, 0, ...rows);
         }),
       delete: () =>
         write(`deleteRow:${path}`, () => {

@@ -8,7 +8,8 @@
  * 2. one write batch: each recorded paragraph gets its earlier text back with
  *    `insertText(..., "Replace")` (run by run, with each run's bold and italic, and symbol-font
  *    circles in their font), rows the fill added are deleted (last first, re-found by table and
- *    row index), and the journal's last entry is popped (queued last, so a batch that fails
+ *    row index), rows it removed are inserted again with their texts, and the journal's last
+ *    entry is popped (queued last, so a batch that fails
  *    half-way keeps the record);
  * 3. one read-back of every restored paragraph, so the report says exactly what is back.
  *
@@ -80,6 +81,8 @@ export type OfficeRevertReport = {
   /** Cells and paragraphs that could not be restored (with why). */
   readonly notRestored: readonly string[];
   readonly rowsRemoved: number;
+  /** Rows the fill had removed, inserted again with their texts. */
+  readonly rowsRestored: number;
   /** Fills still recorded (revert again to undo them). */
   readonly remaining: number;
   readonly error?: { readonly code: ErrorCode; readonly message: string };
@@ -241,7 +244,7 @@ export async function revertLastFillInWord(
       const snapshot = parsed.value.read.snapshot;
       const planned = planRevert(snapshot, last, options.force ?? false);
       if (!planned.ok) return planned;
-      const { restores, rows } = planned.value;
+      const { restores, rows, removed } = planned.value;
 
       // 2. One write batch: restore, delete the added rows (last first), pop the journal.
       const body = context.document.body;
@@ -292,6 +295,31 @@ export async function revertLastFillInWord(
         for (let k = d.count - 1; k >= 0; k--)
           table?.getCellOrNullObject(d.row + k, 0).parentRow.delete();
       }
+      // Rows the fill removed come back (last first, so earlier positions hold), with their texts;
+      // Word copies the look of the row they are inserted next to.
+      for (const b of [...removed].sort((x, y) => y.table - x.table || y.row - x.row)) {
+        // Journal rows are in the filled document's coordinates; the added rows are gone by now.
+        const gone = (limit: number) =>
+          rows.filter((d) => d.table === b.table && d.row < limit).reduce((n, d) => n + d.count, 0);
+        const table = tableProxy(body, snapshot, b.table);
+        const have = snapshot.tables[b.table]?.rows ?? [];
+        const count = have.length - gone(Infinity);
+        const row = b.row - gone(b.row);
+        // Word copies the look (and the cells) of the row it inserts next to: prefer the row
+        // above (the removed rows were copies of a data row), else the row below, when it has
+        // as many cells as the rows to put back.
+        const width = b.values[0]?.length ?? 0;
+        // (A fill adds rows to a table or removes rows from it, not both: `have` indexes hold.)
+        const cellsAt = (k: number) => have[k]?.cells.length;
+        const after = row > 0 && (cellsAt(row - 1) === width || cellsAt(row) !== width);
+        table
+          ?.getCellOrNullObject(after ? row - 1 : Math.min(row, count - 1), 0)
+          .parentRow.insertRows(
+            after || row >= count ? "After" : "Before",
+            b.values.length,
+            b.values,
+          );
+      }
       const rest = fills.slice(0, -1);
       if (rest.length > 0) part.setXml(serialiseJournal({ fills: rest }));
       else part.delete();
@@ -307,7 +335,10 @@ export async function revertLastFillInWord(
       const shift = (r: Restore) =>
         rows
           .filter((d) => d.table === r.table && d.row + d.count <= (r.row ?? 0))
-          .reduce((n, d) => n + d.count, 0);
+          .reduce((n, d) => n + d.count, 0) -
+        removed
+          .filter((b) => b.table === r.table && b.row <= (r.row ?? 0))
+          .reduce((n, b) => n + b.values.length, 0);
       const back = restores.map((r) => {
         const ps = paragraphsOf({ ...r }, shift(r)).slice(0, Math.max(1, r.earlier.length));
         for (const p of ps) p.load("text");
@@ -332,11 +363,14 @@ export async function revertLastFillInWord(
         else notRestored.push(`${r.name} holds "${clip(now)}"`);
       });
       const rowsRemoved = failure === undefined ? rows.reduce((n, d) => n + d.count, 0) : 0;
+      const rowsRestored =
+        failure === undefined ? removed.reduce((n, b) => n + b.values.length, 0) : 0;
       const report: OfficeRevertReport = {
         fill: { label: last.label, at: last.at },
         restored,
         notRestored,
         rowsRemoved,
+        rowsRestored,
         remaining: failure === undefined ? rest.length : fills.length,
         syncs,
         ...(failure !== undefined
@@ -373,21 +407,57 @@ export async function revertLastFillInWord(
 
 type RowsAdded = Extract<JournalChange, { kind: "rows-added" }>;
 
+/** Rows a fill removed, to insert again: where, and each row's cell texts. */
+type RowsBack = { table: number; row: number; values: string[][] };
+
+/** The cell texts of recorded rows (`<w:tr>` elements), read from their XML. */
+export function earlierRows(fragment: string): string[][] {
+  const head = /^\s*<(?:([\w.-]+):)?tr\b/.exec(fragment);
+  const prefix = head?.[1] ?? "w";
+  const q = prefix === "" ? "" : `${prefix}:`;
+  const declarations = [...prefixesIn(fragment), prefix]
+    .filter((p, i, all) => p !== "" && all.indexOf(p) === i)
+    .map((p) => ` xmlns:${p}="${p === prefix ? TRANSITIONAL_W : `urn:planassist:revert:${p}`}"`)
+    .join("");
+  const defaultNs = prefix === "" ? ` xmlns="${TRANSITIONAL_W}"` : "";
+  const xml = `<${q}document${defaultNs}${declarations}><${q}body><${q}tbl>${fragment}</${q}tbl></${q}body></${q}document>`;
+  const { snapshot } = readWordDocument(parseXml(xml));
+  return (snapshot.tables[0]?.rows ?? []).map((r) =>
+    r.cells.map((c) => c.paragraphs.map((p) => p.text).join("\n")),
+  );
+}
+
 /** What to restore and which rows to delete, after checking the document still holds the fill. */
 function planRevert(
   snapshot: DocumentSnapshot,
   fill: FillRecord,
   force: boolean,
-): Result<{ restores: Restore[]; rows: RowsAdded[] }> {
+): Result<{ restores: Restore[]; rows: RowsAdded[]; removed: RowsBack[] }> {
   const changedSince: string[] = [];
+  const removed: RowsBack[] = [];
   const rows: RowsAdded[] = [];
   const restores: Restore[] = [];
   for (const c of fill.changes) {
-    if (c.kind === "tables-added" || c.kind === "rows-removed") {
+    if (c.kind === "tables-added") {
       return err(
         "office_requirement_missing",
-        "The last fill added whole blocks of tables or removed rows, which PlanAssist cannot undo from inside Word. Save the document and revert it with the command line (planassist revert). Nothing was reverted.",
+        "The last fill added whole blocks of tables, which PlanAssist cannot undo from inside Word. Save the document and revert it with the command line (planassist revert). Nothing was reverted.",
       );
+    }
+    if (c.kind === "rows-removed") {
+      const t = snapshot.tables[c.table];
+      const texts = capture(() => earlierRows(c.xml));
+      if (!texts.ok) {
+        return err(
+          "journal_invalid",
+          "The record of the last fill stored in the document is damaged, so PlanAssist cannot revert it. The document itself is unharmed.",
+        );
+      }
+      if (!t || t.rows.length === 0 || c.row > t.rows.length) {
+        changedSince.push(`table ${c.table + 1} no longer has room for the rows the fill removed`);
+        continue;
+      }
+      removed.push({ table: c.table, row: c.row, values: texts.value });
     }
     if (c.kind === "rows-added") {
       const t = snapshot.tables[c.table];
@@ -444,5 +514,5 @@ function planRevert(
       { changed: changedSince.length },
     );
   }
-  return ok({ restores, rows });
+  return ok({ restores, rows, removed });
 }

@@ -704,6 +704,33 @@ function journalChanges(
       out.push({ kind: "rows-added", table: e.table, row: e.after + 1, count: e.rows.length });
       continue;
     }
+    if (e.kind === "remove-rows") {
+      // As the .docx writer records them: each run of adjacent rows with its XML, placed where
+      // it goes back in the document without them.
+      const rows = index.tables[e.table]?.rows ?? [];
+      let removedBefore = 0;
+      let group: number[] = [];
+      const flush = () => {
+        const first = rows[group[0] ?? -1];
+        const last = rows[group[group.length - 1] ?? -1];
+        if (first && last) {
+          out.push({
+            kind: "rows-removed",
+            table: e.table,
+            row: (group[0] ?? 0) - removedBefore,
+            xml: source.slice(first.element.start, last.element.end),
+          });
+        }
+        removedBefore += group.length;
+        group = [];
+      };
+      for (const r of [...e.rows].sort((a, b) => a - b)) {
+        if (group.length > 0 && r !== (group[group.length - 1] ?? 0) + 1) flush();
+        group.push(r);
+      }
+      flush();
+      continue;
+    }
     if (e.kind !== "set-text" && e.kind !== "set-choice" && e.kind !== "set-marks") continue;
     const cells: [number, number, number][] =
       e.kind === "set-text"
