@@ -1,6 +1,7 @@
 import { openDocx, decodeXmlBytes, type DocxPackage } from "../../src/adapters/docx/docx-file";
 import { openZip, readEntry } from "../../src/adapters/docx/zip";
 import type { DocumentSnapshot } from "../../src/domain/snapshot";
+import type { DocumentPlanData } from "../../src/domain/plan-data";
 import type { Result } from "../../src/domain/result";
 
 export function must<T>(r: Result<T>): T {
@@ -43,3 +44,36 @@ export function sameBytes(a: Uint8Array | undefined, b: Uint8Array | undefined):
 
 /** A fixed clock for fills. */
 export const now = new Date("2026-01-15T10:00:00Z");
+
+/**
+ * Sets values in the first plan, keyed `section.field` for fields and `section[row].cell` for row
+ * cells.
+ */
+export function setFields(values: Record<string, string | string[]>) {
+  return (d: DocumentPlanData): DocumentPlanData => ({
+    ...d,
+    plans: d.plans.map((p, pi) => ({
+      ...p,
+      sections: p.sections.map((s) => ({
+        ...s,
+        fields: s.fields.map((f) =>
+          pi === 0 && values[`${s.id}.${f.id}`] !== undefined
+            ? { ...f, value: values[`${s.id}.${f.id}`]! }
+            : f,
+        ),
+        ...(s.rows
+          ? {
+              rows: s.rows.map((r) => ({
+                ...r,
+                cells: r.cells.map((f) =>
+                  pi === 0 && values[`${s.id}[${r.index}].${f.id}`] !== undefined
+                    ? { ...f, value: values[`${s.id}[${r.index}].${f.id}`]! }
+                    : f,
+                ),
+              })),
+            }
+          : {}),
+      })),
+    })),
+  });
+}

@@ -14,7 +14,7 @@ import { templates } from "../../src/templates";
 import { templateBytes, type TemplateId } from "../helpers/fixtures";
 import { toFlatOpc } from "../helpers/make-docx";
 import { fakeWordWriter, modelFrom, tablesOf, type FModel } from "./fake-word-writer";
-import { documentXml, must, now, snapshotOf } from "./helpers";
+import { documentXml, must, now, setFields, snapshotOf } from "./helpers";
 
 /** Every paragraph text of the model, tables and body, in order. */
 function texts(m: FModel): string[] {
@@ -23,35 +23,6 @@ function texts(m: FModel): string[] {
       ? [b.p.text]
       : b.t.rows.flatMap((r) => r.cells.flatMap((c) => c.paragraphs.map((p) => p.text))),
   );
-}
-
-function withValues(values: Record<string, string>) {
-  return (d: DocumentPlanData): DocumentPlanData => ({
-    ...d,
-    plans: d.plans.map((p, pi) => ({
-      ...p,
-      sections: p.sections.map((s) => ({
-        ...s,
-        fields: s.fields.map((f) =>
-          pi === 0 && values[`${s.id}.${f.id}`] !== undefined
-            ? { ...f, value: values[`${s.id}.${f.id}`]! }
-            : f,
-        ),
-        ...(s.rows
-          ? {
-              rows: s.rows.map((r) => ({
-                ...r,
-                cells: r.cells.map((f) =>
-                  pi === 0 && values[`${s.id}[${r.index}].${f.id}`] !== undefined
-                    ? { ...f, value: values[`${s.id}[${r.index}].${f.id}`]! }
-                    : f,
-                ),
-              })),
-            }
-          : {}),
-      })),
-    })),
-  });
 }
 
 const ddttValues = {
@@ -108,7 +79,7 @@ async function filled(snapshot: DocumentSnapshot, plan: EditPlan, source: string
 
 describe("reverting the last fill in Word", () => {
   it("puts back every earlier text in one read, one write and one read-back, and drops the record", async () => {
-    const { bytes, snapshot, plan } = planFor("ddtt-action-plan", withValues(ddttValues));
+    const { bytes, snapshot, plan } = planFor("ddtt-action-plan", setFields(ddttValues));
     const original = texts(modelFrom(snapshot));
     const { model } = await filled(snapshot, plan, documentXml(bytes));
     expect(texts(model)).not.toEqual(original);
@@ -131,7 +102,7 @@ describe("reverting the last fill in Word", () => {
   });
 
   it("keeps earlier fills recorded and undoes only the last one", async () => {
-    const { bytes, snapshot, plan } = planFor("ddtt-action-plan", withValues(ddttValues));
+    const { bytes, snapshot, plan } = planFor("ddtt-action-plan", setFields(ddttValues));
     const { model } = await filled(snapshot, plan, documentXml(bytes));
     const afterFirst = texts(model);
     // An earlier fill recorded below this one (the record of the same fill stands in for it).
@@ -230,7 +201,7 @@ describe("reverting the last fill in Word", () => {
   });
 
   it("refuses, naming the cell, when a co-author edited a filled cell, and writes nothing", async () => {
-    const { bytes, snapshot, plan } = planFor("ddtt-action-plan", withValues(ddttValues));
+    const { bytes, snapshot, plan } = planFor("ddtt-action-plan", setFields(ddttValues));
     const { model } = await filled(snapshot, plan, documentXml(bytes));
     tablesOf(model)[4]!.rows[3]!.cells[0]!.paragraphs[0]!.text = "Survey staff, families, board";
     const journalBefore = model.parts[0];
@@ -247,7 +218,7 @@ describe("reverting the last fill in Word", () => {
   });
 
   it("puts back every cell when forced, even one edited after the fill", async () => {
-    const { bytes, snapshot, plan } = planFor("ddtt-action-plan", withValues(ddttValues));
+    const { bytes, snapshot, plan } = planFor("ddtt-action-plan", setFields(ddttValues));
     const { model } = await filled(snapshot, plan, documentXml(bytes));
     tablesOf(model)[4]!.rows[3]!.cells[0]!.paragraphs[0]!.text = "edited later";
     const { host } = fakeWordWriter(model);
@@ -276,7 +247,7 @@ describe("reverting the last fill in Word", () => {
   });
 
   it("accounts for a write batch that failed half-way and keeps the record", async () => {
-    const { bytes, snapshot, plan } = planFor("ddtt-action-plan", withValues(ddttValues));
+    const { bytes, snapshot, plan } = planFor("ddtt-action-plan", setFields(ddttValues));
     const { model } = await filled(snapshot, plan, documentXml(bytes));
     const { host, log } = fakeWordWriter(model, { failSyncAt: 2 });
     const report = must(await revertLastFillInWord(host));
@@ -309,7 +280,7 @@ describe("writing and reverting through the pane's Word writer", () => {
     const model = modelFrom(snapshot);
     const fake = fakeWordWriter(model, { ooxml: toFlatOpc(bytes), supported: ["WordApi 1.3"] });
     const writer = wordWriter(new OfficeDocument(fake.readHost), fake.host);
-    const data = withValues(ddttValues)(readDocument(snapshot, templates).data);
+    const data = setFields(ddttValues)(readDocument(snapshot, templates).data);
     const section = data.plans[0]!.sections.find((s) => s.id === "action-steps")!;
     const report = must(
       await writer.fill({ data, plan: 0, section: sectionKey(section), overwrite: [] }),
@@ -329,7 +300,7 @@ describe("writing and reverting through the pane's Word writer", () => {
     const fake = fakeWordWriter(model, { ooxml: toFlatOpc(bytes) });
     const port = new OfficeDocument(fake.readHost);
     const writer = wordWriter(port, fake.host);
-    const data = withValues(ddttValues)(readDocument(snapshot, templates).data);
+    const data = setFields(ddttValues)(readDocument(snapshot, templates).data);
     const section = data.plans[0]!.sections.find((s) => s.id === "action-steps")!;
     const report = must(
       await writer.fill({ data, plan: 0, section: sectionKey(section), overwrite: [] }),

@@ -8,7 +8,7 @@ import { parseJournal } from "../../src/ooxml/journal";
 import { templates } from "../../src/templates";
 import { templateBytes, type TemplateId } from "../helpers/fixtures";
 import { fakeWordWriter, modelFrom, tablesOf, type FakeOptions } from "./fake-word-writer";
-import { documentXml, must, now, snapshotOf } from "./helpers";
+import { documentXml, must, now, setFields, snapshotOf } from "./helpers";
 
 function setup(id: TemplateId, change: (d: DocumentPlanData) => DocumentPlanData) {
   const bytes = templateBytes(id);
@@ -16,35 +16,6 @@ function setup(id: TemplateId, change: (d: DocumentPlanData) => DocumentPlanData
   const data = readDocument(snapshot, templates).data;
   const plan = must(planDocumentFill(snapshot, change(data))).plan;
   return { snapshot, plan, source: documentXml(bytes) };
-}
-
-function setFields(values: Record<string, string | string[]>) {
-  return (d: DocumentPlanData): DocumentPlanData => ({
-    ...d,
-    plans: d.plans.map((p, pi) => ({
-      ...p,
-      sections: p.sections.map((s) => ({
-        ...s,
-        fields: s.fields.map((f) =>
-          pi === 0 && values[`${s.id}.${f.id}`] !== undefined
-            ? { ...f, value: values[`${s.id}.${f.id}`]! }
-            : f,
-        ),
-        ...(s.rows
-          ? {
-              rows: s.rows.map((r) => ({
-                ...r,
-                cells: r.cells.map((f) =>
-                  pi === 0 && values[`${s.id}[${r.index}].${f.id}`] !== undefined
-                    ? { ...f, value: values[`${s.id}[${r.index}].${f.id}`]! }
-                    : f,
-                ),
-              })),
-            }
-          : {}),
-      })),
-    })),
-  });
 }
 
 const ddttValues = {
