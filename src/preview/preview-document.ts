@@ -16,10 +16,8 @@ import { annotateDocx } from "../adapters/docx/annotate";
 import { fillDocx, revertDocx } from "../adapters/docx/docx-writer";
 import type { Finding } from "../domain/findings";
 import { describeEdit, describeLocation, editSubject, type Edit } from "../domain/edits";
-import { planDocumentFill } from "../app/fill";
-import type { PlanData } from "../domain/plan-data";
+import { fieldLabeller, planSectionFill } from "../app/section-fill";
 import {
-  sectionFields,
   type CommentReport,
   type ReviewComment,
   type FillEntry,
@@ -35,16 +33,6 @@ function rowCount(s: DocumentSnapshot): number {
 }
 
 /** Field labels by id, for the report. */
-function labeller(plan: PlanData | undefined): (field: string) => string {
-  const labels = new Map<string, string>();
-  for (const section of plan?.sections ?? []) {
-    labels.set(section.id, section.label);
-    for (const { field } of sectionFields(section)) labels.set(field.id, field.label);
-  }
-  return (field) =>
-    labels.get(field) ?? labels.get(field.slice(field.lastIndexOf(".") + 1)) ?? field;
-}
-
 export type BytesListener = (bytes: Uint8Array) => void;
 
 /** A .docx in memory behind the document port, whose bytes change when the pane writes. */
@@ -118,18 +106,10 @@ export class PreviewDocument implements DocumentPort, HostWriter {
   async fill(request: FillRequest): Promise<Result<FillReport>> {
     const read = await this.docx.read();
     if (!read.ok) return read;
-    // The same planner as the command line and Word (hand-signed sections excluded).
-    const planning = planDocumentFill(read.value, request.data, {
-      overwrite: request.overwrite,
-      only: {
-        plan: request.plan,
-        section: request.section.id,
-        ...(request.section.block !== undefined ? { block: request.section.block } : {}),
-      },
-    });
+    const planning = planSectionFill(read.value, request);
     if (!planning.ok) return planning;
     const plan = request.data.plans[request.plan];
-    const label = labeller(plan);
+    const label = fieldLabeller(plan);
     const filled = fillDocx(this.docx.current(), planning.value.plan, {
       label: `Section ${request.section.id}${request.section.block ? ` #${request.section.block}` : ""}`,
       now: new Date(),

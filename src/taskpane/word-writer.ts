@@ -7,13 +7,8 @@ import { writePlanInWord } from "../adapters/office/office-writer";
 import { revertLastFillInWord, type WordPaneHost } from "../adapters/office/office-revert";
 import { describeEdit, editSubject } from "../domain/edits";
 import { err, ok, type Result } from "../domain/result";
-import { planDocumentFill } from "../app/fill";
-import {
-  sectionFields,
-  type FillReport,
-  type FillRequest,
-  type RevertReport,
-} from "../app/plan-session";
+import { fieldLabeller, planSectionFill } from "../app/section-fill";
+import { type FillReport, type FillRequest, type RevertReport } from "../app/plan-session";
 import { noWriter, type HostWriter } from "./port-deps";
 
 /** The Word writer, when the page runs inside Word; the read-only writer otherwise. */
@@ -42,21 +37,9 @@ export function wordWriter(port: OfficeDocument, host: WordPaneHost | undefined)
     fill: async (request: FillRequest): Promise<Result<FillReport>> => {
       const read = await port.read();
       if (!read.ok) return read;
-      // The same planner as the command line and the preview (hand-signed sections excluded).
-      const planning = planDocumentFill(read.value, request.data, {
-        overwrite: request.overwrite,
-        only: {
-          plan: request.plan,
-          section: request.section.id,
-          ...(request.section.block !== undefined ? { block: request.section.block } : {}),
-        },
-      });
+      const planning = planSectionFill(read.value, request);
       if (!planning.ok) return planning;
-      const labels = new Map<string, string>();
-      for (const s of request.data.plans[request.plan]?.sections ?? []) {
-        for (const { field } of sectionFields(s)) labels.set(field.id, field.label);
-      }
-      const label = (id: string) => labels.get(id.slice(id.lastIndexOf(".") + 1)) ?? id;
+      const label = fieldLabeller(request.data.plans[request.plan]);
       const source = port.lastDocumentXml();
       const written = await writePlanInWord(host, read.value, planning.value.plan, {
         label: `Section ${request.section.id}`,
