@@ -12,7 +12,7 @@ import type {
   PlanData,
   SectionData,
 } from "../domain/plan-data";
-import type { PlanAssistError, Result } from "../domain/result";
+import { ok, type PlanAssistError, type Result } from "../domain/result";
 import type { DocumentSnapshot, Location } from "../domain/snapshot";
 
 export type Severity = "error" | "warning" | "info";
@@ -89,6 +89,19 @@ export function commentText(c: ReviewComment): string {
 
 export type RevertReport = { readonly restored: number; readonly rowsRemoved: number };
 
+/** `force`: put back every cell the fill wrote, even cells edited after it (the user agreed). */
+export type RevertOptions = { readonly force?: boolean };
+
+/** What of the last recorded fill is in the document (after the pane was closed mid-fill). */
+export type FillAccount = {
+  readonly label: string;
+  readonly at: string;
+  /** Cells holding what the fill wrote. */
+  readonly written: number;
+  /** Cells still holding their earlier contents: the fill did not reach them. */
+  readonly notWritten: number;
+};
+
 /** How the pane reaches the document and the domain. */
 export interface PlanSessionDeps {
   /** Reads the document. */
@@ -106,7 +119,9 @@ export interface PlanSessionDeps {
   /** The templates a blank copy can be inserted of. */
   templates(): readonly TemplateSummary[];
   fill(request: FillRequest): Promise<Result<FillReport>>;
-  revert(): Promise<Result<RevertReport>>;
+  revert(options?: RevertOptions): Promise<Result<RevertReport>>;
+  /** The last recorded fill's account, where the host keeps one; undefined when there is none. */
+  lastFill?(): Promise<Result<FillAccount | undefined>>;
   goTo(location: Location): Promise<Result<void>>;
   /** Adds review comments on the findings' cells; says how many were added and why others were not. */
   addComments(items: readonly ReviewComment[]): Promise<Result<CommentReport>>;
@@ -385,8 +400,13 @@ export class PlanSession {
     return this.deps.fill(request);
   }
 
-  revert(): Promise<Result<RevertReport>> {
-    return this.deps.revert();
+  revert(options?: RevertOptions): Promise<Result<RevertReport>> {
+    return this.deps.revert(options);
+  }
+
+  /** The last fill's account, where the host keeps one (Word); undefined elsewhere or when none. */
+  async lastFill(): Promise<Result<FillAccount | undefined>> {
+    return this.deps.lastFill ? this.deps.lastFill() : ok(undefined);
   }
 
   goTo(location: Location): Promise<Result<void>> {

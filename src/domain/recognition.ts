@@ -17,7 +17,13 @@ import type {
   TableMatch,
   TemplateDefinition,
 } from "./template-definition";
-import type { BodyParagraph, DocumentSnapshot, ParagraphSnapshot, TableSnapshot } from "./snapshot";
+import type {
+  BodyParagraph,
+  DocumentSnapshot,
+  ParagraphSnapshot,
+  RowSnapshot,
+  TableSnapshot,
+} from "./snapshot";
 
 // ---------------------------------------------------------------------------------------------
 // Text normalisation
@@ -91,9 +97,27 @@ function isSpace(c: number): boolean {
   );
 }
 
+/** Any character outside ASCII. */
+const nonAscii = /[^\x00-\x7f]/;
+/** What an ASCII text (already lower case) needs changed to be normalised. */
+const asciiWork = /^[\t-\r ]|[\t-\r ]$|[\t-\r ]{2}|[\t\n\v\f\r&`]| \/|\/ /;
+
 /** Text normalised for comparison: case, quotes, dashes, spaces, `&`/"and", spacing around `/`. */
 export function normalize(text: string): string {
   // The same result as `normalizeWithMap(text).text`, without building the offset map.
+  if (!nonAscii.test(text)) {
+    // ASCII only: lower case it whole, then fix spaces, `&`, "`" and spaces around `/`.
+    const lower = text.toLowerCase();
+    if (!asciiWork.test(lower)) return lower;
+    let out = lower
+      .replace(/[\t-\r ]+/g, " ")
+      .replace(/&/g, "and")
+      .replace(/`/g, "'")
+      .replace(/ ?\/ ?/g, "/");
+    if (out.startsWith(" ")) out = out.slice(1);
+    if (out.endsWith(" ")) out = out.slice(0, -1);
+    return out;
+  }
   let out = "";
   let last = 0; // char code of the last character of `out` (0: empty)
   for (let i = 0; i < text.length; i++) {
@@ -127,14 +151,17 @@ export function normalize(text: string): string {
 export function cleanText(text: string): string {
   const cached = cleanCache.get(text);
   if (cached !== undefined) return cached;
-  const clean = normalize(text)
-    .replace(/^[·•▪◦‣∙\-*\s]+/, "")
-    .replace(/[\s:*]+$/, "");
+  let clean = normalize(text);
+  // Normalised text has no white space but single spaces inside: test the ends before replacing.
+  if (leadingMark.test(clean)) clean = clean.replace(/^[·•▪◦‣∙\-*\s]+/, "");
+  if (trailingMark.test(clean)) clean = clean.replace(/[\s:*]+$/, "");
   if (cleanCache.size > 20_000) cleanCache.clear();
   cleanCache.set(text, clean);
   return clean;
 }
 
+const leadingMark = /^[·•▪◦‣∙\-*\s]/;
+const trailingMark = /[\s:*]$/;
 const cleanCache = new Map<string, string>();
 const patternCache = new Map<string, RegExp>();
 const anchoredCache = new Map<string, RegExp>();
@@ -204,7 +231,15 @@ export function matchesAny(
   texts: readonly string[],
   exact = false,
 ): number | undefined {
-  const clean = cleanText(text);
+  return matchesAnyClean(cleanText(text), texts, exact);
+}
+
+/** `matchesAny` for a text already cleaned. */
+function matchesAnyClean(
+  clean: string,
+  texts: readonly string[],
+  exact = false,
+): number | undefined {
   if (clean.length === 0) return undefined;
   if (texts.length > 2) {
     const plain = plainTexts(texts);
@@ -390,67 +425,119 @@ function cleanCellTexts(table: TableSnapshot): string[] {
   return texts;
 }
 
-/** Finds an anchor (any alias) at the start of a cell paragraph; returns the `{n}` number when found. */
-function findAnchor(table: TableSnapshot, texts: readonly string[]): number | undefined {
-  let memo = anchorMemo.get(table);
-  if (!memo) {
-    memo = new Map();
-    anchorMemo.set(table, memo);
+/**
+ * Finds an anchor (any alias) at the start of a cell paragraph of a table; returns the `{n}` number
+ * when found. The first paragraph of the table (in order) that starts with any of the texts wins.
+ */
+function findAnchor(
+  snapshot: DocumentSnapshot,
+  table: TableSnapshot,
+  texts: readonly string[],
+): number | undefined {
+  const hit = anchorHits(snapshot, texts).get(table.index);
+  return hit === undefined ? undefined : hit.n;
+}
+
+/** Per anchor list, the tables of a document that hold it: table index to first paragraph and `{n}`. */
+type AnchorHits = Map<number, { i: number; n: number }>;
+
+/** A document's cleaned cell texts, indexed once for every anchor lookup of every template. */
+type AnchorIndex = {
+  /** Cleaned non-blank cell paragraph texts of each table (by table index). */
+  readonly texts: (readonly string[])[];
+  /** Paragraphs by the first two characters of their cleaned text: table, paragraph pairs. */
+  readonly buckets: Map<string, number[]>;
+  readonly hits: Map<readonly string[], AnchorHits>;
+};
+
+const anchorIndexes = new WeakMap<DocumentSnapshot, AnchorIndex>();
+
+function anchorIndexOf(snapshot: DocumentSnapshot): AnchorIndex {
+  let index = anchorIndexes.get(snapshot);
+  if (!index) {
+    const texts: (readonly string[])[] = [];
+    const buckets = new Map<string, number[]>();
+    for (const table of snapshot.tables) {
+      const all = cleanCellTexts(table);
+      texts[table.index] = all;
+      for (let i = 0; i < all.length; i++) {
+        const key = (all[i] as string).slice(0, 2);
+        const list = buckets.get(key);
+        if (list) list.push(table.index, i);
+        else buckets.set(key, [table.index, i]);
+      }
+    }
+    index = { texts, buckets, hits: new Map() };
+    anchorIndexes.set(snapshot, index);
   }
-  const known = memo.get(texts);
-  if (known !== undefined) return known ?? undefined;
-  let found: number | null = null;
-  const all = cleanCellTexts(table);
-  // Only texts that start with a label's first two characters can start with the label: look in
-  // those buckets alone, keeping document order (the first paragraph that matches any label wins).
-  let candidates: readonly string[] = all;
-  if (texts.every((t) => literalPrefix(t).length >= 2)) {
-    const buckets = bucketsOf(table, all);
-    const keys = new Set(texts.map((t) => literalPrefix(t).slice(0, 2)));
-    const lists = [...keys].map((k) => buckets.get(k)).filter((l) => l !== undefined);
-    candidates =
-      lists.length === 0
-        ? []
-        : lists.length === 1
-          ? (lists[0] as number[]).map((i) => all[i] as string)
-          : lists
-              .flat()
-              .sort((a, b) => a - b)
-              .map((i) => all[i] as string);
+  return index;
+}
+
+/** The distinct first two characters of an anchor list's literal starts (undefined: one is shorter). */
+const anchorKeys = new WeakMap<readonly string[], readonly string[] | null>();
+
+function keysOf(texts: readonly string[]): readonly string[] | undefined {
+  let keys = anchorKeys.get(texts);
+  if (keys === undefined) {
+    keys = texts.every((t) => literalPrefix(t).length >= 2)
+      ? [...new Set(texts.map((t) => literalPrefix(t).slice(0, 2)))]
+      : null;
+    anchorKeys.set(texts, keys);
   }
-  search: for (const clean of candidates) {
+  return keys ?? undefined;
+}
+
+function anchorHits(snapshot: DocumentSnapshot, texts: readonly string[]): AnchorHits {
+  const index = anchorIndexOf(snapshot);
+  let hits = index.hits.get(texts);
+  if (hits) return hits;
+  hits = new Map();
+  const test = (table: number, i: number, clean: string) => {
+    const known = hits!.get(table);
+    if (known !== undefined && known.i <= i) return;
     for (const t of texts) {
       const hit = startsWithLabelClean(clean, t);
       if (hit) {
-        found = hit.n;
-        break search;
+        hits!.set(table, { i, n: hit.n });
+        return;
       }
     }
-  }
-  memo.set(texts, found);
-  return found ?? undefined;
-}
-
-/** A table's cleaned cell texts by their first two characters (indexes into `cleanCellTexts`). */
-const bucketCache = new WeakMap<TableSnapshot, Map<string, number[]>>();
-
-function bucketsOf(table: TableSnapshot, all: readonly string[]): Map<string, number[]> {
-  let buckets = bucketCache.get(table);
-  if (!buckets) {
-    buckets = new Map();
-    all.forEach((t, i) => {
-      const key = t.slice(0, 2);
-      const list = buckets!.get(key);
-      if (list) list.push(i);
-      else buckets!.set(key, [i]);
+  };
+  const keys = keysOf(texts);
+  if (keys) {
+    // Only texts that start with a label's first two characters can start with the label.
+    for (const key of keys) {
+      const list = index.buckets.get(key);
+      if (!list) continue;
+      for (let k = 0; k < list.length; k += 2) {
+        const table = list[k] as number;
+        const i = list[k + 1] as number;
+        test(table, i, index.texts[table]?.[i] ?? "");
+      }
+    }
+  } else {
+    index.texts.forEach((all, table) => {
+      for (let i = 0; i < all.length && !hits!.has(table); i++) test(table, i, all[i] as string);
     });
-    bucketCache.set(table, buckets);
   }
-  return buckets;
+  index.hits.set(texts, hits);
+  return hits;
 }
 
-/** findAnchor's answers per table and anchor list (null: not found). */
-const anchorMemo = new WeakMap<TableSnapshot, Map<readonly string[], number | null>>();
+/** A row's cleaned cell texts: each cell's first paragraph and the whole cell (computed once). */
+const rowTexts = new WeakMap<RowSnapshot, { first: string[]; whole: string[] }>();
+
+function cleanRowTexts(row: RowSnapshot): { first: string[]; whole: string[] } {
+  let texts = rowTexts.get(row);
+  if (!texts) {
+    texts = {
+      first: row.cells.map((cell) => cleanText(cell.paragraphs[0]?.text ?? "")),
+      whole: row.cells.map((cell) => cleanText(cell.text)),
+    };
+    rowTexts.set(row, texts);
+  }
+  return texts;
+}
 
 /** The header row of a table for a list of columns: the row with most matched headers. */
 export function findHeaderRow(
@@ -466,19 +553,18 @@ export function findHeaderRow(
   for (let r = 0; r < limit; r++) {
     const row = table.rows[r];
     if (!row) continue;
+    const { first, whole } = cleanRowTexts(row);
     const cells = columns.map((c) => {
       if (c.match === undefined && c.column !== undefined) return undefined;
       const texts = c.match ?? [c.label];
-      const exact = row.cells.find(
-        (cell) => matchesAny(cell.paragraphs[0]?.text ?? "", texts, true) !== undefined,
+      const exact = first.findIndex((t) => matchesAnyClean(t, texts, true) !== undefined);
+      if (exact >= 0) return row.cells[exact]?.index;
+      const loose = first.findIndex(
+        (t, k) =>
+          matchesAnyClean(t, texts) !== undefined ||
+          matchesAnyClean(whole[k] as string, texts, true) !== undefined,
       );
-      if (exact) return exact.index;
-      const loose = row.cells.find(
-        (cell) =>
-          matchesAny(cell.paragraphs[0]?.text ?? "", texts) !== undefined ||
-          matchesAny(cell.text, texts, true) !== undefined,
-      );
-      return loose?.index;
+      return loose >= 0 ? row.cells[loose]?.index : undefined;
     });
     const matched = cells.filter((c) => c !== undefined).length;
     if (matched > 0 && (!best || matched > best.matched)) best = { row: r, cells, matched };
@@ -529,14 +615,14 @@ function tableMatchScore(
 ): { score: number; n?: number } | undefined {
   let n: number | undefined;
   for (const anchor of match.anchors) {
-    const hit = findAnchor(table, anchor);
+    const hit = findAnchor(snapshot, table, anchor);
     if (hit === undefined) return undefined;
     if (anchor.some((a) => a.includes("{n}"))) n = hit;
     matched.push(`“${anchor[0]}”`);
   }
   let optional = 0;
   for (const anchor of match.optionalAnchors) {
-    const hit = findAnchor(table, anchor);
+    const hit = findAnchor(snapshot, table, anchor);
     if (hit !== undefined) {
       optional++;
       matched.push(`“${anchor[0]}”`);
@@ -587,7 +673,7 @@ function sectionCandidates(
         const row = table.rows.find(
           (r) =>
             r.cells.length >= section.options.length + 1 &&
-            matchesAny(r.cells[0]?.paragraphs[0]?.text ?? "", labelsOf(f)) !== undefined,
+            matchesAnyClean(cleanRowTexts(r).first[0] ?? "", labelsOf(f)) !== undefined,
         );
         if (row) {
           found.push({ id: f.id, table: table.index });
@@ -642,7 +728,8 @@ function sectionCandidates(
     } else if (section.layout === "fixed-rows") {
       const found = section.rows.filter((r) =>
         table.rows.some(
-          (row) => matchesAny(row.cells[0]?.text ?? "", r.match ?? [r.label]) !== undefined,
+          (row) =>
+            matchesAnyClean(cleanRowTexts(row).whole[0] ?? "", r.match ?? [r.label]) !== undefined,
         ),
       ).length;
       if (found === 0) continue;
@@ -748,8 +835,11 @@ function headingRange(
   const section = definition.sections[index];
   const after = section ? afterHeading(section) : undefined;
   if (!after) return undefined;
-  const find = (texts: readonly string[]) =>
-    snapshot.paragraphs.find((p) => matchesAny(p.text, texts, true) !== undefined);
+  const cleaned = cleanParagraphTexts(snapshot);
+  const find = (texts: readonly string[]) => {
+    const i = cleaned.findIndex((t) => matchesAnyClean(t, texts, true) !== undefined);
+    return i >= 0 ? snapshot.paragraphs[i] : undefined;
+  };
   const heading = find(after);
   if (!heading) return undefined;
   let to = Number.POSITIVE_INFINITY;
@@ -762,6 +852,18 @@ function headingRange(
     if (next) to = pos.paragraph(next.index);
   }
   return { from: pos.paragraph(heading.index), to };
+}
+
+/** The cleaned texts of a document's body paragraphs (computed once per document). */
+const paragraphTexts = new WeakMap<DocumentSnapshot, string[]>();
+
+function cleanParagraphTexts(snapshot: DocumentSnapshot): string[] {
+  let texts = paragraphTexts.get(snapshot);
+  if (!texts) {
+    texts = snapshot.paragraphs.map((p) => cleanText(p.text));
+    paragraphTexts.set(snapshot, texts);
+  }
+  return texts;
 }
 
 /** Matches a definition against a document: the plans found and how sure the match is. */

@@ -23,6 +23,7 @@ import {
   type FillEntry,
   type FillReport,
   type FillRequest,
+  type RevertOptions,
   type RevertReport,
 } from "../app/plan-session";
 import type { HostWriter } from "../taskpane/port-deps";
@@ -138,8 +139,8 @@ export class PreviewDocument implements DocumentPort, HostWriter {
     });
   }
 
-  async revert(): Promise<Result<RevertReport>> {
-    const r = revertDocx(this.docx.current());
+  async revert(options?: RevertOptions): Promise<Result<RevertReport>> {
+    const r = revertDocx(this.docx.current(), { force: options?.force ?? false });
     if (!r.ok) return r;
     const before = await this.docx.read();
     this.replace(r.value.bytes);

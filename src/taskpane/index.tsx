@@ -6,6 +6,7 @@ import { createRoot } from "react-dom/client";
 import { OfficeDocument } from "../adapters/office/office-document.adapter";
 import { officeWordHost } from "../adapters/office/word-host";
 import { PlanSession } from "../app/plan-session";
+import { ok } from "../domain/result";
 import { PaneRoot } from "./components/PaneRoot/PaneRoot";
 import type { WordPaneHost } from "../adapters/office/office-revert";
 import { noWriter, portDeps, type HostWriter } from "./port-deps";
@@ -46,7 +47,12 @@ function start(): void {
       ? {
           ...noWriter,
           fill: async (r) => (await import("./word-writer")).wordWriter(port, writeHost).fill(r),
-          revert: async () => (await import("./word-writer")).wordWriter(port, writeHost).revert(),
+          revert: async (options) =>
+            (await import("./word-writer")).wordWriter(port, writeHost).revert(options),
+          lastFill: async () => {
+            const w = (await import("./word-writer")).wordWriter(port, writeHost);
+            return w.lastFill ? w.lastFill() : ok(undefined);
+          },
           // The real Word API also satisfies the slice the insert needs.
           insertTemplate: async (template) =>
             (await import("./word-insert")).insertTemplateFile(

@@ -12,6 +12,8 @@ import {
   type FillRequest,
   type PlanSessionDeps,
   type ReviewComment,
+  type FillAccount,
+  type RevertOptions,
   type RevertReport,
 } from "../app/plan-session";
 import type { DomainServices } from "./domain-services";
@@ -19,7 +21,9 @@ import type { DomainServices } from "./domain-services";
 /** What a host adds to reading: writing, reverting, inserting a blank template. */
 export type HostWriter = {
   fill(request: FillRequest): Promise<Result<FillReport>>;
-  revert(): Promise<Result<RevertReport>>;
+  revert(options?: RevertOptions): Promise<Result<RevertReport>>;
+  /** The last recorded fill's account (Word, where a fill can be cut short). */
+  lastFill?(): Promise<Result<FillAccount | undefined>>;
   insertTemplate(template: string): Promise<Result<void>>;
   /** Hosts that write comments themselves (the preview's .docx) instead of through the port. */
   addReviewComments?(items: readonly ReviewComment[]): Promise<Result<CommentReport>>;
@@ -66,7 +70,8 @@ export function portDeps(
       return port.read();
     },
     fill: (r) => writer.fill(r),
-    revert: () => writer.revert(),
+    revert: (options) => writer.revert(options),
+    ...(writer.lastFill ? { lastFill: writer.lastFill } : {}),
     insertTemplate: (t) => writer.insertTemplate(t),
     goTo: (location: Location) => port.select(location),
     addComments: async (items) => {

@@ -4,11 +4,21 @@
  */
 import type { OfficeDocument } from "../adapters/office/office-document.adapter";
 import { writePlanInWord } from "../adapters/office/office-writer";
-import { revertLastFillInWord, type WordPaneHost } from "../adapters/office/office-revert";
+import {
+  accountLastFillInWord,
+  revertLastFillInWord,
+  type WordPaneHost,
+} from "../adapters/office/office-revert";
 import { describeEdit, editSubject } from "../domain/edits";
 import { err, ok, type Result } from "../domain/result";
 import { fieldLabeller, planSectionFill } from "../app/section-fill";
-import { type FillReport, type FillRequest, type RevertReport } from "../app/plan-session";
+import {
+  type FillAccount,
+  type FillReport,
+  type FillRequest,
+  type RevertOptions,
+  type RevertReport,
+} from "../app/plan-session";
 import { noWriter, type HostWriter } from "./port-deps";
 
 /** The Word writer, when the page runs inside Word; the read-only writer otherwise. */
@@ -17,8 +27,8 @@ export function wordWriter(port: OfficeDocument, host: WordPaneHost | undefined)
   return {
     ...noWriter,
     /** "Revert last fill": undoes the last fill recorded in the document (three syncs). */
-    revert: async (): Promise<Result<RevertReport>> => {
-      const r = await revertLastFillInWord(host);
+    revert: async (options?: RevertOptions): Promise<Result<RevertReport>> => {
+      const r = await revertLastFillInWord(host, { force: options?.force ?? false });
       if (!r.ok) return r;
       const v = r.value;
       if (v.error) {
@@ -33,6 +43,18 @@ export function wordWriter(port: OfficeDocument, host: WordPaneHost | undefined)
         );
       }
       return ok({ restored: v.restored.length, rowsRemoved: v.rowsRemoved });
+    },
+    /** What of the last recorded fill is in the document (one sync). */
+    lastFill: async (): Promise<Result<FillAccount | undefined>> => {
+      const r = await accountLastFillInWord(host);
+      if (!r.ok) return r.error.code === "no_fill_to_revert" ? ok(undefined) : r;
+      const v = r.value;
+      return ok({
+        label: v.fill.label,
+        at: v.fill.at,
+        written: v.written.length,
+        notWritten: v.notWritten.length,
+      });
     },
     fill: async (request: FillRequest): Promise<Result<FillReport>> => {
       const read = await port.read();

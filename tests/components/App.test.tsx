@@ -3,7 +3,7 @@ import "./jsdom-globals";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { MemoryDocument } from "../../src/adapters/memory/memory-document.adapter";
-import { ok } from "../../src/domain/result";
+import { err, ok } from "../../src/domain/result";
 import { PlanSession, type FillRequest, type PlanSessionDeps } from "../../src/app/plan-session";
 import { App } from "../../src/taskpane/App/App";
 import { domainServices } from "../../src/taskpane/domain-services";
@@ -121,6 +121,64 @@ describe("the task pane", () => {
     await userEvent.click(screen.getByRole("button", { name: "Revert last fill" }));
     expect(await screen.findByText("Last fill reverted")).toBeTruthy();
     expect(screen.getByText("2 cells restored.")).toBeTruthy();
+  });
+
+  it("offers to revert anyway when cells were edited after the fill, and reverts only when asked", async () => {
+    const calls: (boolean | undefined)[] = [];
+    const { session } = sessionOn(templateBytes("ddtt-action-plan"), {
+      revert: async (options) => {
+        calls.push(options?.force);
+        return options?.force
+          ? ok({ restored: 3, rowsRemoved: 0 })
+          : err(
+              "document_changed",
+              "The document changed after the last fill, so reverting it could lose later work.",
+            );
+      },
+    });
+    renderInFluent(<App session={session} />);
+    await screen.findByRole("heading", { name: "DDTT Action Plan" }, { timeout: 15_000 });
+    await userEvent.click(screen.getByRole("button", { name: "Revert last fill" }));
+    expect(await screen.findByText("Nothing reverted")).toBeTruthy();
+    expect(calls).toEqual([false]);
+    await userEvent.click(screen.getByRole("button", { name: "Revert anyway" }));
+    expect(await screen.findByText("Last fill reverted")).toBeTruthy();
+    expect(screen.getByText("3 cells restored.")).toBeTruthy();
+    expect(calls).toEqual([false, true]);
+  });
+
+  it("says on opening when the last fill was cut short, with how many cells it wrote", async () => {
+    const { session } = sessionOn(templateBytes("ddtt-action-plan"), {
+      lastFill: async () =>
+        ok({
+          label: "Section action-steps",
+          at: "2026-01-15T10:00:00Z",
+          written: 2,
+          notWritten: 3,
+        }),
+    });
+    renderInFluent(<App session={session} />);
+    expect(
+      await screen.findByText("The last fill was cut short", undefined, { timeout: 15_000 }),
+    ).toBeTruthy();
+    expect(
+      screen.getByText(/"Section action-steps" wrote 2 of 5 cells; 3 still hold/),
+    ).toBeTruthy();
+    expect(screen.getAllByRole("button", { name: "Revert last fill" })).toHaveLength(2);
+  });
+
+  it("says nothing on opening when the last fill is wholly in the document", async () => {
+    let asked = false;
+    const { session } = sessionOn(templateBytes("ddtt-action-plan"), {
+      lastFill: async () => {
+        asked = true;
+        return ok({ label: "Section", at: "2026-01-15T10:00:00Z", written: 4, notWritten: 0 });
+      },
+    });
+    renderInFluent(<App session={session} />);
+    await screen.findByRole("heading", { name: "DDTT Action Plan" }, { timeout: 15_000 });
+    await waitFor(() => expect(asked).toBe(true));
+    expect(screen.queryByText("The last fill was cut short")).toBeNull();
   });
 
   it("says a document is no known plan, names the closest template and offers a blank one when empty", async () => {

@@ -37,9 +37,14 @@ export type FModel = {
 
 export type FakeOptions = {
   supported?: readonly string[];
-  /** The n-th sync (1-based) applies only the first half of its queued writes, then throws. */
-  failSyncAt?: number;
+  /** The n-th sync(s) (1-based) apply only the first half of their queued writes, then throw. */
+  failSyncAt?: number | readonly number[];
   readOnly?: boolean;
+  /**
+   * The pane is reloaded while the n-th sync (1-based) is under way: Word applies its queued
+   * writes (all, or the first half when `half`) and the add-in's code never runs again.
+   */
+  abandonAt?: { at: number; half?: boolean };
   /** Runs just before the n-th sync (1-based), to change the document as a co-author would. */
   beforeSync?: { at: number; change: (m: FModel) => void };
   /**
@@ -383,10 +388,23 @@ export function fakeWordWriter(
     return self;
   };
 
-  const table = (i: number): WTable => ({
-    getNext: () => table(i + 1),
-    getCellOrNullObject: (r, c) => cell(() => tablesOf(model)[i], r, c, `t${i}/r${r}/c${c}`),
-  });
+  const table = (i: number): WTable => {
+    let rowCount = -1;
+    const self: WTable = {
+      get rowCount() {
+        if (rowCount < 0) throw new Error(`t${i}: rowCount not loaded`);
+        return rowCount;
+      },
+      load: () => {
+        log.calls.push(`load:t${i}/rowCount`);
+        loads.push(() => (rowCount = tablesOf(model)[i]?.rows.length ?? 0));
+        return self;
+      },
+      getNext: () => table(i + 1),
+      getCellOrNullObject: (r, c) => cell(() => tablesOf(model)[i], r, c, `t${i}/r${r}/c${c}`),
+    };
+    return self;
+  };
 
   let written = false;
   const body: WBody & { getOoxml(): { value: string } } = {
@@ -482,9 +500,16 @@ export function fakeWordWriter(
       if (ops.some((o) => o.write) || options.beforeSync?.at === log.syncs) written = true;
       const pendingLoads = loads.splice(0);
       if (options.readOnly && ops.some((o) => o.write)) throw new Failure("AccessDenied");
-      const half = options.failSyncAt === log.syncs ? Math.floor(ops.length / 2) : ops.length;
+      if (options.abandonAt?.at === log.syncs) {
+        const upTo = options.abandonAt.half ? Math.floor(ops.length / 2) : ops.length;
+        for (const op of ops.slice(0, upTo)) op.run();
+        log.calls.push("abandoned");
+        return new Promise<void>(() => undefined);
+      }
+      const failing = ([] as number[]).concat(options.failSyncAt ?? []).includes(log.syncs);
+      const half = failing ? Math.floor(ops.length / 2) : ops.length;
       for (const op of ops.slice(0, half)) op.run();
-      if (half < ops.length) throw new Failure("GeneralException");
+      if (failing) throw new Failure("GeneralException");
       for (const l of pendingLoads) l();
     },
   };

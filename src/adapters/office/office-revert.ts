@@ -210,38 +210,10 @@ export async function revertLastFillInWord(
   try {
     return await host.run(async (context) => {
       // 1. One read batch: the body's OOXML and the journal.
-      const ooxml = context.document.body.getOoxml();
-      const part = context.document.customXmlParts
-        .getByNamespace(JOURNAL_NAMESPACE)
-        .getOnlyItemOrNullObject();
-      part.load("isNullObject");
-      // On a null object the method answers null at the sync instead of failing the batch.
-      const journalXml = part.getXml();
-      await context.sync();
+      const recorded = await readRecordedFill(context);
       syncs++;
-      // eslint-disable-next-line office-addins/load-object-before-read
-      const xml = part.isNullObject ? "" : (journalXml.value ?? "");
-      const journal = xml ? parseJournal(xml) : ok({ fills: [] as FillRecord[] });
-      if (!journal.ok) return journal;
-      const fills = journal.value.fills;
-      const last = fills[fills.length - 1];
-      if (!last) {
-        return err(
-          "no_fill_to_revert",
-          "This document has no fill recorded by PlanAssist, so there is nothing to revert. (Fills made where Word could not keep the record are not recorded.)",
-        );
-      }
-      // eslint-disable-next-line office-addins/load-object-before-read
-      const text = ooxml.value;
-      if (typeof text !== "string" || text.length === 0 || text.length > MAX_OOXML_CHARS) {
-        return err(
-          "office_sync_failed",
-          "Word did not hand over the document's contents, so nothing was reverted. Save the document, reopen it and retry.",
-        );
-      }
-      const parsed = capture(() => parseFlatOpcPackage(text));
-      if (!parsed.ok) return parsed;
-      const snapshot = parsed.value.read.snapshot;
+      if (!recorded.ok) return recorded;
+      const { snapshot, fills, last, part } = recorded.value;
       const planned = planRevert(snapshot, last, options.force ?? false);
       if (!planned.ok) return planned;
       const { restores, rows, removed } = planned.value;
@@ -405,6 +377,122 @@ export async function revertLastFillInWord(
   }
 }
 
+/**
+ * One sync: the body's OOXML (parsed as a .docx is) and the journal part, with its last fill.
+ * `no_fill_to_revert` when the document holds no recorded fill.
+ */
+async function readRecordedFill(context: WRevertContext): Promise<
+  Result<{
+    snapshot: DocumentSnapshot;
+    fills: readonly FillRecord[];
+    last: FillRecord;
+    part: WJournalPart;
+  }>
+> {
+  const ooxml = context.document.body.getOoxml();
+  const part = context.document.customXmlParts
+    .getByNamespace(JOURNAL_NAMESPACE)
+    .getOnlyItemOrNullObject();
+  part.load("isNullObject");
+  // On a null object the method answers null at the sync instead of failing the batch.
+  const journalXml = part.getXml();
+  await context.sync();
+  // eslint-disable-next-line office-addins/load-object-before-read
+  const xml = part.isNullObject ? "" : (journalXml.value ?? "");
+  const journal = xml ? parseJournal(xml) : ok({ fills: [] as FillRecord[] });
+  if (!journal.ok) return journal;
+  const fills = journal.value.fills;
+  const last = fills[fills.length - 1];
+  if (!last) {
+    return err(
+      "no_fill_to_revert",
+      "This document has no fill recorded by PlanAssist, so there is nothing to revert. (Fills made where Word could not keep the record are not recorded.)",
+    );
+  }
+  // eslint-disable-next-line office-addins/load-object-before-read
+  const text = ooxml.value;
+  if (typeof text !== "string" || text.length === 0 || text.length > MAX_OOXML_CHARS) {
+    return err(
+      "office_sync_failed",
+      "Word did not hand over the document's contents. Save the document, reopen it and retry.",
+    );
+  }
+  const parsed = capture(() => parseFlatOpcPackage(text));
+  if (!parsed.ok) return parsed;
+  return ok({ snapshot: parsed.value.read.snapshot, fills, last, part });
+}
+
+/** What of the last recorded fill is in the document, cell by cell. */
+export type FillAccount = {
+  readonly fill: { readonly label: string; readonly at: string };
+  /** Cells and body paragraphs holding what the fill wrote. */
+  readonly written: readonly string[];
+  /** Holding their earlier contents: the fill did not reach them (or was cut short). */
+  readonly notWritten: readonly string[];
+  /** Holding something else: changed after the fill. */
+  readonly changedSince: readonly string[];
+  /** Tables whose added rows are all there. */
+  readonly rowsAdded: number;
+};
+
+/**
+ * The account of the last fill recorded in the document (one sync), for a pane that was closed
+ * or reloaded while a fill was being written: which recorded cells hold the fill's values, which
+ * still hold their earlier contents, and which were changed since.
+ */
+export async function accountLastFillInWord(host: WordRevertHost): Promise<Result<FillAccount>> {
+  if (!host.isSetSupported("WordApi", "1.4")) {
+    return err(
+      "office_requirement_missing",
+      "This version of Word cannot read the record of fills kept in the document (WordApi 1.4).",
+      { requirement: "WordApi 1.4" },
+    );
+  }
+  try {
+    return await host.run(async (context) => {
+      const recorded = await readRecordedFill(context);
+      if (!recorded.ok) return recorded;
+      const { snapshot, last } = recorded.value;
+      const written: string[] = [];
+      const notWritten: string[] = [];
+      const changedSince: string[] = [];
+      let rowsAdded = 0;
+      for (const c of last.changes) {
+        if (c.kind === "rows-added") {
+          if ((snapshot.tables[c.table]?.rows.length ?? 0) >= c.row + c.count) rowsAdded += c.count;
+          continue;
+        }
+        if (c.kind !== "cell" && c.kind !== "paragraph") continue;
+        const name =
+          c.kind === "cell" ? cellName(c.table, c.row, c.cell) : `paragraph ${c.paragraph + 1}`;
+        const now =
+          c.kind === "cell"
+            ? snapshot.tables[c.table]?.rows[c.row]?.cells[c.cell]?.paragraphs
+                .map((p) => p.text)
+                .join("\n")
+            : snapshot.paragraphs[c.paragraph]?.text;
+        const earlier = capture(() => earlierParagraphs(c.before, c.kind));
+        if (now === undefined || !earlier.ok) changedSince.push(name);
+        else if (sameText(now, c.after)) written.push(name);
+        else if (sameText(now, earlier.value.map((p) => p.text).join("\n"))) notWritten.push(name);
+        else changedSince.push(name);
+      }
+      return ok({
+        fill: { label: last.label, at: last.at },
+        written,
+        notWritten,
+        changedSince,
+        rowsAdded,
+      });
+    });
+  } catch (e) {
+    return err(
+      "office_sync_failed",
+      `Word could not be read (${describeOfficeError(e)}). Read the document again.`,
+    );
+  }
+}
+
 type RowsAdded = Extract<JournalChange, { kind: "rows-added" }>;
 
 /** Rows a fill removed, to insert again: where, and each row's cell texts. */
@@ -488,7 +576,10 @@ function planRevert(
         continue;
       }
       const now = cell.paragraphs.map((p) => p.text).join("\n");
-      if (!sameText(now, c.after)) {
+      const earlier = parsed.value.map((p) => p.text).join("\n");
+      // A fill cut short (the pane closed mid-batch) can leave a recorded cell unwritten: it
+      // already holds its earlier contents, and the read-back counts it as restored.
+      if (!sameText(now, c.after) && !sameText(now, earlier)) {
         changedSince.push(`${name} was edited after the fill (it holds "${clip(now)}")`);
         if (!force) continue;
       }
@@ -500,7 +591,12 @@ function planRevert(
         changedSince.push(`${name} is gone`);
         continue;
       }
-      if (normaliseSlotText(p.text) !== normaliseSlotText(c.after) && !sameText(p.text, c.after)) {
+      const earlier = parsed.value[0]?.text ?? "";
+      if (
+        normaliseSlotText(p.text) !== normaliseSlotText(c.after) &&
+        !sameText(p.text, c.after) &&
+        !sameText(p.text, earlier)
+      ) {
         changedSince.push(`${name} was edited after the fill (it holds "${clip(p.text)}")`);
         if (!force) continue;
       }

@@ -28,7 +28,7 @@ import {
 } from "../../domain/edits";
 import { err, ok, type ErrorCode, type Result } from "../../domain/result";
 import type { DocumentSnapshot } from "../../domain/snapshot";
-import type { EditOutcome, JournalChange } from "../../ooxml/edit/apply";
+import { applyEditPlan, type EditOutcome, type JournalChange } from "../../ooxml/edit/apply";
 import { readWordDocument } from "../../ooxml/wordml";
 import { parseXml } from "../../ooxml/xml";
 import {
@@ -97,6 +97,8 @@ export interface WRow {
 }
 
 export interface WTable {
+  readonly rowCount: number;
+  load(properties: string): WTable;
   getNext(): WTable;
   getCellOrNullObject(rowIndex: number, cellIndex: number): WCell;
 }
@@ -178,119 +180,250 @@ export function nth(first: WParagraph, k: number): WParagraph {
   return p;
 }
 
-type Target = {
-  edit: Edit;
-  /** Paragraph proxies the edit reads and writes, in order. */
-  paragraphs: WParagraph[];
-  cells: WCell[];
-  /** For a blank in a body paragraph: the search for it, queued with the check. */
-  hits?: { collection: WRangeCollection; index: number };
-};
-
-const PARAGRAPH_PROPS = "text,style,font/name,font/size,font/color,font/bold,font/italic";
-
-/** Finds the proxies of every edit's targets (no sync). */
-function targets(context: WContext, snapshot: DocumentSnapshot, edits: readonly Edit[]): Target[] {
-  const body = context.document.body;
-  const cellOf = (table: number, row: number, cell: number) =>
-    tableProxy(body, snapshot, table)?.getCellOrNullObject(row, cell);
-  return edits.map((edit) => {
-    const out: Target = { edit, paragraphs: [], cells: [] };
-    const addCell = (table: number, row: number, cell: number, from: number, count: number) => {
-      const c = cellOf(table, row, cell);
-      if (!c) return;
-      out.cells.push(c);
-      const first = nth(c.body.paragraphs.getFirst(), from);
-      for (let k = 0; k < count; k++) out.paragraphs.push(k === 0 ? first : nth(first, k));
+/** Where a content edit reads and writes, in the coordinates of the document after `structure`. */
+type Slot =
+  | { readonly kind: "paragraph"; readonly paragraph: number }
+  | {
+      readonly kind: "cell";
+      readonly table: number;
+      readonly row: number;
+      readonly cell: number;
+      readonly from: number;
+      readonly count: number;
     };
-    const cellParagraphs = (table: number, row: number, cell: number) =>
-      snapshot.tables[table]?.rows[row]?.cells[cell]?.paragraphs.length ?? 1;
-    switch (edit.kind) {
-      case "set-text": {
-        const l = edit.location;
-        if (l.kind === "paragraph") {
-          const docIndex = snapshot.paragraphs[l.paragraph]?.documentIndex ?? 0;
-          out.paragraphs.push(nth(body.paragraphs.getFirst(), docIndex));
-        } else {
-          const from = l.paragraph ?? 0;
-          const count =
-            edit.keepPrefix !== undefined
-              ? 1
-              : (l.paragraphCount ?? cellParagraphs(l.table, l.row, l.cell) - from);
-          addCell(l.table, l.row, l.cell, from, count);
-        }
-        break;
-      }
-      case "set-choice":
-        for (const c of edit.cells) addCell(edit.table, edit.row, c, 0, 1);
-        break;
-      case "set-marks":
-        for (const k of edit.paragraphs)
-          addCell(edit.cell.table, edit.cell.row, edit.cell.cell, k, 1);
-        break;
-      case "insert-rows":
-        snapshot.tables[edit.table]?.rows[edit.templateRow]?.cells.forEach((c, i) =>
-          addCell(edit.table, edit.templateRow, i, 0, c.paragraphs.length),
-        );
-        break;
-      case "remove-rows":
-        for (const r of edit.rows) {
-          snapshot.tables[edit.table]?.rows[r]?.cells.forEach((_, i) =>
-            addCell(edit.table, r, i, 0, 1),
-          );
-        }
-        break;
-      case "insert-block":
-        break;
-    }
-    return out;
+
+/** Where each row of a table comes from once the structural edits are applied. */
+type RowOrigin = { readonly before: number } | { readonly added: InsertRows };
+type InsertRows = Extract<Edit, { kind: "insert-rows" }>;
+
+function rowOrigins(snapshot: DocumentSnapshot, structure: readonly Edit[], table: number) {
+  const removed = new Set(
+    structure.flatMap((e) => (e.kind === "remove-rows" && e.table === table ? e.rows : [])),
+  );
+  const inserts = structure.filter(
+    (e): e is InsertRows => e.kind === "insert-rows" && e.table === table,
+  );
+  const out: RowOrigin[] = [];
+  (snapshot.tables[table]?.rows ?? []).forEach((_, r) => {
+    if (!removed.has(r)) out.push({ before: r });
+    for (const e of inserts) if (e.after === r) for (const _ of e.rows) out.push({ added: e });
   });
+  return out;
 }
 
-/** What each edit's target holds now, as the .docx side compares it. */
-function foundText(t: Target): string {
-  return t.paragraphs.map((p) => p.text).join("\n");
-}
-
-function expectedText(e: Edit, snapshot: DocumentSnapshot): string {
+function slotsOf(e: ContentEdit, after: DocumentSnapshot): Slot[] {
+  const paragraphsIn = (t: number, r: number, c: number) =>
+    after.tables[t]?.rows[r]?.cells[c]?.paragraphs.length ?? 1;
   switch (e.kind) {
     case "set-text": {
-      // Compare whole paragraphs: Word gives paragraph texts, not spans.
       const l = e.location;
-      if (l.kind === "paragraph") return snapshot.paragraphs[l.paragraph]?.text ?? "";
-      const cell = snapshot.tables[l.table]?.rows[l.row]?.cells[l.cell];
+      if (l.kind === "paragraph") return [{ kind: "paragraph", paragraph: l.paragraph }];
       const from = l.paragraph ?? 0;
       const count =
         e.keepPrefix !== undefined
           ? 1
-          : (l.paragraphCount ?? (cell?.paragraphs.length ?? 1) - from);
-      return (cell?.paragraphs.slice(from, from + count) ?? []).map((p) => p.text).join("\n");
+          : (l.paragraphCount ?? paragraphsIn(l.table, l.row, l.cell) - from);
+      return [{ kind: "cell", table: l.table, row: l.row, cell: l.cell, from, count }];
     }
     case "set-choice":
-      return e.cells.map((c) => firstParagraphText(snapshot, e.table, e.row, c)).join("\n");
-    case "set-marks": {
-      const cell = snapshot.tables[e.cell.table]?.rows[e.cell.row]?.cells[e.cell.cell];
-      return e.paragraphs.map((k) => cell?.paragraphs[k]?.text ?? "").join("\n");
-    }
-    case "insert-rows": {
-      const row = snapshot.tables[e.table]?.rows[e.templateRow];
-      return (row?.cells ?? []).flatMap((c) => c.paragraphs.map((p) => p.text)).join("\n");
-    }
-    case "remove-rows":
-      return e.rows
-        .map((r) =>
-          (snapshot.tables[e.table]?.rows[r]?.cells ?? [])
-            .map((c) => c.paragraphs[0]?.text ?? "")
-            .join("\n"),
-        )
-        .join("\n");
-    case "insert-block":
-      return "";
+      return e.cells.map((cell) => ({
+        kind: "cell",
+        table: e.table,
+        row: e.row,
+        cell,
+        from: 0,
+        count: 1,
+      }));
+    case "set-marks":
+      return e.paragraphs.map((k) => ({ kind: "cell", ...e.cell, from: k, count: 1 }));
   }
 }
 
-function firstParagraphText(s: DocumentSnapshot, t: number, r: number, c: number): string {
-  return s.tables[t]?.rows[r]?.cells[c]?.paragraphs[0]?.text ?? "";
+/** Proxies for a slot's paragraphs (and its cell), found from a snapshot's indexes (no sync). */
+function slotProxies(
+  body: WBody,
+  snapshot: DocumentSnapshot,
+  slot: Slot,
+): { cell?: WCell; paragraphs: WParagraph[] } {
+  if (slot.kind === "paragraph") {
+    const docIndex = snapshot.paragraphs[slot.paragraph]?.documentIndex ?? 0;
+    return { paragraphs: [nth(body.paragraphs.getFirst(), docIndex)] };
+  }
+  const cell = tableProxy(body, snapshot, slot.table)?.getCellOrNullObject(slot.row, slot.cell);
+  if (!cell) return { paragraphs: [] };
+  const first = nth(cell.body.paragraphs.getFirst(), slot.from);
+  const paragraphs = Array.from({ length: slot.count }, (_, k) =>
+    k === 0 ? first : nth(first, k),
+  );
+  return { cell, paragraphs };
+}
+
+/** One edit with the proxies it reads and writes. */
+type Target = {
+  readonly edit: Edit;
+  /** Content edits: where they write, after the structural edits. */
+  readonly slots: readonly Slot[];
+  /** A content edit in a row this plan adds: nothing to check, it is written after the rows. */
+  readonly inAddedRow: boolean;
+  /** Proxies loaded by the check, in the document as read (none for an edit in an added row). */
+  readonly checked: WParagraph[];
+  readonly cells: WCell[];
+  /** Per paragraph written: a loaded paragraph whose style and font the written one keeps. */
+  looks: WParagraph[];
+  /** Per paragraph written: its text before the write. */
+  before: string[];
+  /** For a blank in a body paragraph: the search for it, queued with the check. */
+  hits?: { collection: WRangeCollection; index: number };
+  /** insert-rows: the template row's paragraphs, cell by cell (loaded by the check). */
+  templateCells?: WParagraph[][];
+};
+
+const PARAGRAPH_PROPS = "text,style,font/name,font/size,font/color,font/bold,font/italic";
+
+/**
+ * Finds the proxies of every edit's targets in the document as read (no sync). Content edits
+ * address the document after the structural edits: each is mapped back to the row it was read
+ * from, or marked as being in an added row.
+ */
+function targets(
+  body: WBody,
+  snapshot: DocumentSnapshot,
+  after: DocumentSnapshot,
+  plan: EditPlan,
+): Target[] {
+  const origins = new Map<number, RowOrigin[]>();
+  const originOf = (table: number, row: number): RowOrigin | undefined => {
+    if (plan.structure.length === 0) return { before: row };
+    let o = origins.get(table);
+    if (!o) origins.set(table, (o = rowOrigins(snapshot, plan.structure, table)));
+    return o[row];
+  };
+  const out: Target[] = [];
+  for (const edit of plan.structure) {
+    const t: Target = {
+      edit,
+      slots: [],
+      inAddedRow: false,
+      checked: [],
+      cells: [],
+      looks: [],
+      before: [],
+    };
+    if (edit.kind === "insert-block") {
+      out.push(t);
+      continue;
+    }
+    const rows = edit.kind === "insert-rows" ? [edit.templateRow] : edit.rows;
+    for (const r of rows) {
+      const cells = snapshot.tables[edit.table]?.rows[r]?.cells ?? [];
+      const perCell = cells.map((c, i) => {
+        const count = edit.kind === "insert-rows" ? c.paragraphs.length : 1;
+        const p = slotProxies(body, snapshot, {
+          kind: "cell",
+          table: edit.table,
+          row: r,
+          cell: i,
+          from: 0,
+          count,
+        });
+        if (p.cell) t.cells.push(p.cell);
+        t.checked.push(...p.paragraphs);
+        return p.paragraphs;
+      });
+      if (edit.kind === "insert-rows") t.templateCells = perCell;
+    }
+    out.push(t);
+  }
+  for (const edit of plan.content) {
+    const slots = slotsOf(edit, after);
+    const t: Target = {
+      edit,
+      slots,
+      inAddedRow: false,
+      checked: [],
+      cells: [],
+      looks: [],
+      before: [],
+    };
+    for (const s of slots) {
+      const origin = s.kind === "cell" ? originOf(s.table, s.row) : { before: -1 };
+      if (!origin || "added" in origin) {
+        (t as { inAddedRow: boolean }).inAddedRow = true;
+        continue;
+      }
+      const p = slotProxies(body, snapshot, s.kind === "cell" ? { ...s, row: origin.before } : s);
+      if (p.cell) t.cells.push(p.cell);
+      t.checked.push(...p.paragraphs);
+    }
+    out.push(t);
+  }
+  return out;
+}
+
+/** For a content edit in an added row: the template row's paragraphs it takes its look from. */
+function addedRowLooks(
+  ts: readonly Target[],
+  plan: EditPlan,
+  snapshot: DocumentSnapshot,
+  t: Target,
+) {
+  const looks: WParagraph[] = [];
+  for (const s of t.slots) {
+    if (s.kind !== "cell") continue;
+    const origin = rowOrigins(snapshot, plan.structure, s.table)[s.row];
+    const insert = origin && "added" in origin ? origin.added : undefined;
+    const template = ts.find((x) => x.edit === insert)?.templateCells?.[s.cell] ?? [];
+    for (let k = 0; k < s.count; k++) {
+      const look = template[Math.min(s.from + k, template.length - 1)];
+      if (look) looks.push(look);
+    }
+  }
+  return looks;
+}
+
+/** What a target holds now (after the check's sync), joined as the expected texts are. */
+function foundText(t: Target): string {
+  return t.checked.map((p) => p.text).join("\n");
+}
+
+/** What the check expects a target to hold: the snapshot's texts of the same paragraphs. */
+function expectedText(t: Target, snapshot: DocumentSnapshot, after: DocumentSnapshot): string {
+  const e = t.edit;
+  const cellTexts = (s: DocumentSnapshot, table: number, row: number, cell: number) =>
+    s.tables[table]?.rows[row]?.cells[cell]?.paragraphs.map((p) => p.text) ?? [];
+  if (e.kind === "insert-rows" || e.kind === "remove-rows") {
+    const rows = e.kind === "insert-rows" ? [e.templateRow] : e.rows;
+    return rows
+      .flatMap((r) =>
+        (snapshot.tables[e.table]?.rows[r]?.cells ?? []).flatMap((_, i) => {
+          const texts = cellTexts(snapshot, e.table, r, i);
+          return e.kind === "insert-rows" ? texts : texts.slice(0, 1);
+        }),
+      )
+      .join("\n");
+  }
+  // Content: whole paragraphs (Word gives paragraph texts, not spans), in the same coordinates
+  // as the slots (the document after the structural edits holds the same text in read rows).
+  return t.slots
+    .map((s) =>
+      s.kind === "paragraph"
+        ? (after.paragraphs[s.paragraph]?.text ?? "")
+        : cellTexts(after, s.table, s.row, s.cell)
+            .slice(s.from, s.from + s.count)
+            .join("\n"),
+    )
+    .join("\n");
+}
+
+/** The paragraph texts of a target's slots in a snapshot (for edits in added rows). */
+function slotTexts(t: Target, after: DocumentSnapshot): string[] {
+  return t.slots.flatMap((s) =>
+    s.kind === "paragraph"
+      ? [after.paragraphs[s.paragraph]?.text ?? ""]
+      : (after.tables[s.table]?.rows[s.row]?.cells[s.cell]?.paragraphs ?? [])
+          .slice(s.from, s.from + s.count)
+          .map((p) => p.text),
+  );
 }
 
 /** Word reads symbol-font characters back as "(" (office-js #2368): compare them loosely. */
@@ -364,21 +497,30 @@ function markLength(text: string): number {
   );
 }
 
-/** Queues the writes of one content edit on its loaded paragraphs. */
-function queueContent(e: ContentEdit, t: Target, wanted: readonly string[]): void {
-  const restore = (p: WParagraph) => {
+/**
+ * Queues the writes of one content edit: `write` are the proxies written, `looks` the loaded
+ * paragraphs whose style and font each keeps, `before` their texts before the write.
+ */
+function queueContent(
+  e: ContentEdit,
+  write: readonly WParagraph[],
+  t: Pick<Target, "looks" | "before" | "hits">,
+  wanted: readonly string[],
+): void {
+  const restore = (p: WParagraph, look: WParagraph | undefined) => {
     // Put back the captured look (Word may give an emptied paragraph the default style).
-    if (p.style) p.set({ style: p.style });
+    if (!look) return;
+    if (look.style) p.set({ style: look.style });
     p.font.set({
-      name: p.font.name,
-      size: p.font.size,
-      color: p.font.color,
-      bold: p.font.bold,
-      italic: p.font.italic,
+      name: look.font.name,
+      size: look.font.size,
+      color: look.font.color,
+      bold: look.font.bold,
+      italic: look.font.italic,
     });
   };
   if (e.kind === "set-text" && e.location.kind === "paragraph") {
-    const p = t.paragraphs[0];
+    const p = write[0];
     if (!p) return;
     const text = normaliseSlotText(e.text).replace(/\n/g, "\v");
     if (!t.hits) {
@@ -389,7 +531,7 @@ function queueContent(e: ContentEdit, t: Target, wanted: readonly string[]): voi
     hit?.insertText(text, "Replace");
     return;
   }
-  t.paragraphs.forEach((p, i) => {
+  write.forEach((p, i) => {
     const want = (wanted[i] ?? "").replace(/\n/g, "\v");
     // Circles read back alike through .text (office-js #2368): always write them.
     if (e.kind === "set-choice" && e.style.kind === "radio") {
@@ -397,9 +539,9 @@ function queueContent(e: ContentEdit, t: Target, wanted: readonly string[]): voi
       r.font.set({ name: "Wingdings" });
       return;
     }
-    if (sameText(p.text, wanted[i] ?? "")) return;
+    if (sameText(t.before[i] ?? "", wanted[i] ?? "")) return;
     p.insertText(want, "Replace");
-    restore(p);
+    restore(p, t.looks[i]);
   });
 }
 
@@ -418,15 +560,24 @@ export type OfficeFillOptions = {
   readonly now: Date;
   /**
    * The document part's XML as read (from `body.getOoxml()`), so the journal records each cell's
-   * exact earlier XML. Without it, the fill is not recorded and cannot be reverted.
+   * exact earlier XML, and rows and values can go in one batch. Without it, the fill is not
+   * recorded (it cannot be reverted), and a plan that adds or removes rows is refused.
    */
   readonly source?: string;
 };
 
+/** The journal's XML and record of this fill, as queued in the write batch. */
+type Recording = {
+  readonly earlier: readonly FillRecord[];
+  readonly record: FillRecord;
+  /** Whether the part existed before this fill (else the batch added it). */
+  readonly existed: boolean;
+};
+
 /**
  * Writes an edit plan into the document open in Word. Answers `document_changed` (nothing
- * written) when a target differs from what the plan expects, `office_read_only` when Word
- * refuses to write; otherwise a report of what is and is not in the document.
+ * written) when a target differs from what the plan expects; otherwise a report of what is and
+ * is not in the document, with the error when Word stopped or refused part of the way.
  */
 export async function writePlanInWord(
   host: WordWriteHost,
@@ -437,66 +588,93 @@ export async function writePlanInWord(
   const edits: Edit[] = [...plan.structure, ...plan.content];
   const notices: string[] = [];
   let syncs = 0;
-  const blocks = edits.filter((e) => e.kind === "insert-block");
-  if (blocks.length > 0) {
+  if (plan.structure.some((e) => e.kind === "insert-block")) {
     return err(
       "office_requirement_missing",
       "Adding a whole block of tables (a new challenge or strategy) is not done from inside Word yet. Copy the last block in Word, or fill the file with the command line or the preview, then continue here.",
     );
   }
-  if (plan.structure.length > 0 && plan.content.length > 0) {
-    // Content coordinates assume the rows exist; do the rows first, then the values.
-    const rows = await writePlanInWord(
-      host,
-      snapshot,
-      { structure: plan.structure, content: [] },
-      options,
-    );
-    if (!rows.ok || rows.value.error) return rows;
-    return err(
-      "document_changed",
-      "The rows were added. Read the document again to write the values into them.",
-    );
+  // The fill as the .docx code applies it to the XML read: the record of what it changes and,
+  // when rows are added or removed, the document the values are written into.
+  const applied = options.source ? applyEditPlan(options.source, plan) : undefined;
+  if (applied && !applied.ok) return applied;
+  let after = snapshot;
+  if (plan.structure.length > 0) {
+    if (!options.source) {
+      return err(
+        "office_requirement_missing",
+        "Adding or removing rows in Word needs the document as it was read. Read the document again, then write again.",
+      );
+    }
+    const rows = applyEditPlan(options.source, { structure: plan.structure, content: [] });
+    if (!rows.ok) return rows;
+    after = readWordDocument(parseXml(rows.value.source)).snapshot;
   }
   const journalOk = host.isSetSupported("WordApi", "1.4");
   if (!journalOk)
     notices.push(
       "This version of Word cannot keep the record of fills (WordApi 1.4), so this fill cannot be reverted from PlanAssist.",
     );
+  else if (!options.source)
+    notices.push(
+      "The document's XML was not given, so this fill was not recorded and cannot be reverted from PlanAssist.",
+    );
   try {
     return await host.run(async (context) => {
-      const ts = targets(context, snapshot, edits);
-      // The journal is read with the check, so recording the fill costs one more sync only.
+      const body = context.document.body;
+      const ts = targets(body, snapshot, after, plan);
+      // The journal is read with the check, so recording the fill costs no sync of its own.
       const parts = journalOk && options.source ? context.document.customXmlParts : undefined;
+      if (journalOk && options.source && !parts)
+        notices.push(
+          "This Word does not give access to the document's custom XML parts, so this fill was not recorded and cannot be reverted from PlanAssist.",
+        );
       const journalPart = parts?.getByNamespace(JOURNAL_NAMESPACE).getOnlyItemOrNullObject();
       journalPart?.load("isNullObject");
       // On a null object the method answers null at the sync instead of failing the batch.
       const journalXml = journalPart?.getXml();
-      // 1. Check: load every target.
+
+      // 1. The check: every target the plan reads, loaded in one sync.
       for (const t of ts) {
         for (const c of t.cells) c.load("isNullObject");
-        for (const p of t.paragraphs) p.load(PARAGRAPH_PROPS);
+        for (const p of t.checked) p.load(PARAGRAPH_PROPS);
         const e = t.edit;
-        if (e.kind === "set-text" && e.location.kind === "paragraph" && t.paragraphs[0]) {
+        if (e.kind === "set-text" && e.location.kind === "paragraph" && t.checked[0]) {
           // The blank is found by searching for it; its occurrence counted left to right.
           const text = snapshot.paragraphs[e.location.paragraph]?.text ?? "";
           const span = text.slice(e.location.start ?? 0, e.location.end ?? text.length);
           if (span.length > 0) {
-            const collection = t.paragraphs[0].search(span, { matchCase: true });
+            const collection = t.checked[0].search(span, { matchCase: true });
             collection.load("items");
             t.hits = { collection, index: occurrence(text, span, e.location.start ?? 0) };
           }
         }
       }
-      await context.sync();
-      syncs++;
+      try {
+        await context.sync();
+        syncs++;
+      } catch (e) {
+        syncs++;
+        // Only reads were queued: nothing is in the document.
+        return ok({
+          written: [],
+          notWritten: edits.map((edit) => ({ edit, status: "failed" as const })),
+          error: {
+            code: isReadOnly(e) ? "office_read_only" : "office_sync_failed",
+            message: `Word stopped before anything was written (${describe(e)}). Nothing was written; write again.`,
+          },
+          notices,
+          syncs,
+        });
+      }
       const differences: string[] = [];
       for (const t of ts) {
         if (t.cells.some((c) => c.isNullObject)) {
           differences.push(`${where(t.edit)}: the cell is gone (deleted by someone else?)`);
           continue;
         }
-        const expected = expectedText(t.edit, snapshot);
+        if (t.inAddedRow) continue;
+        const expected = expectedText(t, snapshot, after);
         if (!sameText(foundText(t), expected)) {
           differences.push(
             `${where(t.edit)}: expected "${clip(expected)}", found "${clip(foundText(t))}"`,
@@ -510,39 +688,59 @@ export async function writePlanInWord(
           { differences: differences.length },
         );
       }
-      // 2. One batch: write, then read back.
-      const before = ts.map((t) => t.paragraphs.map((p) => p.text));
-      const wanted = ts.map((t, i) =>
-        isContent(t.edit) ? wantedText(t.edit, before[i] ?? [], edits) : [],
-      );
-      ts.forEach((t, i) => {
-        const e = t.edit;
-        if (isContent(e)) queueContent(e, t, wanted[i] ?? []);
-        else if (e.kind === "insert-rows") {
-          const first = t.cells[0];
-          if (first) {
-            const values = e.rows.map((labels) =>
-              (snapshot.tables[e.table]?.rows[e.templateRow]?.cells ?? []).map((c, ci) =>
-                c.paragraphs
-                  .map((_, k) => labels.find((l) => l.cell === ci && l.paragraph === k)?.text ?? "")
-                  .join("\n")
-                  .replace(/\n+$/, ""),
-              ),
-            );
-            first.parentRow.insertRows("After", e.rows.length, values);
-          }
-        } else if (e.kind === "remove-rows") {
-          const cells = t.cells;
-          // One cell per cell of each row: delete each row once, through its first cell.
-          let k = 0;
-          for (const r of e.rows) {
-            const n = snapshot.tables[e.table]?.rows[r]?.cells.length ?? 1;
-            cells[k]?.parentRow.delete();
-            k += n;
-          }
+
+      // 2. What each written paragraph holds before and will hold after.
+      for (const t of ts) {
+        if (!isContent(t.edit)) continue;
+        if (t.inAddedRow) {
+          t.before = slotTexts(t, after);
+          t.looks = addedRowLooks(ts, plan, snapshot, t);
+        } else {
+          t.before = t.checked.map((p) => p.text);
+          t.looks = t.checked;
         }
+      }
+      const wanted = ts.map((t) => (isContent(t.edit) ? wantedText(t.edit, t.before, edits) : []));
+      let recording: Recording | undefined;
+      if (parts && applied?.ok && applied.value.changed) {
+        const earlierXml = journalPart && !journalPart.isNullObject ? journalXml?.value : undefined;
+        const journal = earlierXml ? parseJournal(earlierXml) : ok<Journal>({ fills: [] });
+        if (!journal.ok)
+          notices.push(
+            "The record of earlier fills kept in this document was damaged, so it was started again: earlier fills cannot be reverted from PlanAssist.",
+          );
+        recording = {
+          earlier: journal.ok ? journal.value.fills : [],
+          existed: earlierXml !== undefined,
+          record: {
+            at: options.now.toISOString(),
+            label: options.label,
+            changes: journalChanges(applied.value.changes, after, ts, wanted),
+          },
+        };
+      }
+
+      // 3. One batch: the record of the fill first (so a fill cut short can still be reverted),
+      // the values in rows as read (their coordinates hold until the rows change), the rows,
+      // the values in added rows, then the read-back of every target.
+      if (recording) {
+        const xml = serialiseJournal({ fills: [...recording.earlier, recording.record] });
+        if (recording.existed) journalPart?.setXml(xml);
+        else parts?.add(xml);
+      }
+      ts.forEach((t, i) => {
+        if (isContent(t.edit) && !t.inAddedRow) queueContent(t.edit, t.checked, t, wanted[i] ?? []);
       });
-      for (const t of ts) for (const p of t.paragraphs) p.load(PARAGRAPH_PROPS);
+      for (const t of ts) queueStructure(t, snapshot);
+      ts.forEach((t, i) => {
+        if (!isContent(t.edit) || !t.inAddedRow) return;
+        const fresh = t.slots.flatMap((s) => slotProxies(body, after, s).paragraphs);
+        queueContent(t.edit, fresh, t, wanted[i] ?? []);
+      });
+      const back = ts.map((t) =>
+        isContent(t.edit) ? t.slots.flatMap((s) => slotProxies(body, after, s).paragraphs) : [],
+      );
+      for (const ps of back) for (const p of ps) p.load("text");
       let failure: unknown;
       try {
         await context.sync();
@@ -551,85 +749,54 @@ export async function writePlanInWord(
         syncs++;
         failure = e;
       }
-      if (failure !== undefined) {
-        // A failed batch may be half applied: read every target again.
-        for (const t of ts) for (const p of t.paragraphs) p.load(PARAGRAPH_PROPS);
-        try {
-          await context.sync();
-          syncs++;
-        } catch {
-          syncs++;
-          return err(
-            "office_sync_failed",
-            `Word stopped while writing (${describe(failure)}) and could not be read again, so what was written is unknown. Read the document again and check it before writing.`,
-          );
-        }
+      if (failure === undefined) {
+        const { written, notWritten } = account(
+          ts,
+          wanted,
+          (i) => back[i],
+          () => "all",
+        );
+        return ok({ written, notWritten, notices, syncs });
       }
-      const written: EditOutcome[] = [];
-      const notWritten: EditOutcome[] = [];
-      ts.forEach((t, i) => {
-        const e = t.edit;
-        if (!isContent(e)) {
-          (failure === undefined ? written : notWritten).push({
-            edit: e,
-            status: failure === undefined ? "written" : "failed",
-          });
-          return;
-        }
-        const now = t.paragraphs.map((p) => p.text);
-        const want = wanted[i] ?? [];
-        const holds = now.length === want.length && now.every((x, k) => sameText(x, want[k] ?? ""));
-        if (holds) written.push({ edit: e, status: "written" });
-        else
-          notWritten.push({
-            edit: e,
-            status: "failed",
-            message: `${where(e)} holds "${clip(now.join(" / "))}"`,
-          });
-      });
-      if (failure !== undefined) {
-        const readOnly = isReadOnly(failure);
-        return ok({
+
+      // 4. A batch is not all-or-nothing: read again what is in the document.
+      const again = await readAgain(context, body, ts, snapshot, after, parts);
+      syncs += again.syncs;
+      if (!again.ok) {
+        return err(
+          "office_sync_failed",
+          `Word stopped while writing (${describe(failure)}) and could not be read again, so what was written is unknown.${recording ? " The fill is recorded in the document: Revert last fill undoes whatever of it was written." : ""} Read the document again and check it before writing.`,
+        );
+      }
+      const { written, notWritten } = account(ts, wanted, again.texts, again.tableState);
+      if (recording) {
+        const fixed = await fixRecording(
+          context,
+          recording,
+          again.journal,
           written,
-          notWritten,
-          error: {
-            code: readOnly ? "office_read_only" : "office_sync_failed",
-            message: readOnly
-              ? `Word did not allow changes to this document (it is read-only or protected). ${written.length === 0 ? "Nothing was written." : `${written.length} value(s) were written before Word refused; the rest were not.`} Save a copy you can edit, or ask its owner, then write again.`
-              : `Word stopped while writing (${describe(failure)}). ${written.length} edit(s) are in the document and ${notWritten.length} are not; the list says which. Write again to finish.`,
-          },
-          notices,
-          syncs,
-        });
-      }
-      // 3. The journal (its own sync, after the values are safe).
-      if (journalOk && !options.source)
-        notices.push(
-          "The document's XML was not given, so this fill was not recorded and cannot be reverted from PlanAssist.",
+          ts,
+          again.tableState,
         );
-      if (journalOk && options.source && !parts)
-        notices.push(
-          "This Word does not give access to the document's custom XML parts, so this fill was not recorded and cannot be reverted from PlanAssist.",
-        );
-      if (journalOk && options.source && parts && written.length > 0) {
-        const after = ts.map((t) => t.paragraphs.map((p) => p.text));
-        const record: FillRecord = {
-          at: options.now.toISOString(),
-          label: options.label,
-          changes: journalChanges(snapshot, written, after, ts, options.source),
-        };
-        const earlier = journalPart && !journalPart.isNullObject ? journalXml?.value : undefined;
-        if (earlier) {
-          const journal = parseJournal(earlier);
-          const fills: Journal["fills"] = journal.ok ? journal.value.fills : [];
-          journalPart?.setXml(serialiseJournal({ fills: [...fills, record] }));
-        } else {
-          parts.add(serialiseJournal({ fills: [record] }));
-        }
-        await context.sync();
-        syncs++;
+        syncs += fixed.syncs;
+        if (!fixed.ok)
+          notices.push(
+            "The record of this fill could not be corrected, so it may list cells that were not written; Revert last fill leaves those as they are.",
+          );
       }
-      return ok({ written, notWritten, notices, syncs });
+      const readOnly = isReadOnly(failure);
+      return ok({
+        written,
+        notWritten,
+        error: {
+          code: readOnly ? "office_read_only" : "office_sync_failed",
+          message: readOnly
+            ? `Word did not allow changes to this document (it is read-only or protected). ${written.length === 0 ? "Nothing was written." : `${written.length} edit(s) were written before Word refused; the rest were not.`} Save a copy you can edit, or ask its owner, then write again.`
+            : `Word stopped while writing (${describe(failure)}). ${written.length} edit(s) are in the document and ${notWritten.length} are not; the list says which. Write again to finish.`,
+        },
+        notices,
+        syncs,
+      });
     });
   } catch (e) {
     if (isReadOnly(e)) {
@@ -642,6 +809,234 @@ export async function writePlanInWord(
       "office_sync_failed",
       `Word could not be reached while writing (${describe(e)}). Nothing is known to be written; read the document again.`,
     );
+  }
+}
+
+/** Queues a structural edit (rows added after the template row, or removed). */
+function queueStructure(t: Target, snapshot: DocumentSnapshot): void {
+  const e = t.edit;
+  if (e.kind === "insert-rows") {
+    const values = e.rows.map((labels) =>
+      (snapshot.tables[e.table]?.rows[e.templateRow]?.cells ?? []).map((c, ci) =>
+        c.paragraphs
+          .map((_, k) => labels.find((l) => l.cell === ci && l.paragraph === k)?.text ?? "")
+          .join("\n")
+          .replace(/\n+$/, ""),
+      ),
+    );
+    t.cells[0]?.parentRow.insertRows("After", e.rows.length, values);
+  } else if (e.kind === "remove-rows") {
+    // One cell per cell of each row: delete each row once, through its first cell.
+    let k = 0;
+    for (const r of e.rows) {
+      t.cells[k]?.parentRow.delete();
+      k += snapshot.tables[e.table]?.rows[r]?.cells.length ?? 1;
+    }
+  }
+}
+
+/** Whether a table's structural edits are in the document: all of them, none, or some. */
+type TableState = "all" | "none" | "some";
+
+/** Which edits are in the document, from the texts read back and the tables' row counts. */
+function account(
+  ts: readonly Target[],
+  wanted: readonly (readonly string[])[],
+  textsOf: (i: number) => readonly WParagraph[] | undefined,
+  tableState: (table: number) => TableState,
+): { written: EditOutcome[]; notWritten: EditOutcome[] } {
+  const written: EditOutcome[] = [];
+  const notWritten: EditOutcome[] = [];
+  ts.forEach((t, i) => {
+    const e = t.edit;
+    if (!isContent(e)) {
+      if (e.kind === "insert-block") return;
+      const state = tableState(e.table);
+      if (state === "all") written.push({ edit: e, status: "written" });
+      else
+        notWritten.push({
+          edit: e,
+          status: "failed",
+          ...(state === "some"
+            ? { message: `${where(e)} has some of its row changes only; check it` }
+            : {}),
+        });
+      return;
+    }
+    const ps = textsOf(i);
+    const want = wanted[i] ?? [];
+    if (!ps) {
+      notWritten.push({
+        edit: e,
+        status: "failed",
+        message: `${where(e)} could not be read again`,
+      });
+      return;
+    }
+    const now = ps.map((p) => p.text);
+    const holds = now.length === want.length && now.every((x, k) => sameText(x, want[k] ?? ""));
+    if (holds) written.push({ edit: e, status: "written" });
+    else
+      notWritten.push({
+        edit: e,
+        status: "failed",
+        message: `${where(e)} holds "${clip(now.join(" / "))}"`,
+      });
+  });
+  return { written, notWritten };
+}
+
+type ReadAgain =
+  | {
+      readonly ok: true;
+      readonly syncs: number;
+      readonly texts: (i: number) => readonly WParagraph[] | undefined;
+      readonly tableState: (table: number) => TableState;
+      readonly journal?: { part: WJournalPart; xml: { value: string } };
+    }
+  | { readonly ok: false; readonly syncs: number };
+
+/**
+ * After a failed batch: which row changes are in (by each changed table's row count), then the
+ * targets' texts, each read where it now is. One sync, two when the plan adds or removes rows.
+ */
+async function readAgain(
+  context: WContext,
+  body: WBody,
+  ts: readonly Target[],
+  snapshot: DocumentSnapshot,
+  after: DocumentSnapshot,
+  parts: WCustomXmlParts | undefined,
+): Promise<ReadAgain> {
+  let syncs = 0;
+  const part = parts?.getByNamespace(JOURNAL_NAMESPACE).getOnlyItemOrNullObject();
+  part?.load("isNullObject");
+  const xml = part?.getXml();
+  const changed = [
+    ...new Set(
+      ts.flatMap((t) =>
+        t.edit.kind === "insert-rows" || t.edit.kind === "remove-rows" ? [t.edit.table] : [],
+      ),
+    ),
+  ];
+  const states = new Map<number, TableState>();
+  if (changed.length > 0) {
+    const tables = changed.map((table) => ({ table, proxy: tableProxy(body, snapshot, table) }));
+    for (const { proxy } of tables) proxy?.load("rowCount");
+    try {
+      await context.sync();
+      syncs++;
+    } catch {
+      return { ok: false, syncs: syncs + 1 };
+    }
+    for (const { table, proxy } of tables) {
+      const rows = proxy?.rowCount;
+      states.set(
+        table,
+        rows === after.tables[table]?.rows.length
+          ? "all"
+          : rows === snapshot.tables[table]?.rows.length
+            ? "none"
+            : "some",
+      );
+    }
+  }
+  const tableState = (table: number): TableState => states.get(table) ?? "all";
+  const everywhere = [...states.values()];
+  const bodyState: TableState = everywhere.every((s) => s === "all")
+    ? "all"
+    : everywhere.every((s) => s === "none")
+      ? "none"
+      : "some";
+  const origins = new Map<number, RowOrigin[]>();
+  const read = ts.map((t): WParagraph[] | undefined => {
+    if (!isContent(t.edit)) return [];
+    const out: WParagraph[] = [];
+    for (const s of t.slots) {
+      const state = s.kind === "cell" ? tableState(s.table) : bodyState;
+      if (state === "some") return undefined;
+      if (state === "all") {
+        out.push(...slotProxies(body, after, s).paragraphs);
+        continue;
+      }
+      // The rows did not change: read the slot where it was read before the fill.
+      if (s.kind === "paragraph") {
+        out.push(...slotProxies(body, snapshot, s).paragraphs);
+        continue;
+      }
+      let o = origins.get(s.table);
+      if (!o) origins.set(s.table, (o = rowOrigins(snapshot, [...ts.map((x) => x.edit)], s.table)));
+      const origin = o[s.row];
+      if (!origin || "added" in origin) return undefined;
+      out.push(...slotProxies(body, snapshot, { ...s, row: origin.before }).paragraphs);
+    }
+    return out;
+  });
+  for (const ps of read) for (const p of ps ?? []) p.load("text");
+  try {
+    await context.sync();
+    syncs++;
+  } catch {
+    return { ok: false, syncs: syncs + 1 };
+  }
+  return {
+    ok: true,
+    syncs,
+    texts: (i) => read[i],
+    tableState,
+    ...(part && xml ? { journal: { part, xml } } : {}),
+  };
+}
+
+/**
+ * After a failed batch: makes the record of the fill say what is in the document (or takes it
+ * away when nothing is), so "Revert last fill" undoes exactly this fill. One sync.
+ */
+async function fixRecording(
+  context: WContext,
+  recording: Recording,
+  journal: { part: WJournalPart; xml: { value: string } } | undefined,
+  written: readonly EditOutcome[],
+  ts: readonly Target[],
+  tableState: (table: number) => TableState,
+): Promise<{ ok: boolean; syncs: number }> {
+  if (!journal) return { ok: false, syncs: 0 };
+  const cells = new Set<string>();
+  const paragraphs = new Set<number>();
+  for (const o of written) {
+    for (const s of ts.find((t) => t.edit === o.edit)?.slots ?? []) {
+      if (s.kind === "cell") cells.add(`${s.table}/${s.row}/${s.cell}`);
+      else paragraphs.add(s.paragraph);
+    }
+  }
+  const changes = recording.record.changes.filter((c) => {
+    switch (c.kind) {
+      case "cell":
+        return cells.has(`${c.table}/${c.row}/${c.cell}`);
+      case "paragraph":
+        return paragraphs.has(c.paragraph);
+      case "rows-added":
+      case "rows-removed":
+        return tableState(c.table) === "all";
+      case "tables-added":
+        return false;
+    }
+  });
+  const fills = [
+    ...recording.earlier,
+    ...(changes.length > 0 ? [{ ...recording.record, changes }] : []),
+  ];
+  const present = !journal.part.isNullObject;
+  if (fills.length > 0) {
+    if (present) journal.part.setXml(serialiseJournal({ fills }));
+    else context.document.customXmlParts?.add(serialiseJournal({ fills }));
+  } else if (present) journal.part.delete();
+  else return { ok: true, syncs: 0 };
+  try {
+    await context.sync();
+    return { ok: true, syncs: 1 };
+  } catch {
+    return { ok: false, syncs: 1 };
   }
 }
 
@@ -683,97 +1078,45 @@ function isReadOnly(e: unknown): boolean {
   return code === "AccessDenied" || code === "EditModeCannotBeChanged" || code === "ReadOnly";
 }
 
-/** Journal entries for what was written: each cell's earlier XML (from the read OOXML) and text. */
+/**
+ * The record of this fill: the changes the .docx code computes from the XML read (each cell's
+ * exact earlier XML, rows added or removed, in the coordinates of the filled document), with each
+ * cell's text after the fill as Word will show it (what revert compares before restoring).
+ */
 function journalChanges(
-  snapshot: DocumentSnapshot,
-  written: readonly EditOutcome[],
-  after: readonly (readonly string[])[],
+  changes: readonly JournalChange[],
+  after: DocumentSnapshot,
   ts: readonly Target[],
-  source: string,
+  wanted: readonly (readonly string[])[],
 ): JournalChange[] {
-  const doc = parseXml(source);
-  const { index } = readWordDocument(doc);
-  const xmlOf = (el: { start: number; end: number } | undefined) =>
-    el ? source.slice(el.start, el.end) : "";
-  const out: JournalChange[] = [];
-  const seen = new Set<string>();
-  for (const o of written) {
-    const i = ts.findIndex((t) => t.edit === o.edit);
-    const e = o.edit;
-    if (e.kind === "insert-rows") {
-      out.push({ kind: "rows-added", table: e.table, row: e.after + 1, count: e.rows.length });
-      continue;
-    }
-    if (e.kind === "remove-rows") {
-      // As the .docx writer records them: each run of adjacent rows with its XML, placed where
-      // it goes back in the document without them.
-      const rows = index.tables[e.table]?.rows ?? [];
-      let removedBefore = 0;
-      let group: number[] = [];
-      const flush = () => {
-        const first = rows[group[0] ?? -1];
-        const last = rows[group[group.length - 1] ?? -1];
-        if (first && last) {
-          out.push({
-            kind: "rows-removed",
-            table: e.table,
-            row: (group[0] ?? 0) - removedBefore,
-            xml: source.slice(first.element.start, last.element.end),
-          });
-        }
-        removedBefore += group.length;
-        group = [];
-      };
-      for (const r of [...e.rows].sort((a, b) => a - b)) {
-        if (group.length > 0 && r !== (group[group.length - 1] ?? 0) + 1) flush();
-        group.push(r);
+  const cells = new Map<string, string[]>();
+  const paragraphs = new Map<number, string>();
+  ts.forEach((t, i) => {
+    if (!isContent(t.edit)) return;
+    let k = 0;
+    for (const s of t.slots) {
+      if (s.kind === "paragraph") {
+        paragraphs.set(s.paragraph, wanted[i]?.[k] ?? "");
+        k++;
+        continue;
       }
-      flush();
-      continue;
+      const key = `${s.table}/${s.row}/${s.cell}`;
+      const texts =
+        cells.get(key) ??
+        (after.tables[s.table]?.rows[s.row]?.cells[s.cell]?.paragraphs ?? []).map((p) => p.text);
+      for (let j = 0; j < s.count; j++, k++) texts[s.from + j] = wanted[i]?.[k] ?? "";
+      cells.set(key, texts);
     }
-    if (e.kind !== "set-text" && e.kind !== "set-choice" && e.kind !== "set-marks") continue;
-    const cells: [number, number, number][] =
-      e.kind === "set-text"
-        ? e.location.kind === "cell"
-          ? [[e.location.table, e.location.row, e.location.cell]]
-          : []
-        : e.kind === "set-choice"
-          ? e.cells.map((c) => [e.table, e.row, c])
-          : [[e.cell.table, e.cell.row, e.cell.cell]];
-    if (e.kind === "set-text" && e.location.kind === "paragraph") {
-      const p = snapshot.paragraphs[e.location.paragraph];
-      void p;
-      out.push({
-        kind: "paragraph",
-        paragraph: e.location.paragraph,
-        before: xmlOf(index.paragraphs[e.location.paragraph]),
-        after: ts[i]?.paragraphs[0]?.text ?? "",
-      });
-      continue;
+  });
+  return changes.map((c) => {
+    if (c.kind === "cell") {
+      const texts = cells.get(`${c.table}/${c.row}/${c.cell}`);
+      return texts ? { ...c, after: texts.join("\n") } : c;
     }
-    for (const [t, r, c] of cells) {
-      const key = `${t}/${r}/${c}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const cell = snapshot.tables[t]?.rows[r]?.cells[c];
-      // The cell's text after the fill: the written slot in place of the slot's old paragraphs.
-      const slot = ts[i]?.paragraphs.length ?? 0;
-      const from =
-        e.kind === "set-text" && e.location.kind === "cell" ? (e.location.paragraph ?? 0) : 0;
-      const texts = (cell?.paragraphs ?? []).map((p) => p.text);
-      if (e.kind === "set-text") texts.splice(from, slot, ...(after[i] ?? []));
-      if (e.kind === "set-marks")
-        e.paragraphs.forEach((k, j) => (texts[k] = after[i]?.[j] ?? texts[k] ?? ""));
-      if (e.kind === "set-choice") texts[0] = after[i]?.[e.cells.indexOf(c)] ?? texts[0] ?? "";
-      out.push({
-        kind: "cell",
-        table: t,
-        row: r,
-        cell: c,
-        before: xmlOf(index.tables[t]?.rows[r]?.cells[c]?.element),
-        after: texts.join("\n"),
-      });
+    if (c.kind === "paragraph") {
+      const text = paragraphs.get(c.paragraph);
+      return text !== undefined ? { ...c, after: text } : c;
     }
-  }
-  return out;
+    return c;
+  });
 }

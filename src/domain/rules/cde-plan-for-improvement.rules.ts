@@ -9,6 +9,7 @@ import {
   contentWords,
   dateIn,
   defineRule,
+  eachUsedRowField,
   fieldOf,
   filled,
   sectionOf,
@@ -16,6 +17,7 @@ import {
   text,
   usedRows,
   type PlanRule,
+  type RowFieldFinding,
 } from "./rule";
 
 const studentWords =
@@ -27,16 +29,11 @@ export const cdeMeasurableOutcome: PlanRule = defineRule({
     "Each measurable outcome is quantifiable (a number or percentage) and about students.",
   check(plan) {
     const section = sectionOf(plan, "problems-of-practice");
-    const out: FindingDraft[] = [];
-    for (const row of usedRows(section)) {
-      const field = fieldOf(row, "measurable-outcome");
-      if (!section || !field || !filled(field)) continue;
+    return eachUsedRowField(section, "measurable-outcome", (field) => {
       const value = text(field);
+      const found: RowFieldFinding[] = [];
       if (!/\d|%|\bpercent\b/i.test(value)) {
-        out.push({
-          section,
-          row,
-          field,
+        found.push({
           code: "outcome_not_quantifiable",
           severity: "warning",
           message:
@@ -44,18 +41,15 @@ export const cdeMeasurableOutcome: PlanRule = defineRule({
         });
       }
       if (!studentWords.test(value)) {
-        out.push({
-          section,
-          row,
-          field,
+        found.push({
           code: "outcome_not_about_students",
           severity: "warning",
           message:
             "Focus the outcome on students: name the student group or the student outcome it measures.",
         });
       }
-    }
-    return out;
+      return found;
+    });
   },
 });
 
@@ -64,22 +58,15 @@ export const cdeBaselineDated: PlanRule = defineRule({
   description: "Baseline data gives the date (or school year) of the data.",
   check(plan) {
     const section = sectionOf(plan, "problems-of-practice");
-    const out: FindingDraft[] = [];
-    for (const row of usedRows(section)) {
-      const field = fieldOf(row, "baseline");
-      if (!section || !field || !filled(field)) continue;
-      if (/\b(19|20)\d{2}\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/.test(text(field))) continue;
-      out.push({
-        section,
-        row,
-        field,
+    return eachUsedRowField(section, "baseline", (field) => {
+      if (/\b(19|20)\d{2}\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/.test(text(field))) return undefined;
+      return {
         code: "baseline_without_date",
         severity: "warning",
         message:
           'Give the date or school year of the baseline data, such as "2024-25 CAASPP" or "as of 10/1/2025".',
-      });
-    }
-    return out;
+      };
+    });
   },
 });
 
@@ -189,12 +176,10 @@ export const cdeTargetsObservable: PlanRule = defineRule({
   description:
     "The short-term benchmark and the long-term target are observable (a number, a percentage, a date).",
   check(plan) {
-    const section = sectionOf(plan, "problems-of-practice");
-    return usedRows(section).flatMap((row) =>
-      ["short-term-benchmark", "long-term-target"].flatMap((id) => {
-        const field = fieldOf(row, id);
-        return section && field ? measureFindings(section, field, undefined, row) : [];
-      }),
+    return eachUsedRowField(
+      sectionOf(plan, "problems-of-practice"),
+      ["short-term-benchmark", "long-term-target"],
+      (field, row, section) => measureFindings(section, field, undefined, row),
     );
   },
 });

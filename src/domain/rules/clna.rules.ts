@@ -9,12 +9,12 @@ import { addMonthsIso, describeDate } from "../parse/date";
 import {
   dateIn,
   defineRule,
+  eachUsedRowField,
   fieldOf,
   filled,
   sectionOf,
   text,
   todayFor,
-  usedRows,
   type PlanRule,
 } from "./rule";
 import { clnaComponents } from "../../templates/clna.template";
@@ -96,49 +96,40 @@ export const clnaThreeMonthNextSteps: PlanRule = defineRule({
     const end = dateIn(fieldOf(goals, "plan-end-date"));
     const from = start ?? todayFor(plan, ctx, "current-date").iso;
     const limit = addMonthsIso(from, 3);
-    const out: FindingDraft[] = [];
-    for (const id of nextStepSections) {
-      const section = sectionOf(plan, id);
-      if (!section) continue;
-      for (const row of usedRows(section)) {
-        const field = fieldOf(row, "by-when");
+    const fromName = start ? "Plan Start date" : "Current date";
+    return nextStepSections.flatMap((id) =>
+      eachUsedRowField(sectionOf(plan, id), "by-when", (field) => {
         const iso = dateIn(field);
-        if (!iso || !field) continue;
+        if (!iso) return undefined;
+        const reading = describeDate(iso);
         if (iso > limit) {
-          out.push({
-            section,
-            row,
-            field,
+          return {
             code: "next_step_beyond_three_months",
             severity: "warning",
-            message: `Next steps should not extend beyond three months of the ${start ? "Plan Start date" : "Current date"}. Move this date earlier, or split the step.`,
-            reading: describeDate(iso),
-          });
-        } else if (iso < from) {
-          out.push({
-            section,
-            row,
-            field,
+            message: `Next steps should not extend beyond three months of the ${fromName}. Move this date earlier, or split the step.`,
+            reading,
+          };
+        }
+        if (iso < from) {
+          return {
             code: "date_outside_plan_window",
             severity: "warning",
-            message: `This date is before the ${start ? "Plan Start date" : "Current date"}. Next steps come after the plan starts.`,
-            reading: describeDate(iso),
-          });
-        } else if (end && iso > end) {
-          out.push({
-            section,
-            row,
-            field,
+            message: `This date is before the ${fromName}. Next steps come after the plan starts.`,
+            reading,
+          };
+        }
+        if (end && iso > end) {
+          return {
             code: "date_outside_plan_window",
             severity: "warning",
             message:
               "This date is after the Plan End date. Keep next steps inside the plan's dates.",
-            reading: describeDate(iso),
-          });
+            reading,
+          };
         }
-      }
-    }
-    return out;
+        return undefined;
+      }),
+    );
   },
 });
 

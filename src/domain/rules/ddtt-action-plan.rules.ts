@@ -5,7 +5,16 @@
 import type { FindingDraft } from "../findings";
 import { describeDate } from "../parse/date";
 import { measureFindings } from "./common.rules";
-import { dateIn, defineRule, fieldOf, sectionsOf, todayFor, usedRows, type PlanRule } from "./rule";
+import {
+  dateIn,
+  defineRule,
+  eachUsedRowField,
+  fieldOf,
+  sectionsOf,
+  todayFor,
+  usedRows,
+  type PlanRule,
+} from "./rule";
 
 const TODAY_FIELD = "todays-date";
 
@@ -14,28 +23,22 @@ export const ddttStepsInOrder: PlanRule = defineRule({
   description:
     "Action steps are listed in order of completion: no deadline is earlier than the step above it.",
   check(plan) {
-    const out: FindingDraft[] = [];
-    for (const section of sectionsOf(plan, "action-steps")) {
+    return sectionsOf(plan, "action-steps").flatMap((section) => {
       let previous: string | undefined;
-      for (const row of usedRows(section)) {
-        const field = fieldOf(row, "deadline");
+      return eachUsedRowField(section, "deadline", (field) => {
         const iso = dateIn(field);
-        if (!iso || !field) continue;
-        if (previous !== undefined && iso < previous) {
-          out.push({
-            section,
-            row,
-            field,
-            code: "step_out_of_order",
-            severity: "warning",
-            message:
-              "This step's deadline is earlier than the step above it. List the steps in order of completion, or check the deadline.",
-          });
-        }
+        if (!iso) return undefined;
+        const earlier = previous !== undefined && iso < previous;
         previous = previous === undefined || iso > previous ? iso : previous;
-      }
-    }
-    return out;
+        if (!earlier) return undefined;
+        return {
+          code: "step_out_of_order",
+          severity: "warning",
+          message:
+            "This step's deadline is earlier than the step above it. List the steps in order of completion, or check the deadline.",
+        };
+      });
+    });
   },
 });
 
@@ -44,27 +47,20 @@ export const ddttDeadlineAfterToday: PlanRule = defineRule({
   description: "Deadlines are not before Today's Date (the plan describes future work).",
   check(plan, ctx) {
     const today = todayFor(plan, ctx, TODAY_FIELD);
-    const out: FindingDraft[] = [];
-    for (const section of sectionsOf(plan, "action-steps")) {
-      for (const row of usedRows(section)) {
-        const field = fieldOf(row, "deadline");
+    return sectionsOf(plan, "action-steps").flatMap((section) =>
+      eachUsedRowField(section, "deadline", (field) => {
         const iso = dateIn(field);
-        if (iso && field && iso < today.iso) {
-          out.push({
-            section,
-            row,
-            field,
-            code: "deadline_before_today",
-            severity: "warning",
-            message: today.fromPlan
-              ? "This deadline is before the plan's Today's Date. A plan describes future work: check the deadline or the date of the plan."
-              : "This deadline has already passed. Check the deadline, or mark the step as done.",
-            reading: describeDate(iso),
-          });
-        }
-      }
-    }
-    return out;
+        if (!iso || iso >= today.iso) return undefined;
+        return {
+          code: "deadline_before_today",
+          severity: "warning",
+          message: today.fromPlan
+            ? "This deadline is before the plan's Today's Date. A plan describes future work: check the deadline or the date of the plan."
+            : "This deadline has already passed. Check the deadline, or mark the step as done.",
+          reading: describeDate(iso),
+        };
+      }),
+    );
   },
 });
 
@@ -100,15 +96,11 @@ export const ddttMeasuresObservable: PlanRule = defineRule({
   description:
     "Each measure of implementation is observable and does not only restate the action step.",
   check(plan) {
-    const out: FindingDraft[] = [];
-    for (const section of sectionsOf(plan, "action-steps")) {
-      for (const row of usedRows(section)) {
-        const measure = fieldOf(row, "measures");
-        if (measure)
-          out.push(...measureFindings(section, measure, fieldOf(row, "action-step"), row));
-      }
-    }
-    return out;
+    return sectionsOf(plan, "action-steps").flatMap((section) =>
+      eachUsedRowField(section, "measures", (measure, row) =>
+        measureFindings(section, measure, fieldOf(row, "action-step"), row),
+      ),
+    );
   },
 });
 

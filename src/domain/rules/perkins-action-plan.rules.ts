@@ -8,14 +8,13 @@ import { parsePerson } from "../parse/person";
 import { measureFindings } from "./common.rules";
 import {
   defineRule,
-  fieldOf,
+  eachUsedRowField,
   filled,
   isSignatureSection,
   planField,
   sectionOf,
   text,
   todayFor,
-  usedRows,
   type PlanRule,
 } from "./rule";
 
@@ -49,26 +48,20 @@ export const perkinsCompletionStatus: PlanRule = defineRule({
   description:
     "An action's completion is blank until done, then a date, Completed, In progress or Not started.",
   check(plan) {
-    const section = sectionOf(plan, "actions");
-    const out: FindingDraft[] = [];
-    for (const row of usedRows(section)) {
-      const field = fieldOf(row, "completion");
-      if (!field || !filled(field) || !section) continue;
+    return eachUsedRowField(sectionOf(plan, "actions"), "completion", (field) => {
       const value = text(field).trim().replace(/[.!]$/, "");
-      if (perkinsCompletionValues.some((v) => v.toLowerCase() === value.toLowerCase())) continue;
+      if (perkinsCompletionValues.some((v) => v.toLowerCase() === value.toLowerCase())) {
+        return undefined;
+      }
       const withDate = value.replace(/^(completed|done|finished)\s*(on|:)?\s*/i, "");
-      if (parseDate(withDate).ok) continue;
-      out.push({
-        section,
-        row,
-        field,
+      if (parseDate(withDate).ok) return undefined;
+      return {
         code: "completion_status_invalid",
         severity: "warning",
         message:
           'Write the completion as a date (9/15/2026), "Completed", "In progress" or "Not started", or leave it blank until the action is done.',
-      });
-    }
-    return out;
+      };
+    });
   },
 });
 
@@ -76,11 +69,7 @@ export const perkinsParticipationRoles: PlanRule = defineRule({
   name: "perkins_participation_roles",
   description: "Participation and Commitments names who is involved and the role each plays.",
   check(plan) {
-    const section = sectionOf(plan, "actions");
-    const out: FindingDraft[] = [];
-    for (const row of usedRows(section)) {
-      const field = fieldOf(row, "participation");
-      if (!field || !filled(field) || !section) continue;
+    return eachUsedRowField(sectionOf(plan, "actions"), "participation", (field) => {
       const value = text(field);
       const lines = value
         .split(/\n|;/)
@@ -92,28 +81,23 @@ export const perkinsParticipationRoles: PlanRule = defineRule({
       });
       const words = value.split(/\s+/).filter((w) => w !== "").length;
       if (!anyone) {
-        out.push({
-          section,
-          row,
-          field,
+        return {
           code: "participation_names_nobody",
           severity: "warning",
           message:
             'Name who is involved (a person, or at least a role such as CTE Director) and the part each plays, such as "Maria Lopez, CTE Director: leads the training".',
-        });
-      } else if (words < 4 && !/[:(–-]/.test(value)) {
-        out.push({
-          section,
-          row,
-          field,
+        };
+      }
+      if (words < 4 && !/[:(–-]/.test(value)) {
+        return {
           code: "participation_without_role",
           severity: "warning",
           message:
             'Say what role each person plays, such as "Maria Lopez, CTE Director: leads the training".',
-        });
+        };
       }
-    }
-    return out;
+      return undefined;
+    });
   },
 });
 
@@ -125,27 +109,20 @@ export const perkinsTimelineInWindow: PlanRule = defineRule({
     if (!today.fromPlan) return [];
     const windowStart = addMonthsIso(today.iso, -3);
     const windowEnd = addMonthsIso(today.iso, 24);
-    const section = sectionOf(plan, "actions");
-    const out: FindingDraft[] = [];
-    for (const row of usedRows(section)) {
-      const field = fieldOf(row, "timeline");
-      if (!field || !filled(field) || !section) continue;
+    return eachUsedRowField(sectionOf(plan, "actions"), "timeline", (field) => {
       const r = parseDateRange(text(field));
-      if (!r.ok) continue;
+      if (!r.ok) return undefined;
       if (r.value.end < windowStart || r.value.start > windowEnd) {
-        out.push({
-          section,
-          row,
-          field,
+        return {
           code: "date_outside_plan_window",
           severity: "warning",
           message:
             "The timeline falls outside the two years of the plan (from its Date through Milestone 2). Check the dates.",
           reading: r.reading,
-        });
+        };
       }
-    }
-    return out;
+      return undefined;
+    });
   },
 });
 

@@ -77,6 +77,41 @@ export function usedRows(section: SectionData | undefined): RowData[] {
   return (section?.rows ?? []).filter((r) => r.cells.some((c) => filled(c)));
 }
 
+/** What a per-row test reports about a field, before it is placed on that row's field. */
+export type RowFieldFinding = Omit<FindingDraft, "section" | "row" | "field">;
+
+/** A per-row test: nothing when the field is right, else what to report about it. */
+export type RowFieldTest = (
+  field: FieldData,
+  row: RowData,
+  section: SectionData,
+) => RowFieldFinding | readonly RowFieldFinding[] | undefined;
+
+/**
+ * Runs `test` on a field (or several, in the order given) of every used row of a section, row by
+ * row, and places what it reports on that row's field. Fields left blank are not tested.
+ */
+export function eachUsedRowField(
+  section: SectionData | undefined,
+  fieldIds: string | readonly string[],
+  test: RowFieldTest,
+): FindingDraft[] {
+  if (!section) return [];
+  const ids = typeof fieldIds === "string" ? [fieldIds] : fieldIds;
+  const out: FindingDraft[] = [];
+  for (const row of usedRows(section)) {
+    for (const id of ids) {
+      const field = fieldOf(row, id);
+      if (!field || !filled(field)) continue;
+      const found = test(field, row, section) ?? [];
+      for (const f of ([] as RowFieldFinding[]).concat(found)) {
+        out.push({ ...f, section, row, field });
+      }
+    }
+  }
+  return out;
+}
+
 /** The date in a field, when it reads as one. */
 export function dateIn(field: FieldData | undefined): IsoDate | undefined {
   if (!field || !filled(field)) return undefined;

@@ -55,6 +55,8 @@ type Notice = {
   readonly title: string;
   readonly text?: string;
   readonly lines?: readonly string[];
+  /** A follow-up the person can choose (such as reverting anyway). */
+  readonly action?: { readonly label: string; readonly run: () => void };
 };
 
 function describeReport(report: FillReport): Notice {
@@ -146,8 +148,20 @@ export function App({ session }: AppProps) {
   );
 
   useEffect(() => {
-    void load(false).then(() => announce("Document read."));
-  }, [load]);
+    void load(false).then(async () => {
+      announce("Document read.");
+      // A fill cut short (the pane was closed or reloaded while Word wrote it): say what is in.
+      const last = await session.lastFill();
+      if (!last.ok || !last.value || last.value.notWritten === 0) return;
+      const f = last.value;
+      setNotice({
+        intent: "warning",
+        title: "The last fill was cut short",
+        text: `"${f.label}" wrote ${f.written} of ${f.written + f.notWritten} cells; ${f.notWritten} still hold what they held before. Write the section again to finish it, or revert it.`,
+        action: { label: "Revert last fill", run: () => void revertRef.current(false) },
+      });
+    });
+  }, [load, session]);
 
   // Bring a new report into view (the write button may be far below it).
   useEffect(() => {
@@ -182,9 +196,9 @@ export function App({ session }: AppProps) {
     announce("Document read again.");
   };
 
-  const revert = async () => {
+  const revert = async (force: boolean) => {
     setBusy(true);
-    const r = await session.revert();
+    const r = await session.revert({ force });
     if (r.ok) {
       await load(false);
       const n: Notice = {
@@ -195,11 +209,21 @@ export function App({ session }: AppProps) {
       setNotice(n);
       announce(`${n.title}. ${n.text ?? ""}`);
     } else {
-      setNotice({ intent: "error", title: "Nothing reverted", text: r.error.message });
+      setNotice({
+        intent: "error",
+        title: "Nothing reverted",
+        text: r.error.message,
+        // Cells edited after the fill are put back only when the person says so.
+        ...(r.error.code === "document_changed" && !force
+          ? { action: { label: "Revert anyway", run: () => void revertRef.current(true) } }
+          : {}),
+      });
       announce(`Nothing reverted. ${r.error.message}`);
     }
     setBusy(false);
   };
+  const revertRef = useRef(revert);
+  revertRef.current = revert;
 
   const goTo = async (location: Location, label: string) => {
     const r = await session.goTo(location);
@@ -454,7 +478,7 @@ export function App({ session }: AppProps) {
             size="small"
             icon={<ArrowUndoRegular />}
             disabled={busy}
-            onClick={() => void revert()}
+            onClick={() => void revert(false)}
           >
             Revert last fill
           </Button>
@@ -486,6 +510,11 @@ export function App({ session }: AppProps) {
               ) : null}
             </MessageBarBody>
             <MessageBarActions>
+              {notice.action ? (
+                <Button size="small" disabled={busy} onClick={notice.action.run}>
+                  {notice.action.label}
+                </Button>
+              ) : null}
               <Button size="small" appearance="transparent" onClick={() => setNotice(undefined)}>
                 Dismiss
               </Button>

@@ -1,0 +1,38 @@
+// Checks the bench corpus many times, for profiling `planassist check`:
+//   node --cpu-prof --cpu-prof-dir=<dir> bench/profile-check.mjs [seconds]
+// Prints milliseconds per document for reading alone and for reading plus checking.
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { buildReader } from "./build.mjs";
+import { filledCorpus } from "./corpus.mjs";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const lib = await import(pathToFileURL(await buildReader()).href);
+const corpus = filledCorpus(lib, root, 45);
+const seconds = Number(process.argv[2] ?? 5);
+
+function time(label, fn) {
+  let docs = 0;
+  const t = performance.now();
+  while (performance.now() - t < seconds * 1000) {
+    for (const d of corpus) fn(d.bytes);
+    docs += corpus.length;
+  }
+  const ms = (performance.now() - t) / docs;
+  console.log(`${label}: ${ms.toFixed(2)} ms per document (${(1000 / ms).toFixed(0)} docs/s)`);
+}
+
+time("read", (b) => lib.openDocx(b));
+time("check", (b) => lib.checkDocument(b, { currentDate: "2026-01-15" }));
+const snapshots = corpus.map((d) => lib.openDocx(d.bytes).value.read.snapshot);
+{
+  let docs = 0;
+  const t = performance.now();
+  while (performance.now() - t < seconds * 1000) {
+    for (const s of snapshots) lib.checkSnapshot(s, { currentDate: "2026-01-15" });
+    docs += snapshots.length;
+  }
+  const ms = (performance.now() - t) / docs;
+  console.log(`check a snapshot already read: ${ms.toFixed(2)} ms per document`);
+}
