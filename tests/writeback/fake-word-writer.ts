@@ -11,14 +11,15 @@ import type {
   WCustomXmlPart,
   WCustomXmlParts,
   WFont,
+  WJournalPart,
   WParagraph,
   WRange,
   WRangeCollection,
   WRow,
   WTable,
   WordWriteHost,
-} from "../../src/adapters/office/office-writer";
-import type { WJournalPart, WordPaneHost } from "../../src/adapters/office/office-revert";
+} from "../../src/adapters/office/word-api";
+import type { WordPaneHost } from "../../src/adapters/office/office-revert";
 import type { WordHost } from "../../src/adapters/office/word-host";
 import type { DocumentSnapshot } from "../../src/domain/snapshot";
 

@@ -39,17 +39,9 @@ import {
   tableProxy,
   type WBody,
   type WContext,
+  type WJournalPart,
   type WParagraph,
-} from "./office-writer";
-
-/** The journal part as revert reaches it (WordApi 1.4). */
-export interface WJournalPart {
-  readonly isNullObject: boolean;
-  load(properties?: string): unknown;
-  getXml(): { value: string };
-  setXml(xml: string): void;
-  delete(): void;
-}
+} from "./word-api";
 
 export interface WRevertContext {
   readonly document: {

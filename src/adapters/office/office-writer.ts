@@ -1,31 +1,27 @@
 /**
  * Applying an edit plan in Word with native calls (the same plan the .docx writer applies).
  *
- * One section costs two `context.sync()` calls: a check (every target is loaded and compared with
- * what the plan expects; if one differs, nothing is written and the answer is `document_changed`
- * with the differences), then one batch that writes and reads back what it wrote. A batch is not
- * all-or-nothing: when the write sync fails, one more sync reads every target again so the report
- * says exactly which edits are in the document and which are not.
+ * One section costs two `context.sync()` calls, whatever it holds:
+ * 1. the check: every target is loaded (with the fill journal) and compared with what the plan
+ *    expects; if one differs, nothing is written and the answer is `document_changed`;
+ * 2. one batch: the record of the fill (the journal, a custom XML part shared with the .docx
+ *    writer's format) goes first, so a batch cut short can still be reverted; then the values in
+ *    rows as read, the rows added or removed, the values in added rows, and the read-back of
+ *    every target.
+ *
+ * A batch is not all-or-nothing: when it fails, the targets are read again (one sync, two when
+ * rows changed, to learn which row changes are in) and the record is corrected to what is in
+ * the document (one more), so the report and "Revert last fill" are exact. A pane closed
+ * mid-batch leaves the record in the document: `accountLastFillInWord` reads what it reached.
  *
  * Cells are found again from the snapshot's indexes (top-level tables through `body.tables` in
  * order, nested tables through their parent cell); no proxy outlives its `Word.run`. Values go in
  * with `insertText(..., "Replace")` on the slot's paragraphs, then the paragraph's captured style
- * and font are put back (empty cells can take the default style in Word). The journal of fills is
- * a custom XML part (WordApi 1.4), shared with the .docx writer's format: it is read with the check
- * and written in one more sync after the values are confirmed, so a recorded fill costs three
- * syncs (check, write + read-back, journal). Where WordApi 1.4 is missing, or the document part's
- * XML was not given, the fill is written but not recorded, and the report says it cannot be
- * reverted.
+ * and font are put back (empty cells can take the default style in Word). Where WordApi 1.4 is
+ * missing, or the document part's XML was not given, the fill is written but not recorded, and
+ * the report says it cannot be reverted.
  */
-import {
-  normaliseSlotText,
-  leadingMarkLength,
-  prefixLength,
-  type ContentEdit,
-  type Edit,
-  type EditPlan,
-  type Location,
-} from "../../domain/edits";
+import type { Edit, EditPlan, Location } from "../../domain/edits";
 import { err, ok, type ErrorCode, type Result } from "../../domain/result";
 import type { DocumentSnapshot } from "../../domain/snapshot";
 import { applyEditPlan, type EditOutcome, type JournalChange } from "../../ooxml/edit/apply";
@@ -38,105 +34,33 @@ import {
   type FillRecord,
   type Journal,
 } from "../../ooxml/journal";
-
-// ------------------------------------------------------------------------------------------
-// The slice of the Word API the writer uses (the real Word API satisfies it structurally).
-
-export interface WFont {
-  name: string;
-  size: number;
-  color: string;
-  bold: boolean;
-  italic: boolean;
-  set(properties: Partial<Pick<WFont, "name" | "size" | "color" | "bold" | "italic">>): void;
-}
-
-export interface WRange {
-  insertText(text: string, location: "Replace" | "Start" | "End"): WRange;
-  readonly font: WFont;
-}
-
-export interface WRangeCollection {
-  readonly items: WRange[];
-  load(properties?: string): WRangeCollection;
-}
-
-export interface WParagraph {
-  text: string;
-  style: string;
-  readonly font: WFont;
-  load(properties: string): WParagraph;
-  getNext(): WParagraph;
-  insertText(text: string, location: "Replace" | "Start" | "End"): WRange;
-  search(
-    text: string,
-    options?: { matchCase?: boolean; matchWildcards?: boolean },
-  ): WRangeCollection;
-  set(properties: { style?: string }): void;
-  /** Used by revert, to give a cell back paragraphs a fill took away. */
-  insertParagraph(text: string, location: "After" | "Before"): WParagraph;
-  /** Used by revert, to take away paragraphs a fill added. */
-  delete(): void;
-}
-
-export interface WBody {
-  readonly paragraphs: { getFirst(): WParagraph };
-  readonly tables: { getFirst(): WTable };
-}
-
-export interface WCell {
-  readonly isNullObject: boolean;
-  readonly body: WBody;
-  readonly parentRow: WRow;
-  load(properties: string): WCell;
-}
-
-export interface WRow {
-  insertRows(location: "After" | "Before", rowCount: number, values?: string[][]): unknown;
-  delete(): void;
-}
-
-export interface WTable {
-  readonly rowCount: number;
-  load(properties: string): WTable;
-  getNext(): WTable;
-  getCellOrNullObject(rowIndex: number, cellIndex: number): WCell;
-}
-
-export interface WCustomXmlPart {
-  getXml(): { value: string };
-  setXml(xml: string): void;
-}
-
-/** The journal part, reached in one step (WordApi 1.4 `getOnlyItemOrNullObject`). */
-export interface WJournalPart {
-  readonly isNullObject: boolean;
-  load(properties?: string): unknown;
-  getXml(): { value: string };
-  setXml(xml: string): void;
-  delete(): void;
-}
-
-export interface WCustomXmlParts {
-  getByNamespace(ns: string): {
-    items: WCustomXmlPart[];
-    load(properties?: string): unknown;
-    getOnlyItemOrNullObject(): WJournalPart;
-  };
-  add(xml: string): WCustomXmlPart;
-}
-
-export interface WContext {
-  readonly document: { readonly body: WBody; readonly customXmlParts?: WCustomXmlParts };
-  sync(): Promise<void>;
-}
-
-export interface WordWriteHost {
-  run<T>(batch: (context: WContext) => Promise<T>): Promise<T>;
-  isSetSupported(name: string, version: string): boolean;
-}
-
-// ------------------------------------------------------------------------------------------
+import {
+  sameText,
+  tableProxy,
+  type WBody,
+  type WContext,
+  type WCustomXmlParts,
+  type WJournalPart,
+  type WParagraph,
+  type WordWriteHost,
+} from "./word-api";
+import {
+  addedRowLooks,
+  expectedText,
+  foundText,
+  isContent,
+  occurrence,
+  PARAGRAPH_PROPS,
+  queueContent,
+  queueStructure,
+  rowOrigins,
+  slotProxies,
+  slotTexts,
+  targets,
+  wantedText,
+  type RowOrigin,
+  type Target,
+} from "./write-targets";
 
 export type OfficeFillReport = {
   /** Edits found in the document after writing. */
@@ -149,411 +73,6 @@ export type OfficeFillReport = {
   readonly notices: readonly string[];
   readonly syncs: number;
 };
-
-/** Proxies for the paragraphs of one location, found again from the snapshot's indexes. */
-export function tableProxy(
-  body: WBody,
-  snapshot: DocumentSnapshot,
-  table: number,
-): WTable | undefined {
-  const t = snapshot.tables[table];
-  if (!t) return undefined;
-  if (t.parent) {
-    const parentTable = tableProxy(body, snapshot, t.parent.table);
-    const parentCell = snapshot.tables[t.parent.table]?.rows[t.parent.row]?.cells[t.parent.cell];
-    if (!parentTable || !parentCell) return undefined;
-    const k = parentCell.nestedTables.indexOf(table);
-    let nested = parentTable
-      .getCellOrNullObject(t.parent.row, t.parent.cell)
-      .body.tables.getFirst();
-    for (let i = 0; i < k; i++) nested = nested.getNext();
-    return nested;
-  }
-  let proxy = body.tables.getFirst();
-  for (let i = 0; i < (t.bodyTableIndex ?? 0); i++) proxy = proxy.getNext();
-  return proxy;
-}
-
-export function nth(first: WParagraph, k: number): WParagraph {
-  let p = first;
-  for (let i = 0; i < k; i++) p = p.getNext();
-  return p;
-}
-
-/** Where a content edit reads and writes, in the coordinates of the document after `structure`. */
-type Slot =
-  | { readonly kind: "paragraph"; readonly paragraph: number }
-  | {
-      readonly kind: "cell";
-      readonly table: number;
-      readonly row: number;
-      readonly cell: number;
-      readonly from: number;
-      readonly count: number;
-    };
-
-/** Where each row of a table comes from once the structural edits are applied. */
-type RowOrigin = { readonly before: number } | { readonly added: InsertRows };
-type InsertRows = Extract<Edit, { kind: "insert-rows" }>;
-
-function rowOrigins(snapshot: DocumentSnapshot, structure: readonly Edit[], table: number) {
-  const removed = new Set(
-    structure.flatMap((e) => (e.kind === "remove-rows" && e.table === table ? e.rows : [])),
-  );
-  const inserts = structure.filter(
-    (e): e is InsertRows => e.kind === "insert-rows" && e.table === table,
-  );
-  const out: RowOrigin[] = [];
-  (snapshot.tables[table]?.rows ?? []).forEach((_, r) => {
-    if (!removed.has(r)) out.push({ before: r });
-    for (const e of inserts) if (e.after === r) for (const _ of e.rows) out.push({ added: e });
-  });
-  return out;
-}
-
-function slotsOf(e: ContentEdit, after: DocumentSnapshot): Slot[] {
-  const paragraphsIn = (t: number, r: number, c: number) =>
-    after.tables[t]?.rows[r]?.cells[c]?.paragraphs.length ?? 1;
-  switch (e.kind) {
-    case "set-text": {
-      const l = e.location;
-      if (l.kind === "paragraph") return [{ kind: "paragraph", paragraph: l.paragraph }];
-      const from = l.paragraph ?? 0;
-      const count =
-        e.keepPrefix !== undefined
-          ? 1
-          : (l.paragraphCount ?? paragraphsIn(l.table, l.row, l.cell) - from);
-      return [{ kind: "cell", table: l.table, row: l.row, cell: l.cell, from, count }];
-    }
-    case "set-choice":
-      return e.cells.map((cell) => ({
-        kind: "cell",
-        table: e.table,
-        row: e.row,
-        cell,
-        from: 0,
-        count: 1,
-      }));
-    case "set-marks":
-      return e.paragraphs.map((k) => ({ kind: "cell", ...e.cell, from: k, count: 1 }));
-  }
-}
-
-/** Proxies for a slot's paragraphs (and its cell), found from a snapshot's indexes (no sync). */
-function slotProxies(
-  body: WBody,
-  snapshot: DocumentSnapshot,
-  slot: Slot,
-): { cell?: WCell; paragraphs: WParagraph[] } {
-  if (slot.kind === "paragraph") {
-    const docIndex = snapshot.paragraphs[slot.paragraph]?.documentIndex ?? 0;
-    return { paragraphs: [nth(body.paragraphs.getFirst(), docIndex)] };
-  }
-  const cell = tableProxy(body, snapshot, slot.table)?.getCellOrNullObject(slot.row, slot.cell);
-  if (!cell) return { paragraphs: [] };
-  const first = nth(cell.body.paragraphs.getFirst(), slot.from);
-  const paragraphs = Array.from({ length: slot.count }, (_, k) =>
-    k === 0 ? first : nth(first, k),
-  );
-  return { cell, paragraphs };
-}
-
-/** One edit with the proxies it reads and writes. */
-type Target = {
-  readonly edit: Edit;
-  /** Content edits: where they write, after the structural edits. */
-  readonly slots: readonly Slot[];
-  /** A content edit in a row this plan adds: nothing to check, it is written after the rows. */
-  readonly inAddedRow: boolean;
-  /** Proxies loaded by the check, in the document as read (none for an edit in an added row). */
-  readonly checked: WParagraph[];
-  readonly cells: WCell[];
-  /** Per paragraph written: a loaded paragraph whose style and font the written one keeps. */
-  looks: WParagraph[];
-  /** Per paragraph written: its text before the write. */
-  before: string[];
-  /** For a blank in a body paragraph: the search for it, queued with the check. */
-  hits?: { collection: WRangeCollection; index: number };
-  /** insert-rows: the template row's paragraphs, cell by cell (loaded by the check). */
-  templateCells?: WParagraph[][];
-};
-
-const PARAGRAPH_PROPS = "text,style,font/name,font/size,font/color,font/bold,font/italic";
-
-/**
- * Finds the proxies of every edit's targets in the document as read (no sync). Content edits
- * address the document after the structural edits: each is mapped back to the row it was read
- * from, or marked as being in an added row.
- */
-function targets(
-  body: WBody,
-  snapshot: DocumentSnapshot,
-  after: DocumentSnapshot,
-  plan: EditPlan,
-): Target[] {
-  const origins = new Map<number, RowOrigin[]>();
-  const originOf = (table: number, row: number): RowOrigin | undefined => {
-    if (plan.structure.length === 0) return { before: row };
-    let o = origins.get(table);
-    if (!o) origins.set(table, (o = rowOrigins(snapshot, plan.structure, table)));
-    return o[row];
-  };
-  const out: Target[] = [];
-  for (const edit of plan.structure) {
-    const t: Target = {
-      edit,
-      slots: [],
-      inAddedRow: false,
-      checked: [],
-      cells: [],
-      looks: [],
-      before: [],
-    };
-    if (edit.kind === "insert-block") {
-      out.push(t);
-      continue;
-    }
-    const rows = edit.kind === "insert-rows" ? [edit.templateRow] : edit.rows;
-    for (const r of rows) {
-      const cells = snapshot.tables[edit.table]?.rows[r]?.cells ?? [];
-      const perCell = cells.map((c, i) => {
-        const count = edit.kind === "insert-rows" ? c.paragraphs.length : 1;
-        const p = slotProxies(body, snapshot, {
-          kind: "cell",
-          table: edit.table,
-          row: r,
-          cell: i,
-          from: 0,
-          count,
-        });
-        if (p.cell) t.cells.push(p.cell);
-        t.checked.push(...p.paragraphs);
-        return p.paragraphs;
-      });
-      if (edit.kind === "insert-rows") t.templateCells = perCell;
-    }
-    out.push(t);
-  }
-  for (const edit of plan.content) {
-    const slots = slotsOf(edit, after);
-    const t: Target = {
-      edit,
-      slots,
-      inAddedRow: false,
-      checked: [],
-      cells: [],
-      looks: [],
-      before: [],
-    };
-    for (const s of slots) {
-      const origin = s.kind === "cell" ? originOf(s.table, s.row) : { before: -1 };
-      if (!origin || "added" in origin) {
-        (t as { inAddedRow: boolean }).inAddedRow = true;
-        continue;
-      }
-      const p = slotProxies(body, snapshot, s.kind === "cell" ? { ...s, row: origin.before } : s);
-      if (p.cell) t.cells.push(p.cell);
-      t.checked.push(...p.paragraphs);
-    }
-    out.push(t);
-  }
-  return out;
-}
-
-/** For a content edit in an added row: the template row's paragraphs it takes its look from. */
-function addedRowLooks(
-  ts: readonly Target[],
-  plan: EditPlan,
-  snapshot: DocumentSnapshot,
-  t: Target,
-) {
-  const looks: WParagraph[] = [];
-  for (const s of t.slots) {
-    if (s.kind !== "cell") continue;
-    const origin = rowOrigins(snapshot, plan.structure, s.table)[s.row];
-    const insert = origin && "added" in origin ? origin.added : undefined;
-    const template = ts.find((x) => x.edit === insert)?.templateCells?.[s.cell] ?? [];
-    for (let k = 0; k < s.count; k++) {
-      const look = template[Math.min(s.from + k, template.length - 1)];
-      if (look) looks.push(look);
-    }
-  }
-  return looks;
-}
-
-/** What a target holds now (after the check's sync), joined as the expected texts are. */
-function foundText(t: Target): string {
-  return t.checked.map((p) => p.text).join("\n");
-}
-
-/** What the check expects a target to hold: the snapshot's texts of the same paragraphs. */
-function expectedText(t: Target, snapshot: DocumentSnapshot, after: DocumentSnapshot): string {
-  const e = t.edit;
-  const cellTexts = (s: DocumentSnapshot, table: number, row: number, cell: number) =>
-    s.tables[table]?.rows[row]?.cells[cell]?.paragraphs.map((p) => p.text) ?? [];
-  if (e.kind === "insert-rows" || e.kind === "remove-rows") {
-    const rows = e.kind === "insert-rows" ? [e.templateRow] : e.rows;
-    return rows
-      .flatMap((r) =>
-        (snapshot.tables[e.table]?.rows[r]?.cells ?? []).flatMap((_, i) => {
-          const texts = cellTexts(snapshot, e.table, r, i);
-          return e.kind === "insert-rows" ? texts : texts.slice(0, 1);
-        }),
-      )
-      .join("\n");
-  }
-  // Content: whole paragraphs (Word gives paragraph texts, not spans), in the same coordinates
-  // as the slots (the document after the structural edits holds the same text in read rows).
-  return t.slots
-    .map((s) =>
-      s.kind === "paragraph"
-        ? (after.paragraphs[s.paragraph]?.text ?? "")
-        : cellTexts(after, s.table, s.row, s.cell)
-            .slice(s.from, s.from + s.count)
-            .join("\n"),
-    )
-    .join("\n");
-}
-
-/** The paragraph texts of a target's slots in a snapshot (for edits in added rows). */
-function slotTexts(t: Target, after: DocumentSnapshot): string[] {
-  return t.slots.flatMap((s) =>
-    s.kind === "paragraph"
-      ? [after.paragraphs[s.paragraph]?.text ?? ""]
-      : (after.tables[s.table]?.rows[s.row]?.cells[s.cell]?.paragraphs ?? [])
-          .slice(s.from, s.from + s.count)
-          .map((p) => p.text),
-  );
-}
-
-/** Word reads symbol-font characters back as "(" (office-js #2368): compare them loosely. */
-export function sameText(word: string, expected: string): boolean {
-  const norm = (s: string) =>
-    normaliseSlotText(s)
-      .replace(/[\uF000-\uF0FF○●◯⚪⬤⚫(]/g, "◦")
-      .replace(/\u000b|\r/g, "\n");
-  return norm(word) === norm(expected);
-}
-
-/** The text after the edit as Word will show it, for the read-back. */
-function wantedText(e: ContentEdit, before: readonly string[], all: readonly Edit[]): string[] {
-  switch (e.kind) {
-    case "set-text": {
-      const l = e.location;
-      const text = normaliseSlotText(e.text);
-      if (l.kind === "paragraph") {
-        // Every blank of this paragraph the plan fills, right to left.
-        let p = before[0] ?? "";
-        const spans = all
-          .filter(
-            (o): o is typeof e =>
-              o.kind === "set-text" &&
-              o.location.kind === "paragraph" &&
-              o.location.paragraph === l.paragraph,
-          )
-          .map((o) => ({
-            loc: o.location as Extract<Location, { kind: "paragraph" }>,
-            text: normaliseSlotText(o.text),
-          }))
-          .sort((a, b) => (b.loc.start ?? 0) - (a.loc.start ?? 0));
-        for (const sp of spans) {
-          const start = sp.loc.start ?? 0;
-          p = p.slice(0, start) + sp.text + p.slice(sp.loc.end ?? p.length);
-        }
-        return [p];
-      }
-      const start =
-        e.keepPrefix !== undefined ? prefixLength(before[0] ?? "", e.keepPrefix) : l.start;
-      const lines = text.split("\n");
-      return before.map((p, i) => {
-        const line = i < before.length - 1 ? (lines[i] ?? "") : lines.slice(i).join("\n");
-        return i === 0 && start !== undefined ? p.slice(0, start) + line : line;
-      });
-    }
-    case "set-choice":
-      return e.cells.map((_, i) =>
-        e.style.kind === "radio"
-          ? i === e.chosen
-            ? "●"
-            : "○"
-          : i === e.chosen
-            ? e.style.mark
-            : "",
-      );
-    case "set-marks":
-      return e.paragraphs.map((_, i) => {
-        const p = before[i] ?? "";
-        const rest = p.slice(markLength(p));
-        const any = e.marked.some(Boolean) || markLength(p) > 0;
-        return e.marked[i] ? `☒ ${rest}` : any ? `☐ ${rest}` : rest;
-      });
-  }
-}
-
-function markLength(text: string): number {
-  return (
-    leadingMarkLength({ text, runs: [], listItem: false, glyphs: [] }) ||
-    (/^[☒☐☑] /.test(text) ? 2 : 0)
-  );
-}
-
-/**
- * Queues the writes of one content edit: `write` are the proxies written, `looks` the loaded
- * paragraphs whose style and font each keeps, `before` their texts before the write.
- */
-function queueContent(
-  e: ContentEdit,
-  write: readonly WParagraph[],
-  t: Pick<Target, "looks" | "before" | "hits">,
-  wanted: readonly string[],
-): void {
-  const restore = (p: WParagraph, look: WParagraph | undefined) => {
-    // Put back the captured look (Word may give an emptied paragraph the default style).
-    if (!look) return;
-    if (look.style) p.set({ style: look.style });
-    p.font.set({
-      name: look.font.name,
-      size: look.font.size,
-      color: look.font.color,
-      bold: look.font.bold,
-      italic: look.font.italic,
-    });
-  };
-  if (e.kind === "set-text" && e.location.kind === "paragraph") {
-    const p = write[0];
-    if (!p) return;
-    const text = normaliseSlotText(e.text).replace(/\n/g, "\v");
-    if (!t.hits) {
-      p.insertText(text, "End");
-      return;
-    }
-    const hit = t.hits.collection.items[t.hits.index] ?? t.hits.collection.items[0];
-    hit?.insertText(text, "Replace");
-    return;
-  }
-  write.forEach((p, i) => {
-    const want = (wanted[i] ?? "").replace(/\n/g, "\v");
-    // Circles read back alike through .text (office-js #2368): always write them.
-    if (e.kind === "set-choice" && e.style.kind === "radio") {
-      const r = p.insertText(i === e.chosen ? "\uF06C" : "\uF0A1", "Replace");
-      r.font.set({ name: "Wingdings" });
-      return;
-    }
-    if (sameText(t.before[i] ?? "", wanted[i] ?? "")) return;
-    p.insertText(want, "Replace");
-    restore(p, t.looks[i]);
-  });
-}
-
-/** Which non-overlapping occurrence of `needle` in `text` starts at `start` (0 when none does). */
-function occurrence(text: string, needle: string, start: number): number {
-  let k = 0;
-  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) {
-    if (at === start) return k;
-    k++;
-  }
-  return 0;
-}
 
 export type OfficeFillOptions = {
   readonly label: string;
@@ -812,29 +331,6 @@ export async function writePlanInWord(
   }
 }
 
-/** Queues a structural edit (rows added after the template row, or removed). */
-function queueStructure(t: Target, snapshot: DocumentSnapshot): void {
-  const e = t.edit;
-  if (e.kind === "insert-rows") {
-    const values = e.rows.map((labels) =>
-      (snapshot.tables[e.table]?.rows[e.templateRow]?.cells ?? []).map((c, ci) =>
-        c.paragraphs
-          .map((_, k) => labels.find((l) => l.cell === ci && l.paragraph === k)?.text ?? "")
-          .join("\n")
-          .replace(/\n+$/, ""),
-      ),
-    );
-    t.cells[0]?.parentRow.insertRows("After", e.rows.length, values);
-  } else if (e.kind === "remove-rows") {
-    // One cell per cell of each row: delete each row once, through its first cell.
-    let k = 0;
-    for (const r of e.rows) {
-      t.cells[k]?.parentRow.delete();
-      k += snapshot.tables[e.table]?.rows[r]?.cells.length ?? 1;
-    }
-  }
-}
-
 /** Whether a table's structural edits are in the document: all of them, none, or some. */
 type TableState = "all" | "none" | "some";
 
@@ -1038,10 +534,6 @@ async function fixRecording(
   } catch {
     return { ok: false, syncs: 1 };
   }
-}
-
-function isContent(e: Edit): e is ContentEdit {
-  return e.kind === "set-text" || e.kind === "set-choice" || e.kind === "set-marks";
 }
 
 function where(e: Edit): string {

@@ -1,0 +1,140 @@
+/**
+ * The slice of Word's JavaScript API that writing and reverting use (the real Word API satisfies
+ * it structurally; the tests' fakes implement it), and how cells are found again from a
+ * snapshot's indexes.
+ */
+import { normaliseSlotText } from "../../domain/edits";
+import type { DocumentSnapshot } from "../../domain/snapshot";
+
+export interface WFont {
+  name: string;
+  size: number;
+  color: string;
+  bold: boolean;
+  italic: boolean;
+  set(properties: Partial<Pick<WFont, "name" | "size" | "color" | "bold" | "italic">>): void;
+}
+
+export interface WRange {
+  insertText(text: string, location: "Replace" | "Start" | "End"): WRange;
+  readonly font: WFont;
+}
+
+export interface WRangeCollection {
+  readonly items: WRange[];
+  load(properties?: string): WRangeCollection;
+}
+
+export interface WParagraph {
+  text: string;
+  style: string;
+  readonly font: WFont;
+  load(properties: string): WParagraph;
+  getNext(): WParagraph;
+  insertText(text: string, location: "Replace" | "Start" | "End"): WRange;
+  search(
+    text: string,
+    options?: { matchCase?: boolean; matchWildcards?: boolean },
+  ): WRangeCollection;
+  set(properties: { style?: string }): void;
+  /** Used by revert, to give a cell back paragraphs a fill took away. */
+  insertParagraph(text: string, location: "After" | "Before"): WParagraph;
+  /** Used by revert, to take away paragraphs a fill added. */
+  delete(): void;
+}
+
+export interface WBody {
+  readonly paragraphs: { getFirst(): WParagraph };
+  readonly tables: { getFirst(): WTable };
+}
+
+export interface WCell {
+  readonly isNullObject: boolean;
+  readonly body: WBody;
+  readonly parentRow: WRow;
+  load(properties: string): WCell;
+}
+
+export interface WRow {
+  insertRows(location: "After" | "Before", rowCount: number, values?: string[][]): unknown;
+  delete(): void;
+}
+
+export interface WTable {
+  readonly rowCount: number;
+  load(properties: string): WTable;
+  getNext(): WTable;
+  getCellOrNullObject(rowIndex: number, cellIndex: number): WCell;
+}
+
+export interface WCustomXmlPart {
+  getXml(): { value: string };
+  setXml(xml: string): void;
+}
+
+/** The journal part, reached in one step (WordApi 1.4 `getOnlyItemOrNullObject`). */
+export interface WJournalPart {
+  readonly isNullObject: boolean;
+  load(properties?: string): unknown;
+  getXml(): { value: string };
+  setXml(xml: string): void;
+  delete(): void;
+}
+
+export interface WCustomXmlParts {
+  getByNamespace(ns: string): {
+    items: WCustomXmlPart[];
+    load(properties?: string): unknown;
+    getOnlyItemOrNullObject(): WJournalPart;
+  };
+  add(xml: string): WCustomXmlPart;
+}
+
+export interface WContext {
+  readonly document: { readonly body: WBody; readonly customXmlParts?: WCustomXmlParts };
+  sync(): Promise<void>;
+}
+
+export interface WordWriteHost {
+  run<T>(batch: (context: WContext) => Promise<T>): Promise<T>;
+  isSetSupported(name: string, version: string): boolean;
+}
+
+/** Proxies for the paragraphs of one location, found again from the snapshot's indexes. */
+export function tableProxy(
+  body: WBody,
+  snapshot: DocumentSnapshot,
+  table: number,
+): WTable | undefined {
+  const t = snapshot.tables[table];
+  if (!t) return undefined;
+  if (t.parent) {
+    const parentTable = tableProxy(body, snapshot, t.parent.table);
+    const parentCell = snapshot.tables[t.parent.table]?.rows[t.parent.row]?.cells[t.parent.cell];
+    if (!parentTable || !parentCell) return undefined;
+    const k = parentCell.nestedTables.indexOf(table);
+    let nested = parentTable
+      .getCellOrNullObject(t.parent.row, t.parent.cell)
+      .body.tables.getFirst();
+    for (let i = 0; i < k; i++) nested = nested.getNext();
+    return nested;
+  }
+  let proxy = body.tables.getFirst();
+  for (let i = 0; i < (t.bodyTableIndex ?? 0); i++) proxy = proxy.getNext();
+  return proxy;
+}
+
+export function nth(first: WParagraph, k: number): WParagraph {
+  let p = first;
+  for (let i = 0; i < k; i++) p = p.getNext();
+  return p;
+}
+
+/** Word reads symbol-font characters back as "(" (office-js #2368): compare them loosely. */
+export function sameText(word: string, expected: string): boolean {
+  const norm = (s: string) =>
+    normaliseSlotText(s)
+      .replace(/[\uF000-\uF0FF○●◯⚪⬤⚫(]/g, "◦")
+      .replace(/\u000b|\r/g, "\n");
+  return norm(word) === norm(expected);
+}

@@ -1,0 +1,428 @@
+/**
+ * Where each edit of a plan reads and writes in Word: the proxies the check loads (in the
+ * document as read), the values each paragraph will hold, and the calls that write them.
+ *
+ * Content edits address the document after the plan's structural edits (as the planner gives
+ * them); each is mapped back to the row or table it was read from, or marked as being in a row
+ * or table the plan adds (nothing to check there: it is written after the rows in the same batch).
+ */
+import {
+  leadingMarkLength,
+  normaliseSlotText,
+  prefixLength,
+  type ContentEdit,
+  type Edit,
+  type EditPlan,
+  type Location,
+} from "../../domain/edits";
+import type { DocumentSnapshot } from "../../domain/snapshot";
+import {
+  nth,
+  sameText,
+  tableProxy,
+  type WBody,
+  type WCell,
+  type WParagraph,
+  type WRangeCollection,
+} from "./word-api";
+
+/** Where a content edit reads and writes, in the coordinates of the document after `structure`. */
+export type Slot =
+  | { readonly kind: "paragraph"; readonly paragraph: number }
+  | {
+      readonly kind: "cell";
+      readonly table: number;
+      readonly row: number;
+      readonly cell: number;
+      readonly from: number;
+      readonly count: number;
+    };
+
+/** Where each row of a table comes from once the structural edits are applied. */
+export type RowOrigin = { readonly before: number } | { readonly added: InsertRows };
+export type InsertRows = Extract<Edit, { kind: "insert-rows" }>;
+
+export function rowOrigins(snapshot: DocumentSnapshot, structure: readonly Edit[], table: number) {
+  const removed = new Set(
+    structure.flatMap((e) => (e.kind === "remove-rows" && e.table === table ? e.rows : [])),
+  );
+  const inserts = structure.filter(
+    (e): e is InsertRows => e.kind === "insert-rows" && e.table === table,
+  );
+  const out: RowOrigin[] = [];
+  (snapshot.tables[table]?.rows ?? []).forEach((_, r) => {
+    if (!removed.has(r)) out.push({ before: r });
+    for (const e of inserts) if (e.after === r) for (const _ of e.rows) out.push({ added: e });
+  });
+  return out;
+}
+
+export function slotsOf(e: ContentEdit, after: DocumentSnapshot): Slot[] {
+  const paragraphsIn = (t: number, r: number, c: number) =>
+    after.tables[t]?.rows[r]?.cells[c]?.paragraphs.length ?? 1;
+  switch (e.kind) {
+    case "set-text": {
+      const l = e.location;
+      if (l.kind === "paragraph") return [{ kind: "paragraph", paragraph: l.paragraph }];
+      const from = l.paragraph ?? 0;
+      const count =
+        e.keepPrefix !== undefined
+          ? 1
+          : (l.paragraphCount ?? paragraphsIn(l.table, l.row, l.cell) - from);
+      return [{ kind: "cell", table: l.table, row: l.row, cell: l.cell, from, count }];
+    }
+    case "set-choice":
+      return e.cells.map((cell) => ({
+        kind: "cell",
+        table: e.table,
+        row: e.row,
+        cell,
+        from: 0,
+        count: 1,
+      }));
+    case "set-marks":
+      return e.paragraphs.map((k) => ({ kind: "cell", ...e.cell, from: k, count: 1 }));
+  }
+}
+
+/** Proxies for a slot's paragraphs (and its cell), found from a snapshot's indexes (no sync). */
+export function slotProxies(
+  body: WBody,
+  snapshot: DocumentSnapshot,
+  slot: Slot,
+): { cell?: WCell; paragraphs: WParagraph[] } {
+  if (slot.kind === "paragraph") {
+    const docIndex = snapshot.paragraphs[slot.paragraph]?.documentIndex ?? 0;
+    return { paragraphs: [nth(body.paragraphs.getFirst(), docIndex)] };
+  }
+  const cell = tableProxy(body, snapshot, slot.table)?.getCellOrNullObject(slot.row, slot.cell);
+  if (!cell) return { paragraphs: [] };
+  const first = nth(cell.body.paragraphs.getFirst(), slot.from);
+  const paragraphs = Array.from({ length: slot.count }, (_, k) =>
+    k === 0 ? first : nth(first, k),
+  );
+  return { cell, paragraphs };
+}
+
+/** One edit with the proxies it reads and writes. */
+export type Target = {
+  readonly edit: Edit;
+  /** Content edits: where they write, after the structural edits. */
+  readonly slots: readonly Slot[];
+  /** A content edit in a row this plan adds: nothing to check, it is written after the rows. */
+  readonly inAddedRow: boolean;
+  /** Proxies loaded by the check, in the document as read (none for an edit in an added row). */
+  readonly checked: WParagraph[];
+  readonly cells: WCell[];
+  /** Per paragraph written: a loaded paragraph whose style and font the written one keeps. */
+  looks: WParagraph[];
+  /** Per paragraph written: its text before the write. */
+  before: string[];
+  /** For a blank in a body paragraph: the search for it, queued with the check. */
+  hits?: { collection: WRangeCollection; index: number };
+  /** insert-rows: the template row's paragraphs, cell by cell (loaded by the check). */
+  templateCells?: WParagraph[][];
+};
+
+export const PARAGRAPH_PROPS = "text,style,font/name,font/size,font/color,font/bold,font/italic";
+
+/**
+ * Finds the proxies of every edit's targets in the document as read (no sync). Content edits
+ * address the document after the structural edits: each is mapped back to the row it was read
+ * from, or marked as being in an added row.
+ */
+export function targets(
+  body: WBody,
+  snapshot: DocumentSnapshot,
+  after: DocumentSnapshot,
+  plan: EditPlan,
+): Target[] {
+  const origins = new Map<number, RowOrigin[]>();
+  const originOf = (table: number, row: number): RowOrigin | undefined => {
+    if (plan.structure.length === 0) return { before: row };
+    let o = origins.get(table);
+    if (!o) origins.set(table, (o = rowOrigins(snapshot, plan.structure, table)));
+    return o[row];
+  };
+  const out: Target[] = [];
+  for (const edit of plan.structure) {
+    const t: Target = {
+      edit,
+      slots: [],
+      inAddedRow: false,
+      checked: [],
+      cells: [],
+      looks: [],
+      before: [],
+    };
+    if (edit.kind === "insert-block") {
+      out.push(t);
+      continue;
+    }
+    const rows = edit.kind === "insert-rows" ? [edit.templateRow] : edit.rows;
+    for (const r of rows) {
+      const cells = snapshot.tables[edit.table]?.rows[r]?.cells ?? [];
+      const perCell = cells.map((c, i) => {
+        const count = edit.kind === "insert-rows" ? c.paragraphs.length : 1;
+        const p = slotProxies(body, snapshot, {
+          kind: "cell",
+          table: edit.table,
+          row: r,
+          cell: i,
+          from: 0,
+          count,
+        });
+        if (p.cell) t.cells.push(p.cell);
+        t.checked.push(...p.paragraphs);
+        return p.paragraphs;
+      });
+      if (edit.kind === "insert-rows") t.templateCells = perCell;
+    }
+    out.push(t);
+  }
+  for (const edit of plan.content) {
+    const slots = slotsOf(edit, after);
+    const t: Target = {
+      edit,
+      slots,
+      inAddedRow: false,
+      checked: [],
+      cells: [],
+      looks: [],
+      before: [],
+    };
+    for (const s of slots) {
+      const origin = s.kind === "cell" ? originOf(s.table, s.row) : { before: -1 };
+      if (!origin || "added" in origin) {
+        (t as { inAddedRow: boolean }).inAddedRow = true;
+        continue;
+      }
+      const p = slotProxies(body, snapshot, s.kind === "cell" ? { ...s, row: origin.before } : s);
+      if (p.cell) t.cells.push(p.cell);
+      t.checked.push(...p.paragraphs);
+    }
+    out.push(t);
+  }
+  return out;
+}
+
+/** For a content edit in an added row: the template row's paragraphs it takes its look from. */
+export function addedRowLooks(
+  ts: readonly Target[],
+  plan: EditPlan,
+  snapshot: DocumentSnapshot,
+  t: Target,
+) {
+  const looks: WParagraph[] = [];
+  for (const s of t.slots) {
+    if (s.kind !== "cell") continue;
+    const origin = rowOrigins(snapshot, plan.structure, s.table)[s.row];
+    const insert = origin && "added" in origin ? origin.added : undefined;
+    const template = ts.find((x) => x.edit === insert)?.templateCells?.[s.cell] ?? [];
+    for (let k = 0; k < s.count; k++) {
+      const look = template[Math.min(s.from + k, template.length - 1)];
+      if (look) looks.push(look);
+    }
+  }
+  return looks;
+}
+
+/** What a target holds now (after the check's sync), joined as the expected texts are. */
+export function foundText(t: Target): string {
+  return t.checked.map((p) => p.text).join("\n");
+}
+
+/** What the check expects a target to hold: the snapshot's texts of the same paragraphs. */
+export function expectedText(
+  t: Target,
+  snapshot: DocumentSnapshot,
+  after: DocumentSnapshot,
+): string {
+  const e = t.edit;
+  const cellTexts = (s: DocumentSnapshot, table: number, row: number, cell: number) =>
+    s.tables[table]?.rows[row]?.cells[cell]?.paragraphs.map((p) => p.text) ?? [];
+  if (e.kind === "insert-rows" || e.kind === "remove-rows") {
+    const rows = e.kind === "insert-rows" ? [e.templateRow] : e.rows;
+    return rows
+      .flatMap((r) =>
+        (snapshot.tables[e.table]?.rows[r]?.cells ?? []).flatMap((_, i) => {
+          const texts = cellTexts(snapshot, e.table, r, i);
+          return e.kind === "insert-rows" ? texts : texts.slice(0, 1);
+        }),
+      )
+      .join("\n");
+  }
+  // Content: whole paragraphs (Word gives paragraph texts, not spans), in the same coordinates
+  // as the slots (the document after the structural edits holds the same text in read rows).
+  return t.slots
+    .map((s) =>
+      s.kind === "paragraph"
+        ? (after.paragraphs[s.paragraph]?.text ?? "")
+        : cellTexts(after, s.table, s.row, s.cell)
+            .slice(s.from, s.from + s.count)
+            .join("\n"),
+    )
+    .join("\n");
+}
+
+/** The paragraph texts of a target's slots in a snapshot (for edits in added rows). */
+export function slotTexts(t: Target, after: DocumentSnapshot): string[] {
+  return t.slots.flatMap((s) =>
+    s.kind === "paragraph"
+      ? [after.paragraphs[s.paragraph]?.text ?? ""]
+      : (after.tables[s.table]?.rows[s.row]?.cells[s.cell]?.paragraphs ?? [])
+          .slice(s.from, s.from + s.count)
+          .map((p) => p.text),
+  );
+}
+
+/** The text after the edit as Word will show it, for the read-back. */
+export function wantedText(
+  e: ContentEdit,
+  before: readonly string[],
+  all: readonly Edit[],
+): string[] {
+  switch (e.kind) {
+    case "set-text": {
+      const l = e.location;
+      const text = normaliseSlotText(e.text);
+      if (l.kind === "paragraph") {
+        // Every blank of this paragraph the plan fills, right to left.
+        let p = before[0] ?? "";
+        const spans = all
+          .filter(
+            (o): o is typeof e =>
+              o.kind === "set-text" &&
+              o.location.kind === "paragraph" &&
+              o.location.paragraph === l.paragraph,
+          )
+          .map((o) => ({
+            loc: o.location as Extract<Location, { kind: "paragraph" }>,
+            text: normaliseSlotText(o.text),
+          }))
+          .sort((a, b) => (b.loc.start ?? 0) - (a.loc.start ?? 0));
+        for (const sp of spans) {
+          const start = sp.loc.start ?? 0;
+          p = p.slice(0, start) + sp.text + p.slice(sp.loc.end ?? p.length);
+        }
+        return [p];
+      }
+      const start =
+        e.keepPrefix !== undefined ? prefixLength(before[0] ?? "", e.keepPrefix) : l.start;
+      const lines = text.split("\n");
+      return before.map((p, i) => {
+        const line = i < before.length - 1 ? (lines[i] ?? "") : lines.slice(i).join("\n");
+        return i === 0 && start !== undefined ? p.slice(0, start) + line : line;
+      });
+    }
+    case "set-choice":
+      return e.cells.map((_, i) =>
+        e.style.kind === "radio"
+          ? i === e.chosen
+            ? "●"
+            : "○"
+          : i === e.chosen
+            ? e.style.mark
+            : "",
+      );
+    case "set-marks":
+      return e.paragraphs.map((_, i) => {
+        const p = before[i] ?? "";
+        const rest = p.slice(markLength(p));
+        const any = e.marked.some(Boolean) || markLength(p) > 0;
+        return e.marked[i] ? `☒ ${rest}` : any ? `☐ ${rest}` : rest;
+      });
+  }
+}
+
+export function markLength(text: string): number {
+  return (
+    leadingMarkLength({ text, runs: [], listItem: false, glyphs: [] }) ||
+    (/^[☒☐☑] /.test(text) ? 2 : 0)
+  );
+}
+
+/**
+ * Queues the writes of one content edit: `write` are the proxies written, `looks` the loaded
+ * paragraphs whose style and font each keeps, `before` their texts before the write.
+ */
+export function queueContent(
+  e: ContentEdit,
+  write: readonly WParagraph[],
+  t: Pick<Target, "looks" | "before" | "hits">,
+  wanted: readonly string[],
+): void {
+  const restore = (p: WParagraph, look: WParagraph | undefined) => {
+    // Put back the captured look (Word may give an emptied paragraph the default style).
+    if (!look) return;
+    if (look.style) p.set({ style: look.style });
+    p.font.set({
+      name: look.font.name,
+      size: look.font.size,
+      color: look.font.color,
+      bold: look.font.bold,
+      italic: look.font.italic,
+    });
+  };
+  if (e.kind === "set-text" && e.location.kind === "paragraph") {
+    const p = write[0];
+    if (!p) return;
+    const text = normaliseSlotText(e.text).replace(/\n/g, "\v");
+    if (!t.hits) {
+      p.insertText(text, "End");
+      return;
+    }
+    const hit = t.hits.collection.items[t.hits.index] ?? t.hits.collection.items[0];
+    hit?.insertText(text, "Replace");
+    return;
+  }
+  write.forEach((p, i) => {
+    const want = (wanted[i] ?? "").replace(/\n/g, "\v");
+    // Circles read back alike through .text (office-js #2368): always write them.
+    if (e.kind === "set-choice" && e.style.kind === "radio") {
+      const r = p.insertText(i === e.chosen ? "\uF06C" : "\uF0A1", "Replace");
+      r.font.set({ name: "Wingdings" });
+      return;
+    }
+    if (sameText(t.before[i] ?? "", wanted[i] ?? "")) return;
+    p.insertText(want, "Replace");
+    restore(p, t.looks[i]);
+  });
+}
+
+/** Which non-overlapping occurrence of `needle` in `text` starts at `start` (0 when none does). */
+export function occurrence(text: string, needle: string, start: number): number {
+  let k = 0;
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) {
+    if (at === start) return k;
+    k++;
+  }
+  return 0;
+}
+
+/** Queues a structural edit (rows added after the template row, or removed). */
+export function queueStructure(t: Target, snapshot: DocumentSnapshot): void {
+  const e = t.edit;
+  if (e.kind === "insert-rows") {
+    const values = e.rows.map((labels) =>
+      (snapshot.tables[e.table]?.rows[e.templateRow]?.cells ?? []).map((c, ci) =>
+        c.paragraphs
+          .map((_, k) => labels.find((l) => l.cell === ci && l.paragraph === k)?.text ?? "")
+          .join("\n")
+          .replace(/\n+$/, ""),
+      ),
+    );
+    t.cells[0]?.parentRow.insertRows("After", e.rows.length, values);
+  } else if (e.kind === "remove-rows") {
+    // One cell per cell of each row: delete each row once, through its first cell.
+    let k = 0;
+    for (const r of e.rows) {
+      t.cells[k]?.parentRow.delete();
+      k += snapshot.tables[e.table]?.rows[r]?.cells.length ?? 1;
+    }
+  }
+}
+
+export function isContent(e: Edit): e is ContentEdit {
+  return e.kind === "set-text" || e.kind === "set-choice" || e.kind === "set-marks";
+}
