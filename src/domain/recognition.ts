@@ -24,6 +24,7 @@ import type {
   RowSnapshot,
   TableSnapshot,
 } from "./snapshot";
+import { detach } from "./parse/detach";
 
 // ---------------------------------------------------------------------------------------------
 // Text normalisation
@@ -151,12 +152,24 @@ export function normalize(text: string): string {
 export function cleanText(text: string): string {
   const cached = cleanCache.get(text);
   if (cached !== undefined) return cached;
+  let clean = cleanUncached(text);
+  if (cleanCache.size > 20_000) cleanCache.clear();
+  // The cache outlives the document: keep copies, not slices of the document's whole text.
+  const key = detach(text);
+  clean = clean === text ? key : detach(clean);
+  cleanCache.set(key, clean);
+  return clean;
+}
+
+/**
+ * `cleanText` without its cache, for a document's own texts: each is cleaned once and kept with the
+ * document (per table, row and paragraph list) rather than in a cache shared by every document.
+ */
+function cleanUncached(text: string): string {
   let clean = normalize(text);
   // Normalised text has no white space but single spaces inside: test the ends before replacing.
   if (leadingMark.test(clean)) clean = clean.replace(/^[·•▪◦‣∙\-*\s]+/, "");
   if (trailingMark.test(clean)) clean = clean.replace(/[\s:*]+$/, "");
-  if (cleanCache.size > 20_000) cleanCache.clear();
-  cleanCache.set(text, clean);
   return clean;
 }
 
@@ -239,9 +252,11 @@ function matchesAnyClean(
   clean: string,
   texts: readonly string[],
   exact = false,
+  /** The list is kept (a definition's own), so its cleaned texts may be remembered. */
+  stable = false,
 ): number | undefined {
   if (clean.length === 0) return undefined;
-  if (texts.length > 2) {
+  if (stable || texts.length > 2) {
     const plain = plainTexts(texts);
     for (let i = 0; i < plain.length; i++) if (plain[i] === clean) return 0;
   } else {
@@ -282,7 +297,7 @@ export function findLabel(
   if (!normalized) {
     normalized = normalizeWithMap(text);
     if (mapCache.size > 5_000) mapCache.clear();
-    mapCache.set(text, normalized);
+    mapCache.set(detach(text), normalized);
   }
   const { text: norm, map } = normalized;
   // A match starts with the label's literal start: most texts hold no such thing.
@@ -384,7 +399,24 @@ export type TemplateMatch = {
 
 /** Every text of a text list field (label, then aliases). */
 export function labelsOf(f: Pick<FieldDefinition, "label" | "match">): string[] {
-  return f.match ?? [f.label];
+  // The same list for the same field each time, so what is worked out for a list is kept.
+  return f.match ?? (labelListOf(f) as string[]);
+}
+
+const ownLabels = new WeakMap<object, string[]>();
+
+/** `labelsOf` for any labelled definition (a column, an option, a fixed row). */
+function labelListOf(f: {
+  readonly label: string;
+  readonly match?: readonly string[] | undefined;
+}): readonly string[] {
+  if (f.match) return f.match;
+  let labels = ownLabels.get(f);
+  if (!labels) {
+    labels = [f.label];
+    ownLabels.set(f, labels);
+  }
+  return labels;
 }
 
 type Candidate = {
@@ -397,28 +429,20 @@ type Candidate = {
   hasGuidanceRow?: boolean;
 };
 
-function cellParagraphs(
-  table: TableSnapshot,
-): { row: number; cell: number; p: ParagraphSnapshot; text: string }[] {
-  const out: { row: number; cell: number; p: ParagraphSnapshot; text: string }[] = [];
-  for (const row of table.rows) {
-    for (const cell of row.cells) {
-      for (const p of cell.paragraphs)
-        out.push({ row: row.index, cell: cell.index, p, text: p.text });
-    }
-  }
-  return out;
-}
-
-/** The cleaned texts of a table's non-blank cell paragraphs, in order (computed once per table). */
+/**
+ * The cleaned texts of all of a table's cell paragraphs, row by row, cell by cell, paragraph by
+ * paragraph (computed once per table). A blank paragraph cleans to "".
+ */
 const cleanedParagraphs = new WeakMap<TableSnapshot, string[]>();
 
 function cleanCellTexts(table: TableSnapshot): string[] {
   let texts = cleanedParagraphs.get(table);
   if (!texts) {
     texts = [];
-    for (const { text } of cellParagraphs(table)) {
-      if (text.trim()) texts.push(cleanText(text));
+    for (const row of table.rows) {
+      for (const cell of row.cells) {
+        for (const p of cell.paragraphs) texts.push(cleanUncached(p.text));
+      }
     }
     cleanedParagraphs.set(table, texts);
   }
@@ -524,17 +548,42 @@ function anchorHits(snapshot: DocumentSnapshot, texts: readonly string[]): Ancho
   return hits;
 }
 
-/** A row's cleaned cell texts: each cell's first paragraph and the whole cell (computed once). */
-const rowTexts = new WeakMap<RowSnapshot, { first: string[]; whole: string[] }>();
+/** A row's cleaned cell texts: each cell's first paragraph and the whole cell. */
+type RowTexts = { readonly first: readonly string[]; readonly whole: readonly string[] };
 
-function cleanRowTexts(row: RowSnapshot): { first: string[]; whole: string[] } {
-  let texts = rowTexts.get(row);
+/** Each table's rows' cleaned texts, worked out when first asked for (by row index). */
+const rowTexts = new WeakMap<TableSnapshot, { starts: number[]; rows: (RowTexts | undefined)[] }>();
+
+function cleanRowTexts(table: TableSnapshot, r: number): RowTexts {
+  let known = rowTexts.get(table);
+  if (!known) {
+    // Where each row's paragraphs start in `cleanCellTexts(table)`.
+    const starts: number[] = [];
+    let k = 0;
+    for (const row of table.rows) {
+      starts.push(k);
+      for (const cell of row.cells) k += cell.paragraphs.length;
+    }
+    known = { starts, rows: [] };
+    rowTexts.set(table, known);
+  }
+  let texts = known.rows[r];
   if (!texts) {
-    texts = {
-      first: row.cells.map((cell) => cleanText(cell.paragraphs[0]?.text ?? "")),
-      whole: row.cells.map((cell) => cleanText(cell.text)),
-    };
-    rowTexts.set(row, texts);
+    // The first paragraphs are already cleaned with the table's other paragraphs.
+    const cleaned = cleanCellTexts(table);
+    let k = known.starts[r] ?? 0;
+    const first: string[] = [];
+    const whole: string[] = [];
+    for (const cell of table.rows[r]?.cells ?? []) {
+      const clean = cell.paragraphs.length > 0 ? (cleaned[k] ?? "") : cleanUncached("");
+      k += cell.paragraphs.length;
+      first.push(clean);
+      // A cell of one paragraph has that paragraph's text.
+      const only = cell.paragraphs.length === 1 && cell.text === cell.paragraphs[0]?.text;
+      whole.push(only ? clean : cleanUncached(cell.text));
+    }
+    texts = { first, whole };
+    known.rows[r] = texts;
   }
   return texts;
 }
@@ -553,16 +602,16 @@ export function findHeaderRow(
   for (let r = 0; r < limit; r++) {
     const row = table.rows[r];
     if (!row) continue;
-    const { first, whole } = cleanRowTexts(row);
+    const { first, whole } = cleanRowTexts(table, r);
     const cells = columns.map((c) => {
       if (c.match === undefined && c.column !== undefined) return undefined;
-      const texts = c.match ?? [c.label];
-      const exact = first.findIndex((t) => matchesAnyClean(t, texts, true) !== undefined);
+      const texts = labelListOf(c);
+      const exact = first.findIndex((t) => matchesAnyClean(t, texts, true, true) !== undefined);
       if (exact >= 0) return row.cells[exact]?.index;
       const loose = first.findIndex(
         (t, k) =>
-          matchesAnyClean(t, texts) !== undefined ||
-          matchesAnyClean(whole[k] as string, texts, true) !== undefined,
+          matchesAnyClean(t, texts, false, true) !== undefined ||
+          matchesAnyClean(whole[k] as string, texts, true, true) !== undefined,
       );
       return loose >= 0 ? row.cells[loose]?.index : undefined;
     });
@@ -671,9 +720,10 @@ function sectionCandidates(
     for (const f of section.fields) {
       for (const table of snapshot.tables) {
         const row = table.rows.find(
-          (r) =>
+          (r, ri) =>
             r.cells.length >= section.options.length + 1 &&
-            matchesAnyClean(cleanRowTexts(r).first[0] ?? "", labelsOf(f)) !== undefined,
+            matchesAnyClean(cleanRowTexts(table, ri).first[0] ?? "", labelsOf(f), false, true) !==
+              undefined,
         );
         if (row) {
           found.push({ id: f.id, table: table.index });
@@ -728,8 +778,13 @@ function sectionCandidates(
     } else if (section.layout === "fixed-rows") {
       const found = section.rows.filter((r) =>
         table.rows.some(
-          (row) =>
-            matchesAnyClean(cleanRowTexts(row).whole[0] ?? "", r.match ?? [r.label]) !== undefined,
+          (_, ri) =>
+            matchesAnyClean(
+              cleanRowTexts(table, ri).whole[0] ?? "",
+              labelListOf(r),
+              false,
+              true,
+            ) !== undefined,
         ),
       ).length;
       if (found === 0) continue;
@@ -784,16 +839,21 @@ export function findFormLabel(
   from?: { row: number; cell: number; paragraph: number },
 ): { row: number; cell: number; paragraph: number; n: number } | undefined {
   const labels = labelsOf(f);
+  const cleaned = cleanCellTexts(table);
+  let k = 0; // index of the cell's first paragraph in `cleaned`
   for (const row of table.rows) {
     for (const cell of row.cells) {
+      const first = k;
+      k += cell.paragraphs.length;
       if (cell.vMerge === "continue") continue;
+      if (from && (row.index < from.row || (row.index === from.row && cell.index < from.cell)))
+        continue;
       for (let i = 0; i < cell.paragraphs.length; i++) {
-        if (from && (row.index < from.row || (row.index === from.row && cell.index < from.cell)))
-          continue;
-        const text = cell.paragraphs[i]?.text ?? "";
-        if (!text.trim()) continue;
+        // A blank paragraph (cleaned to "") starts with no label.
+        const clean = cleaned[first + i] ?? "";
+        if (clean === "") continue;
         for (const l of labels) {
-          const hit = startsWithLabel(text, l);
+          const hit = startsWithLabelClean(clean, l);
           if (hit) return { row: row.index, cell: cell.index, paragraph: i, n: hit.n };
         }
       }
@@ -804,8 +864,9 @@ export function findFormLabel(
 
 /** The row of a choice-matrix item: its first cell's text and the item text agree (one a prefix of the other). */
 export function findItemRow(table: TableSnapshot, f: FieldDefinition): number | undefined {
-  for (const row of table.rows) {
-    const text = cleanText(row.cells[0]?.text ?? "");
+  for (let ri = 0; ri < table.rows.length; ri++) {
+    const row = table.rows[ri] as RowSnapshot;
+    const text = cleanRowTexts(table, ri).whole[0] ?? "";
     if (text.length < 8) continue;
     for (const l of labelsOf(f)) {
       const item = cleanText(l);
@@ -837,7 +898,7 @@ function headingRange(
   if (!after) return undefined;
   const cleaned = cleanParagraphTexts(snapshot);
   const find = (texts: readonly string[]) => {
-    const i = cleaned.findIndex((t) => matchesAnyClean(t, texts, true) !== undefined);
+    const i = cleaned.findIndex((t) => matchesAnyClean(t, texts, true, true) !== undefined);
     return i >= 0 ? snapshot.paragraphs[i] : undefined;
   };
   const heading = find(after);
@@ -860,7 +921,7 @@ const paragraphTexts = new WeakMap<DocumentSnapshot, string[]>();
 function cleanParagraphTexts(snapshot: DocumentSnapshot): string[] {
   let texts = paragraphTexts.get(snapshot);
   if (!texts) {
-    texts = snapshot.paragraphs.map((p) => cleanText(p.text));
+    texts = snapshot.paragraphs.map((p) => cleanUncached(p.text));
     paragraphTexts.set(snapshot, texts);
   }
   return texts;
@@ -895,6 +956,8 @@ export function matchTemplate(
     }
   }
 
+  const headingRanges: ({ from: number; to: number } | undefined)[] = [];
+  const headingsKnown: boolean[] = [];
   const plans: PlanMatch[] = ranges.map((range, instance) => {
     const used = new Set<string>();
     const matches: SectionMatch[] = [];
@@ -910,7 +973,12 @@ export function matchTemplate(
         sameTable.push([section, i]);
         return;
       }
-      const headings = headingRange(snapshot, pos, definition, i);
+      // The same for every plan of the document: worked out once.
+      if (!headingsKnown[i]) {
+        headingsKnown[i] = true;
+        headingRanges[i] = headingRange(snapshot, pos, definition, i);
+      }
+      const headings = headingRanges[i];
       let pool = (candidates[i] ?? []).filter(
         (c) =>
           c.pos >= range.from &&

@@ -158,3 +158,26 @@ function serialiseWithNamespaces(doc: XmlDocument, el: XmlElement): string {
   const nameEnd = el.start + 1 + el.name.length;
   return `${doc.source.slice(el.start, nameEnd)} ${extra.join(" ")}${doc.source.slice(nameEnd, el.end)}`;
 }
+
+const FLAT_OPC_NAMESPACE = "http://schemas.microsoft.com/office/2006/xmlPackage";
+const RELATIONSHIPS_NAMESPACE = "http://schemas.openxmlformats.org/package/2006/relationships";
+
+/**
+ * A flat OPC package (what Word's `insertOoxml` takes) holding one main document part: `document`
+ * is the part's XML (no XML declaration). Styles, numbering and the rest are the target
+ * document's own, by id.
+ */
+export function flatOpcPackage(document: string): string {
+  const part = (name: string, type: string, xml: string) =>
+    `<pkg:part pkg:name="${name}" pkg:contentType="${type}"><pkg:xmlData>${xml}</pkg:xmlData></pkg:part>`;
+  return (
+    `<pkg:package xmlns:pkg="${FLAT_OPC_NAMESPACE}">` +
+    part(
+      "/_rels/.rels",
+      "application/vnd.openxmlformats-package.relationships+xml",
+      `<Relationships xmlns="${RELATIONSHIPS_NAMESPACE}"><Relationship Id="rId1" Type="${REL_OFFICE_DOCUMENT}" Target="word/document.xml"/></Relationships>`,
+    ) +
+    part("/word/document.xml", CT_MAIN, document) +
+    "</pkg:package>"
+  );
+}

@@ -2,6 +2,8 @@
  * Browser preview entry point: the task pane beside a rendering of a .docx, for use and testing
  * without Word. Files are opened from this computer and never uploaded.
  */
+// First: starts fetching the sample while the rest of the page's script is still being set up.
+import "./first-sample";
 import { createRoot } from "react-dom/client";
 import { PreviewApp } from "./PreviewApp/PreviewApp";
 

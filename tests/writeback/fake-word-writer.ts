@@ -22,6 +22,9 @@ import type {
 import type { WordPaneHost } from "../../src/adapters/office/office-revert";
 import type { WordHost } from "../../src/adapters/office/word-host";
 import type { DocumentSnapshot } from "../../src/domain/snapshot";
+import { readFlatOpc } from "../../src/ooxml/package";
+import { readWordDocument } from "../../src/ooxml/wordml";
+import { parseXml } from "../../src/ooxml/xml";
 
 export type FPara = {
   text: string;
@@ -108,7 +111,8 @@ const para = (text: string, style = "TableContents"): FPara => ({
   font: { name: "Liberation Sans", size: 10, color: "#000000", bold: false, italic: false },
 });
 
-export function modelFrom(s: DocumentSnapshot): FModel {
+/** The body blocks of a snapshot as the model holds them. */
+function blocksOf(s: DocumentSnapshot): FModel["body"] {
   const body: FModel["body"] = [];
   for (const b of s.blocks) {
     if (b.kind === "paragraph")
@@ -125,7 +129,18 @@ export function modelFrom(s: DocumentSnapshot): FModel {
       });
     }
   }
-  return { body, parts: [] };
+  return body;
+}
+
+export function modelFrom(s: DocumentSnapshot): FModel {
+  return { body: blocksOf(s), parts: [] };
+}
+
+/** The body of a flat OPC package (what `insertOoxml` is given), as model blocks. */
+function blocksFromOoxml(ooxml: string): FModel["body"] {
+  const main = readFlatOpc(ooxml).get("word/document.xml");
+  if (!main) throw new Failure("InvalidArgument");
+  return blocksOf(readWordDocument(parseXml(main)).snapshot);
 }
 
 export function tablesOf(m: FModel): FTable[] {
@@ -336,6 +351,7 @@ export function fakeWordWriter(
   const cell = (getTable: () => FTable | undefined, r: number, c: number, path: string): WCell => {
     const resolve = () => getTable()?.rows[r]?.cells[c];
     let isNull = true;
+    let value: string | undefined;
     const row: WRow = {
       insertRows: (location, count, values) =>
         write(`insertRows:${location}:${path}`, () => {
@@ -376,12 +392,20 @@ export function fakeWordWriter(
           getFirst: () => {
             throw new Error("nested tables are not modelled");
           },
+          items: [],
+          load: () => undefined,
         },
       },
+      get value() {
+        if (value === undefined) throw new Error(`${path}: value not loaded`);
+        return value;
+      },
       parentRow: row,
-      load: () => {
+      load: (properties) => {
         loads.push(() => {
           isNull = resolve() === undefined;
+          if (properties.includes("value"))
+            value = (resolve()?.paragraphs ?? []).map((p) => p.text).join("\n");
         });
         return self;
       },
@@ -403,8 +427,35 @@ export function fakeWordWriter(
       },
       getNext: () => table(i + 1),
       getCellOrNullObject: (r, c) => cell(() => tablesOf(model)[i], r, c, `t${i}/r${r}/c${c}`),
+      // Like Word's insertOoxml: the package's body goes in after the table, its look as given.
+      getRange: () => ({
+        insertOoxml: (ooxml) =>
+          write(`insertOoxml:After:t${i}`, () => {
+            const t = tablesOf(model)[i];
+            const at = model.body.findIndex((b) => b.kind === "t" && b.t === t);
+            if (at < 0) throw new Failure("ItemNotFound");
+            model.body.splice(at + 1, 0, ...blocksFromOoxml(ooxml));
+          }),
+      }),
+      delete: () =>
+        write(`deleteTable:t${i}`, () => {
+          const t = tablesOf(model)[i];
+          const at = model.body.findIndex((b) => b.kind === "t" && b.t === t);
+          if (at < 0) throw new Failure("ItemNotFound");
+          model.body.splice(at, 1);
+        }),
     };
     return self;
+  };
+  const tables = {
+    getFirst: () => table(0),
+    items: [] as unknown[],
+    load: () => {
+      log.calls.push("load:tables");
+      loads.push(() => {
+        tables.items = tablesOf(model).map(() => ({}));
+      });
+    },
   };
 
   let written = false;
@@ -418,7 +469,7 @@ export function fakeWordWriter(
       return value;
     },
     paragraphs: { getFirst: () => paragraph(() => allParagraphs(model)[0], "body/p0", nextInBody) },
-    tables: { getFirst: () => table(0) },
+    tables,
   };
 
   const journalPart = (ns: string): WJournalPart => {

@@ -22,6 +22,7 @@ import {
   type FakeOptions,
   type FModel,
 } from "./fake-word-writer";
+import { everyFieldChanged } from "./data-changes";
 import { documentXml, must, now, setFields, snapshotOf } from "./helpers";
 
 /** Every paragraph text of the model, tables and body, in order. */
@@ -94,6 +95,8 @@ function perkinsWithNewRow(d: DocumentPlanData): DocumentPlanData {
   };
 }
 const perkins = setup("perkins-action-plan", perkinsWithNewRow);
+/** Every SFSS field changed, with a row added to each table and a new challenge block. */
+const sfss = setup("sfss-action-plan", everyFieldChanged);
 
 /** Writes through a fake Word over a fresh model of the document. */
 async function write(
@@ -164,7 +167,7 @@ describe("a sync that fails while writing in Word", () => {
     expect(model.parts).toEqual([]);
   });
 
-  it("at the write batch, half applied: the account matches the document and the record lists only what was written", async () => {
+  it("at the write batch, half applied: the account matches the document and the record lists only the cells changed", async () => {
     const { model, original, log, result } = await write(ddtt, { failSyncAt: 2 });
     const report = must(result);
     expect(report.error?.code).toBe("office_sync_failed");
@@ -221,6 +224,29 @@ describe("a sync that fails while writing in Word", () => {
     expectExactAccount(model, report, perkins.plan);
     await revertsToOriginal(model, original);
   });
+});
+
+describe("a sync that fails while a block of tables is added in Word", () => {
+  it.each([
+    ["half applied", { failSyncAt: 2 }],
+    ["refused", { readOnly: true }],
+  ] as const)(
+    "%s: the block, its rows and its values are accounted where they are, and revert restores",
+    async (_name, options) => {
+      expect(sfss.plan.structure.some((e) => e.kind === "insert-block")).toBe(true);
+      const { model, original, result } = await write(sfss, options);
+      const report = must(result);
+      expect(report.error).toBeDefined();
+      const block = [...report.written, ...report.notWritten].find(
+        (o) => o.edit.kind === "insert-block",
+      )!;
+      const tablesIn = tablesOf(model).length > sfss.snapshot.tables.length;
+      expect(report.written.includes(block)).toBe(tablesIn);
+      expectExactAccount(model, report, sfss.plan);
+      if (report.written.length > 0) await revertsToOriginal(model, original);
+      else expect(texts(model)).toEqual(original);
+    },
+  );
 });
 
 describe("the pane reloaded while a fill is being written", () => {

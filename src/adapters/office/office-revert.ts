@@ -41,6 +41,7 @@ import {
   type WContext,
   type WJournalPart,
   type WParagraph,
+  type WTable,
 } from "./word-api";
 
 export interface WRevertContext {
@@ -126,23 +127,24 @@ export function earlierParagraphs(
 
 /** Queues one paragraph's earlier contents: its runs with their bold/italic, circles in their font. */
 function queueParagraph(p: WParagraph, earlier: ParagraphSnapshot | undefined): void {
-  if (!earlier || earlier.text === "") {
-    p.insertText("", "Replace");
-    return;
-  }
-  const glyph = earlier.glyphs[0];
+  const glyph = earlier?.glyphs[0];
   if (
+    earlier &&
     earlier.glyphs.length === 1 &&
     glyph &&
     (glyph.source === "sym" || glyph.source === "symbol-font") &&
     (glyph.kind === "radio-empty" || glyph.kind === "radio-filled") &&
-    earlier.text.trim() === glyph.char
+    (earlier.text.trim() === glyph.char || earlier.text.trim() === "")
   ) {
     const code =
       glyph.kind === "radio-filled" ? wingdingsCodes.radioFilled : wingdingsCodes.radioEmpty;
     p.insertText(String.fromCharCode(parseInt(code, 16)), "Replace").font.set({
       name: glyph.font ?? "Wingdings",
     });
+    return;
+  }
+  if (!earlier || earlier.text === "") {
+    p.insertText("", "Replace");
     return;
   }
   // Adjacent runs with the same look go in together.
@@ -208,7 +210,7 @@ export async function revertLastFillInWord(
       const { snapshot, fills, last, part } = recorded.value;
       const planned = planRevert(snapshot, last, options.force ?? false);
       if (!planned.ok) return planned;
-      const { restores, rows, removed } = planned.value;
+      const { restores, rows, removed, tables } = planned.value;
 
       // 2. One write batch: restore, delete the added rows (last first), pop the journal.
       const body = context.document.body;
@@ -224,6 +226,16 @@ export async function revertLastFillInWord(
         );
         if (!cell) return [];
         const n = snapshot.tables[t]?.rows[r.row ?? 0]?.cells[r.cell ?? 0]?.paragraphs.length ?? 1;
+        const first = cell.body.paragraphs.getFirst();
+        return Array.from({ length: n }, (_, k) => nth(first, k));
+      };
+      /** A restore's paragraphs in a table proxy found after tables before it were deleted. */
+      const paragraphsIn = (table: WTable | undefined, r: Restore, rowShift: number) => {
+        const cell = table?.getCellOrNullObject((r.row ?? 0) - rowShift, r.cell ?? 0);
+        if (!cell) return [];
+        const n =
+          snapshot.tables[r.table ?? 0]?.rows[r.row ?? 0]?.cells[r.cell ?? 0]?.paragraphs.length ??
+          1;
         const first = cell.body.paragraphs.getFirst();
         return Array.from({ length: n }, (_, k) => nth(first, k));
       };
@@ -284,6 +296,13 @@ export async function revertLastFillInWord(
             b.values,
           );
       }
+      // Blocks of tables the fill added go last, from the end of the document back: each table
+      // and the paragraphs between the tables of its block.
+      const gone = goneBlocks(snapshot, tables);
+      for (const g of [...gone].sort((a, b) => b.documentIndex - a.documentIndex)) {
+        if (g.kind === "table") tableProxy(body, snapshot, g.table)?.delete();
+        else nth(body.paragraphs.getFirst(), g.documentIndex).delete();
+      }
       const rest = fills.slice(0, -1);
       if (rest.length > 0) part.setXml(serialiseJournal({ fills: rest }));
       else part.delete();
@@ -303,10 +322,22 @@ export async function revertLastFillInWord(
         removed
           .filter((b) => b.table === r.table && b.row <= (r.row ?? 0))
           .reduce((n, b) => n + b.values.length, 0);
+      const moved = movedBy(snapshot, rows, removed, gone);
       const back = restores.map((r) => {
-        const ps = paragraphsOf({ ...r }, shift(r)).slice(0, Math.max(1, r.earlier.length));
-        for (const p of ps) p.load("text");
-        return ps;
+        const ps =
+          r.paragraph !== undefined
+            ? [
+                nth(
+                  body.paragraphs.getFirst(),
+                  moved.paragraph(snapshot.paragraphs[r.paragraph]?.documentIndex ?? 0),
+                ),
+              ]
+            : moved.table(body, r.table ?? 0)
+              ? paragraphsIn(moved.table(body, r.table ?? 0), r, shift(r))
+              : paragraphsOf({ ...r }, shift(r));
+        const out = ps.slice(0, Math.max(1, r.earlier.length));
+        for (const p of out) p.load("text");
+        return out;
       });
       try {
         await context.sync();
@@ -485,7 +516,128 @@ export async function accountLastFillInWord(host: WordRevertHost): Promise<Resul
   }
 }
 
+/** A table or body paragraph a reverted fill takes away with its blocks of tables. */
+type Gone =
+  | { readonly kind: "table"; readonly table: number; readonly documentIndex: number }
+  | { readonly kind: "paragraph"; readonly paragraph: number; readonly documentIndex: number };
+
+/** How many paragraphs Word counts in a table (its cells', nested tables' included). */
+function paragraphsInTable(snapshot: DocumentSnapshot, table: number): number {
+  return (snapshot.tables[table]?.rows ?? []).reduce(
+    (n, r) =>
+      n +
+      r.cells.reduce(
+        (m, c) =>
+          m +
+          c.paragraphs.length +
+          c.nestedTables.reduce((k, t) => k + paragraphsInTable(snapshot, t), 0),
+        0,
+      ),
+    0,
+  );
+}
+
+/** Where each top-level table starts among all paragraphs (what `body.paragraphs` counts). */
+function tableStarts(snapshot: DocumentSnapshot): Map<number, number> {
+  const starts = new Map<number, number>();
+  let at = 0;
+  for (const b of snapshot.blocks) {
+    if (b.kind === "paragraph") at = (snapshot.paragraphs[b.paragraph]?.documentIndex ?? at) + 1;
+    else {
+      starts.set(b.table, at);
+      at += paragraphsInTable(snapshot, b.table);
+    }
+  }
+  return starts;
+}
+
+/** The top-level tables of added blocks and the body paragraphs between them. */
+function goneBlocks(snapshot: DocumentSnapshot, tables: readonly TablesAdded[]): Gone[] {
+  const starts = tableStarts(snapshot);
+  const out: Gone[] = [];
+  for (const added of tables) {
+    const inBlock = (t: number) => t >= added.table && t < added.table + added.count;
+    let open = false;
+    let between: Gone[] = [];
+    for (const b of snapshot.blocks) {
+      if (b.kind === "table" && inBlock(b.table)) {
+        out.push(...between);
+        between = [];
+        open = true;
+        out.push({ kind: "table", table: b.table, documentIndex: starts.get(b.table) ?? 0 });
+      } else if (b.kind === "table") {
+        if (open) break;
+      } else if (open) {
+        const p = snapshot.paragraphs[b.paragraph];
+        between.push({
+          kind: "paragraph",
+          paragraph: b.paragraph,
+          documentIndex: p?.documentIndex ?? 0,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Where things are once the revert's structural changes are done: the `body.paragraphs` index of
+ * a paragraph that was at `documentIndex`, and a proxy for a top-level table after the deleted
+ * tables before it (undefined when no table before it was deleted).
+ */
+function movedBy(
+  snapshot: DocumentSnapshot,
+  rows: readonly RowsAdded[],
+  removed: readonly RowsBack[],
+  gone: readonly Gone[],
+) {
+  const starts = tableStarts(snapshot);
+  const topOf = (t: number): number => {
+    const parent = snapshot.tables[t]?.parent;
+    return parent ? topOf(parent.table) : t;
+  };
+  const rowParagraphs = (t: number, r: number) =>
+    (snapshot.tables[t]?.rows[r]?.cells ?? []).reduce(
+      (n, c) =>
+        n +
+        c.paragraphs.length +
+        c.nestedTables.reduce((k, x) => k + paragraphsInTable(snapshot, x), 0),
+      0,
+    );
+  const goneTables = gone.filter((g) => g.kind === "table");
+  return {
+    paragraph: (documentIndex: number): number => {
+      let shift = 0;
+      for (const d of rows) {
+        if ((starts.get(topOf(d.table)) ?? Infinity) >= documentIndex) continue;
+        for (let k = 0; k < d.count; k++) shift += rowParagraphs(d.table, d.row + k);
+      }
+      for (const b of removed) {
+        if ((starts.get(topOf(b.table)) ?? Infinity) >= documentIndex) continue;
+        shift -= b.values.reduce((n, v) => n + v.reduce((m, c) => m + c.split("\n").length, 0), 0);
+      }
+      for (const g of gone) {
+        if (g.documentIndex >= documentIndex) continue;
+        shift += g.kind === "table" ? paragraphsInTable(snapshot, g.table) : 1;
+      }
+      return documentIndex - shift;
+    },
+    table: (body: WBody, table: number): WTable | undefined => {
+      const t = snapshot.tables[table];
+      if (!t || t.parent || t.bodyTableIndex === undefined) return undefined;
+      const before = goneTables.filter(
+        (g) => (snapshot.tables[g.table]?.bodyTableIndex ?? Infinity) < (t.bodyTableIndex ?? 0),
+      ).length;
+      if (before === 0) return undefined;
+      let proxy = body.tables.getFirst();
+      for (let i = 0; i < t.bodyTableIndex - before; i++) proxy = proxy.getNext();
+      return proxy;
+    },
+  };
+}
+
 type RowsAdded = Extract<JournalChange, { kind: "rows-added" }>;
+type TablesAdded = Extract<JournalChange, { kind: "tables-added" }>;
 
 /** Rows a fill removed, to insert again: where, and each row's cell texts. */
 type RowsBack = { table: number; row: number; values: string[][] };
@@ -512,17 +664,19 @@ function planRevert(
   snapshot: DocumentSnapshot,
   fill: FillRecord,
   force: boolean,
-): Result<{ restores: Restore[]; rows: RowsAdded[]; removed: RowsBack[] }> {
+): Result<{ restores: Restore[]; rows: RowsAdded[]; removed: RowsBack[]; tables: TablesAdded[] }> {
   const changedSince: string[] = [];
   const removed: RowsBack[] = [];
   const rows: RowsAdded[] = [];
+  const tables: TablesAdded[] = [];
   const restores: Restore[] = [];
   for (const c of fill.changes) {
     if (c.kind === "tables-added") {
-      return err(
-        "office_requirement_missing",
-        "The last fill added whole blocks of tables, which PlanAssist cannot undo from inside Word. Save the document and revert it with the command line (planassist revert). Nothing was reverted.",
-      );
+      if (snapshot.tables.length < c.table + c.count) {
+        changedSince.push(`the tables added after table ${c.table} are gone`);
+        continue;
+      }
+      tables.push(c);
     }
     if (c.kind === "rows-removed") {
       const t = snapshot.tables[c.table];
@@ -549,7 +703,8 @@ function planRevert(
     }
   }
   const inAdded = (t: number, r: number) =>
-    rows.some((d) => d.table === t && r >= d.row && r < d.row + d.count);
+    rows.some((d) => d.table === t && r >= d.row && r < d.row + d.count) ||
+    tables.some((d) => t >= d.table && t < d.table + d.count);
   for (const c of fill.changes) {
     if (c.kind !== "cell" && c.kind !== "paragraph") continue;
     const parsed = capture(() => earlierParagraphs(c.before, c.kind));
@@ -602,5 +757,5 @@ function planRevert(
       { changed: changedSince.length },
     );
   }
-  return ok({ restores, rows, removed });
+  return ok({ restores, rows, removed, tables });
 }

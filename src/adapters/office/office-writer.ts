@@ -24,8 +24,14 @@
 import type { Edit, EditPlan, Location } from "../../domain/edits";
 import { err, ok, type ErrorCode, type Result } from "../../domain/result";
 import type { DocumentSnapshot } from "../../domain/snapshot";
-import { applyEditPlan, type EditOutcome, type JournalChange } from "../../ooxml/edit/apply";
-import { readWordDocument } from "../../ooxml/wordml";
+import {
+  applyEditPlan,
+  type AppliedPlan,
+  type EditOutcome,
+  type JournalChange,
+} from "../../ooxml/edit/apply";
+import { flatOpcPackage } from "../../ooxml/package";
+import { readWordDocument, type WordIndex } from "../../ooxml/wordml";
 import { parseXml } from "../../ooxml/xml";
 import {
   JOURNAL_NAMESPACE,
@@ -39,13 +45,14 @@ import {
   tableProxy,
   type WBody,
   type WContext,
+  type WCell,
   type WCustomXmlParts,
   type WJournalPart,
   type WParagraph,
   type WordWriteHost,
 } from "./word-api";
 import {
-  addedRowLooks,
+  addedCellTexts,
   expectedText,
   foundText,
   isContent,
@@ -53,12 +60,13 @@ import {
   PARAGRAPH_PROPS,
   queueContent,
   queueStructure,
-  rowOrigins,
   slotProxies,
   slotTexts,
+  structureMap,
+  structurePosition,
   targets,
   wantedText,
-  type RowOrigin,
+  type StructureMap,
   type Target,
 } from "./write-targets";
 
@@ -107,28 +115,13 @@ export async function writePlanInWord(
   const edits: Edit[] = [...plan.structure, ...plan.content];
   const notices: string[] = [];
   let syncs = 0;
-  if (plan.structure.some((e) => e.kind === "insert-block")) {
-    return err(
-      "office_requirement_missing",
-      "Adding a whole block of tables (a new challenge or strategy) is not done from inside Word yet. Copy the last block in Word, or fill the file with the command line or the preview, then continue here.",
-    );
-  }
   // The fill as the .docx code applies it to the XML read: the record of what it changes and,
-  // when rows are added or removed, the document the values are written into.
+  // when rows or tables are added or removed, the document the values are written into.
   const applied = options.source ? applyEditPlan(options.source, plan) : undefined;
   if (applied && !applied.ok) return applied;
-  let after = snapshot;
-  if (plan.structure.length > 0) {
-    if (!options.source) {
-      return err(
-        "office_requirement_missing",
-        "Adding or removing rows in Word needs the document as it was read. Read the document again, then write again.",
-      );
-    }
-    const rows = applyEditPlan(options.source, { structure: plan.structure, content: [] });
-    if (!rows.ok) return rows;
-    after = readWordDocument(parseXml(rows.value.source)).snapshot;
-  }
+  const layout = structureLayout(snapshot, plan, options.source, applied?.value);
+  if (!layout.ok) return layout;
+  const { after, map, blocks, final } = layout.value;
   const journalOk = host.isSetSupported("WordApi", "1.4");
   if (!journalOk)
     notices.push(
@@ -141,7 +134,7 @@ export async function writePlanInWord(
   try {
     return await host.run(async (context) => {
       const body = context.document.body;
-      const ts = targets(body, snapshot, after, plan);
+      const ts = targets(body, snapshot, after, plan, map);
       // The journal is read with the check, so recording the fill costs no sync of its own.
       const parts = journalOk && options.source ? context.document.customXmlParts : undefined;
       if (journalOk && options.source && !parts)
@@ -192,7 +185,7 @@ export async function writePlanInWord(
           differences.push(`${where(t.edit)}: the cell is gone (deleted by someone else?)`);
           continue;
         }
-        if (t.inAddedRow) continue;
+        if (t.inAdded) continue;
         const expected = expectedText(t, snapshot, after);
         if (!sameText(foundText(t), expected)) {
           differences.push(
@@ -210,16 +203,26 @@ export async function writePlanInWord(
 
       // 2. What each written paragraph holds before and will hold after.
       for (const t of ts) {
-        if (!isContent(t.edit)) continue;
-        if (t.inAddedRow) {
-          t.before = slotTexts(t, after);
-          t.looks = addedRowLooks(ts, plan, snapshot, t);
-        } else {
-          t.before = t.checked.map((p) => p.text);
-          t.looks = t.checked;
-        }
+        if (isContent(t.edit))
+          t.before = t.inAdded ? slotTexts(t, after) : t.checked.map((p) => p.text);
       }
       const wanted = ts.map((t) => (isContent(t.edit) ? wantedText(t.edit, t.before, edits) : []));
+      // Cells of added rows get their whole text with the rows; cells of added tables with the
+      // tables' XML (the .docx writer's, values included).
+      const rowCells = addedCellTexts(ts, wanted, after);
+      const expect = ts.map((t, i) =>
+        !isContent(t.edit)
+          ? []
+          : t.inAdded
+            ? distinctCells(t).map(([tb, r, c]) =>
+                (
+                  rowCells.get(`${tb}/${r}/${c}`) ??
+                  final?.tables[tb]?.rows[r]?.cells[c]?.paragraphs.map((p) => p.text) ??
+                  []
+                ).join("\n"),
+              )
+            : (wanted[i] ?? []),
+      );
       let recording: Recording | undefined;
       if (parts && applied?.ok && applied.value.changed) {
         const earlierXml = journalPart && !journalPart.isNullObject ? journalXml?.value : undefined;
@@ -240,26 +243,34 @@ export async function writePlanInWord(
       }
 
       // 3. One batch: the record of the fill first (so a fill cut short can still be reverted),
-      // the values in rows as read (their coordinates hold until the rows change), the rows,
-      // the values in added rows, then the read-back of every target.
+      // the values in rows as read (their places hold until the structure changes), then the
+      // structural edits from the end of the document back (each leaves the places of those
+      // before it alone), with the values of added rows and tables, then the read-back.
       if (recording) {
         const xml = serialiseJournal({ fills: [...recording.earlier, recording.record] });
         if (recording.existed) journalPart?.setXml(xml);
         else parts?.add(xml);
       }
       ts.forEach((t, i) => {
-        if (isContent(t.edit) && !t.inAddedRow) queueContent(t.edit, t.checked, t, wanted[i] ?? []);
+        if (isContent(t.edit) && !t.inAdded) queueContent(t.edit, t, wanted[i] ?? []);
       });
-      for (const t of ts) queueStructure(t, snapshot);
-      ts.forEach((t, i) => {
-        if (!isContent(t.edit) || !t.inAddedRow) return;
-        const fresh = t.slots.flatMap((s) => slotProxies(body, after, s).paragraphs);
-        queueContent(t.edit, fresh, t, wanted[i] ?? []);
-      });
-      const back = ts.map((t) =>
-        isContent(t.edit) ? t.slots.flatMap((s) => slotProxies(body, after, s).paragraphs) : [],
-      );
-      for (const ps of back) for (const p of ps) p.load("text");
+      const structure = ts
+        .filter((t) => !isContent(t.edit))
+        .sort((x, y) => {
+          const [a1, a2] = structurePosition(x.edit);
+          const [b1, b2] = structurePosition(y.edit);
+          return b1 - a1 || b2 - a2;
+        });
+      for (const t of structure) {
+        const rows = rowValues(t.edit, after, map, rowCells);
+        const ooxml = blocks.get(t.edit);
+        queueStructure(t, snapshot, body, {
+          ...(rows ? { rows } : {}),
+          ...(ooxml !== undefined ? { ooxml } : {}),
+        });
+      }
+      const all: States = { blocks: "all", rows: () => "all" };
+      const back = ts.map((t) => queueReading(body, snapshot, after, map, t, all));
       let failure: unknown;
       try {
         await context.sync();
@@ -269,17 +280,12 @@ export async function writePlanInWord(
         failure = e;
       }
       if (failure === undefined) {
-        const { written, notWritten } = account(
-          ts,
-          wanted,
-          (i) => back[i],
-          () => "all",
-        );
+        const { written, notWritten } = account(ts, expect, back, all);
         return ok({ written, notWritten, notices, syncs });
       }
 
       // 4. A batch is not all-or-nothing: read again what is in the document.
-      const again = await readAgain(context, body, ts, snapshot, after, parts);
+      const again = await readAgain(context, body, ts, snapshot, after, map, parts);
       syncs += again.syncs;
       if (!again.ok) {
         return err(
@@ -287,15 +293,17 @@ export async function writePlanInWord(
           `Word stopped while writing (${describe(failure)}) and could not be read again, so what was written is unknown.${recording ? " The fill is recorded in the document: Revert last fill undoes whatever of it was written." : ""} Read the document again and check it before writing.`,
         );
       }
-      const { written, notWritten } = account(ts, wanted, again.texts, again.tableState);
+      const { written, notWritten } = account(ts, expect, again.readings, again.states);
       if (recording) {
         const fixed = await fixRecording(
           context,
           recording,
           again.journal,
-          written,
           ts,
-          again.tableState,
+          again.readings,
+          after,
+          again.states,
+          map,
         );
         syncs += fixed.syncs;
         if (!fixed.ok)
@@ -331,45 +339,233 @@ export async function writePlanInWord(
   }
 }
 
-/** Whether a table's structural edits are in the document: all of them, none, or some. */
-type TableState = "all" | "none" | "some";
+/** Whether structural edits are in the document: all of them, none, or some. */
+type State = "all" | "none" | "some";
 
-/** Which edits are in the document, from the texts read back and the tables' row counts. */
+/** The state of the added blocks of tables, and of each table's row edits (table as read). */
+type States = { readonly blocks: State; readonly rows: (table: number) => State };
+
+/** The document after the plan's structural edits, and how it relates to the document as read. */
+type Layout = {
+  readonly after: DocumentSnapshot;
+  readonly map: StructureMap;
+  /** Each insert-block edit's XML to insert (a flat OPC package), values included. */
+  readonly blocks: ReadonlyMap<Edit, string>;
+  /** The document after the whole plan (for the texts of added tables). */
+  readonly final?: DocumentSnapshot;
+};
+
+function structureLayout(
+  snapshot: DocumentSnapshot,
+  plan: EditPlan,
+  source: string | undefined,
+  applied: AppliedPlan | undefined,
+): Result<Layout> {
+  if (plan.structure.length === 0)
+    return ok({ after: snapshot, map: structureMap(snapshot, plan), blocks: new Map() });
+  if (!source || !applied) {
+    return err(
+      "office_requirement_missing",
+      "Adding or removing rows in Word needs the document as it was read. Read the document again, then write again.",
+    );
+  }
+  const rows = applyEditPlan(source, { structure: plan.structure, content: [] });
+  if (!rows.ok) return rows;
+  const parsed = readWordDocument(parseXml(rows.value.source));
+  const spans = (changes: readonly JournalChange[], index: WordIndex) =>
+    changes.flatMap((c) => {
+      if (c.kind !== "tables-added") return [];
+      const tables = index.tables.slice(c.table, c.table + c.count);
+      const start = tables[0]?.element.start ?? 0;
+      const end = Math.max(start, ...tables.map((t) => t.element.end));
+      return [{ start, end }];
+    });
+  const map = structureMap(snapshot, plan, {
+    index: parsed.index,
+    added: spans(rows.value.changes, parsed.index),
+  });
+  const blockEdits = plan.structure.filter((e) => e.kind === "insert-block");
+  if (blockEdits.length === 0) return ok({ after: parsed.snapshot, map, blocks: new Map() });
+  // The blocks go in as the .docx writer makes them from the whole plan: labels and values.
+  const full = readWordDocument(parseXml(applied.source));
+  const fullSpans = spans(applied.changes, full.index);
+  const body = full.index.body;
+  const root = body.parent;
+  const open = (el: { start: number; openEnd: number }) =>
+    applied.source.slice(el.start, el.openEnd);
+  const blocks = new Map<Edit, string>();
+  blockEdits.forEach((e, i) => {
+    const span = fullSpans[i];
+    if (!span || !root) return;
+    blocks.set(
+      e,
+      flatOpcPackage(
+        `${open(root)}${open(body)}${applied.source.slice(span.start, span.end)}</${body.name}></${root.name}>`,
+      ),
+    );
+  });
+  return ok({ after: parsed.snapshot, map, blocks, final: full.snapshot });
+}
+
+/** The cells (table, row, cell) a content edit's slots are in, each once. */
+function distinctCells(t: Target): [number, number, number][] {
+  const seen = new Set<string>();
+  const out: [number, number, number][] = [];
+  for (const s of t.slots) {
+    if (s.kind !== "cell" || seen.has(`${s.table}/${s.row}/${s.cell}`)) continue;
+    seen.add(`${s.table}/${s.row}/${s.cell}`);
+    out.push([s.table, s.row, s.cell]);
+  }
+  return out;
+}
+
+/** The table after the structural edits that a table as read is. */
+function tableAfter(map: StructureMap, after: DocumentSnapshot, table: number): number {
+  const k = after.tables.findIndex((_, i) => map.table(i) === table);
+  return k < 0 ? table : k;
+}
+
+/**
+ * For insert-rows: each new row's cell texts, as `insertRows` takes them (paragraphs on their own
+ * lines, line breaks inside a paragraph as vertical tabs): labels, with values where given.
+ */
+function rowValues(
+  e: Edit,
+  after: DocumentSnapshot,
+  map: StructureMap,
+  rowCells: ReadonlyMap<string, readonly string[]>,
+): string[][] | undefined {
+  if (e.kind !== "insert-rows") return undefined;
+  const table = tableAfter(map, after, e.table);
+  const out: string[][] = [];
+  map.rows(e.table).forEach((o, r) => {
+    if (!("added" in o) || o.added !== e) return;
+    out.push(
+      (after.tables[table]?.rows[r]?.cells ?? []).map((c, ci) =>
+        (rowCells.get(`${table}/${r}/${ci}`) ?? c.paragraphs.map((p) => p.text))
+          .map((x) => x.replace(/\n/g, "\v"))
+          .join("\n"),
+      ),
+    );
+  });
+  return out;
+}
+
+/**
+ * What a target's read-back loads, where its slots are given the states of the structural
+ * edits: its paragraphs, or (in an added row or table) its cells' whole texts. `absent` when its
+ * row or table is not in the document; `unknown` when where it is cannot be told.
+ */
+type Reading =
+  | { readonly kind: "paragraphs"; readonly paragraphs: WParagraph[] }
+  | { readonly kind: "cells"; readonly cells: WCell[] }
+  | { readonly kind: "absent" | "unknown" | "none" };
+
+function queueReading(
+  body: WBody,
+  snapshot: DocumentSnapshot,
+  after: DocumentSnapshot,
+  map: StructureMap,
+  t: Target,
+  states: States,
+): Reading {
+  if (!isContent(t.edit)) return { kind: "none" };
+  if (t.inAdded) {
+    const cells: WCell[] = [];
+    for (const [table, row, cell] of distinctCells(t)) {
+      const read = map.table(table);
+      const rowsState = read === undefined ? states.blocks : states.rows(read);
+      if (states.blocks === "some" || rowsState === "some") return { kind: "unknown" };
+      if (states.blocks === "none" || rowsState === "none") return { kind: "absent" };
+      const proxy = tableProxy(body, after, table)?.getCellOrNullObject(row, cell);
+      if (!proxy) return { kind: "unknown" };
+      cells.push(proxy);
+    }
+    for (const c of cells) c.load("value");
+    return { kind: "cells", cells };
+  }
+  const paragraphs: WParagraph[] = [];
+  for (const s of t.slots) {
+    if (s.kind === "paragraph") {
+      // Body paragraphs move with every structural edit above them: read them where all or none are.
+      const every = [states.blocks, ...plannedTables(map, after).map((x) => states.rows(x))];
+      if (every.every((x) => x === "all"))
+        paragraphs.push(...slotProxies(body, after, s).paragraphs);
+      else if (every.every((x) => x === "none")) {
+        const k = map.paragraph(s.paragraph);
+        if (k === undefined) return { kind: "absent" };
+        paragraphs.push(...slotProxies(body, snapshot, { ...s, paragraph: k }).paragraphs);
+      } else return { kind: "unknown" };
+      continue;
+    }
+    const read = map.table(s.table);
+    if (read === undefined) return { kind: "absent" };
+    const rowsState = states.rows(read);
+    if (states.blocks === "some" || rowsState === "some") return { kind: "unknown" };
+    // The table is found where the blocks left it; the row where the row edits left it.
+    const tableDoc = states.blocks === "all" ? after : snapshot;
+    const table = states.blocks === "all" ? s.table : read;
+    let row = s.row;
+    if (rowsState === "none") {
+      const origin = map.rows(read)[s.row];
+      if (!origin || "added" in origin) return { kind: "absent" };
+      row = origin.before;
+    }
+    paragraphs.push(...slotProxies(body, tableDoc, { ...s, table, row }).paragraphs);
+  }
+  for (const p of paragraphs) p.load("text");
+  return { kind: "paragraphs", paragraphs };
+}
+
+/** The tables (as read) whose rows the plan adds or removes. */
+function plannedTables(map: StructureMap, after: DocumentSnapshot): number[] {
+  const out: number[] = [];
+  after.tables.forEach((_, i) => {
+    const read = map.table(i);
+    if (read !== undefined && map.rows(read).some((o) => "added" in o)) out.push(read);
+  });
+  return out;
+}
+
+/** Which edits are in the document, from what was read back and the structural states. */
 function account(
   ts: readonly Target[],
-  wanted: readonly (readonly string[])[],
-  textsOf: (i: number) => readonly WParagraph[] | undefined,
-  tableState: (table: number) => TableState,
+  expect: readonly (readonly string[])[],
+  readings: readonly Reading[],
+  states: States,
 ): { written: EditOutcome[]; notWritten: EditOutcome[] } {
   const written: EditOutcome[] = [];
   const notWritten: EditOutcome[] = [];
   ts.forEach((t, i) => {
     const e = t.edit;
     if (!isContent(e)) {
-      if (e.kind === "insert-block") return;
-      const state = tableState(e.table);
+      const state = e.kind === "insert-block" ? states.blocks : states.rows(e.table);
       if (state === "all") written.push({ edit: e, status: "written" });
       else
         notWritten.push({
           edit: e,
           status: "failed",
           ...(state === "some"
-            ? { message: `${where(e)} has some of its row changes only; check it` }
+            ? { message: `${where(e)} has only some of its changes; check it` }
             : {}),
         });
       return;
     }
-    const ps = textsOf(i);
-    const want = wanted[i] ?? [];
-    if (!ps) {
+    const r = readings[i];
+    if (!r || (r.kind !== "paragraphs" && r.kind !== "cells")) {
       notWritten.push({
         edit: e,
         status: "failed",
-        message: `${where(e)} could not be read again`,
+        message:
+          r?.kind === "absent"
+            ? `${where(e)} is in a row or table that was not added`
+            : `${where(e)} could not be read again`,
       });
       return;
     }
-    const now = ps.map((p) => p.text);
+    const now =
+      r.kind === "paragraphs" ? r.paragraphs.map((p) => p.text) : r.cells.map((c) => c.value);
+    const want = expect[i] ?? [];
     const holds = now.length === want.length && now.every((x, k) => sameText(x, want[k] ?? ""));
     if (holds) written.push({ edit: e, status: "written" });
     else
@@ -386,15 +582,16 @@ type ReadAgain =
   | {
       readonly ok: true;
       readonly syncs: number;
-      readonly texts: (i: number) => readonly WParagraph[] | undefined;
-      readonly tableState: (table: number) => TableState;
+      readonly readings: readonly Reading[];
+      readonly states: States;
       readonly journal?: { part: WJournalPart; xml: { value: string } };
     }
   | { readonly ok: false; readonly syncs: number };
 
 /**
- * After a failed batch: which row changes are in (by each changed table's row count), then the
- * targets' texts, each read where it now is. One sync, two when the plan adds or removes rows.
+ * After a failed batch: which structural edits are in (by the number of tables and each changed
+ * table's row count), then every target read where it now is. One sync, two when the plan adds
+ * or removes rows or tables.
  */
 async function readAgain(
   context: WContext,
@@ -402,12 +599,14 @@ async function readAgain(
   ts: readonly Target[],
   snapshot: DocumentSnapshot,
   after: DocumentSnapshot,
+  map: StructureMap,
   parts: WCustomXmlParts | undefined,
 ): Promise<ReadAgain> {
   let syncs = 0;
   const part = parts?.getByNamespace(JOURNAL_NAMESPACE).getOnlyItemOrNullObject();
   part?.load("isNullObject");
   const xml = part?.getXml();
+  const hasBlocks = ts.some((t) => t.edit.kind === "insert-block");
   const changed = [
     ...new Set(
       ts.flatMap((t) =>
@@ -415,73 +614,57 @@ async function readAgain(
       ),
     ),
   ];
-  const states = new Map<number, TableState>();
-  if (changed.length > 0) {
-    const tables = changed.map((table) => ({ table, proxy: tableProxy(body, snapshot, table) }));
-    for (const { proxy } of tables) proxy?.load("rowCount");
+  let blocks: State = "all";
+  const rows = new Map<number, State>();
+  if (changed.length > 0 || hasBlocks) {
+    // Each changed table's rows, counted where it is without the blocks and with them.
+    const proxies = changed.map((table) => ({
+      table,
+      before: tableProxy(body, snapshot, table),
+      after: hasBlocks ? tableProxy(body, after, tableAfter(map, after, table)) : undefined,
+    }));
+    for (const p of proxies) {
+      p.before?.load("rowCount");
+      p.after?.load("rowCount");
+    }
+    if (hasBlocks) body.tables.load("items");
     try {
       await context.sync();
       syncs++;
     } catch {
       return { ok: false, syncs: syncs + 1 };
     }
-    for (const { table, proxy } of tables) {
-      const rows = proxy?.rowCount;
-      states.set(
-        table,
-        rows === after.tables[table]?.rows.length
-          ? "all"
-          : rows === snapshot.tables[table]?.rows.length
-            ? "none"
-            : "some",
+    if (hasBlocks) {
+      const topLevel = (s: DocumentSnapshot) => s.tables.filter((t) => !t.parent).length;
+      const n = body.tables.items.length;
+      blocks = n === topLevel(after) ? "all" : n === topLevel(snapshot) ? "none" : "some";
+    }
+    for (const p of proxies) {
+      const proxy =
+        blocks === "all" ? (p.after ?? p.before) : blocks === "none" ? p.before : undefined;
+      const count = proxy?.rowCount;
+      const expected = after.tables[tableAfter(map, after, p.table)]?.rows.length;
+      rows.set(
+        p.table,
+        count === undefined
+          ? "some"
+          : count === expected
+            ? "all"
+            : count === snapshot.tables[p.table]?.rows.length
+              ? "none"
+              : "some",
       );
     }
   }
-  const tableState = (table: number): TableState => states.get(table) ?? "all";
-  const everywhere = [...states.values()];
-  const bodyState: TableState = everywhere.every((s) => s === "all")
-    ? "all"
-    : everywhere.every((s) => s === "none")
-      ? "none"
-      : "some";
-  const origins = new Map<number, RowOrigin[]>();
-  const read = ts.map((t): WParagraph[] | undefined => {
-    if (!isContent(t.edit)) return [];
-    const out: WParagraph[] = [];
-    for (const s of t.slots) {
-      const state = s.kind === "cell" ? tableState(s.table) : bodyState;
-      if (state === "some") return undefined;
-      if (state === "all") {
-        out.push(...slotProxies(body, after, s).paragraphs);
-        continue;
-      }
-      // The rows did not change: read the slot where it was read before the fill.
-      if (s.kind === "paragraph") {
-        out.push(...slotProxies(body, snapshot, s).paragraphs);
-        continue;
-      }
-      let o = origins.get(s.table);
-      if (!o) origins.set(s.table, (o = rowOrigins(snapshot, [...ts.map((x) => x.edit)], s.table)));
-      const origin = o[s.row];
-      if (!origin || "added" in origin) return undefined;
-      out.push(...slotProxies(body, snapshot, { ...s, row: origin.before }).paragraphs);
-    }
-    return out;
-  });
-  for (const ps of read) for (const p of ps ?? []) p.load("text");
+  const states: States = { blocks, rows: (table) => rows.get(table) ?? "all" };
+  const readings = ts.map((t) => queueReading(body, snapshot, after, map, t, states));
   try {
     await context.sync();
     syncs++;
   } catch {
     return { ok: false, syncs: syncs + 1 };
   }
-  return {
-    ok: true,
-    syncs,
-    texts: (i) => read[i],
-    tableState,
-    ...(part && xml ? { journal: { part, xml } } : {}),
-  };
+  return { ok: true, syncs, readings, states, ...(part && xml ? { journal: { part, xml } } : {}) };
 }
 
 /**
@@ -492,30 +675,64 @@ async function fixRecording(
   context: WContext,
   recording: Recording,
   journal: { part: WJournalPart; xml: { value: string } } | undefined,
-  written: readonly EditOutcome[],
   ts: readonly Target[],
-  tableState: (table: number) => TableState,
+  readings: readonly Reading[],
+  after: DocumentSnapshot,
+  states: States,
+  map: StructureMap,
 ): Promise<{ ok: boolean; syncs: number }> {
   if (!journal) return { ok: false, syncs: 0 };
-  const cells = new Set<string>();
-  const paragraphs = new Set<number>();
-  for (const o of written) {
-    for (const s of ts.find((t) => t.edit === o.edit)?.slots ?? []) {
-      if (s.kind === "cell") cells.add(`${s.table}/${s.row}/${s.cell}`);
-      else paragraphs.add(s.paragraph);
+  // What each cell and body paragraph the fill reached holds now (an edit cut short can have
+  // changed some of its paragraphs): those stay recorded, with what they hold as their "after".
+  const cells = new Map<string, string[]>();
+  const paragraphs = new Map<number, string>();
+  // Where the read could not tell, the record stays as it was (a forced revert restores them).
+  const unknown = new Set<string>();
+  ts.forEach((t, i) => {
+    const r = readings[i];
+    if (!t.inAdded && r?.kind === "unknown")
+      for (const s of t.slots)
+        unknown.add(s.kind === "cell" ? `${s.table}/${s.row}/${s.cell}` : `p${s.paragraph}`);
+    if (t.inAdded || r?.kind !== "paragraphs") return;
+    const now = r.paragraphs.map((p) => p.text);
+    if (now.every((x, k) => sameText(x, t.before[k] ?? ""))) return;
+    let k = 0;
+    for (const s of t.slots) {
+      if (s.kind === "paragraph") {
+        paragraphs.set(s.paragraph, now[k++] ?? "");
+        continue;
+      }
+      const key = `${s.table}/${s.row}/${s.cell}`;
+      const texts =
+        cells.get(key) ??
+        (after.tables[s.table]?.rows[s.row]?.cells[s.cell]?.paragraphs ?? []).map((p) => p.text);
+      for (let j = 0; j < s.count; j++, k++) texts[s.from + j] = now[k] ?? "";
+      cells.set(key, texts);
     }
-  }
-  const changes = recording.record.changes.filter((c) => {
+  });
+  const changes = recording.record.changes.flatMap((c): JournalChange[] => {
     switch (c.kind) {
-      case "cell":
-        return cells.has(`${c.table}/${c.row}/${c.cell}`);
-      case "paragraph":
-        return paragraphs.has(c.paragraph);
+      case "cell": {
+        const key = `${c.table}/${c.row}/${c.cell}`;
+        const now = cells.get(key);
+        return now ? [{ ...c, after: now.join("\n") }] : unknown.has(key) ? [c] : [];
+      }
+      case "paragraph": {
+        const now = paragraphs.get(c.paragraph);
+        return now !== undefined
+          ? [{ ...c, after: now }]
+          : unknown.has(`p${c.paragraph}`)
+            ? [c]
+            : [];
+      }
       case "rows-added":
-      case "rows-removed":
-        return tableState(c.table) === "all";
+      case "rows-removed": {
+        // Recorded in the coordinates of the filled document.
+        const read = map.table(c.table);
+        return read !== undefined && states.rows(read) === "all" ? [c] : [];
+      }
       case "tables-added":
-        return false;
+        return states.blocks === "all" ? [c] : [];
     }
   });
   const fills = [

@@ -45,11 +45,20 @@ export interface WParagraph {
 
 export interface WBody {
   readonly paragraphs: { getFirst(): WParagraph };
-  readonly tables: { getFirst(): WTable };
+  readonly tables: WTables;
+}
+
+/** A body's tables (top-level ones for the document's body); `items` after a load. */
+export interface WTables {
+  getFirst(): WTable;
+  readonly items: readonly unknown[];
+  load(properties: string): unknown;
 }
 
 export interface WCell {
   readonly isNullObject: boolean;
+  /** The cell's text, paragraphs joined by line ends. */
+  readonly value: string;
   readonly body: WBody;
   readonly parentRow: WRow;
   load(properties: string): WCell;
@@ -63,6 +72,10 @@ export interface WRow {
 export interface WTable {
   readonly rowCount: number;
   load(properties: string): WTable;
+  /** Used to add a block of tables after this one (as XML: Word has no native copy). */
+  getRange(location: "Whole"): { insertOoxml(ooxml: string, location: "After"): unknown };
+  /** Used by revert, to take away tables a fill added. */
+  delete(): void;
   getNext(): WTable;
   getCellOrNullObject(rowIndex: number, cellIndex: number): WCell;
 }
@@ -132,9 +145,8 @@ export function nth(first: WParagraph, k: number): WParagraph {
 
 /** Word reads symbol-font characters back as "(" (office-js #2368): compare them loosely. */
 export function sameText(word: string, expected: string): boolean {
+  // Line breaks inside a paragraph (vertical tabs in Word's text) count as line ends.
   const norm = (s: string) =>
-    normaliseSlotText(s)
-      .replace(/[\uF000-\uF0FF○●◯⚪⬤⚫(]/g, "◦")
-      .replace(/\u000b|\r/g, "\n");
+    normaliseSlotText(s.replace(/\u000b|\r\n?/g, "\n")).replace(/[\uF000-\uF0FF○●◯⚪⬤⚫(]/g, "◦");
   return norm(word) === norm(expected);
 }

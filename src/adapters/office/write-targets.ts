@@ -25,6 +25,7 @@ import {
   type WParagraph,
   type WRangeCollection,
 } from "./word-api";
+import type { WordIndex } from "../../ooxml/wordml";
 
 /** Where a content edit reads and writes, in the coordinates of the document after `structure`. */
 export type Slot =
@@ -55,6 +56,42 @@ export function rowOrigins(snapshot: DocumentSnapshot, structure: readonly Edit[
     for (const e of inserts) if (e.after === r) for (const _ of e.rows) out.push({ added: e });
   });
   return out;
+}
+
+/** How the document after the plan's structural edits relates to the document as read. */
+export type StructureMap = {
+  /** The table as read that a table after the structural edits is (undefined: the plan adds it). */
+  readonly table: (t: number) => number | undefined;
+  /** The body paragraph as read that a body paragraph after the edits is (undefined: added). */
+  readonly paragraph: (k: number) => number | undefined;
+  /** Where each row of a table as read comes from once the row edits are applied. */
+  readonly rows: (table: number) => readonly RowOrigin[];
+};
+
+/**
+ * The map for a plan, from the document after its structural edits as the .docx code makes it
+ * (its index) and the source spans of the tables the plan adds (with what lies between them).
+ */
+export function structureMap(
+  snapshot: DocumentSnapshot,
+  plan: EditPlan,
+  after?: { readonly index: WordIndex; readonly added: readonly { start: number; end: number }[] },
+): StructureMap {
+  const origins = new Map<number, RowOrigin[]>();
+  const rows = (table: number) => {
+    let o = origins.get(table);
+    if (!o) origins.set(table, (o = rowOrigins(snapshot, plan.structure, table)));
+    return o;
+  };
+  if (!after || after.added.length === 0) return { table: (t) => t, paragraph: (k) => k, rows };
+  const inAdded = (offset: number) => after.added.some((a) => offset >= a.start && offset < a.end);
+  const order = (offsets: readonly number[]) => {
+    let k = 0;
+    return offsets.map((o) => (inAdded(o) ? undefined : k++));
+  };
+  const tables = order(after.index.tables.map((t) => t.element.start));
+  const paragraphs = order(after.index.paragraphs.map((p) => p.start));
+  return { table: (t) => tables[t], paragraph: (k) => paragraphs[k], rows };
 }
 
 export function slotsOf(e: ContentEdit, after: DocumentSnapshot): Slot[] {
@@ -109,122 +146,118 @@ export type Target = {
   readonly edit: Edit;
   /** Content edits: where they write, after the structural edits. */
   readonly slots: readonly Slot[];
-  /** A content edit in a row this plan adds: nothing to check, it is written after the rows. */
-  readonly inAddedRow: boolean;
+  /**
+   * A content edit in a row or table this plan adds: nothing to check; its values go in with the
+   * rows (`insertRows` values) or the tables (their XML), in the same batch.
+   */
+  readonly inAdded: boolean;
   /** Proxies loaded by the check, in the document as read (none for an edit in an added row). */
   readonly checked: WParagraph[];
   readonly cells: WCell[];
-  /** Per paragraph written: a loaded paragraph whose style and font the written one keeps. */
-  looks: WParagraph[];
   /** Per paragraph written: its text before the write. */
   before: string[];
   /** For a blank in a body paragraph: the search for it, queued with the check. */
   hits?: { collection: WRangeCollection; index: number };
-  /** insert-rows: the template row's paragraphs, cell by cell (loaded by the check). */
-  templateCells?: WParagraph[][];
 };
 
 export const PARAGRAPH_PROPS = "text,style,font/name,font/size,font/color,font/bold,font/italic";
 
 /**
  * Finds the proxies of every edit's targets in the document as read (no sync). Content edits
- * address the document after the structural edits: each is mapped back to the row it was read
- * from, or marked as being in an added row.
+ * address the document after the structural edits: each is mapped back to where it was read, or
+ * marked as being in a row or table the plan adds.
  */
 export function targets(
   body: WBody,
   snapshot: DocumentSnapshot,
   after: DocumentSnapshot,
   plan: EditPlan,
+  map: StructureMap,
 ): Target[] {
-  const origins = new Map<number, RowOrigin[]>();
-  const originOf = (table: number, row: number): RowOrigin | undefined => {
-    if (plan.structure.length === 0) return { before: row };
-    let o = origins.get(table);
-    if (!o) origins.set(table, (o = rowOrigins(snapshot, plan.structure, table)));
-    return o[row];
+  const blank = (edit: Edit, slots: Slot[] = []): Target => ({
+    edit,
+    slots,
+    inAdded: false,
+    checked: [],
+    cells: [],
+    before: [],
+  });
+  const load = (t: Target, slot: Slot) => {
+    const p = slotProxies(body, snapshot, slot);
+    if (p.cell) t.cells.push(p.cell);
+    t.checked.push(...p.paragraphs);
   };
+  const cellSlot = (table: number, row: number, cell: number, count: number): Slot => ({
+    kind: "cell",
+    table,
+    row,
+    cell,
+    from: 0,
+    count,
+  });
   const out: Target[] = [];
   for (const edit of plan.structure) {
-    const t: Target = {
-      edit,
-      slots: [],
-      inAddedRow: false,
-      checked: [],
-      cells: [],
-      looks: [],
-      before: [],
-    };
+    const t = blank(edit);
     if (edit.kind === "insert-block") {
-      out.push(t);
-      continue;
-    }
-    const rows = edit.kind === "insert-rows" ? [edit.templateRow] : edit.rows;
-    for (const r of rows) {
-      const cells = snapshot.tables[edit.table]?.rows[r]?.cells ?? [];
-      const perCell = cells.map((c, i) => {
-        const count = edit.kind === "insert-rows" ? c.paragraphs.length : 1;
-        const p = slotProxies(body, snapshot, {
-          kind: "cell",
-          table: edit.table,
-          row: r,
-          cell: i,
-          from: 0,
-          count,
-        });
-        if (p.cell) t.cells.push(p.cell);
-        t.checked.push(...p.paragraphs);
-        return p.paragraphs;
-      });
-      if (edit.kind === "insert-rows") t.templateCells = perCell;
+      // The block's first cell, as the .docx writer checks it.
+      const n = snapshot.tables[edit.firstTable]?.rows[0]?.cells[0]?.paragraphs.length ?? 1;
+      load(t, cellSlot(edit.firstTable, 0, 0, n));
+    } else {
+      for (const r of edit.kind === "insert-rows" ? [edit.templateRow] : edit.rows) {
+        (snapshot.tables[edit.table]?.rows[r]?.cells ?? []).forEach((c, i) =>
+          load(
+            t,
+            cellSlot(edit.table, r, i, edit.kind === "insert-rows" ? c.paragraphs.length : 1),
+          ),
+        );
+      }
     }
     out.push(t);
   }
   for (const edit of plan.content) {
-    const slots = slotsOf(edit, after);
-    const t: Target = {
-      edit,
-      slots,
-      inAddedRow: false,
-      checked: [],
-      cells: [],
-      looks: [],
-      before: [],
-    };
-    for (const s of slots) {
-      const origin = s.kind === "cell" ? originOf(s.table, s.row) : { before: -1 };
-      if (!origin || "added" in origin) {
-        (t as { inAddedRow: boolean }).inAddedRow = true;
+    const t = blank(edit, slotsOf(edit, after));
+    for (const s of t.slots) {
+      if (s.kind === "paragraph") {
+        const k = map.paragraph(s.paragraph);
+        if (k === undefined) (t as { inAdded: boolean }).inAdded = true;
+        else load(t, { kind: "paragraph", paragraph: k });
         continue;
       }
-      const p = slotProxies(body, snapshot, s.kind === "cell" ? { ...s, row: origin.before } : s);
-      if (p.cell) t.cells.push(p.cell);
-      t.checked.push(...p.paragraphs);
+      const table = map.table(s.table);
+      const origin = table === undefined ? undefined : map.rows(table)[s.row];
+      if (table === undefined || !origin || "added" in origin)
+        (t as { inAdded: boolean }).inAdded = true;
+      else load(t, { ...s, table, row: origin.before });
     }
     out.push(t);
   }
   return out;
 }
 
-/** For a content edit in an added row: the template row's paragraphs it takes its look from. */
-export function addedRowLooks(
+/**
+ * The paragraphs of every cell that content edits in added rows write, after the fill (in the
+ * coordinates after the structural edits): the row's labels with the edits' values in their slots.
+ */
+export function addedCellTexts(
   ts: readonly Target[],
-  plan: EditPlan,
-  snapshot: DocumentSnapshot,
-  t: Target,
-) {
-  const looks: WParagraph[] = [];
-  for (const s of t.slots) {
-    if (s.kind !== "cell") continue;
-    const origin = rowOrigins(snapshot, plan.structure, s.table)[s.row];
-    const insert = origin && "added" in origin ? origin.added : undefined;
-    const template = ts.find((x) => x.edit === insert)?.templateCells?.[s.cell] ?? [];
-    for (let k = 0; k < s.count; k++) {
-      const look = template[Math.min(s.from + k, template.length - 1)];
-      if (look) looks.push(look);
+  wanted: readonly (readonly string[])[],
+  after: DocumentSnapshot,
+): Map<string, string[]> {
+  const cells = new Map<string, string[]>();
+  ts.forEach((t, i) => {
+    if (!t.inAdded) return;
+    let k = 0;
+    for (const s of t.slots) {
+      if (s.kind !== "cell") continue;
+      const key = `${s.table}/${s.row}/${s.cell}`;
+      const texts =
+        cells.get(key) ??
+        (after.tables[s.table]?.rows[s.row]?.cells[s.cell]?.paragraphs ?? []).map((p) => p.text);
+      for (let j = 0; j < s.count; j++, k++) texts[s.from + j] = wanted[i]?.[k] ?? "";
+      cells.set(key, texts);
     }
-  }
-  return looks;
+  });
+  return cells;
 }
 
 /** What a target holds now (after the check's sync), joined as the expected texts are. */
@@ -241,6 +274,7 @@ export function expectedText(
   const e = t.edit;
   const cellTexts = (s: DocumentSnapshot, table: number, row: number, cell: number) =>
     s.tables[table]?.rows[row]?.cells[cell]?.paragraphs.map((p) => p.text) ?? [];
+  if (e.kind === "insert-block") return cellTexts(snapshot, e.firstTable, 0, 0).join("\n");
   if (e.kind === "insert-rows" || e.kind === "remove-rows") {
     const rows = e.kind === "insert-rows" ? [e.templateRow] : e.rows;
     return rows
@@ -343,15 +377,11 @@ export function markLength(text: string): number {
 }
 
 /**
- * Queues the writes of one content edit: `write` are the proxies written, `looks` the loaded
- * paragraphs whose style and font each keeps, `before` their texts before the write.
+ * Queues the writes of one content edit on the paragraphs the check loaded: each keeps its
+ * captured style and font.
  */
-export function queueContent(
-  e: ContentEdit,
-  write: readonly WParagraph[],
-  t: Pick<Target, "looks" | "before" | "hits">,
-  wanted: readonly string[],
-): void {
+export function queueContent(e: ContentEdit, t: Target, wanted: readonly string[]): void {
+  const write = t.checked;
   const restore = (p: WParagraph, look: WParagraph | undefined) => {
     // Put back the captured look (Word may give an emptied paragraph the default style).
     if (!look) return;
@@ -386,7 +416,7 @@ export function queueContent(
     }
     if (sameText(t.before[i] ?? "", wanted[i] ?? "")) return;
     p.insertText(want, "Replace");
-    restore(p, t.looks[i]);
+    restore(p, p);
   });
 }
 
@@ -400,26 +430,52 @@ export function occurrence(text: string, needle: string, start: number): number 
   return 0;
 }
 
-/** Queues a structural edit (rows added after the template row, or removed). */
-export function queueStructure(t: Target, snapshot: DocumentSnapshot): void {
+/**
+ * Queues a structural edit: rows added after the template row with their texts (labels and the
+ * values written into them), rows removed (last first), or a block of tables inserted after the
+ * block as its XML.
+ */
+export function queueStructure(
+  t: Target,
+  snapshot: DocumentSnapshot,
+  body: WBody,
+  given: { readonly rows?: readonly (readonly string[])[]; readonly ooxml?: string },
+): void {
   const e = t.edit;
   if (e.kind === "insert-rows") {
-    const values = e.rows.map((labels) =>
-      (snapshot.tables[e.table]?.rows[e.templateRow]?.cells ?? []).map((c, ci) =>
-        c.paragraphs
-          .map((_, k) => labels.find((l) => l.cell === ci && l.paragraph === k)?.text ?? "")
-          .join("\n")
-          .replace(/\n+$/, ""),
-      ),
+    t.cells[0]?.parentRow.insertRows(
+      "After",
+      e.rows.length,
+      (given.rows ?? []).map((r) => [...r]),
     );
-    t.cells[0]?.parentRow.insertRows("After", e.rows.length, values);
   } else if (e.kind === "remove-rows") {
-    // One cell per cell of each row: delete each row once, through its first cell.
+    // One cell per cell of each row: delete each row once, through its first cell, last first
+    // (so the rows above keep their places).
     let k = 0;
-    for (const r of e.rows) {
-      t.cells[k]?.parentRow.delete();
+    const firsts = e.rows.map((r) => {
+      const first = t.cells[k];
       k += snapshot.tables[e.table]?.rows[r]?.cells.length ?? 1;
-    }
+      return { r, first };
+    });
+    for (const { first } of firsts.sort((a, b) => b.r - a.r)) first?.parentRow.delete();
+  } else if (e.kind === "insert-block" && given.ooxml !== undefined) {
+    tableProxy(body, snapshot, e.firstTable + e.tableCount - 1)
+      ?.getRange("Whole")
+      .insertOoxml(given.ooxml, "After");
+  }
+}
+
+/** Where a structural edit acts, to queue them from the end of the document back. */
+export function structurePosition(e: Edit): [number, number] {
+  switch (e.kind) {
+    case "insert-block":
+      return [e.firstTable + e.tableCount - 1, Number.MAX_SAFE_INTEGER];
+    case "insert-rows":
+      return [e.table, e.after + 0.5];
+    case "remove-rows":
+      return [e.table, Math.max(...e.rows)];
+    default:
+      return [-1, -1];
   }
 }
 

@@ -2,6 +2,7 @@
  * Placeholders: what a template or a hurried person leaves in a field instead of a value.
  */
 import { normaliseSpace } from "./parsed";
+import { detach } from "./detach";
 
 export type PlaceholderKind =
   /** Nothing, or only white space, underscores, dots or a lone currency sign. */
@@ -68,7 +69,7 @@ export function placeholderKind(text: string): PlaceholderKind | undefined {
   if (known !== undefined) return known ?? undefined;
   const kind = kindOf(text);
   if (kindCache.size > 20_000) kindCache.clear();
-  kindCache.set(text, kind ?? null);
+  kindCache.set(detach(text), kind ?? null);
   return kind;
 }
 

@@ -16,6 +16,16 @@ function elementFor(root: HTMLElement, location: Location): HTMLElement | undefi
   return paragraphs[location.paragraph] as HTMLElement | undefined;
 }
 
+/** Runs `task` when the page is next idle (at the latest after `timeout` ms); returns a cancel. */
+function whenIdle(task: () => void, timeout = 1500): () => void {
+  if (typeof window.requestIdleCallback === "function") {
+    const id = window.requestIdleCallback(task, { timeout });
+    return () => window.cancelIdleCallback(id);
+  }
+  const id = window.setTimeout(task, 0);
+  return () => window.clearTimeout(id);
+}
+
 /**
  * The document rendered as pages with docx-preview, loaded on demand. The renderer builds the
  * page from elements and text nodes, so text in the document is shown as text, never as markup.
@@ -32,23 +42,30 @@ export function DocumentView({ bytes, fileName }: DocumentViewProps) {
     const styleHost = styleRef.current;
     if (!pages || !styleHost) return;
     setState("rendering");
-    void import("docx-preview")
-      .then((docx) =>
-        docx.renderAsync(bytes, pages, styleHost, {
-          className: "docx",
-          inWrapper: true,
-          breakPages: true,
-          useBase64URL: true,
-          renderHeaders: true,
-          renderFooters: true,
-          renderComments: false,
-          experimental: false,
-        }),
-      )
-      .then(() => !cancelled && setState("ready"))
-      .catch(() => !cancelled && setState("failed"));
+    // The pane comes first: the rendering (a chunk of its own and much work on the page) starts
+    // once the page is idle, so the pane's first screen is not kept waiting behind it.
+    const render = () =>
+      import("docx-preview")
+        .then((docx) =>
+          docx.renderAsync(bytes, pages, styleHost, {
+            className: "docx",
+            inWrapper: true,
+            breakPages: true,
+            useBase64URL: true,
+            renderHeaders: true,
+            renderFooters: true,
+            renderComments: false,
+            experimental: false,
+          }),
+        )
+        .then(() => !cancelled && setState("ready"))
+        .catch(() => !cancelled && setState("failed"));
+    const cancelIdle = whenIdle(() => {
+      if (!cancelled) void render();
+    });
     return () => {
       cancelled = true;
+      cancelIdle();
     };
   }, [bytes]);
 

@@ -17,12 +17,16 @@ import { portDeps } from "../../taskpane/port-deps";
 import { currentThemeName, themes, type ThemeName } from "../../taskpane/theme";
 import { DocumentView } from "../DocumentView/DocumentView";
 import { PreviewDocument } from "../preview-document";
+import { takeFirstSample } from "../first-sample";
 import { loadSample, samples } from "../samples";
 import { usePreviewAppStyles } from "./PreviewApp.styles";
 
 type Opened = { readonly id: number; readonly name: string; readonly doc: PreviewDocument };
 
 const params = new URLSearchParams(window.location.search);
+
+/** The Sample menu's value while a file of the person's own is open (no sample has this id). */
+const ownFile = "";
 
 /** The browser preview: a .docx rendered beside the same task pane, running on the .docx adapter. */
 export function PreviewApp() {
@@ -52,7 +56,7 @@ export function PreviewApp() {
     const s = samples.find((x) => x.template === template);
     if (!s) return;
     setSample(template);
-    loadSample(s).then(
+    (takeFirstSample(template) ?? loadSample(s)).then(
       (data) => open(s.fileName, data),
       () => setProblem("The sample could not be loaded. Open a .docx file instead."),
     );
@@ -60,6 +64,8 @@ export function PreviewApp() {
 
   const openFile = async (file: File) => {
     open(file.name, new Uint8Array(await file.arrayBuffer()));
+    // The Sample menu no longer names a sample: it says the person's own file is open.
+    setSample(ownFile);
   };
 
   useEffect(() => {
@@ -147,6 +153,11 @@ export function PreviewApp() {
           <div className={styles.inline}>
             <Label htmlFor={sampleId}>Sample</Label>
             <Select id={sampleId} value={sample} onChange={(_, d) => openSample(d.value)}>
+              {sample === ownFile ? (
+                <option value={ownFile}>
+                  {opened ? `Your file: ${opened.name}` : "Your file"}
+                </option>
+              ) : null}
               {samples.map((s) => (
                 <option key={s.template} value={s.template}>
                   {s.label}
