@@ -199,7 +199,7 @@ export function fakeWordWriter(
         return get()?.font.italic ?? false;
       },
       set: (props) =>
-        write("font.set", () => {
+        write(`font.set:${JSON.stringify(props)}`, () => {
           const p = get();
           if (p) Object.assign(p.font, props);
         }),

@@ -9,6 +9,8 @@ import type { DocumentPlanData, SectionData } from "../../src/domain/plan-data";
 import { readDocument } from "../../src/domain/plan-reader";
 import type { DocumentSnapshot } from "../../src/domain/snapshot";
 import { parseJournal, serialiseJournal } from "../../src/ooxml/journal";
+import { readWordDocument } from "../../src/ooxml/wordml";
+import { childElements, parseXml } from "../../src/ooxml/xml";
 import { wordWriter } from "../../src/taskpane/word-writer";
 import { templates } from "../../src/templates";
 import { templateBytes, type TemplateId } from "../helpers/fixtures";
@@ -141,6 +143,47 @@ describe("reverting the last fill in Word", () => {
     expect(report.notRestored).toEqual([]);
     expect(circles().map((p) => p.text)).toEqual(["\uF0A1", "\uF0A1", "\uF0A1", "\uF0A1"]);
     expect(circles().map((p) => p.font.name)).toEqual(Array(4).fill("Wingdings"));
+  });
+
+  it("puts back each run's font, size and colour as the cell's XML had them", async () => {
+    // A cell whose text a person typed in two looks: "Due " bold Arial 9 pt, "soon" red 11 pt.
+    const bytes = templateBytes("ddtt-action-plan");
+    const source = documentXml(bytes);
+    const cell = readWordDocument(parseXml(source)).index.tables[4]!.rows[3]!.cells[0]!;
+    const first = childElements(cell.element).find((c) => c.name === "w:p")!;
+    const typed =
+      '<w:p><w:r><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial"/><w:b/><w:sz w:val="18"/></w:rPr><w:t xml:space="preserve">Due </w:t></w:r>' +
+      '<w:r><w:rPr><w:color w:val="c00000"/><w:sz w:val="22"/></w:rPr><w:t>soon</w:t></w:r></w:p>';
+    const changed = source.slice(0, first.start) + typed + source.slice(first.end);
+    const snapshot = readWordDocument(parseXml(changed)).snapshot;
+    const data = readDocument(snapshot, templates).data;
+    const plan = must(
+      planDocumentFill(
+        snapshot,
+        setFields({ "action-steps[0].action-step": "Survey staff" })(data),
+        { overwrite: "all" },
+      ),
+    ).plan;
+    expect(plan.content).toHaveLength(1);
+    const model = modelFrom(snapshot);
+    must(
+      await writePlanInWord(fakeWordWriter(model).host, snapshot, plan, {
+        label: "t",
+        now,
+        source: changed,
+      }),
+    );
+    expect(tablesOf(model)[4]!.rows[3]!.cells[0]!.paragraphs[0]!.text).toBe("Survey staff");
+    const pane = fakeWordWriter(model);
+    must(await revertLastFillInWord(pane.host));
+    expect(tablesOf(model)[4]!.rows[3]!.cells[0]!.paragraphs[0]!.text).toBe("Due soon");
+    const sets = pane.log.calls
+      .filter((c) => c.startsWith("font.set:"))
+      .map((c) => JSON.parse(c.slice(9)));
+    expect(sets).toEqual([
+      { bold: true, italic: false, name: "Arial", size: 9 },
+      { bold: false, italic: false, size: 11, color: "#C00000" },
+    ]);
   });
 
   it("removes the rows a fill added", async () => {

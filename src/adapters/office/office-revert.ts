@@ -31,7 +31,8 @@ import {
 } from "../../ooxml/journal";
 import { wingdingsCodes } from "../../ooxml/glyphs";
 import { readWordDocument, TRANSITIONAL_W } from "../../ooxml/wordml";
-import { parseXml } from "../../ooxml/xml";
+import { attributes, childElements, parseXml, textOf, type XmlElement } from "../../ooxml/xml";
+import { localName } from "../../ooxml/package";
 import { MAX_OOXML_CHARS, parseFlatOpcPackage, describeOfficeError } from "./office-reader";
 import {
   nth,
@@ -90,6 +91,8 @@ type Restore = {
   readonly cell?: number;
   readonly paragraph?: number;
   readonly earlier: readonly ParagraphSnapshot[];
+  /** Each earlier paragraph's runs with their fonts, sizes and colours. */
+  readonly looks: readonly (readonly RunLook[])[];
 };
 
 const W = "w";
@@ -104,11 +107,8 @@ function prefixesIn(fragment: string): Set<string> {
   return out;
 }
 
-/** The paragraphs of a recorded cell (`<w:tc>`) or body paragraph (`<w:p>`), read from its XML. */
-export function earlierParagraphs(
-  fragment: string,
-  kind: "cell" | "paragraph",
-): ParagraphSnapshot[] {
+/** A recorded cell (`<w:tc>`) or body paragraph (`<w:p>`) as a document of its own. */
+function recordedDocument(fragment: string, kind: "cell" | "paragraph"): string {
   const head = /^\s*<(?:([\w.-]+):)?(tc|p)\b/.exec(fragment);
   const prefix = head?.[1] ?? (head ? "" : W);
   const declarations = [...prefixesIn(fragment), prefix]
@@ -118,15 +118,104 @@ export function earlierParagraphs(
   const q = prefix === "" ? "" : `${prefix}:`;
   const defaultNs = prefix === "" ? ` xmlns="${TRANSITIONAL_W}"` : "";
   const inner = kind === "cell" ? `<${q}tbl><${q}tr>${fragment}</${q}tr></${q}tbl>` : fragment;
-  const xml = `<${q}document${defaultNs}${declarations}><${q}body>${inner}</${q}body></${q}document>`;
-  const { snapshot } = readWordDocument(parseXml(xml));
+  return `<${q}document${defaultNs}${declarations}><${q}body>${inner}</${q}body></${q}document>`;
+}
+
+/** The paragraphs of a recorded cell (`<w:tc>`) or body paragraph (`<w:p>`), read from its XML. */
+export function earlierParagraphs(
+  fragment: string,
+  kind: "cell" | "paragraph",
+): ParagraphSnapshot[] {
+  const { snapshot } = readWordDocument(parseXml(recordedDocument(fragment, kind)));
   return kind === "cell"
     ? [...(snapshot.tables[0]?.rows[0]?.cells[0]?.paragraphs ?? [])]
     : snapshot.paragraphs.slice(0, 1);
 }
 
-/** Queues one paragraph's earlier contents: its runs with their bold/italic, circles in their font. */
-function queueParagraph(p: WParagraph, earlier: ParagraphSnapshot | undefined): void {
+/** A run's text with the look its own properties give it (what is not set comes from styles). */
+export type RunLook = {
+  readonly text: string;
+  readonly bold: boolean;
+  readonly italic: boolean;
+  readonly font?: string;
+  /** Points. */
+  readonly size?: number;
+  /** `#RRGGBB`. */
+  readonly color?: string;
+};
+
+/**
+ * The runs of each paragraph of a recorded cell or body paragraph, with their fonts, sizes and
+ * colours, read from its XML (deleted text left out, as the reader does).
+ */
+export function earlierRunLooks(fragment: string, kind: "cell" | "paragraph"): RunLook[][] {
+  const doc = parseXml(recordedDocument(fragment, kind));
+  const local = (el: XmlElement) => localName(el.name);
+  const val = (el: XmlElement | undefined, name: string) => {
+    if (!el) return undefined;
+    for (const [k, v] of attributes(el)) if (localName(k) === name) return v;
+    return undefined;
+  };
+  const on = (el: XmlElement | undefined) => {
+    const v = val(el, "val");
+    return el !== undefined && v !== "0" && v !== "false" && v !== "off";
+  };
+  // The body's paragraph, or the wrapped cell's own paragraphs (not those of nested tables).
+  const child = (el: XmlElement | undefined, name: string) =>
+    el ? childElements(el).filter((c) => local(c) === name) : [];
+  const body = child(doc.root, "body")[0];
+  const cell = child(child(child(body, "tbl")[0], "tr")[0], "tc")[0];
+  const own = kind === "cell" ? child(cell, "p") : child(body, "p").slice(0, 1);
+  return own.map((p) => {
+    const runs: RunLook[] = [];
+    const walk = (el: XmlElement) => {
+      for (const c of childElements(el)) {
+        const n = local(c);
+        if (n === "del" || n === "moveFrom" || n === "pPr" || n === "rPr" || n === "tbl") continue;
+        if (n !== "r") {
+          walk(c);
+          continue;
+        }
+        const rPr = childElements(c).find((x) => local(x) === "rPr");
+        const prop = (name: string) =>
+          rPr ? childElements(rPr).find((x) => local(x) === name) : undefined;
+        let text = "";
+        for (const t of childElements(c)) {
+          const k = local(t);
+          if (k === "t")
+            text += t.children.map((x) => (x.kind === "text" ? textOf(doc, x) : "")).join("");
+          else if (k === "tab") text += "\t";
+          else if (k === "br" || k === "cr") text += "\n";
+          else if (k === "noBreakHyphen") text += "\u2011";
+        }
+        if (text === "") continue;
+        const size = Number(val(prop("sz"), "val"));
+        const color = val(prop("color"), "val");
+        const font = val(prop("rFonts"), "ascii");
+        runs.push({
+          text,
+          bold: on(prop("b")),
+          italic: on(prop("i")),
+          ...(font ? { font } : {}),
+          ...(Number.isFinite(size) && size > 0 ? { size: size / 2 } : {}),
+          ...(color && /^[0-9a-fA-F]{6}$/.test(color) ? { color: `#${color.toUpperCase()}` } : {}),
+        });
+      }
+    };
+    walk(p);
+    return runs;
+  });
+}
+
+/**
+ * Queues one paragraph's earlier contents: its runs with their bold and italic and, where the
+ * runs set them, their font, size and colour; circles in their font.
+ */
+function queueParagraph(
+  p: WParagraph,
+  earlier: ParagraphSnapshot | undefined,
+  looks: readonly RunLook[] = [],
+): void {
   const glyph = earlier?.glyphs[0];
   if (
     earlier &&
@@ -147,11 +236,36 @@ function queueParagraph(p: WParagraph, earlier: ParagraphSnapshot | undefined): 
     p.insertText("", "Replace");
     return;
   }
-  // Adjacent runs with the same look go in together.
-  const runs: { text: string; bold: boolean; italic: boolean }[] = [];
-  for (const r of earlier.runs) {
+  // Adjacent runs with the same look go in together. The runs read from the XML carry fonts,
+  // sizes and colours; they are used when they give the same text as the reader's.
+  // Bold and italic as the reader saw them (styles included), at each run's offset.
+  const emphasis = (offset: number) => {
+    let at = 0;
+    for (const r of earlier.runs) {
+      if (offset < at + r.text.length) return r;
+      at += r.text.length;
+    }
+    return undefined;
+  };
+  let offset = 0;
+  const source: readonly RunLook[] =
+    looks.map((r) => r.text).join("") === earlier.text
+      ? looks.map((r) => {
+          const e = emphasis(offset);
+          offset += r.text.length;
+          return { ...r, bold: e?.bold ?? r.bold, italic: e?.italic ?? r.italic };
+        })
+      : earlier.runs;
+  const same = (a: RunLook, b: RunLook) =>
+    a.bold === b.bold &&
+    a.italic === b.italic &&
+    a.font === b.font &&
+    a.size === b.size &&
+    a.color === b.color;
+  const runs: RunLook[] = [];
+  for (const r of source) {
     const last = runs[runs.length - 1];
-    if (last && last.bold === r.bold && last.italic === r.italic) last.text += r.text;
+    if (last && same(last, r)) runs[runs.length - 1] = { ...last, text: last.text + r.text };
     else runs.push({ ...r });
   }
   const joined = runs.map((r) => r.text).join("");
@@ -161,7 +275,13 @@ function queueParagraph(p: WParagraph, earlier: ParagraphSnapshot | undefined): 
   }
   runs.forEach((r, i) => {
     const range = p.insertText(r.text.replace(/\n/g, "\v"), i === 0 ? "Replace" : "End");
-    range.font.set({ bold: r.bold, italic: r.italic });
+    range.font.set({
+      bold: r.bold,
+      italic: r.italic,
+      ...(r.font !== undefined ? { name: r.font } : {}),
+      ...(r.size !== undefined ? { size: r.size } : {}),
+      ...(r.color !== undefined ? { color: r.color } : {}),
+    });
   });
 }
 
@@ -253,7 +373,7 @@ export async function revertLastFillInWord(
           const want = r.earlier[k];
           if (now && want && now.text === want.text && now.glyphs.length === want.glyphs.length)
             return;
-          queueParagraph(p, want);
+          queueParagraph(p, want, r.looks[k]);
         });
         // Paragraphs the fill added go (last first); paragraphs it took away come back.
         for (let k = ps.length - 1; k >= m && k > 0; k--) ps[k]?.delete();
@@ -261,7 +381,7 @@ export async function revertLastFillInWord(
         for (let k = ps.length; k < m && tail; k++) {
           const want = r.earlier[k];
           const added: WParagraph = tail.insertParagraph("", "After");
-          queueParagraph(added, want);
+          queueParagraph(added, want, r.looks[k]);
           tail = added;
         }
       }
@@ -730,7 +850,14 @@ function planRevert(
         changedSince.push(`${name} was edited after the fill (it holds "${clip(now)}")`);
         if (!force) continue;
       }
-      restores.push({ name, table: c.table, row: c.row, cell: c.cell, earlier: parsed.value });
+      restores.push({
+        name,
+        table: c.table,
+        row: c.row,
+        cell: c.cell,
+        earlier: parsed.value,
+        looks: earlierRunLooks(c.before, "cell"),
+      });
     } else {
       const name = `paragraph ${c.paragraph + 1}`;
       const p = snapshot.paragraphs[c.paragraph];
@@ -747,7 +874,12 @@ function planRevert(
         changedSince.push(`${name} was edited after the fill (it holds "${clip(p.text)}")`);
         if (!force) continue;
       }
-      restores.push({ name, paragraph: c.paragraph, earlier: parsed.value });
+      restores.push({
+        name,
+        paragraph: c.paragraph,
+        earlier: parsed.value,
+        looks: earlierRunLooks(c.before, "paragraph"),
+      });
     }
   }
   if (changedSince.length > 0 && !force) {

@@ -37,7 +37,13 @@ const percentPattern = new RegExp(`^(-)?(?:${NUMBER})\\s*(%|percent|pct)?$`, "i"
 const ratioPattern = new RegExp(`^(?:${NUMBER})\\s*(?::|to|/|per)\\s*(?:${NUMBER})$`, "i");
 const countPattern = new RegExp(`^(-)?(?:${NUMBER})(?:\\s+[\\p{L}][\\p{L} ]*)?$`, "u");
 
-const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
+/** The dollar formatter, made when first needed (making one is slow, and pages start faster without). */
+let usdFormat: Intl.NumberFormat | undefined;
+
+function usd(value: number): string {
+  usdFormat ??= new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
+  return usdFormat.format(value);
+}
 
 /** Reads an amount of money in dollars. */
 export function parseMoney(text: string): Parsed<number> {
@@ -70,7 +76,7 @@ export function parseMoney(text: string): Parsed<number> {
       message: "The amount has more than two digits after the point. Round it to cents.",
     });
   }
-  return parsedOk(value, usd.format(value), notes);
+  return parsedOk(value, usd(value), notes);
 }
 
 /** Reads a percentage (0-100; more than 100 is noted). */

@@ -17,7 +17,7 @@ import { portDeps } from "../../taskpane/port-deps";
 import { currentThemeName, themes, type ThemeName } from "../../taskpane/theme";
 import { DocumentView } from "../DocumentView/DocumentView";
 import { PreviewDocument } from "../preview-document";
-import { takeFirstSample } from "../first-sample";
+import type { FirstSample } from "../first-sample";
 import { loadSample, samples } from "../samples";
 import { usePreviewAppStyles } from "./PreviewApp.styles";
 
@@ -25,22 +25,38 @@ type Opened = { readonly id: number; readonly name: string; readonly doc: Previe
 
 const params = new URLSearchParams(window.location.search);
 
+const sampleProblem = "The sample could not be loaded. Open a .docx file instead.";
+
+export type PreviewAppProps = {
+  /** The sample the page opens with, fetched before the first render (see first-sample.ts). */
+  readonly first?: FirstSample;
+};
+
 /** The Sample menu's value while a file of the person's own is open (no sample has this id). */
 const ownFile = "";
 
 /** The browser preview: a .docx rendered beside the same task pane, running on the .docx adapter. */
-export function PreviewApp() {
+export function PreviewApp({ first }: PreviewAppProps = {}) {
   const styles = usePreviewAppStyles();
   const [theme, setTheme] = useState<ThemeName>(
     () => (params.get("theme") as ThemeName | null) ?? currentThemeName(),
   );
-  const [opened, setOpened] = useState<Opened | undefined>();
-  const [bytes, setBytes] = useState<Uint8Array | undefined>();
-  const [problem, setProblem] = useState<string | undefined>();
+  // The sample the page opens with, when it was fetched before this first render.
+  const [opened, setOpened] = useState<Opened | undefined>(() =>
+    first && first !== "failed"
+      ? { id: 1, name: first.sample.fileName, doc: new PreviewDocument(first.data) }
+      : undefined,
+  );
+  const [bytes, setBytes] = useState<Uint8Array | undefined>(() =>
+    first && first !== "failed" ? first.data : undefined,
+  );
+  const [problem, setProblem] = useState<string | undefined>(() =>
+    first === "failed" ? sampleProblem : undefined,
+  );
   const [dragging, setDragging] = useState(false);
   const [sample, setSample] = useState(() => params.get("sample") ?? samples[0]?.template ?? "");
   const fileInput = useRef<HTMLInputElement>(null);
-  const counter = useRef(0);
+  const counter = useRef(opened ? opened.id : 0);
   const themeId = useId("theme");
   const sampleId = useId("sample");
 
@@ -56,9 +72,9 @@ export function PreviewApp() {
     const s = samples.find((x) => x.template === template);
     if (!s) return;
     setSample(template);
-    (takeFirstSample(template) ?? loadSample(s)).then(
+    loadSample(s).then(
       (data) => open(s.fileName, data),
-      () => setProblem("The sample could not be loaded. Open a .docx file instead."),
+      () => setProblem(sampleProblem),
     );
   };
 
@@ -69,7 +85,8 @@ export function PreviewApp() {
   };
 
   useEffect(() => {
-    if (params.get("empty") === null) openSample(sample);
+    // Without a sample fetched before the first render (a test renders the page on its own).
+    if (first === undefined && params.get("empty") === null) openSample(sample);
     // Only once, when the page opens.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
