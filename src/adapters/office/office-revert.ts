@@ -6,18 +6,24 @@
  * 1. one read batch: the body's OOXML (parsed by the same code as a .docx, for the cells' current
  *    texts and the table indexes) and the journal part's XML;
  * 2. one write batch: each recorded paragraph gets its earlier text back with
- *    `insertText(..., "Replace")` (run by run, with each run's bold and italic, and symbol-font
- *    circles in their font), rows the fill added are deleted (last first, re-found by table and
- *    row index), rows it removed are inserted again with their texts, and the journal's last
- *    entry is popped (queued last, so a batch that fails
- *    half-way keeps the record);
- * 3. one read-back of every restored paragraph, so the report says exactly what is back.
+ *    `insertText(..., "Replace")` (run by run, with each run's bold, italic, font, size and colour
+ *    as its XML had them, and symbol-font circles in their font); then, from the end of the
+ *    document back, rows the fill added are deleted, rows it removed are inserted again with
+ *    their texts, and blocks of tables it added are deleted with the paragraphs between them;
+ *    the journal's last entry is popped (queued last, so a batch that fails half-way keeps the
+ *    record);
+ * 3. one read-back of every restored paragraph, found where the deletions left it, so the report
+ *    says exactly what is back.
  *
  * The journal keeps each cell's earlier XML, but Word's API cannot splice XML into a cell safely
  * (`insertOoxml` adds stray paragraphs, can throw GeneralException, is slow on the web and breaks
- * undo: see the project's notes on Office.js), so Word restores the earlier texts exactly, with
- * their run-level bold and italic, and keeps the paragraphs' own properties. The command line's
- * revert (on a saved file) puts back the exact earlier XML.
+ * undo: see the project's notes on Office.js), so Word restores the earlier runs and their
+ * looks, and keeps the paragraphs' own properties. The command line's revert (on a saved file)
+ * puts back the exact earlier XML.
+ *
+ * A recorded cell that still holds its earlier contents (a fill cut short never reached it) is
+ * left as it is and counts as restored; `accountLastFillInWord` tells, after a pane was closed
+ * mid-fill, which recorded cells the fill reached.
  */
 import { normaliseSlotText } from "../../domain/edits";
 import { capture, err, ok, type ErrorCode, type Result } from "../../domain/result";
