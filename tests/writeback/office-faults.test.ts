@@ -211,6 +211,29 @@ describe("a sync that fails while writing in Word", () => {
     await revertsToOriginal(model, original);
   });
 
+  it("when a co-author deletes a row between the check and the write: says which table moved, claims none of its values, and revert leaves it as it was", async () => {
+    const { model, result } = await write(ddtt, {
+      beforeSync: { at: 2, change: (m) => void tablesOf(m)[4]!.rows.splice(4, 1) },
+    });
+    const report = must(result);
+    expect(report.error?.code).toBe("document_changed");
+    expect(report.error?.message).toMatch(/table 5/);
+    const inTable5 = (o: { edit: Edit }) =>
+      o.edit.kind === "set-text" && o.edit.location.kind === "cell" && o.edit.location.table === 4;
+    expect(report.written.filter(inTable5)).toEqual([]);
+    expect(report.notWritten.filter(inTable5).length).toBeGreaterThan(0);
+    // Values outside the table are accounted as everywhere else.
+    expect(report.written.length).toBeGreaterThan(0);
+    const pane = fakeWordWriter(model);
+    const reverted = must(await revertLastFillInWord(pane.host));
+    expect(reverted.notRestored).toEqual([]);
+    expect(
+      tablesOf(model)[4]!
+        .rows.slice(3)
+        .flatMap((r) => r.cells.map((c) => c.paragraphs[0]!.text)),
+    ).toEqual(ddtt.snapshot.tables[4]!.rows.slice(3, -1).flatMap((r) => r.cells.map(() => "")));
+  });
+
   it("with rows and values in one batch, half applied: rows and values are accounted where they are", async () => {
     expect(perkins.plan.structure.map((e) => e.kind)).toEqual(["insert-rows"]);
     const { model, original, result } = await write(perkins, { failSyncAt: 2 });

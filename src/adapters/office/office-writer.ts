@@ -271,6 +271,12 @@ export async function writePlanInWord(
       }
       const all: States = { blocks: "all", rows: () => "all" };
       const back = ts.map((t) => queueReading(body, snapshot, after, map, t, all));
+      // Each table written in is counted again: rows added or deleted by someone else between the
+      // check and this batch would move the values to other rows.
+      const counted = [
+        ...new Set(ts.flatMap((t) => t.slots.flatMap((s) => (s.kind === "cell" ? [s.table] : [])))),
+      ].map((table) => ({ table, proxy: tableProxy(body, after, table) }));
+      for (const c of counted) c.proxy?.load("rowCount");
       let failure: unknown;
       try {
         await context.sync();
@@ -280,8 +286,34 @@ export async function writePlanInWord(
         failure = e;
       }
       if (failure === undefined) {
+        const moved = counted
+          .filter((c) => c.proxy && c.proxy.rowCount !== after.tables[c.table]?.rows.length)
+          .map((c) => c.table);
         const { written, notWritten } = account(ts, expect, back, all);
-        return ok({ written, notWritten, notices, syncs });
+        if (moved.length === 0) return ok({ written, notWritten, notices, syncs });
+        const inMoved = (o: EditOutcome) =>
+          isContent(o.edit) &&
+          (ts.find((t) => t.edit === o.edit)?.slots ?? []).some(
+            (s) => s.kind === "cell" && moved.includes(s.table),
+          );
+        const names = moved.map((t) => `table ${t + 1}`).join(", ");
+        return ok({
+          written: written.filter((o) => !inMoved(o)),
+          notWritten: [
+            ...notWritten,
+            ...written.filter(inMoved).map((o) => ({
+              ...o,
+              status: "failed" as const,
+              message: `${names} gained or lost rows while PlanAssist wrote, so this value may be in another row`,
+            })),
+          ],
+          error: {
+            code: "document_changed",
+            message: `Someone changed the rows of ${names} while PlanAssist wrote, so some values may have gone into other rows. Check ${names}, or use Revert last fill, then write again.`,
+          },
+          notices,
+          syncs,
+        });
       }
 
       // 4. A batch is not all-or-nothing: read again what is in the document.
