@@ -14,6 +14,7 @@ import type { DocumentPlanData, FieldData, PlanData, RowData, SectionData } from
 import type { z } from "zod";
 import { PLAN_DATA_FORMAT, PLAN_DATA_VERSION, type locationSchema } from "./plan-data";
 import {
+  cleanDocumentText,
   cleanText,
   findFormLabel,
   findHeaderRow,
@@ -49,9 +50,11 @@ type ValueRules = {
 export function stripPlaceholders(text: string, placeholders: readonly string[] = []): string {
   // Blanks ("____") and bracketed prompts such as "<Insert district name>".
   const out = text.replace(/_{2,}/g, " ").replace(/<[A-Za-z][A-Za-z '’/-]{0,58}>/g, " ");
+  let clean: string | undefined; // `out` cleaned, when there is a placeholder to compare
   for (const p of placeholders) {
     if (p.includes("{n}")) continue;
-    if (cleanText(out) === cleanText(p)) return "";
+    clean ??= cleanDocumentText(out);
+    if (clean === cleanText(p)) return "";
   }
   return out
     .replace(/[ \t]+/g, " ")
@@ -64,14 +67,14 @@ const prefixPatterns = new Map<string, RegExp>();
 /** Length of a placeholder prefix ("$", "1.", "2. ") at the start of a paragraph, with its spaces. */
 function placeholderPrefix(text: string, placeholders: readonly string[] = []): number {
   for (const p of placeholders) {
-    const source = p
-      .trim()
-      .replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
-      .replace(/\\\{n\\\}/g, "\\d+");
-    let re = prefixPatterns.get(source);
+    let re = prefixPatterns.get(p);
     if (!re) {
+      const source = p
+        .trim()
+        .replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+        .replace(/\\\{n\\\}/g, "\\d+");
       re = new RegExp(`^\\s*${source}\\s*`);
-      prefixPatterns.set(source, re);
+      prefixPatterns.set(p, re);
     }
     const m = re.exec(text);
     if (m) return m[0].length;

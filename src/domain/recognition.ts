@@ -165,6 +165,10 @@ export function cleanText(text: string): string {
  * `cleanText` without its cache, for a document's own texts: each is cleaned once and kept with the
  * document (per table, row and paragraph list) rather than in a cache shared by every document.
  */
+export function cleanDocumentText(text: string): string {
+  return cleanUncached(text);
+}
+
 function cleanUncached(text: string): string {
   let clean = normalize(text);
   // Normalised text has no white space but single spaces inside: test the ends before replacing.
@@ -420,6 +424,8 @@ function labelListOf(f: {
 }
 
 type Candidate = {
+  /** `t<table>` or `p<paragraph>`: what the candidate takes, so no other section takes it too. */
+  key: string;
   table?: number;
   paragraph?: number;
   pos: number;
@@ -697,21 +703,29 @@ function sectionCandidates(
   if (section.layout === "paragraph") {
     for (const p of snapshot.paragraphs) {
       const c = paragraphCandidate(p, section.fields);
-      if (c) out.push({ ...c, pos: pos.paragraph(p.index) });
+      if (c) out.push({ ...c, key: keyOf(c), pos: pos.paragraph(p.index) });
     }
     return out;
   }
   if (section.layout === "signature-line") {
     const caption = section.fields[0];
-    for (const p of snapshot.paragraphs) {
-      if (!caption || signatureCaptionLine(p.text, labelsOf(caption)) < 0) continue;
+    const cleaned = cleanParagraphTexts(snapshot);
+    snapshot.paragraphs.forEach((p, i) => {
+      if (!caption) return;
+      // A paragraph of one line is its own only line, already cleaned.
+      const found = p.text.includes("\n")
+        ? signatureCaptionLine(p.text, labelsOf(caption)) >= 0
+        : p.text.trim() !== "" &&
+          matchesAnyClean(cleaned[i] ?? "", labelsOf(caption), false, true) !== undefined;
+      if (!found) return;
       out.push({
+        key: keyOf({ paragraph: p.index }),
         paragraph: p.index,
         pos: pos.paragraph(p.index),
         score: 1,
         matched: [`“${caption.label}”`],
       });
-    }
+    });
     return out;
   }
   if (section.layout === "rating") {
@@ -734,6 +748,7 @@ function sectionCandidates(
     const first = found[0];
     if (first) {
       out.push({
+        key: keyOf({ table: first.table }),
         table: first.table,
         pos: pos.table(first.table),
         score: found.length / section.fields.length,
@@ -798,7 +813,13 @@ function sectionCandidates(
       score = (score + found / section.fields.length) / 2;
       matched.push(`${found} of ${section.fields.length} items`);
     }
-    const c: Candidate = { table: table.index, pos: pos.table(table.index), score, matched };
+    const c: Candidate = {
+      key: keyOf({ table: table.index }),
+      table: table.index,
+      pos: pos.table(table.index),
+      score,
+      matched,
+    };
     if (base.n !== undefined) c.n = base.n;
     if (hasGuidanceRow !== undefined) c.hasGuidanceRow = hasGuidanceRow;
     out.push(c);
@@ -809,7 +830,7 @@ function sectionCandidates(
 function paragraphCandidate(
   p: BodyParagraph,
   fields: readonly FieldDefinition[],
-): Omit<Candidate, "pos"> | undefined {
+): Omit<Candidate, "pos" | "key"> | undefined {
   if (!p.text.includes(":")) return undefined;
   const first = fields[0];
   if (!first) return undefined;
@@ -984,7 +1005,7 @@ export function matchTemplate(
           c.pos >= range.from &&
           c.pos < range.to &&
           c.score >= MIN_SECTION_SCORE &&
-          !used.has(keyOf(c)) &&
+          !used.has(c.key) &&
           (!headings || (c.pos > headings.from && c.pos < headings.to)),
       );
       if (
@@ -1021,7 +1042,7 @@ export function matchTemplate(
         const chosen = [...pool].sort((a, b) => a.pos - b.pos);
         const numbered = chosen.every((c) => c.n !== undefined && c.n > 0);
         const found = chosen.map((c, k) => {
-          used.add(keyOf(c));
+          used.add(c.key);
           return toMatch(section, c, numbered ? (c.n as number) : k + 1);
         });
         matches.push(...found);
@@ -1033,10 +1054,10 @@ export function matchTemplate(
       const best = from.reduce((a, b) => (b.score > a.score + 1e-9 ? b : a));
       for (const other of pool) {
         if (other !== best && other.score >= best.score - 1e-9 && other.table !== undefined) {
-          copies.push({ section, table: other.table, key: keyOf(other) });
+          copies.push({ section, table: other.table, key: other.key });
         }
       }
-      used.add(keyOf(best));
+      used.add(best.key);
       cursor = best.pos;
       const m = toMatch(section, best, undefined);
       matches.push(m);
@@ -1087,7 +1108,7 @@ export function matchTemplate(
   return { definition, plans, confidence, notes: [...new Set(notes)] };
 }
 
-function keyOf(c: Candidate): string {
+function keyOf(c: Pick<Candidate, "table" | "paragraph">): string {
   return c.table !== undefined ? `t${c.table}` : `p${c.paragraph ?? -1}`;
 }
 

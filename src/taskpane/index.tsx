@@ -27,7 +27,7 @@ function start(): void {
     const port = new OfficeDocument(officeWordHost());
     // The reader, checks and templates load beside the first paint, not before it.
     const services = import("./domain-services").then((m) => m.domainServices());
-    const word = (globalThis as { Word?: { run: WordPaneHost["run"] } }).Word;
+    const word = (globalThis as { Word?: { run: typeof Word.run } }).Word;
     const requirements = (
       globalThis as {
         Office?: {
@@ -38,7 +38,8 @@ function start(): void {
     const writeHost: WordPaneHost | undefined =
       word && requirements
         ? {
-            run: (batch) => word.run(batch),
+            // Word's own request context meets the writer's and revert's slices (type-checked).
+            run: (batch) => word.run((context: Word.RequestContext) => batch(context)),
             isSetSupported: (n, v) => requirements.isSetSupported(n, v),
           }
         : undefined;
