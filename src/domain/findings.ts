@@ -90,7 +90,7 @@ export function completeFinding(plan: PlanData, rule: string, d: FindingDraft): 
     f.field = d.field.id;
     f.fieldLabel = d.field.label;
     const v = valueText(d.field.value);
-    if (v.trim() !== "") f.value = v;
+    if (notBlank.test(v)) f.value = v;
   }
   if (d.row) {
     f.row = d.row.index;
@@ -103,20 +103,27 @@ export function completeFinding(plan: PlanData, rule: string, d: FindingDraft): 
   return f;
 }
 
+/** Any character but white space (what `trim` leaves). */
+const notBlank = /\S/;
+
 function firstLocation(holder: RowData | SectionData | undefined): Finding["location"] | undefined {
   if (!holder) return undefined;
-  const fields =
-    "cells" in holder
-      ? holder.cells
-      : [...holder.fields, ...(holder.rows ?? []).flatMap((r) => r.cells)];
-  return fields.find((c) => c.location)?.location;
+  if ("cells" in holder) return holder.cells.find((c) => c.location)?.location;
+  // The section's fields, then its rows' cells, in order.
+  const field = holder.fields.find((c) => c.location);
+  if (field) return field.location;
+  for (const r of holder.rows ?? []) {
+    const cell = r.cells.find((c) => c.location);
+    if (cell) return cell.location;
+  }
+  return undefined;
 }
 
 /** Findings sorted by document position (plan, section order kept), then severity. */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
   return [...findings].sort(
     (a, b) =>
-      a.template.localeCompare(b.template) ||
+      (a.template === b.template ? 0 : a.template.localeCompare(b.template)) ||
       a.plan - b.plan ||
       locationKey(a) - locationKey(b) ||
       severityOrder[a.severity] - severityOrder[b.severity],

@@ -3,7 +3,12 @@
  * added to each repeating table and one block added to each repeated block; and every value of
  * a plan keyed by where it is, to compare what was written with what is read back.
  */
+import { planDocumentFill } from "../../src/app/fill";
 import type { DocumentPlanData, FieldData, SectionData } from "../../src/domain/plan-data";
+import { readDocument } from "../../src/domain/plan-reader";
+import { templates } from "../../src/templates";
+import { templateBytes, type TemplateId } from "../helpers/fixtures";
+import { documentXml, must, snapshotOf } from "./helpers";
 
 const text = (id: string, n: number) => `${id} ${n}: A&B x>y a<b "q" – café ✓`;
 
@@ -72,4 +77,57 @@ export function fieldValues(data: DocumentPlanData): Map<string, FieldData["valu
     }),
   );
   return out;
+}
+
+/**
+ * Plan data with one more row in a section of the first plan: a copy of the section's last row,
+ * its cells' values from `added` by cell id (empty otherwise); `existing` changes cells of the
+ * rows already there (by row index and cell id).
+ */
+export function withRowAdded(
+  sectionId: string,
+  added: Readonly<Record<string, string>> = {},
+  existing: Readonly<Record<number, Readonly<Record<string, string>>>> = {},
+) {
+  return (data: DocumentPlanData): DocumentPlanData => ({
+    ...data,
+    plans: data.plans.map((p, pi) => ({
+      ...p,
+      sections: p.sections.map((s) =>
+        pi === 0 && s.id === sectionId && s.rows && s.rows.length > 0
+          ? {
+              ...s,
+              rows: [
+                ...s.rows.map((r, ri) => ({
+                  ...r,
+                  cells: r.cells.map((c) => {
+                    const v = existing[ri]?.[c.id];
+                    return v !== undefined ? { ...c, value: v } : c;
+                  }),
+                })),
+                {
+                  index: s.rows.length,
+                  cells: s.rows[s.rows.length - 1]!.cells.map(({ location: _l, ...c }) => ({
+                    ...c,
+                    value: added[c.id] ?? "",
+                  })),
+                },
+              ],
+            }
+          : s,
+      ),
+    })),
+  });
+}
+
+/**
+ * A replica read, its plan data changed by `change`, and the edit plan for that data: what the
+ * Word writer's tests write (`source` is the replica's document part, as Word's OOXML gives it).
+ */
+export function plannedFill(id: TemplateId, change: (d: DocumentPlanData) => DocumentPlanData) {
+  const bytes = templateBytes(id);
+  const snapshot = snapshotOf(bytes);
+  const data = readDocument(snapshot, templates).data;
+  const plan = must(planDocumentFill(snapshot, change(data))).plan;
+  return { bytes, snapshot, plan, source: documentXml(bytes) };
 }

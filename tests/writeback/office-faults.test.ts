@@ -8,13 +8,8 @@ import {
   revertLastFillInWord,
 } from "../../src/adapters/office/office-revert";
 import { writePlanInWord, type OfficeFillReport } from "../../src/adapters/office/office-writer";
-import { planDocumentFill } from "../../src/app/fill";
 import type { Edit, EditPlan } from "../../src/domain/edits";
-import type { DocumentPlanData } from "../../src/domain/plan-data";
-import { readDocument } from "../../src/domain/plan-reader";
 import { parseJournal } from "../../src/ooxml/journal";
-import { templates } from "../../src/templates";
-import { templateBytes, type TemplateId } from "../helpers/fixtures";
 import {
   fakeWordWriter,
   modelFrom,
@@ -22,8 +17,8 @@ import {
   type FakeOptions,
   type FModel,
 } from "./fake-word-writer";
-import { everyFieldChanged } from "./data-changes";
-import { documentXml, must, now, setFields, snapshotOf } from "./helpers";
+import { everyFieldChanged, withRowAdded, plannedFill } from "./data-changes";
+import { must, now, setFields, snapshotOf } from "./helpers";
 
 /** Every paragraph text of the model, tables and body, in order. */
 function texts(m: FModel): string[] {
@@ -34,15 +29,7 @@ function texts(m: FModel): string[] {
   );
 }
 
-function setup(id: TemplateId, change: (d: DocumentPlanData) => DocumentPlanData) {
-  const bytes = templateBytes(id);
-  const snapshot = snapshotOf(bytes);
-  const data = readDocument(snapshot, templates).data;
-  const plan = must(planDocumentFill(snapshot, change(data))).plan;
-  return { snapshot, plan, source: documentXml(bytes) };
-}
-
-const ddtt = setup(
+const ddtt = plannedFill(
   "ddtt-action-plan",
   setFields({
     "plan-header.district-school-name": "Springfield",
@@ -55,48 +42,16 @@ const ddtt = setup(
 );
 
 /** Perkins plan data with one more action row, its values filled in. */
-function perkinsWithNewRow(d: DocumentPlanData): DocumentPlanData {
-  return {
-    ...d,
-    plans: d.plans.map((p, pi) => ({
-      ...p,
-      sections: p.sections.map((s) =>
-        pi === 0 && s.id === "actions" && s.rows
-          ? {
-              ...s,
-              rows: [
-                ...s.rows.map((r, ri) =>
-                  ri === 0
-                    ? {
-                        ...r,
-                        cells: r.cells.map((c) =>
-                          c.id === "action" ? { ...c, value: "Pilot the new course" } : c,
-                        ),
-                      }
-                    : r,
-                ),
-                {
-                  index: s.rows.length,
-                  cells: s.rows[s.rows.length - 1]!.cells.map(({ location: _l, ...c }) => ({
-                    ...c,
-                    value:
-                      c.id === "action"
-                        ? "Hire a coach"
-                        : c.id === "resources-required"
-                          ? "Two laptops"
-                          : "",
-                  })),
-                },
-              ],
-            }
-          : s,
-      ),
-    })),
-  };
-}
-const perkins = setup("perkins-action-plan", perkinsWithNewRow);
+const perkins = plannedFill(
+  "perkins-action-plan",
+  withRowAdded(
+    "actions",
+    { action: "Hire a coach", "resources-required": "Two laptops" },
+    { 0: { action: "Pilot the new course" } },
+  ),
+);
 /** Every SFSS field changed, with a row added to each table and a new challenge block. */
-const sfss = setup("sfss-action-plan", everyFieldChanged);
+const sfss = plannedFill("sfss-action-plan", everyFieldChanged);
 
 /** Writes through a fake Word over a fresh model of the document. */
 async function write(

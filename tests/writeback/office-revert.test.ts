@@ -13,9 +13,10 @@ import { readWordDocument } from "../../src/ooxml/wordml";
 import { childElements, parseXml } from "../../src/ooxml/xml";
 import { wordWriter } from "../../src/taskpane/word-writer";
 import { templates } from "../../src/templates";
-import { templateBytes, type TemplateId } from "../helpers/fixtures";
+import { templateBytes } from "../helpers/fixtures";
 import { toFlatOpc } from "../helpers/make-docx";
 import { fakeWordWriter, modelFrom, tablesOf, type FModel } from "./fake-word-writer";
+import { withRowAdded, plannedFill } from "./data-changes";
 import { documentXml, must, now, setFields, snapshotOf } from "./helpers";
 
 /** Every paragraph text of the model, tables and body, in order. */
@@ -35,40 +36,8 @@ const ddttValues = {
   "action-steps[1].deadline": "2026-03-01",
 };
 
-function planFor(id: TemplateId, change: (d: DocumentPlanData) => DocumentPlanData) {
-  const bytes = templateBytes(id);
-  const snapshot = snapshotOf(bytes);
-  const data = readDocument(snapshot, templates).data;
-  const plan = must(planDocumentFill(snapshot, change(data))).plan;
-  return { bytes, snapshot, plan };
-}
-
 /** Plan data with one more, empty action row in the first plan. */
-function withExtraAction(data: DocumentPlanData): DocumentPlanData {
-  return {
-    ...data,
-    plans: data.plans.map((p, pi) => ({
-      ...p,
-      sections: p.sections.map((s) =>
-        pi === 0 && s.id === "actions" && s.rows
-          ? {
-              ...s,
-              rows: [
-                ...s.rows,
-                {
-                  index: s.rows.length,
-                  cells: s.rows[s.rows.length - 1]!.cells.map(({ location: _l, ...c }) => ({
-                    ...c,
-                    value: "",
-                  })),
-                },
-              ],
-            }
-          : s,
-      ),
-    })),
-  };
-}
+const withExtraAction = withRowAdded("actions");
 
 /** Fills through the fake Word, recording the fill; answers the fake for the revert. */
 async function filled(snapshot: DocumentSnapshot, plan: EditPlan, source: string) {
@@ -81,7 +50,7 @@ async function filled(snapshot: DocumentSnapshot, plan: EditPlan, source: string
 
 describe("reverting the last fill in Word", () => {
   it("puts back every earlier text in one read, one write and one read-back, and drops the record", async () => {
-    const { bytes, snapshot, plan } = planFor("ddtt-action-plan", setFields(ddttValues));
+    const { bytes, snapshot, plan } = plannedFill("ddtt-action-plan", setFields(ddttValues));
     const original = texts(modelFrom(snapshot));
     const { model } = await filled(snapshot, plan, documentXml(bytes));
     expect(texts(model)).not.toEqual(original);
@@ -104,7 +73,7 @@ describe("reverting the last fill in Word", () => {
   });
 
   it("keeps earlier fills recorded and undoes only the last one", async () => {
-    const { bytes, snapshot, plan } = planFor("ddtt-action-plan", setFields(ddttValues));
+    const { bytes, snapshot, plan } = plannedFill("ddtt-action-plan", setFields(ddttValues));
     const { model } = await filled(snapshot, plan, documentXml(bytes));
     const afterFirst = texts(model);
     // An earlier fill recorded below this one (the record of the same fill stands in for it).
@@ -118,7 +87,7 @@ describe("reverting the last fill in Word", () => {
   });
 
   it("puts the empty rating circles back in their symbol font", async () => {
-    const { bytes, snapshot, plan } = planFor("clna", (d) => ({
+    const { bytes, snapshot, plan } = plannedFill("clna", (d) => ({
       ...d,
       plans: d.plans.map((p) => ({
         ...p,
@@ -190,26 +159,7 @@ describe("reverting the last fill in Word", () => {
     const bytes = templateBytes("perkins-action-plan");
     const snapshot = snapshotOf(bytes);
     const data = readDocument(snapshot, templates).data;
-    const more: DocumentPlanData = {
-      ...data,
-      plans: data.plans.map((p, pi) => ({
-        ...p,
-        sections: p.sections.map((s) =>
-          pi === 0 && s.id === "actions" && s.rows
-            ? {
-                ...s,
-                rows: [
-                  ...s.rows,
-                  {
-                    index: 3,
-                    cells: s.rows[2]!.cells.map(({ location: _l, ...c }) => ({ ...c, value: "" })),
-                  },
-                ],
-              }
-            : s,
-        ),
-      })),
-    };
+    const more = withRowAdded("actions")(data);
     const plan = must(planDocumentFill(snapshot, more)).plan;
     const rowsBefore = snapshot.tables[0]!.rows.length;
     const { model } = await filled(snapshot, plan, documentXml(bytes));
@@ -244,7 +194,7 @@ describe("reverting the last fill in Word", () => {
   });
 
   it("refuses, naming the cell, when a co-author edited a filled cell, and writes nothing", async () => {
-    const { bytes, snapshot, plan } = planFor("ddtt-action-plan", setFields(ddttValues));
+    const { bytes, snapshot, plan } = plannedFill("ddtt-action-plan", setFields(ddttValues));
     const { model } = await filled(snapshot, plan, documentXml(bytes));
     tablesOf(model)[4]!.rows[3]!.cells[0]!.paragraphs[0]!.text = "Survey staff, families, board";
     const journalBefore = model.parts[0];
@@ -261,7 +211,7 @@ describe("reverting the last fill in Word", () => {
   });
 
   it("puts back every cell when forced, even one edited after the fill", async () => {
-    const { bytes, snapshot, plan } = planFor("ddtt-action-plan", setFields(ddttValues));
+    const { bytes, snapshot, plan } = plannedFill("ddtt-action-plan", setFields(ddttValues));
     const { model } = await filled(snapshot, plan, documentXml(bytes));
     tablesOf(model)[4]!.rows[3]!.cells[0]!.paragraphs[0]!.text = "edited later";
     const { host } = fakeWordWriter(model);
@@ -290,7 +240,7 @@ describe("reverting the last fill in Word", () => {
   });
 
   it("accounts for a write batch that failed half-way and keeps the record", async () => {
-    const { bytes, snapshot, plan } = planFor("ddtt-action-plan", setFields(ddttValues));
+    const { bytes, snapshot, plan } = plannedFill("ddtt-action-plan", setFields(ddttValues));
     const { model } = await filled(snapshot, plan, documentXml(bytes));
     const { host, log } = fakeWordWriter(model, { failSyncAt: 2 });
     const report = must(await revertLastFillInWord(host));

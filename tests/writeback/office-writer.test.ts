@@ -1,22 +1,14 @@
 import { writePlanInWord } from "../../src/adapters/office/office-writer";
 import { planDocumentFill } from "../../src/app/fill";
 import type { EditPlan } from "../../src/domain/edits";
-import type { DocumentPlanData } from "../../src/domain/plan-data";
 import { readDocument } from "../../src/domain/plan-reader";
 import type { DocumentSnapshot } from "../../src/domain/snapshot";
 import { parseJournal } from "../../src/ooxml/journal";
 import { templates } from "../../src/templates";
-import { templateBytes, type TemplateId } from "../helpers/fixtures";
+import { templateBytes } from "../helpers/fixtures";
 import { fakeWordWriter, modelFrom, tablesOf, type FakeOptions } from "./fake-word-writer";
+import { withRowAdded, plannedFill } from "./data-changes";
 import { documentXml, must, now, setFields, snapshotOf } from "./helpers";
-
-function setup(id: TemplateId, change: (d: DocumentPlanData) => DocumentPlanData) {
-  const bytes = templateBytes(id);
-  const snapshot = snapshotOf(bytes);
-  const data = readDocument(snapshot, templates).data;
-  const plan = must(planDocumentFill(snapshot, change(data))).plan;
-  return { snapshot, plan, source: documentXml(bytes) };
-}
 
 const ddttValues = {
   "plan-header.district-school-name": "Springfield",
@@ -40,7 +32,7 @@ async function write(
 }
 
 describe("writing a section in Word", () => {
-  const { snapshot, plan, source } = setup("ddtt-action-plan", setFields(ddttValues));
+  const { snapshot, plan, source } = plannedFill("ddtt-action-plan", setFields(ddttValues));
 
   it("checks every target in one sync, then records the fill, writes and reads back in one more", async () => {
     const { model, log, result } = await write(snapshot, plan, source);
@@ -80,7 +72,10 @@ describe("writing a section in Word", () => {
   it("adds a second fill to the same journal, still in two syncs", async () => {
     const { model } = await write(snapshot, plan, source);
     // A second fill of a cell the first left alone (so the snapshot read first still holds there).
-    const again = setup("ddtt-action-plan", setFields({ "action-steps[2].owner": "Lee Park" }));
+    const again = plannedFill(
+      "ddtt-action-plan",
+      setFields({ "action-steps[2].owner": "Lee Park" }),
+    );
     expect(again.plan.content).toHaveLength(1);
     const second = fakeWordWriter(model);
     const report = must(
@@ -139,7 +134,7 @@ describe("writing a section in Word", () => {
 
 describe("choices and rows in Word", () => {
   it("fills the chosen rating circle with a Wingdings filled circle and empties the others", async () => {
-    const { snapshot, plan, source } = setup("clna", (d) => ({
+    const { snapshot, plan, source } = plannedFill("clna", (d) => ({
       ...d,
       plans: d.plans.map((p) => ({
         ...p,
@@ -165,26 +160,7 @@ describe("choices and rows in Word", () => {
     const bytes = templateBytes("perkins-action-plan");
     const snapshot = snapshotOf(bytes);
     const data = readDocument(snapshot, templates).data;
-    const more: DocumentPlanData = {
-      ...data,
-      plans: data.plans.map((p, pi) => ({
-        ...p,
-        sections: p.sections.map((s) =>
-          pi === 0 && s.id === "actions" && s.rows
-            ? {
-                ...s,
-                rows: [
-                  ...s.rows,
-                  {
-                    index: 3,
-                    cells: s.rows[2]!.cells.map(({ location: _l, ...c }) => ({ ...c, value: "" })),
-                  },
-                ],
-              }
-            : s,
-        ),
-      })),
-    };
+    const more = withRowAdded("actions")(data);
     const plan = must(planDocumentFill(snapshot, more)).plan;
     expect(plan.structure.map((e) => e.kind)).toEqual(["insert-rows"]);
     const { model, log, result } = await write(snapshot, plan, documentXml(bytes));
@@ -200,38 +176,11 @@ describe("choices and rows in Word", () => {
     const bytes = templateBytes("perkins-action-plan");
     const snapshot = snapshotOf(bytes);
     const data = readDocument(snapshot, templates).data;
-    const more: DocumentPlanData = {
-      ...data,
-      plans: data.plans.map((p, pi) => ({
-        ...p,
-        sections: p.sections.map((s) =>
-          pi === 0 && s.id === "actions" && s.rows
-            ? {
-                ...s,
-                rows: [
-                  ...s.rows.map((r, ri) =>
-                    ri === 2
-                      ? {
-                          ...r,
-                          cells: r.cells.map((c) =>
-                            c.id === "action" ? { ...c, value: "Pilot the course" } : c,
-                          ),
-                        }
-                      : r,
-                  ),
-                  {
-                    index: 3,
-                    cells: s.rows[2]!.cells.map(({ location: _l, ...c }) => ({
-                      ...c,
-                      value: c.id === "action" ? "Hire a coach" : "",
-                    })),
-                  },
-                ],
-              }
-            : s,
-        ),
-      })),
-    };
+    const more = withRowAdded(
+      "actions",
+      { action: "Hire a coach" },
+      { 2: { action: "Pilot the course" } },
+    )(data);
     const plan = must(planDocumentFill(snapshot, more)).plan;
     expect(plan.structure.map((e) => e.kind)).toEqual(["insert-rows"]);
     expect(plan.content.length).toBeGreaterThanOrEqual(2);

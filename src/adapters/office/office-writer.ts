@@ -52,7 +52,6 @@ import {
   type WordWriteHost,
 } from "./word-api";
 import {
-  addedCellTexts,
   expectedText,
   foundText,
   isContent,
@@ -65,6 +64,7 @@ import {
   structureMap,
   structurePosition,
   targets,
+  textsWith,
   wantedText,
   type StructureMap,
   type Target,
@@ -209,7 +209,7 @@ export async function writePlanInWord(
       const wanted = ts.map((t) => (isContent(t.edit) ? wantedText(t.edit, t.before, edits) : []));
       // Cells of added rows get their whole text with the rows; cells of added tables with the
       // tables' XML (the .docx writer's, values included).
-      const rowCells = addedCellTexts(ts, wanted, after);
+      const rowCells = textsWith(ts, after, (t, i) => (t.inAdded ? wanted[i] : undefined)).cells;
       const expect = ts.map((t, i) =>
         !isContent(t.edit)
           ? []
@@ -714,33 +714,20 @@ async function fixRecording(
   map: StructureMap,
 ): Promise<{ ok: boolean; syncs: number }> {
   if (!journal) return { ok: false, syncs: 0 };
-  // What each cell and body paragraph the fill reached holds now (an edit cut short can have
-  // changed some of its paragraphs): those stay recorded, with what they hold as their "after".
-  const cells = new Map<string, string[]>();
-  const paragraphs = new Map<number, string>();
   // Where the read could not tell, the record stays as it was (a forced revert restores them).
   const unknown = new Set<string>();
   ts.forEach((t, i) => {
-    const r = readings[i];
-    if (!t.inAdded && r?.kind === "unknown")
+    if (!t.inAdded && readings[i]?.kind === "unknown")
       for (const s of t.slots)
         unknown.add(s.kind === "cell" ? `${s.table}/${s.row}/${s.cell}` : `p${s.paragraph}`);
-    if (t.inAdded || r?.kind !== "paragraphs") return;
+  });
+  // What each cell and body paragraph the fill reached holds now (an edit cut short can have
+  // changed some of its paragraphs): those stay recorded, with what they hold as their "after".
+  const { cells, paragraphs } = textsWith(ts, after, (t, i) => {
+    const r = readings[i];
+    if (t.inAdded || r?.kind !== "paragraphs") return undefined;
     const now = r.paragraphs.map((p) => p.text);
-    if (now.every((x, k) => sameText(x, t.before[k] ?? ""))) return;
-    let k = 0;
-    for (const s of t.slots) {
-      if (s.kind === "paragraph") {
-        paragraphs.set(s.paragraph, now[k++] ?? "");
-        continue;
-      }
-      const key = `${s.table}/${s.row}/${s.cell}`;
-      const texts =
-        cells.get(key) ??
-        (after.tables[s.table]?.rows[s.row]?.cells[s.cell]?.paragraphs ?? []).map((p) => p.text);
-      for (let j = 0; j < s.count; j++, k++) texts[s.from + j] = now[k] ?? "";
-      cells.set(key, texts);
-    }
+    return now.every((x, k) => sameText(x, t.before[k] ?? "")) ? undefined : now;
   });
   const changes = recording.record.changes.flatMap((c): JournalChange[] => {
     switch (c.kind) {
@@ -830,25 +817,7 @@ function journalChanges(
   ts: readonly Target[],
   wanted: readonly (readonly string[])[],
 ): JournalChange[] {
-  const cells = new Map<string, string[]>();
-  const paragraphs = new Map<number, string>();
-  ts.forEach((t, i) => {
-    if (!isContent(t.edit)) return;
-    let k = 0;
-    for (const s of t.slots) {
-      if (s.kind === "paragraph") {
-        paragraphs.set(s.paragraph, wanted[i]?.[k] ?? "");
-        k++;
-        continue;
-      }
-      const key = `${s.table}/${s.row}/${s.cell}`;
-      const texts =
-        cells.get(key) ??
-        (after.tables[s.table]?.rows[s.row]?.cells[s.cell]?.paragraphs ?? []).map((p) => p.text);
-      for (let j = 0; j < s.count; j++, k++) texts[s.from + j] = wanted[i]?.[k] ?? "";
-      cells.set(key, texts);
-    }
-  });
+  const { cells, paragraphs } = textsWith(ts, after, (_, i) => wanted[i]);
   return changes.map((c) => {
     if (c.kind === "cell") {
       const texts = cells.get(`${c.table}/${c.row}/${c.cell}`);

@@ -234,30 +234,43 @@ export function targets(
   return out;
 }
 
+/** What cells and body paragraphs hold once some targets' slots hold given texts. */
+export type SlotTexts = {
+  /** By cell (`table/row/cell`, after the structural edits): every paragraph of the cell. */
+  readonly cells: Map<string, string[]>;
+  /** By body paragraph. */
+  readonly paragraphs: Map<number, string>;
+};
+
 /**
- * The paragraphs of every cell that content edits in added rows write, after the fill (in the
- * coordinates after the structural edits): the row's labels with the edits' values in their slots.
+ * The whole texts of the cells and body paragraphs the targets write, once each target for which
+ * `texts` answers holds those texts in its slots (the rest of each cell as in `after`).
  */
-export function addedCellTexts(
+export function textsWith(
   ts: readonly Target[],
-  wanted: readonly (readonly string[])[],
   after: DocumentSnapshot,
-): Map<string, string[]> {
+  texts: (t: Target, i: number) => readonly string[] | undefined,
+): SlotTexts {
   const cells = new Map<string, string[]>();
+  const paragraphs = new Map<number, string>();
   ts.forEach((t, i) => {
-    if (!t.inAdded) return;
+    const given = isContent(t.edit) ? texts(t, i) : undefined;
+    if (!given) return;
     let k = 0;
     for (const s of t.slots) {
-      if (s.kind !== "cell") continue;
+      if (s.kind === "paragraph") {
+        paragraphs.set(s.paragraph, given[k++] ?? "");
+        continue;
+      }
       const key = `${s.table}/${s.row}/${s.cell}`;
-      const texts =
+      const cell =
         cells.get(key) ??
         (after.tables[s.table]?.rows[s.row]?.cells[s.cell]?.paragraphs ?? []).map((p) => p.text);
-      for (let j = 0; j < s.count; j++, k++) texts[s.from + j] = wanted[i]?.[k] ?? "";
-      cells.set(key, texts);
+      for (let j = 0; j < s.count; j++, k++) cell[s.from + j] = given[k] ?? "";
+      cells.set(key, cell);
     }
   });
-  return cells;
+  return { cells, paragraphs };
 }
 
 /** What a target holds now (after the check's sync), joined as the expected texts are. */
