@@ -67,6 +67,37 @@ describe.each(templateIds)("a round trip in Word through the %s replica", (id) =
     expect(mismatches.map(([k, v]) => [k, v, got.get(k)])).toEqual([]);
   });
 
+  it("plans and writes nothing when the same data is written again, and records no second fill", async () => {
+    const model = modelFrom(snapshot);
+    const source = documentXml(bytes);
+    must(
+      await writePlanInWord(fakeWordWriter(model).host, snapshot, plan, {
+        label: "all",
+        now,
+        source,
+      }),
+    );
+    const before = texts(model);
+    // The pane reads the document again before planning a write.
+    const { readHost } = fakeWordWriter(model);
+    const read = must(await readOfficeDocument(readHost));
+    const again = must(planDocumentFill(read.read.snapshot, desired));
+    expect(again.plan.structure).toEqual([]);
+    expect(again.plan.content).toEqual([]);
+    const second = fakeWordWriter(model);
+    const report = must(
+      await writePlanInWord(second.host, read.read.snapshot, again.plan, {
+        label: "again",
+        now,
+        source: read.source,
+      }),
+    );
+    expect(report.written).toEqual([]);
+    expect(second.log.syncs).toBe(0);
+    expect(texts(model)).toEqual(before);
+    expect(model.parts).toHaveLength(1);
+  });
+
   it("reverts in Word to the original texts, taking away the rows and tables it added", async () => {
     const model = modelFrom(snapshot);
     const original = texts(model);

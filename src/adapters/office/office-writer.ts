@@ -115,6 +115,8 @@ export async function writePlanInWord(
   const edits: Edit[] = [...plan.structure, ...plan.content];
   const notices: string[] = [];
   let syncs = 0;
+  // Nothing to write (the document already holds the data): no round trip, nothing recorded.
+  if (edits.length === 0) return ok({ written: [], notWritten: [], notices, syncs });
   // The fill as the .docx code applies it to the XML read: the record of what it changes and,
   // when rows or tables are added or removed, the document the values are written into.
   const applied = options.source ? applyEditPlan(options.source, plan) : undefined;
