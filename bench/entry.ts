@@ -13,4 +13,5 @@ export { writePlanInWord } from "../src/adapters/office/office-writer";
 // Counting fakes of the Word API, shared with the tests.
 export { fakeWord } from "../tests/office/fake-word";
 export { fakeWordWriter, modelFrom } from "../tests/writeback/fake-word-writer";
+export { everyFieldChanged } from "../tests/writeback/data-changes";
 export { toFlatOpc } from "../tests/helpers/make-docx";

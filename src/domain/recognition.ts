@@ -757,7 +757,10 @@ function sectionCandidates(
     }
     return out;
   }
+  // A table is a candidate only if it holds every required anchor: look those up first.
+  const required = section.table.anchors.map((a) => anchorHits(snapshot, a));
   for (const table of snapshot.tables) {
+    if (required.some((hits) => !hits.has(table.index))) continue;
     const matched: string[] = [];
     const base = tableMatchScore(snapshot, table, section.table, matched);
     if (!base) continue;

@@ -3,12 +3,7 @@
  * added to each repeating table and one block added to each repeated block; and every value of
  * a plan keyed by where it is, to compare what was written with what is read back.
  */
-import { planDocumentFill } from "../../src/app/fill";
 import type { DocumentPlanData, FieldData, SectionData } from "../../src/domain/plan-data";
-import { readDocument } from "../../src/domain/plan-reader";
-import { templates } from "../../src/templates";
-import { templateBytes, type TemplateId } from "../helpers/fixtures";
-import { documentXml, must, snapshotOf } from "./helpers";
 
 const text = (id: string, n: number) => `${id} ${n}: A&B x>y a<b "q" – café ✓`;
 
@@ -118,16 +113,4 @@ export function withRowAdded(
       ),
     })),
   });
-}
-
-/**
- * A replica read, its plan data changed by `change`, and the edit plan for that data: what the
- * Word writer's tests write (`source` is the replica's document part, as Word's OOXML gives it).
- */
-export function plannedFill(id: TemplateId, change: (d: DocumentPlanData) => DocumentPlanData) {
-  const bytes = templateBytes(id);
-  const snapshot = snapshotOf(bytes);
-  const data = readDocument(snapshot, templates).data;
-  const plan = must(planDocumentFill(snapshot, change(data))).plan;
-  return { bytes, snapshot, plan, source: documentXml(bytes) };
 }

@@ -17,7 +17,8 @@ import {
   type FakeOptions,
   type FModel,
 } from "./fake-word-writer";
-import { everyFieldChanged, withRowAdded, plannedFill } from "./data-changes";
+import { everyFieldChanged, withRowAdded } from "./data-changes";
+import { plannedFill } from "./planned-fill";
 import { must, now, setFields, snapshotOf } from "./helpers";
 
 /** Every paragraph text of the model, tables and body, in order. */

@@ -16,7 +16,8 @@ import { templates } from "../../src/templates";
 import { templateBytes } from "../helpers/fixtures";
 import { toFlatOpc } from "../helpers/make-docx";
 import { fakeWordWriter, modelFrom, tablesOf, type FModel } from "./fake-word-writer";
-import { withRowAdded, plannedFill } from "./data-changes";
+import { withRowAdded } from "./data-changes";
+import { plannedFill } from "./planned-fill";
 import { documentXml, must, now, setFields, snapshotOf } from "./helpers";
 
 /** Every paragraph text of the model, tables and body, in order. */

@@ -7,7 +7,8 @@ import { parseJournal } from "../../src/ooxml/journal";
 import { templates } from "../../src/templates";
 import { templateBytes } from "../helpers/fixtures";
 import { fakeWordWriter, modelFrom, tablesOf, type FakeOptions } from "./fake-word-writer";
-import { withRowAdded, plannedFill } from "./data-changes";
+import { withRowAdded } from "./data-changes";
+import { plannedFill } from "./planned-fill";
 import { documentXml, must, now, setFields, snapshotOf } from "./helpers";
 
 const ddttValues = {
