@@ -44,9 +44,10 @@ export function wordWriter(port: OfficeDocument, host: WordPaneHost | undefined)
       }
       return ok({ restored: v.restored.length, rowsRemoved: v.rowsRemoved });
     },
-    /** What of the last recorded fill is in the document (one sync). */
+    /** What of the last recorded fill is in the document (one small sync: the record only). */
     lastFill: async (): Promise<Result<FillAccount | undefined>> => {
-      const r = await accountLastFillInWord(host);
+      // The pane has just read the document: only the record of fills is read here.
+      const r = await accountLastFillInWord(host, port.lastRead()?.snapshot);
       if (!r.ok) return r.error.code === "no_fill_to_revert" ? ok(undefined) : r;
       const v = r.value;
       return ok({

@@ -7,6 +7,7 @@ import {
   accountLastFillInWord,
   revertLastFillInWord,
 } from "../../src/adapters/office/office-revert";
+import { readOfficeDocument } from "../../src/adapters/office/office-reader";
 import { writePlanInWord, type OfficeFillReport } from "../../src/adapters/office/office-writer";
 import type { Edit, EditPlan } from "../../src/domain/edits";
 import { parseJournal } from "../../src/ooxml/journal";
@@ -265,6 +266,12 @@ describe("the pane reloaded while a fill is being written", () => {
     expect(account.written.length).toBeGreaterThan(0);
     expect(account.notWritten.length).toBeGreaterThan(0);
     expect(account.changedSince).toEqual([]);
+    // The pane, which has just read the document, asks for the record only: the same account.
+    const pane = fakeWordWriter(model);
+    const read = must(await readOfficeDocument(pane.readHost));
+    const calls = pane.log.calls.length;
+    expect(must(await accountLastFillInWord(pane.host, read.read.snapshot))).toEqual(account);
+    expect(pane.log.calls.slice(calls).filter((c) => c === "getOoxml")).toEqual([]);
     // Each cell named written holds a value of this fill; each named not written is as before.
     const t4 = tablesOf(model)[4]!;
     const stepWritten = t4.rows[3]!.cells[0]!.paragraphs[0]!.text === "Survey staff & families";

@@ -530,7 +530,11 @@ export async function revertLastFillInWord(
  * One sync: the body's OOXML (parsed as a .docx is) and the journal part, with its last fill.
  * `no_fill_to_revert` when the document holds no recorded fill.
  */
-async function readRecordedFill(context: WRevertContext): Promise<
+async function readRecordedFill(
+  context: WRevertContext,
+  /** The document as just read, when the caller has it: then only the journal is read. */
+  known?: DocumentSnapshot,
+): Promise<
   Result<{
     snapshot: DocumentSnapshot;
     fills: readonly FillRecord[];
@@ -538,7 +542,7 @@ async function readRecordedFill(context: WRevertContext): Promise<
     part: WJournalPart;
   }>
 > {
-  const ooxml = context.document.body.getOoxml();
+  const ooxml = known ? undefined : context.document.body.getOoxml();
   const part = context.document.customXmlParts
     .getByNamespace(JOURNAL_NAMESPACE)
     .getOnlyItemOrNullObject();
@@ -558,8 +562,8 @@ async function readRecordedFill(context: WRevertContext): Promise<
       "This document has no fill recorded by PlanAssist, so there is nothing to revert. (Fills made where Word could not keep the record are not recorded.)",
     );
   }
-  // eslint-disable-next-line office-addins/load-object-before-read
-  const text = ooxml.value;
+  if (known) return ok({ snapshot: known, fills, last, part });
+  const text = ooxml?.value;
   if (typeof text !== "string" || text.length === 0 || text.length > MAX_OOXML_CHARS) {
     return err(
       "office_sync_failed",
@@ -589,7 +593,11 @@ export type FillAccount = {
  * or reloaded while a fill was being written: which recorded cells hold the fill's values, which
  * still hold their earlier contents, and which were changed since.
  */
-export async function accountLastFillInWord(host: WordRevertHost): Promise<Result<FillAccount>> {
+export async function accountLastFillInWord(
+  host: WordRevertHost,
+  /** The document as the pane just read it: then only the journal (a small part) is read. */
+  snapshot?: DocumentSnapshot,
+): Promise<Result<FillAccount>> {
   if (!host.isSetSupported("WordApi", "1.4")) {
     return err(
       "office_requirement_missing",
@@ -599,16 +607,17 @@ export async function accountLastFillInWord(host: WordRevertHost): Promise<Resul
   }
   try {
     return await host.run(async (context) => {
-      const recorded = await readRecordedFill(context);
+      const recorded = await readRecordedFill(context, snapshot);
       if (!recorded.ok) return recorded;
-      const { snapshot, last } = recorded.value;
+      const { last } = recorded.value;
+      const doc = recorded.value.snapshot;
       const written: string[] = [];
       const notWritten: string[] = [];
       const changedSince: string[] = [];
       let rowsAdded = 0;
       for (const c of last.changes) {
         if (c.kind === "rows-added") {
-          if ((snapshot.tables[c.table]?.rows.length ?? 0) >= c.row + c.count) rowsAdded += c.count;
+          if ((doc.tables[c.table]?.rows.length ?? 0) >= c.row + c.count) rowsAdded += c.count;
           continue;
         }
         if (c.kind !== "cell" && c.kind !== "paragraph") continue;
@@ -616,10 +625,10 @@ export async function accountLastFillInWord(host: WordRevertHost): Promise<Resul
           c.kind === "cell" ? cellName(c.table, c.row, c.cell) : `paragraph ${c.paragraph + 1}`;
         const now =
           c.kind === "cell"
-            ? snapshot.tables[c.table]?.rows[c.row]?.cells[c.cell]?.paragraphs
+            ? doc.tables[c.table]?.rows[c.row]?.cells[c.cell]?.paragraphs
                 .map((p) => p.text)
                 .join("\n")
-            : snapshot.paragraphs[c.paragraph]?.text;
+            : doc.paragraphs[c.paragraph]?.text;
         const earlier = capture(() => earlierParagraphs(c.before, c.kind));
         if (now === undefined || !earlier.ok) changedSince.push(name);
         else if (sameText(now, c.after)) written.push(name);
