@@ -19,8 +19,8 @@ import type {
 } from "./template-definition";
 import type {
   BodyParagraph,
+  CellSnapshot,
   DocumentSnapshot,
-  ParagraphSnapshot,
   RowSnapshot,
   TableSnapshot,
 } from "./snapshot";
@@ -447,7 +447,7 @@ function cleanCellTexts(table: TableSnapshot): string[] {
     texts = [];
     for (const row of table.rows) {
       for (const cell of row.cells) {
-        for (const p of cell.paragraphs) texts.push(cleanUncached(p.text));
+        for (const p of cell.paragraphs) texts.push(cleanText(p.text));
       }
     }
     cleanedParagraphs.set(table, texts);
@@ -554,8 +554,12 @@ function anchorHits(snapshot: DocumentSnapshot, texts: readonly string[]): Ancho
   return hits;
 }
 
-/** A row's cleaned cell texts: each cell's first paragraph and the whole cell. */
-type RowTexts = { readonly first: readonly string[]; readonly whole: readonly string[] };
+/** A row's cleaned cell texts: each cell's first paragraph, and the whole cell when asked for. */
+type RowTexts = {
+  readonly cells: readonly CellSnapshot[];
+  readonly first: readonly string[];
+  readonly whole: (string | undefined)[];
+};
 
 /** Each table's rows' cleaned texts, worked out when first asked for (by row index). */
 const rowTexts = new WeakMap<TableSnapshot, { starts: number[]; rows: (RowTexts | undefined)[] }>();
@@ -578,20 +582,30 @@ function cleanRowTexts(table: TableSnapshot, r: number): RowTexts {
     // The first paragraphs are already cleaned with the table's other paragraphs.
     const cleaned = cleanCellTexts(table);
     let k = known.starts[r] ?? 0;
+    const cells = table.rows[r]?.cells ?? [];
     const first: string[] = [];
-    const whole: string[] = [];
-    for (const cell of table.rows[r]?.cells ?? []) {
-      const clean = cell.paragraphs.length > 0 ? (cleaned[k] ?? "") : cleanUncached("");
+    for (const cell of cells) {
+      first.push(cell.paragraphs.length > 0 ? (cleaned[k] ?? "") : "");
       k += cell.paragraphs.length;
-      first.push(clean);
-      // A cell of one paragraph has that paragraph's text.
-      const only = cell.paragraphs.length === 1 && cell.text === cell.paragraphs[0]?.text;
-      whole.push(only ? clean : cleanUncached(cell.text));
     }
-    texts = { first, whole };
+    texts = { cells, first, whole: [] };
     known.rows[r] = texts;
   }
   return texts;
+}
+
+/** The cleaned text of a whole cell of a row ("" when the row has no such cell). */
+function wholeCellText(texts: RowTexts, k: number): string {
+  let whole = texts.whole[k];
+  if (whole === undefined) {
+    const cell = texts.cells[k];
+    if (!cell) return "";
+    // A cell of one paragraph has that paragraph's text.
+    const only = cell.paragraphs.length === 1 && cell.text === cell.paragraphs[0]?.text;
+    whole = only ? (texts.first[k] ?? "") : cleanText(cell.text);
+    texts.whole[k] = whole;
+  }
+  return whole;
 }
 
 /** The header row of a table for a list of columns: the row with most matched headers. */
@@ -608,7 +622,8 @@ export function findHeaderRow(
   for (let r = 0; r < limit; r++) {
     const row = table.rows[r];
     if (!row) continue;
-    const { first, whole } = cleanRowTexts(table, r);
+    const rowTexts = cleanRowTexts(table, r);
+    const { first } = rowTexts;
     const cells = columns.map((c) => {
       if (c.match === undefined && c.column !== undefined) return undefined;
       const texts = labelListOf(c);
@@ -617,7 +632,7 @@ export function findHeaderRow(
       const loose = first.findIndex(
         (t, k) =>
           matchesAnyClean(t, texts, false, true) !== undefined ||
-          matchesAnyClean(whole[k] as string, texts, true, true) !== undefined,
+          matchesAnyClean(wholeCellText(rowTexts, k), texts, true, true) !== undefined,
       );
       return loose >= 0 ? row.cells[loose]?.index : undefined;
     });
@@ -798,7 +813,7 @@ function sectionCandidates(
         table.rows.some(
           (_, ri) =>
             matchesAnyClean(
-              cleanRowTexts(table, ri).whole[0] ?? "",
+              wholeCellText(cleanRowTexts(table, ri), 0),
               labelListOf(r),
               false,
               true,
@@ -890,7 +905,7 @@ export function findFormLabel(
 export function findItemRow(table: TableSnapshot, f: FieldDefinition): number | undefined {
   for (let ri = 0; ri < table.rows.length; ri++) {
     const row = table.rows[ri] as RowSnapshot;
-    const text = cleanRowTexts(table, ri).whole[0] ?? "";
+    const text = wholeCellText(cleanRowTexts(table, ri), 0);
     if (text.length < 8) continue;
     for (const l of labelsOf(f)) {
       const item = cleanText(l);
@@ -945,7 +960,7 @@ const paragraphTexts = new WeakMap<DocumentSnapshot, string[]>();
 function cleanParagraphTexts(snapshot: DocumentSnapshot): string[] {
   let texts = paragraphTexts.get(snapshot);
   if (!texts) {
-    texts = snapshot.paragraphs.map((p) => cleanUncached(p.text));
+    texts = snapshot.paragraphs.map((p) => cleanText(p.text));
     paragraphTexts.set(snapshot, texts);
   }
   return texts;

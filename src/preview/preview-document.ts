@@ -12,8 +12,6 @@ import type {
   DocumentComment,
   DocumentPort,
 } from "../ports/document.port";
-import { annotateDocx } from "../adapters/docx/annotate";
-import { fillDocx, revertDocx } from "../adapters/docx/docx-writer";
 import type { Finding } from "../domain/findings";
 import { describeEdit, describeLocation, editSubject, type Edit } from "../domain/edits";
 import { fieldLabeller, planSectionFill } from "../app/section-fill";
@@ -28,6 +26,11 @@ import {
 } from "../app/plan-session";
 import type { HostWriter } from "../taskpane/port-deps";
 import { samples, loadSample } from "./samples";
+
+/** The .docx writer, loaded when the pane first writes (the page opens without it). */
+function writerModule() {
+  return import("../adapters/docx/docx-writer");
+}
 
 function rowCount(s: DocumentSnapshot): number {
   return s.tables.reduce((n, t) => n + t.rows.length, 0);
@@ -89,6 +92,7 @@ export class PreviewDocument implements DocumentPort, HostWriter {
       plan: 0,
       location: c.location,
     }));
+    const { annotateDocx } = await import("../adapters/docx/annotate");
     const r = annotateDocx(this.docx.current(), findings, {
       author: "PlanAssist",
       date: new Date().toISOString(),
@@ -111,6 +115,7 @@ export class PreviewDocument implements DocumentPort, HostWriter {
     if (!planning.ok) return planning;
     const plan = request.data.plans[request.plan];
     const label = fieldLabeller(plan);
+    const { fillDocx } = await writerModule();
     const filled = fillDocx(this.docx.current(), planning.value.plan, {
       label: `Section ${request.section.id}${request.section.block ? ` #${request.section.block}` : ""}`,
       now: new Date(),
@@ -140,6 +145,7 @@ export class PreviewDocument implements DocumentPort, HostWriter {
   }
 
   async revert(options?: RevertOptions): Promise<Result<RevertReport>> {
+    const { revertDocx } = await writerModule();
     const r = revertDocx(this.docx.current(), { force: options?.force ?? false });
     if (!r.ok) return r;
     const before = await this.docx.read();

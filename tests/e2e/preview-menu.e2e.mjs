@@ -29,7 +29,10 @@ test("the Sample menu names the person's own file once one is opened, and a samp
     mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     buffer: fixture("perkins-action-plans"),
   });
-  await pane.getByRole("heading", { level: 2, name: /Program Improvement/ }).first().waitFor();
+  await pane
+    .getByRole("heading", { level: 2, name: /Program Improvement/ })
+    .first()
+    .waitFor();
   const shown = await shownSample(page);
   assert.match(shown, /Lincoln High plan\.docx/);
   assert.doesNotMatch(shown, /DDTT/);
