@@ -266,6 +266,40 @@ function readParagraphFields(p: BodyParagraph, fields: readonly FieldDefinition[
   });
 }
 
+/**
+ * Free text below a heading ("Current Status / Notes"): the body paragraphs after it up to the next
+ * heading or table, without prompts and placeholders. The slot is the first paragraph after the
+ * last prompt (a value written there keeps its lines as line breaks).
+ */
+function readTextBelow(
+  snapshot: DocumentSnapshot,
+  heading: BodyParagraph,
+  f: FieldDefinition,
+): FieldData {
+  const below: BodyParagraph[] = [];
+  const at = snapshot.blocks.findIndex(
+    (b) => b.kind === "paragraph" && b.paragraph === heading.index,
+  );
+  for (let k = at + 1; at >= 0 && k < snapshot.blocks.length; k++) {
+    const b = snapshot.blocks[k];
+    const p = b?.kind === "paragraph" ? snapshot.paragraphs[b.paragraph] : undefined;
+    if (!p || /^(heading|title)/i.test(p.style ?? "")) break;
+    below.push(p);
+  }
+  let from = 0;
+  below.forEach((p, i) => {
+    if (afterPrompt(p.text, f.prompts ?? []) !== undefined) from = i + 1;
+  });
+  const slot = below.slice(from);
+  const first = slot[0];
+  if (!first) return fieldData(f, emptyValue(f), undefined);
+  const value = slot
+    .map((p) => stripPlaceholders(p.text, f.placeholders))
+    .filter((t) => t !== "")
+    .join("\n");
+  return fieldData(f, value, { kind: "paragraph", paragraph: first.index, start: 0 });
+}
+
 /** A signature line: the blanks on the line above the caption, one per field, in order. */
 function readSignatureLine(p: BodyParagraph, fields: readonly FieldDefinition[]): FieldData[] {
   const lines = p.text.split("\n");
@@ -609,7 +643,9 @@ function readSection(snapshot: DocumentSnapshot, m: SectionMatch, used: Set<numb
   if (m.block !== undefined && section.repeats) out.block = m.block;
   if (section.layout === "paragraph") {
     const p = m.paragraph !== undefined ? snapshot.paragraphs[m.paragraph] : undefined;
-    if (p) out.fields = readParagraphFields(p, section.fields);
+    const below = section.fields[0]?.slot === "below" ? section.fields[0] : undefined;
+    if (p && below) out.fields = [readTextBelow(snapshot, p, below)];
+    else if (p) out.fields = readParagraphFields(p, section.fields);
   } else if (section.layout === "signature-line") {
     const p = m.paragraph !== undefined ? snapshot.paragraphs[m.paragraph] : undefined;
     if (p) out.fields = readSignatureLine(p, section.fields);

@@ -849,9 +849,14 @@ function paragraphCandidate(
   p: BodyParagraph,
   fields: readonly FieldDefinition[],
 ): Omit<Candidate, "pos" | "key"> | undefined {
-  if (!p.text.includes(":")) return undefined;
   const first = fields[0];
   if (!first) return undefined;
+  // A heading with free text below it ("Current Status / Notes"): the whole paragraph is the label.
+  if (first.slot === "below") {
+    if (matchesAny(p.text, labelsOf(first), true) === undefined) return undefined;
+    return { paragraph: p.index, score: 1, matched: [`“${first.label}”`] };
+  }
+  if (!p.text.includes(":")) return undefined;
   const hit = labelsOf(first).some((l) => findLabel(p.text, l) !== undefined);
   if (!hit) return undefined;
   const found = fields.filter((f) => labelsOf(f).some((l) => findLabel(p.text, l) !== undefined));

@@ -531,5 +531,41 @@ export const clna = defineTemplate({
     nextSteps("district-next-steps", "District", ["District will"]),
     nextSteps("dese-next-steps", "DESE", ["DESE will"]),
     nextSteps("partner-next-steps", "Partner(s)", ["Partner(s) will", "Partners will"]),
+    {
+      id: "current-status",
+      label: "Current Status / Notes / Future Considerations",
+      layout: "paragraph",
+      weight: 0,
+      guidance: "Current Status / Notes / Future Considerations",
+      fields: [
+        {
+          id: "current-status-notes",
+          label: "Current Status / Notes / Future Considerations",
+          type: "long-text",
+          required: false,
+          slot: "below",
+          match: ["Current Status / Notes / Future Considerations", "Current Status / Notes"],
+          guidance: "Current Status / Notes / Future Considerations",
+        },
+      ],
+    },
+    {
+      id: "additional-information",
+      label: "Additional Information",
+      layout: "paragraph",
+      weight: 0,
+      guidance:
+        "School/district has agreed to address: Item observed on visit that needs addressing but is not related to high leverage area",
+      fields: [
+        {
+          id: "agreed-to-address",
+          label: "School/district has agreed to address",
+          type: "long-text",
+          required: false,
+          guidance:
+            "Item observed on visit that needs addressing but is not related to high leverage area",
+        },
+      ],
+    },
   ],
 });

@@ -67,7 +67,11 @@ function esc(s: string): string {
 }
 
 function paragraphXml(p: FPara): string {
-  if (p.text === "") return "<w:p/>";
+  // Like Word's OOXML, a paragraph names its style (headings end free text read below a heading).
+  const pPr = /^(Normal|TableContents)$/.test(p.style)
+    ? ""
+    : `<w:pPr><w:pStyle w:val="${esc(p.style)}"/></w:pPr>`;
+  if (p.text === "") return `<w:p>${pPr}</w:p>`;
   const props = [
     /wingdings|symbol/i.test(p.font.name)
       ? `<w:rFonts w:ascii="${p.font.name}" w:hAnsi="${p.font.name}"/>`
@@ -80,7 +84,7 @@ function paragraphXml(p: FPara): string {
     .split("\u000b")
     .map((t) => `<w:t xml:space="preserve">${esc(t)}</w:t>`)
     .join("<w:br/>");
-  return `<w:p><w:r>${rPr}${inner}</w:r></w:p>`;
+  return `<w:p>${pPr}<w:r>${rPr}${inner}</w:r></w:p>`;
 }
 
 /** The model as Word's `body.getOoxml()` would give it: a flat OPC package. */
@@ -116,7 +120,13 @@ function blocksOf(s: DocumentSnapshot): FModel["body"] {
   const body: FModel["body"] = [];
   for (const b of s.blocks) {
     if (b.kind === "paragraph")
-      body.push({ kind: "p", p: para(s.paragraphs[b.paragraph]?.text ?? "", "Normal") });
+      body.push({
+        kind: "p",
+        p: para(
+          s.paragraphs[b.paragraph]?.text ?? "",
+          s.paragraphs[b.paragraph]?.style ?? "Normal",
+        ),
+      });
     else {
       const t = s.tables[b.table];
       body.push({
