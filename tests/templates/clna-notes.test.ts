@@ -10,7 +10,7 @@ import { readDocument } from "../../src/domain/plan-reader";
 import type { DocumentSnapshot } from "../../src/domain/snapshot";
 import { templates } from "../../src/templates";
 import { templateBytes } from "../helpers/fixtures";
-import { must, now, snapshotOf } from "../writeback/helpers";
+import { must, now, setFields, snapshotOf } from "../writeback/helpers";
 
 const notes = { section: "current-status", field: "current-status-notes" };
 const agreed = { section: "additional-information", field: "agreed-to-address" };
@@ -26,22 +26,6 @@ function fieldIn(data: DocumentPlanData, at: { section: string; field: string })
     ?.fields.find((x) => x.id === at.field);
   if (!f) throw new Error(`no ${at.section}/${at.field}`);
   return f;
-}
-
-function withValues(data: DocumentPlanData, values: Map<string, string>): DocumentPlanData {
-  return {
-    ...data,
-    plans: data.plans.map((p) => ({
-      ...p,
-      sections: p.sections.map((s) => ({
-        ...s,
-        fields: s.fields.map((f) => {
-          const v = values.get(`${s.id}/${f.id}`);
-          return v === undefined ? f : { ...f, value: v };
-        }),
-      })),
-    })),
-  };
 }
 
 const paragraphIndex = (snapshot: DocumentSnapshot, text: string) =>
@@ -78,13 +62,11 @@ describe("the CLNA's closing paragraphs", () => {
   });
 
   it("are written by fill and read back, keeping the heading, the prompt and the example items", () => {
-    const values = new Map([
-      [`${notes.section}/${notes.field}`, "Admissions rubric revised.\nRevisit in January."],
-      [`${agreed.section}/${agreed.field}`, "Replace the shop ventilation\nUpdate the PAC roster"],
-    ]);
-    const result = must(
-      fillDocxWithPlanData(templateBytes("clna"), withValues(blank.data, values), { now }),
-    );
+    const values = setFields({
+      [`${notes.section}.${notes.field}`]: "Admissions rubric revised.\nRevisit in January.",
+      [`${agreed.section}.${agreed.field}`]: "Replace the shop ventilation\nUpdate the PAC roster",
+    });
+    const result = must(fillDocxWithPlanData(templateBytes("clna"), values(blank.data), { now }));
     expect(result.report.failed).toEqual([]);
     const filled = read(result.report.bytes);
     expect(fieldIn(filled.data, notes).value).toBe(
