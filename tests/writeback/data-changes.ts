@@ -114,3 +114,21 @@ export function withRowAdded(
     })),
   });
 }
+
+/** Plan data where the first criterion of a rating section is given its option number `k`. */
+export function withFirstRated(sectionId: string, k: number) {
+  return (d: DocumentPlanData): DocumentPlanData => ({
+    ...d,
+    plans: d.plans.map((p) => ({
+      ...p,
+      sections: p.sections.map((s) =>
+        s.id === sectionId
+          ? {
+              ...s,
+              fields: s.fields.map((f, i) => (i === 0 ? { ...f, value: [f.options![k]!] } : f)),
+            }
+          : s,
+      ),
+    })),
+  });
+}

@@ -16,7 +16,7 @@ import { templates } from "../../src/templates";
 import { templateBytes } from "../helpers/fixtures";
 import { toFlatOpc } from "../helpers/make-docx";
 import { fakeWordWriter, modelFrom, tablesOf, type FModel } from "./fake-word-writer";
-import { withRowAdded } from "./data-changes";
+import { withRowAdded, withFirstRated } from "./data-changes";
 import { plannedFill } from "./planned-fill";
 import { documentXml, must, now, setFields, snapshotOf } from "./helpers";
 
@@ -88,20 +88,7 @@ describe("reverting the last fill in Word", () => {
   });
 
   it("puts the empty rating circles back in their symbol font", async () => {
-    const { bytes, snapshot, plan } = plannedFill("clna", (d) => ({
-      ...d,
-      plans: d.plans.map((p) => ({
-        ...p,
-        sections: p.sections.map((s) =>
-          s.id === "component-1-ratings"
-            ? {
-                ...s,
-                fields: s.fields.map((f, i) => (i === 0 ? { ...f, value: [f.options![2]!] } : f)),
-              }
-            : s,
-        ),
-      })),
-    }));
+    const { bytes, snapshot, plan } = plannedFill("clna", withFirstRated("component-1-ratings", 2));
     const { model } = await filled(snapshot, plan, documentXml(bytes));
     const circles = () =>
       tablesOf(model)[3]!

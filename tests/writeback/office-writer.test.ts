@@ -7,7 +7,7 @@ import { parseJournal } from "../../src/ooxml/journal";
 import { templates } from "../../src/templates";
 import { templateBytes } from "../helpers/fixtures";
 import { fakeWordWriter, modelFrom, tablesOf, type FakeOptions } from "./fake-word-writer";
-import { withRowAdded } from "./data-changes";
+import { withRowAdded, withFirstRated } from "./data-changes";
 import { plannedFill } from "./planned-fill";
 import { documentXml, must, now, setFields, snapshotOf } from "./helpers";
 
@@ -135,20 +135,10 @@ describe("writing a section in Word", () => {
 
 describe("choices and rows in Word", () => {
   it("fills the chosen rating circle with a Wingdings filled circle and empties the others", async () => {
-    const { snapshot, plan, source } = plannedFill("clna", (d) => ({
-      ...d,
-      plans: d.plans.map((p) => ({
-        ...p,
-        sections: p.sections.map((s) =>
-          s.id === "component-1-ratings"
-            ? {
-                ...s,
-                fields: s.fields.map((f, i) => (i === 0 ? { ...f, value: [f.options![2]!] } : f)),
-              }
-            : s,
-        ),
-      })),
-    }));
+    const { snapshot, plan, source } = plannedFill(
+      "clna",
+      withFirstRated("component-1-ratings", 2),
+    );
     const { model, result } = await write(snapshot, plan, source);
     must(result);
     const cells = tablesOf(model)[3]!
