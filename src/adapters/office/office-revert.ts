@@ -41,6 +41,8 @@ import { attributes, childElements, parseXml, textOf, type XmlElement } from "..
 import { localName } from "../../ooxml/package";
 import { MAX_OOXML_CHARS, parseFlatOpcPackage, describeOfficeError } from "./office-reader";
 import {
+  clip,
+  isReadOnly,
   nth,
   sameText,
   tableProxy,
@@ -293,15 +295,6 @@ function queueParagraph(
 
 function cellName(t: number, r: number, c: number): string {
   return `table ${t + 1}, row ${r + 1}, cell ${c + 1}`;
-}
-
-function clip(s: string): string {
-  return s.length > 40 ? `${s.slice(0, 37)}...` : s;
-}
-
-function isReadOnly(e: unknown): boolean {
-  const code = (e as { code?: string })?.code ?? "";
-  return code === "AccessDenied" || code === "EditModeCannotBeChanged" || code === "ReadOnly";
 }
 
 /**

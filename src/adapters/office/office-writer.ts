@@ -40,7 +40,10 @@ import {
   type FillRecord,
   type Journal,
 } from "../../ooxml/journal";
+import { describeOfficeError } from "./office-reader";
 import {
+  clip,
+  isReadOnly,
   sameText,
   tableProxy,
   type WBody,
@@ -175,7 +178,7 @@ export async function writePlanInWord(
           notWritten: edits.map((edit) => ({ edit, status: "failed" as const })),
           error: {
             code: isReadOnly(e) ? "office_read_only" : "office_sync_failed",
-            message: `Word stopped before anything was written (${describe(e)}). Nothing was written; write again.`,
+            message: `Word stopped before anything was written (${describeOfficeError(e)}). Nothing was written; write again.`,
           },
           notices,
           syncs,
@@ -324,7 +327,7 @@ export async function writePlanInWord(
       if (!again.ok) {
         return err(
           "office_sync_failed",
-          `Word stopped while writing (${describe(failure)}) and could not be read again, so what was written is unknown.${recording ? " The fill is recorded in the document: Revert last fill undoes whatever of it was written." : ""} Read the document again and check it before writing.`,
+          `Word stopped while writing (${describeOfficeError(failure)}) and could not be read again, so what was written is unknown.${recording ? " The fill is recorded in the document: Revert last fill undoes whatever of it was written." : ""} Read the document again and check it before writing.`,
         );
       }
       const { written, notWritten } = account(ts, expect, again.readings, again.states);
@@ -353,7 +356,7 @@ export async function writePlanInWord(
           code: readOnly ? "office_read_only" : "office_sync_failed",
           message: readOnly
             ? `Word did not allow changes to this document (it is read-only or protected). ${written.length === 0 ? "Nothing was written." : `${written.length} edit(s) were written before Word refused; the rest were not.`} Save a copy you can edit, or ask its owner, then write again.`
-            : `Word stopped while writing (${describe(failure)}). ${written.length} edit(s) are in the document and ${notWritten.length} are not; the list says which. Write again to finish.`,
+            : `Word stopped while writing (${describeOfficeError(failure)}). ${written.length} edit(s) are in the document and ${notWritten.length} are not; the list says which. Write again to finish.`,
         },
         notices,
         syncs,
@@ -368,7 +371,7 @@ export async function writePlanInWord(
     }
     return err(
       "office_sync_failed",
-      `Word could not be reached while writing (${describe(e)}). Nothing is known to be written; read the document again.`,
+      `Word could not be reached while writing (${describeOfficeError(e)}). Nothing is known to be written; read the document again.`,
     );
   }
 }
@@ -397,15 +400,14 @@ function structureLayout(
 ): Result<Layout> {
   if (plan.structure.length === 0)
     return ok({ after: snapshot, map: structureMap(snapshot, plan), blocks: new Map() });
-  if (!source || !applied) {
+  // The .docx code's pass over the structure gives the document the values are written into.
+  const parsed = applied?.structured?.read;
+  if (!source || !applied || !parsed) {
     return err(
       "office_requirement_missing",
       "Adding or removing rows in Word needs the document as it was read. Read the document again, then write again.",
     );
   }
-  const rows = applyEditPlan(source, { structure: plan.structure, content: [] });
-  if (!rows.ok) return rows;
-  const parsed = readWordDocument(parseXml(rows.value.source));
   const spans = (changes: readonly JournalChange[], index: WordIndex) =>
     changes.flatMap((c) => {
       if (c.kind !== "tables-added") return [];
@@ -416,7 +418,8 @@ function structureLayout(
     });
   const map = structureMap(snapshot, plan, {
     index: parsed.index,
-    added: spans(rows.value.changes, parsed.index),
+    // Content edits add no tables: the whole plan's records of added tables count the same.
+    added: spans(applied.changes, parsed.index),
   });
   const blockEdits = plan.structure.filter((e) => e.kind === "insert-block");
   if (blockEdits.length === 0) return ok({ after: parsed.snapshot, map, blocks: new Map() });
@@ -792,20 +795,6 @@ function where(e: Edit): string {
     case "insert-block":
       return `table ${e.firstTable + 1}`;
   }
-}
-
-function clip(s: string): string {
-  return s.length > 40 ? `${s.slice(0, 37)}...` : s;
-}
-
-function describe(e: unknown): string {
-  const x = e as { code?: string; message?: string };
-  return x?.code ?? x?.message ?? "unknown error";
-}
-
-function isReadOnly(e: unknown): boolean {
-  const code = (e as { code?: string })?.code ?? "";
-  return code === "AccessDenied" || code === "EditModeCannotBeChanged" || code === "ReadOnly";
 }
 
 /**

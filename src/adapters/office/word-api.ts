@@ -150,3 +150,14 @@ export function sameText(word: string, expected: string): boolean {
     normaliseSlotText(s.replace(/\u000b|\r\n?/g, "\n")).replace(/[\uF000-\uF0FF○●◯⚪⬤⚫(]/g, "◦");
   return norm(word) === norm(expected);
 }
+
+/** A cell's text cut short for messages. */
+export function clip(s: string): string {
+  return s.length > 40 ? `${s.slice(0, 37)}...` : s;
+}
+
+/** Whether Word refused a batch because the document cannot be changed. */
+export function isReadOnly(e: unknown): boolean {
+  const code = (e as { code?: string })?.code ?? "";
+  return code === "AccessDenied" || code === "EditModeCannotBeChanged" || code === "ReadOnly";
+}

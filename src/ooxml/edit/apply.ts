@@ -90,6 +90,11 @@ export type AppliedPlan = {
   readonly changes: readonly JournalChange[];
   /** Whether anything was written. */
   readonly changed: boolean;
+  /**
+   * When the plan adds or removes rows or tables: the document after those edits and before the
+   * values, as read (where content edits point; what Word's writer maps back to the document).
+   */
+  readonly structured?: { readonly source: string; readonly read: ReadResult };
 };
 
 export type Difference = { readonly edit: Edit; readonly expected: string; readonly found: string };
@@ -725,9 +730,11 @@ function applyOrThrow(source: string, plan: EditPlan): Result<AppliedPlan> {
   let index = first.read.index;
   let snapshot = first.read.snapshot;
   let pass: StructurePass | undefined;
+  let structured: AppliedPlan["structured"];
   if (plan.structure.length > 0) {
     pass = structurePass(doc, index, snapshot, plan.structure);
     const second = read(pass.source);
+    structured = { source: pass.source, read: second.read };
     doc = second.doc;
     index = second.read.index;
     snapshot = second.read.snapshot;
@@ -798,7 +805,13 @@ function applyOrThrow(source: string, plan: EditPlan): Result<AppliedPlan> {
   }
   const outcomes = [...(pass?.outcomes ?? []), ...writer.outcomes];
   const changed = result.text !== source;
-  return ok({ source: result.text, outcomes, changes, changed });
+  return ok({
+    source: result.text,
+    outcomes,
+    changes,
+    changed,
+    ...(structured ? { structured } : {}),
+  });
 }
 
 /** How many tables were added before a table of the original (for removed-row records). */
