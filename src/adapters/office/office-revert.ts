@@ -652,15 +652,18 @@ type Gone =
 /** How many paragraphs Word counts in a table (its cells', nested tables' included). */
 function paragraphsInTable(snapshot: DocumentSnapshot, table: number): number {
   return (snapshot.tables[table]?.rows ?? []).reduce(
-    (n, r) =>
+    (n, _, r) => n + paragraphsInRow(snapshot, table, r),
+    0,
+  );
+}
+
+/** How many paragraphs Word counts in a row of a table (nested tables' included). */
+function paragraphsInRow(snapshot: DocumentSnapshot, table: number, row: number): number {
+  return (snapshot.tables[table]?.rows[row]?.cells ?? []).reduce(
+    (n, c) =>
       n +
-      r.cells.reduce(
-        (m, c) =>
-          m +
-          c.paragraphs.length +
-          c.nestedTables.reduce((k, t) => k + paragraphsInTable(snapshot, t), 0),
-        0,
-      ),
+      c.paragraphs.length +
+      c.nestedTables.reduce((k, t) => k + paragraphsInTable(snapshot, t), 0),
     0,
   );
 }
@@ -724,21 +727,13 @@ function movedBy(
     const parent = snapshot.tables[t]?.parent;
     return parent ? topOf(parent.table) : t;
   };
-  const rowParagraphs = (t: number, r: number) =>
-    (snapshot.tables[t]?.rows[r]?.cells ?? []).reduce(
-      (n, c) =>
-        n +
-        c.paragraphs.length +
-        c.nestedTables.reduce((k, x) => k + paragraphsInTable(snapshot, x), 0),
-      0,
-    );
   const goneTables = gone.filter((g) => g.kind === "table");
   return {
     paragraph: (documentIndex: number): number => {
       let shift = 0;
       for (const d of rows) {
         if ((starts.get(topOf(d.table)) ?? Infinity) >= documentIndex) continue;
-        for (let k = 0; k < d.count; k++) shift += rowParagraphs(d.table, d.row + k);
+        for (let k = 0; k < d.count; k++) shift += paragraphsInRow(snapshot, d.table, d.row + k);
       }
       for (const b of removed) {
         if ((starts.get(topOf(b.table)) ?? Infinity) >= documentIndex) continue;

@@ -274,7 +274,7 @@ export async function writePlanInWord(
           ...(ooxml !== undefined ? { ooxml } : {}),
         });
       }
-      const all: States = { blocks: "all", rows: () => "all" };
+      const all: States = { blocks: "all", rows: () => "all", body: "all" };
       const back = ts.map((t) => queueReading(body, snapshot, after, map, t, all));
       // Each table written in is counted again: rows added or deleted by someone else between the
       // check and this batch would move the values to other rows.
@@ -379,8 +379,15 @@ export async function writePlanInWord(
 /** Whether structural edits are in the document: all of them, none, or some. */
 type State = "all" | "none" | "some";
 
-/** The state of the added blocks of tables, and of each table's row edits (table as read). */
-type States = { readonly blocks: State; readonly rows: (table: number) => State };
+/**
+ * The state of the added blocks of tables, of each table's row edits (table as read), and of
+ * the body paragraphs, which move with every structural edit above them.
+ */
+type States = {
+  readonly blocks: State;
+  readonly rows: (table: number) => State;
+  readonly body: State;
+};
 
 /** The document after the plan's structural edits, and how it relates to the document as read. */
 type Layout = {
@@ -524,11 +531,9 @@ function queueReading(
   const paragraphs: WParagraph[] = [];
   for (const s of t.slots) {
     if (s.kind === "paragraph") {
-      // Body paragraphs move with every structural edit above them: read them where all or none are.
-      const every = [states.blocks, ...plannedTables(map, after).map((x) => states.rows(x))];
-      if (every.every((x) => x === "all"))
-        paragraphs.push(...slotProxies(body, after, s).paragraphs);
-      else if (every.every((x) => x === "none")) {
+      // Read where all the structural edits or none of them are in.
+      if (states.body === "all") paragraphs.push(...slotProxies(body, after, s).paragraphs);
+      else if (states.body === "none") {
         const k = map.paragraph(s.paragraph);
         if (k === undefined) return { kind: "absent" };
         paragraphs.push(...slotProxies(body, snapshot, { ...s, paragraph: k }).paragraphs);
@@ -552,16 +557,6 @@ function queueReading(
   }
   for (const p of paragraphs) p.load("text");
   return { kind: "paragraphs", paragraphs };
-}
-
-/** The tables (as read) whose rows the plan adds or removes. */
-function plannedTables(map: StructureMap, after: DocumentSnapshot): number[] {
-  const out: number[] = [];
-  after.tables.forEach((_, i) => {
-    const read = map.table(i);
-    if (read !== undefined && map.rows(read).some((o) => "added" in o)) out.push(read);
-  });
-  return out;
 }
 
 /** Which edits are in the document, from what was read back and the structural states. */
@@ -693,7 +688,16 @@ async function readAgain(
       );
     }
   }
-  const states: States = { blocks, rows: (table) => rows.get(table) ?? "all" };
+  const every = [...(hasBlocks ? [blocks] : []), ...rows.values()];
+  const states: States = {
+    blocks,
+    rows: (table) => rows.get(table) ?? "all",
+    body: every.every((x) => x === "all")
+      ? "all"
+      : every.every((x) => x === "none")
+        ? "none"
+        : "some",
+  };
   const readings = ts.map((t) => queueReading(body, snapshot, after, map, t, states));
   try {
     await context.sync();
