@@ -75,10 +75,18 @@ export function summarise(report: RecognitionReport): RecognitionSummary {
 
 /** Checks the plans in one .docx file. */
 export function checkDocument(bytes: Uint8Array, options: CheckOptions): Result<DocumentCheck> {
-  const opened = openDocx(bytes, options.limits);
+  const opened = openSnapshot(bytes, options.limits);
   if (!opened.ok) return opened;
-  const snapshot = opened.value.read.snapshot;
-  return ok(checkSnapshot(snapshot, options), opened.warnings);
+  return ok(checkSnapshot(opened.value, options), opened.warnings);
+}
+
+/**
+ * Opens a file for its snapshot alone. The package (zip, XML tree and index) is left behind here,
+ * so it is garbage before the checks run rather than kept alive, and copied, while they do.
+ */
+function openSnapshot(bytes: Uint8Array, limits?: DocxLimits): Result<DocumentSnapshot> {
+  const opened = openDocx(bytes, limits);
+  return opened.ok ? ok(opened.value.read.snapshot, opened.warnings) : opened;
 }
 
 /** Checks the plans of a document already read. */

@@ -14,7 +14,7 @@ import type { DocumentPlanData, FieldData, PlanData, RowData, SectionData } from
 import type { z } from "zod";
 import { PLAN_DATA_FORMAT, PLAN_DATA_VERSION, type locationSchema } from "./plan-data";
 import {
-  cleanDocumentText,
+  cleanLabel,
   cleanText,
   findFormLabel,
   findHeaderRow,
@@ -53,8 +53,8 @@ export function stripPlaceholders(text: string, placeholders: readonly string[] 
   let clean: string | undefined; // `out` cleaned, when there is a placeholder to compare
   for (const p of placeholders) {
     if (p.includes("{n}")) continue;
-    clean ??= cleanDocumentText(out);
-    if (clean === cleanText(p)) return "";
+    clean ??= cleanText(out);
+    if (clean === cleanLabel(p)) return "";
   }
   return out
     .replace(/[ \t]+/g, " ")

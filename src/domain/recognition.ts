@@ -24,7 +24,7 @@ import type {
   RowSnapshot,
   TableSnapshot,
 } from "./snapshot";
-import { detach } from "./parse/detach";
+import { DocumentMemo, startDocument } from "./parse/document-memo";
 
 // ---------------------------------------------------------------------------------------------
 // Text normalisation
@@ -148,26 +148,36 @@ export function normalize(text: string): string {
   return out;
 }
 
-/** Normalised, without leading bullets and numbering marks or trailing colons, asterisks and spaces. */
+/**
+ * A document's text normalised, without leading bullets and numbering marks or trailing colons,
+ * asterisks and spaces. Answers are kept while the document is worked on (see `DocumentMemo`).
+ */
 export function cleanText(text: string): string {
-  const cached = cleanCache.get(text);
-  if (cached !== undefined) return cached;
-  let clean = cleanUncached(text);
-  if (cleanCache.size > 20_000) cleanCache.clear();
-  // The cache outlives the document: keep copies, not slices of the document's whole text.
-  const key = detach(text);
-  clean = clean === text ? key : detach(clean);
-  cleanCache.set(key, clean);
+  let clean = documentClean.get(text);
+  if (clean === undefined) {
+    clean = cleanUncached(text);
+    documentClean.set(text, clean);
+  }
   return clean;
 }
 
+const documentClean = new DocumentMemo<string>();
+
 /**
- * `cleanText` without its cache, for a document's own texts: each is cleaned once and kept with the
- * document (per table, row and paragraph list) rather than in a cache shared by every document.
+ * `cleanText` for a template's own texts (labels, aliases, anchors), which are few and asked for
+ * with every document, so their answers are kept for good.
  */
-export function cleanDocumentText(text: string): string {
-  return cleanUncached(text);
+export function cleanLabel(label: string): string {
+  let clean = labelClean.get(label);
+  if (clean === undefined) {
+    clean = cleanUncached(label);
+    if (labelClean.size > 20_000) labelClean.clear();
+    labelClean.set(label, clean);
+  }
+  return clean;
 }
+
+const labelClean = new Map<string, string>();
 
 function cleanUncached(text: string): string {
   let clean = normalize(text);
@@ -179,11 +189,10 @@ function cleanUncached(text: string): string {
 
 const leadingMark = /^[·•▪◦‣∙\-*\s]/;
 const trailingMark = /[\s:*]$/;
-const cleanCache = new Map<string, string>();
 const patternCache = new Map<string, RegExp>();
 const anchoredCache = new Map<string, RegExp>();
 const labelCache = new Map<string, RegExp>();
-const mapCache = new Map<string, { text: string; map: number[] }>();
+const mapMemo = new DocumentMemo<{ text: string; map: number[] }>();
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -193,7 +202,7 @@ function escapeRegExp(s: string): string {
 export function textPattern(text: string): RegExp {
   let re = patternCache.get(text);
   if (!re) {
-    const clean = cleanText(text);
+    const clean = cleanLabel(text);
     re = new RegExp(escapeRegExp(clean).replace(/\\\{n\\\}/g, "(\\d+)"));
     patternCache.set(text, re);
   }
@@ -204,7 +213,7 @@ export function textPattern(text: string): RegExp {
 function literalPrefix(text: string): string {
   let prefix = prefixCache.get(text);
   if (prefix === undefined) {
-    prefix = cleanText(text).split("{n}")[0] ?? "";
+    prefix = cleanLabel(text).split("{n}")[0] ?? "";
     prefixCache.set(text, prefix);
   }
   return prefix;
@@ -264,7 +273,7 @@ function matchesAnyClean(
     const plain = plainTexts(texts);
     for (let i = 0; i < plain.length; i++) if (plain[i] === clean) return 0;
   } else {
-    for (const t of texts) if (!t.includes("{n}") && cleanText(t) === clean) return 0;
+    for (const t of texts) if (!t.includes("{n}") && cleanLabel(t) === clean) return 0;
   }
   if (exact) return undefined;
   for (const t of texts) {
@@ -280,7 +289,7 @@ const plainCache = new WeakMap<readonly string[], string[]>();
 function plainTexts(texts: readonly string[]): string[] {
   let plain = plainCache.get(texts);
   if (!plain) {
-    plain = texts.filter((t) => !t.includes("{n}")).map(cleanText);
+    plain = texts.filter((t) => !t.includes("{n}")).map(cleanLabel);
     plainCache.set(texts, plain);
   }
   return plain;
@@ -297,11 +306,10 @@ export function findLabel(
   from = 0,
   colon = true,
 ): { start: number; end: number; n: number } | undefined {
-  let normalized = mapCache.get(text);
+  let normalized = mapMemo.get(text);
   if (!normalized) {
     normalized = normalizeWithMap(text);
-    if (mapCache.size > 5_000) mapCache.clear();
-    mapCache.set(detach(text), normalized);
+    mapMemo.set(text, normalized);
   }
   const { text: norm, map } = normalized;
   // A match starts with the label's literal start: most texts hold no such thing.
@@ -439,7 +447,7 @@ type Candidate = {
  * The cleaned texts of all of a table's cell paragraphs, row by row, cell by cell, paragraph by
  * paragraph (computed once per table). A blank paragraph cleans to "".
  */
-const cleanedParagraphs = new WeakMap<TableSnapshot, string[]>();
+const cleanedParagraphs = new DocumentMemo<string[], TableSnapshot>();
 
 function cleanCellTexts(table: TableSnapshot): string[] {
   let texts = cleanedParagraphs.get(table);
@@ -480,7 +488,7 @@ type AnchorIndex = {
   readonly hits: Map<readonly string[], AnchorHits>;
 };
 
-const anchorIndexes = new WeakMap<DocumentSnapshot, AnchorIndex>();
+const anchorIndexes = new DocumentMemo<AnchorIndex, DocumentSnapshot>();
 
 function anchorIndexOf(snapshot: DocumentSnapshot): AnchorIndex {
   let index = anchorIndexes.get(snapshot);
@@ -562,7 +570,10 @@ type RowTexts = {
 };
 
 /** Each table's rows' cleaned texts, worked out when first asked for (by row index). */
-const rowTexts = new WeakMap<TableSnapshot, { starts: number[]; rows: (RowTexts | undefined)[] }>();
+const rowTexts = new DocumentMemo<
+  { starts: number[]; rows: (RowTexts | undefined)[] },
+  TableSnapshot
+>();
 
 function cleanRowTexts(table: TableSnapshot, r: number): RowTexts {
   let known = rowTexts.get(table);
@@ -670,7 +681,7 @@ export function findHeaderRow(
 function uniqueHeaderTexts(columns: readonly FieldDefinition[]): FieldDefinition[] {
   const seen = new Set<string>();
   return columns.filter((c) => {
-    const key = cleanText(labelsOf(c)[0] ?? c.label);
+    const key = cleanLabel(labelsOf(c)[0] ?? c.label);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -913,7 +924,7 @@ export function findItemRow(table: TableSnapshot, f: FieldDefinition): number | 
     const text = wholeCellText(cleanRowTexts(table, ri), 0);
     if (text.length < 8) continue;
     for (const l of labelsOf(f)) {
-      const item = cleanText(l);
+      const item = cleanLabel(l);
       const short = Math.min(text.length, item.length, 60);
       if (short >= 8 && text.slice(0, short) === item.slice(0, short)) return row.index;
     }
@@ -951,7 +962,7 @@ function headingRange(
   const laterAfter = definition.sections
     .slice(index + 1)
     .map(afterHeading)
-    .find((a) => a !== undefined && cleanText(a[0] ?? "") !== cleanText(after[0] ?? ""));
+    .find((a) => a !== undefined && cleanLabel(a[0] ?? "") !== cleanLabel(after[0] ?? ""));
   if (laterAfter) {
     const next = find(laterAfter);
     if (next) to = pos.paragraph(next.index);
@@ -960,7 +971,7 @@ function headingRange(
 }
 
 /** The cleaned texts of a document's body paragraphs (computed once per document). */
-const paragraphTexts = new WeakMap<DocumentSnapshot, string[]>();
+const paragraphTexts = new DocumentMemo<string[], DocumentSnapshot>();
 
 function cleanParagraphTexts(snapshot: DocumentSnapshot): string[] {
   let texts = paragraphTexts.get(snapshot);
@@ -1228,6 +1239,7 @@ export function recognise(
   snapshot: DocumentSnapshot,
   definitions: readonly TemplateDefinition[],
 ): RecognitionReport {
+  startDocument(snapshot);
   const matches = definitions
     .map((d) => matchTemplate(d, snapshot))
     .sort((a, b) => b.confidence - a.confidence);

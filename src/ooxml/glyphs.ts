@@ -71,6 +71,9 @@ const unicodeGlyphs = new Map<string, GlyphInfo>([
   ["✘", cross],
 ]);
 
+/** The lowest code of any Unicode glyph above: characters below it are never glyphs. */
+export const firstGlyphCode = Math.min(...[...unicodeGlyphs.keys()].map((c) => c.charCodeAt(0)));
+
 /** Whether a font name is a symbol font whose characters are pictures, not letters. */
 export function isSymbolFont(font: string | undefined): boolean {
   return font !== undefined && font.toLowerCase() in symbolFonts;

@@ -4,7 +4,7 @@
  * OPC output (the Office.js adapter).
  */
 import { PlanAssistFailure } from "../domain/result";
-import { attr, childElements, parseXml, type XmlDocument, type XmlElement } from "./xml";
+import { attr, attrText, childElements, parseXml, type XmlDocument, type XmlElement } from "./xml";
 
 export const REL_OFFICE_DOCUMENT =
   "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
@@ -149,10 +149,10 @@ function serialiseWithNamespaces(doc: XmlDocument, el: XmlElement): string {
   const text = doc.source.slice(el.start, el.end);
   const extra: string[] = [];
   for (let a = el.parent; a; a = a.parent) {
-    const m = a.attrSource.match(/xmlns(:[^=\s]+)?\s*=\s*("[^"]*"|'[^']*')/g);
+    const m = attrText(a).match(/xmlns(:[^=\s]+)?\s*=\s*("[^"]*"|'[^']*')/g);
     if (m)
       for (const decl of m)
-        if (!el.attrSource.includes(decl.split("=")[0] as string)) extra.push(decl);
+        if (!attrText(el).includes(decl.split("=")[0] as string)) extra.push(decl);
   }
   if (extra.length === 0) return text;
   const nameEnd = el.start + 1 + el.name.length;

@@ -17,8 +17,8 @@ import type {
   TableSnapshot,
 } from "../domain/snapshot";
 import { PlanAssistFailure } from "../domain/result";
-import { isSymbolFont, symbolGlyph, unicodeGlyph } from "./glyphs";
-import { attr, attributes, textOf, type XmlDocument, type XmlElement } from "./xml";
+import { firstGlyphCode, isSymbolFont, symbolGlyph, unicodeGlyph } from "./glyphs";
+import { attr, attributes, internName, textOf, type XmlDocument, type XmlElement } from "./xml";
 import type { StyleSheet } from "./styles";
 
 export const TRANSITIONAL_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -28,7 +28,7 @@ export const STRICT_W = "http://purl.oclc.org/ooxml/wordprocessingml/main";
 export type WordNames = ReturnType<typeof wordNames>;
 
 export function wordNames(prefix: string) {
-  const q = (local: string) => (prefix === "" ? local : `${prefix}:${local}`);
+  const q = (local: string) => internName(prefix === "" ? local : `${prefix}:${local}`);
   return {
     prefix,
     q,
@@ -193,9 +193,10 @@ class Reader {
     this.blocksIn(
       body,
       (p) => {
-        const snap = this.paragraph(p);
         const index = this.paragraphs.length;
-        this.paragraphs.push({ ...snap, index, documentIndex: this.documentParagraphs++ });
+        this.paragraphs.push(
+          this.paragraph(p, { index, documentIndex: this.documentParagraphs++ }),
+        );
         this.paragraphElements.push(p);
         this.blocks.push({ kind: "paragraph", paragraph: index });
         lastBodyParagraph = index;
@@ -336,7 +337,13 @@ class Reader {
     }
   }
 
-  paragraph(p: XmlElement): ParagraphSnapshot {
+  /** A paragraph's snapshot; `place` is given for body paragraphs, which carry their position. */
+  paragraph(p: XmlElement): ParagraphSnapshot;
+  paragraph(p: XmlElement, place: { index: number; documentIndex: number }): BodyParagraph;
+  paragraph(
+    p: XmlElement,
+    place?: { index: number; documentIndex: number },
+  ): ParagraphSnapshot | BodyParagraph {
     const n = this.n;
     const pPr = firstElement(p, n.pPr);
     const style = pPr ? attrOf(firstElement(pPr, n.pStyle), n.val) : undefined;
@@ -348,14 +355,18 @@ class Reader {
       italic: base?.italic ?? false,
       font: undefined,
     });
-    const snap: { -readonly [K in keyof ParagraphSnapshot]: ParagraphSnapshot[K] } = {
+    const snap: { -readonly [K in keyof BodyParagraph]?: BodyParagraph[K] } = {
       text: acc.text,
       runs: acc.runs,
       listItem,
       glyphs: acc.glyphs,
     };
     if (style !== undefined) snap.style = style;
-    return snap;
+    if (place) {
+      snap.index = place.index;
+      snap.documentIndex = place.documentIndex;
+    }
+    return snap as BodyParagraph;
   }
 
   inline(el: XmlElement, acc: ParagraphAccumulator, base: RunContext): void {
@@ -480,6 +491,7 @@ class Reader {
       return;
     }
     for (let i = 0; i < text.length; i++) {
+      if (text.charCodeAt(i) < firstGlyphCode) continue;
       const g = unicodeGlyph(text[i] as string);
       if (g) {
         acc.glyphs.push({

@@ -30,9 +30,13 @@ export type XmlElement = {
   closeStart: number;
   /** Offset just after the element's last character. */
   end: number;
-  /** Raw attribute text between the name and the end of the start tag. */
-  readonly attrSource: string;
-  readonly children: XmlNode[];
+  /** The piece of the text that holds the start tag (shared, not a copy). */
+  readonly source: string;
+  /** Where the raw attribute text (between the name and the end of the start tag) lies in `source`. */
+  readonly attrStart: number;
+  readonly attrEnd: number;
+  /** Child nodes in order. Set once the element's end tag is read; shared and empty for `<x/>`. */
+  children: readonly XmlNode[];
   readonly parent: XmlElement | undefined;
 };
 
@@ -50,9 +54,20 @@ export type XmlLimits = {
 export const defaultXmlLimits: XmlLimits = { maxDepth: 256, maxLength: 200_000_000 };
 
 export type XmlDocument = {
+  /** The whole text. */
   readonly source: string;
   readonly root: XmlElement;
+  /**
+   * The text as read, in pieces (one for a document given as one string). A large part is read in
+   * pieces so that no single string of its whole size is made unless a writer asks for `source`.
+   */
+  readonly pieces: readonly string[];
+  /** Offset of each piece's first character in the whole text. */
+  readonly pieceStarts: readonly number[];
 };
+
+/** The children of every empty element: one frozen array, not one per element. */
+const noChildren: readonly XmlNode[] = [];
 
 const LT = 60; // <
 const GT = 62; // >
@@ -66,13 +81,39 @@ function fail(message: string, code: "xml_malformed" | "xml_doctype" = "xml_malf
   throw new PlanAssistFailure(code, message);
 }
 
+/**
+ * Element names seen so far, each kept as one string. Every element of a name shares that string,
+ * and `internName` hands the same string to readers, so comparing names compares two references
+ * instead of their characters. The table stops growing at `maxInterned` names (Word uses a few
+ * hundred); names past that are kept as read, which is correct, only slower to compare.
+ */
+const interned = new Map<string, string>();
+const maxInterned = 4096;
+
+/** The shared string for an element name (see `interned`). */
+export function internName(name: string): string {
+  const known = interned.get(name);
+  if (known !== undefined) return known;
+  if (interned.size < maxInterned) interned.set(name, name);
+  return name;
+}
+
 function isNameEnd(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === GT || c === SLASH;
 }
 
-/** Parses a whole XML document. Throws `PlanAssistFailure` for anything it refuses. */
-export function parseXml(source: string, limits: XmlLimits = defaultXmlLimits): XmlDocument {
-  if (source.length > limits.maxLength) {
+/**
+ * Parses a whole XML document, given as one string or as pieces that each end just after a `>`
+ * (see `decodeXmlPieces`). Throws `PlanAssistFailure` for anything it refuses.
+ */
+export function parseXml(
+  input: string | readonly string[],
+  limits: XmlLimits = defaultXmlLimits,
+): XmlDocument {
+  const pieces = typeof input === "string" ? [input] : input.length > 0 ? [...input] : [""];
+  let total = 0;
+  for (const piece of pieces) total += piece.length;
+  if (total > limits.maxLength) {
     throw new PlanAssistFailure(
       "xml_too_large",
       `A part of the document is larger than ${limits.maxLength} characters, which PlanAssist does not read.`,
@@ -83,13 +124,21 @@ export function parseXml(source: string, limits: XmlLimits = defaultXmlLimits): 
     name: "#document",
     start: 0,
     openEnd: 0,
-    closeStart: source.length,
-    end: source.length,
-    attrSource: "",
-    children: [],
+    closeStart: total,
+    end: total,
+    source: "",
+    attrStart: 0,
+    attrEnd: 0,
+    children: noChildren,
     parent: undefined,
   };
   let current = rootHolder;
+  // Children wait on one stack until their parent's end tag, which then takes them as an array of
+  // exactly their number: no array per element grown push by push, and none at all for `<x/>`.
+  const pending: XmlNode[] = [];
+  let top = 0;
+  /** Where the children of each open element start in `pending`, innermost last. */
+  const childrenFrom: number[] = [0];
   let depth = 0;
   let pos = 0;
   let sawRoot = false;
@@ -98,25 +147,56 @@ export function parseXml(source: string, limits: XmlLimits = defaultXmlLimits): 
   /** Element names whose prefix is known to be declared on the root (checked once per name). */
   const knownNames = new Set<string>();
   let tags = 0;
-  const len = source.length;
+  // The piece being read, and the offset of its first character in the whole text. Offsets kept in
+  // the tree are offsets in the whole text; an element's `source` is its piece.
+  let k = 0;
+  let source = pieces[0] as string;
+  let base = 0;
+  let len = source.length;
+  /**
+   * Joins the next piece onto this one, for a token that runs past the end of this piece (a `>`
+   * inside an attribute value or a comment can end a piece). False when this is the last piece.
+   */
+  const extend = (): boolean => {
+    const next = pieces[k + 1];
+    if (next === undefined) return false;
+    source += next;
+    pieces.splice(k, 2, source);
+    len = source.length;
+    return true;
+  };
   // Skip a byte order mark.
   if (source.charCodeAt(0) === 0xfeff) pos = 1;
 
-  while (pos < len) {
+  for (;;) {
+    if (pos >= len) {
+      const next = pieces[k + 1];
+      if (next === undefined) break;
+      k++;
+      base += len;
+      source = next;
+      len = source.length;
+      pos = 0;
+      continue;
+    }
     const lt = source.indexOf("<", pos);
+    // Text, or a tag, that goes on into the next piece: read it again with that piece joined on.
+    if ((lt === -1 || lt + 1 === len) && extend()) continue;
     const textEnd = lt === -1 ? len : lt;
     if (textEnd > pos) {
       if (current !== rootHolder) {
-        current.children.push({ kind: "text", start: pos, end: textEnd, cdata: false });
+        pending[top++] = { kind: "text", start: base + pos, end: base + textEnd, cdata: false };
       } else if (source.slice(pos, textEnd).trim() !== "") {
         fail("The XML has text outside its root element.");
       }
     }
     if (lt === -1) break;
+    pos = lt; // the text is taken: a tag read again with the next piece joined on starts here
     const c1 = source.charCodeAt(lt + 1);
     if (c1 === SLASH) {
       // End tag
       const gt = source.indexOf(">", lt + 2);
+      if (gt === -1 && extend()) continue;
       if (gt === -1) fail("The XML ends inside an end tag.");
       const name = source.slice(lt + 2, gt).trimEnd();
       if (current === rootHolder || name !== current.name) {
@@ -124,8 +204,11 @@ export function parseXml(source: string, limits: XmlLimits = defaultXmlLimits): 
           `The XML has a mismatched end tag </${name.slice(0, 40)}> where </${current.name.slice(0, 40)}> was expected.`,
         );
       }
-      current.closeStart = lt;
-      current.end = gt + 1;
+      current.closeStart = base + lt;
+      current.end = base + gt + 1;
+      const from = childrenFrom.pop() as number;
+      if (top > from) current.children = pending.slice(from, top);
+      top = from;
       current = current.parent ?? rootHolder;
       depth--;
       pos = gt + 1;
@@ -133,22 +216,26 @@ export function parseXml(source: string, limits: XmlLimits = defaultXmlLimits): 
     }
     if (c1 === QUESTION) {
       const endPi = source.indexOf("?>", lt + 2);
+      if (endPi === -1 && extend()) continue;
       if (endPi === -1) fail("The XML ends inside a processing instruction.");
       pos = endPi + 2;
       continue;
     }
     if (c1 === BANG) {
+      if (lt + 9 > len && extend()) continue; // to tell a comment, CDATA and DOCTYPE apart
       if (source.startsWith("<!--", lt)) {
         const endC = source.indexOf("-->", lt + 4);
+        if (endC === -1 && extend()) continue;
         if (endC === -1) fail("The XML ends inside a comment.");
         pos = endC + 3;
         continue;
       }
       if (source.startsWith("<![CDATA[", lt)) {
         const endC = source.indexOf("]]>", lt + 9);
+        if (endC === -1 && extend()) continue;
         if (endC === -1) fail("The XML ends inside a CDATA section.");
         if (current === rootHolder) fail("The XML has a CDATA section outside its root element.");
-        current.children.push({ kind: "text", start: lt + 9, end: endC, cdata: true });
+        pending[top++] = { kind: "text", start: base + lt + 9, end: base + endC, cdata: true };
         pos = endC + 3;
         continue;
       }
@@ -163,8 +250,9 @@ export function parseXml(source: string, limits: XmlLimits = defaultXmlLimits): 
     // Start tag
     let i = lt + 1;
     while (i < len && !isNameEnd(source.charCodeAt(i))) i++;
+    if (i === len && extend()) continue;
     if (i === lt + 1) fail("The XML has a '<' that does not start a tag.");
-    const name = source.slice(lt + 1, i);
+    const name = internName(source.slice(lt + 1, i));
     const attrStart = i;
     // Find the end of the start tag, stepping over quoted attribute values.
     let quote = 0;
@@ -176,9 +264,9 @@ export function parseXml(source: string, limits: XmlLimits = defaultXmlLimits): 
       } else if (c === QUOTE || c === APOS) quote = c;
       else if (c === GT) break;
     }
+    if (i >= len && extend()) continue;
     if (i >= len) fail(`The XML ends inside the start tag <${name.slice(0, 40)}>.`);
     const selfClosing = source.charCodeAt(i - 1) === SLASH;
-    const attrSource = source.slice(attrStart, selfClosing ? i - 1 : i);
     if (current === rootHolder) {
       if (sawRoot) fail("The XML has more than one root element.");
       sawRoot = true;
@@ -186,15 +274,17 @@ export function parseXml(source: string, limits: XmlLimits = defaultXmlLimits): 
     const el: XmlElement = {
       kind: "element",
       name,
-      start: lt,
-      openEnd: i + 1,
-      closeStart: i + 1,
-      end: i + 1,
-      attrSource,
-      children: [],
+      start: base + lt,
+      openEnd: base + i + 1,
+      closeStart: base + i + 1,
+      end: base + i + 1,
+      source,
+      attrStart,
+      attrEnd: selfClosing ? i - 1 : i,
+      children: noChildren,
       parent: current === rootHolder ? undefined : current,
     };
-    current.children.push(el);
+    pending[top++] = el;
     if (++tags % 8192 === 0 && limits.deadline !== undefined && Date.now() > limits.deadline) {
       throw new PlanAssistFailure(
         "time_limit",
@@ -218,13 +308,59 @@ export function parseXml(source: string, limits: XmlLimits = defaultXmlLimits): 
           `The XML nests elements more than ${limits.maxDepth} deep, which no Word document does. The file may be damaged or built to attack readers.`,
         );
       }
+      childrenFrom.push(top);
       current = el;
     }
   }
   if (current !== rootHolder) fail(`The XML ends before <${current.name.slice(0, 40)}> is closed.`);
-  const root = rootHolder.children.find((n): n is XmlElement => n.kind === "element");
+  const root = pending.slice(0, top).find((n): n is XmlElement => n.kind === "element");
   if (!root) fail("The XML has no root element.");
-  return { source, root };
+  return new ParsedXml(pieces, root);
+}
+
+/** A parsed document: its text in the pieces it was read in, joined only when asked for whole. */
+class ParsedXml implements XmlDocument {
+  readonly pieceStarts: readonly number[];
+  #whole: string | undefined;
+
+  constructor(
+    readonly pieces: readonly string[],
+    readonly root: XmlElement,
+  ) {
+    const starts: number[] = [];
+    let at = 0;
+    for (const piece of pieces) {
+      starts.push(at);
+      at += piece.length;
+    }
+    this.pieceStarts = starts;
+    if (pieces.length === 1) this.#whole = pieces[0];
+  }
+
+  get source(): string {
+    this.#whole ??= this.pieces.join("");
+    return this.#whole;
+  }
+}
+
+/**
+ * The text between two offsets of a document that lie in one piece (a text node, a tag), without
+ * joining the pieces.
+ */
+export function sourceSlice(doc: XmlDocument, start: number, end: number): string {
+  const starts = doc.pieceStarts;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] as number) <= start) lo = mid;
+    else hi = mid - 1;
+  }
+  const at = starts[lo] as number;
+  const piece = doc.pieces[lo] as string;
+  return end - at <= piece.length
+    ? piece.slice(start - at, end - at)
+    : doc.source.slice(start, end);
 }
 
 function isSpace(c: number): boolean {
@@ -238,7 +374,7 @@ function isSpace(c: number): boolean {
  */
 export function attributes(el: XmlElement): Map<string, string> {
   const map = new Map<string, string>();
-  const src = el.attrSource;
+  const src = attrText(el);
   const n = src.length;
   let i = 0;
   while (i < n) {
@@ -269,30 +405,44 @@ export function attributes(el: XmlElement): Map<string, string> {
   return map;
 }
 
-/** One attribute of an element, decoded, or undefined. */
+/** The raw attribute text of an element's start tag (between its name and the closing `>`). */
+export function attrText(el: XmlElement): string {
+  return el.source.slice(el.attrStart, el.attrEnd);
+}
+
+/**
+ * One attribute of an element, decoded, or undefined. Searches the start tag in place, within
+ * the source, so no copy of the attribute text is made.
+ */
 export function attr(el: XmlElement, name: string): string | undefined {
-  const src = el.attrSource;
-  if (src.length === 0) return undefined;
-  let from = 0;
-  for (;;) {
+  const src = el.source;
+  const first = el.attrStart;
+  const last = el.attrEnd;
+  let from = first;
+  while (from < last) {
     const at = src.indexOf(name, from);
-    if (at === -1) return undefined;
-    const before = at === 0 ? 32 : src.charCodeAt(at - 1);
+    if (at === -1 || at + name.length > last) return undefined;
+    const before = at === first ? 32 : src.charCodeAt(at - 1);
     let j = at + name.length;
-    while (src.charCodeAt(j) === 32) j++;
-    if ((before === 32 || before === 9 || before === 10 || before === 13) && src[j] === "=") {
+    while (j < last && src.charCodeAt(j) === 32) j++;
+    if (
+      (before === 32 || before === 9 || before === 10 || before === 13) &&
+      j < last &&
+      src.charCodeAt(j) === 61
+    ) {
       j++;
-      while (src.charCodeAt(j) === 32) j++;
-      const q = src[j];
-      if (q === '"' || q === "'") {
-        const close = src.indexOf(q, j + 1);
-        if (close === -1) return undefined;
+      while (j < last && src.charCodeAt(j) === 32) j++;
+      const q = src.charCodeAt(j);
+      if (j < last && (q === QUOTE || q === APOS)) {
+        const close = src.indexOf(q === QUOTE ? '"' : "'", j + 1);
+        if (close === -1 || close >= last) return undefined;
         const raw = src.slice(j + 1, close);
         return raw.includes("&") ? decodeEntities(raw) : raw;
       }
     }
     from = at + name.length;
   }
+  return undefined;
 }
 
 const NAMED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
@@ -333,7 +483,7 @@ export function escapeXml(text: string): string {
 
 /** The decoded text content of a text node. */
 export function textOf(doc: XmlDocument, node: XmlText): string {
-  const raw = doc.source.slice(node.start, node.end);
+  const raw = sourceSlice(doc, node.start, node.end);
   return node.cdata ? raw : decodeEntities(raw);
 }
 
@@ -385,7 +535,7 @@ function undeclaredPrefix(p: string): never {
 
 function declaredOnPath(el: XmlElement, prefix: string): boolean {
   for (let e: XmlElement | undefined = el; e; e = e.parent) {
-    if (e.attrSource.includes(`xmlns:${prefix}`) && attr(e, `xmlns:${prefix}`) !== undefined) {
+    if (attr(e, `xmlns:${prefix}`) !== undefined) {
       return true;
     }
   }

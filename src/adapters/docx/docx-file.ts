@@ -41,6 +41,33 @@ export function decodeXmlBytes(bytes: Uint8Array): string {
   return new TextDecoder("utf-8").decode(bytes);
 }
 
+/** Bytes per piece when a large part is decoded in pieces (see `decodeXmlPieces`). */
+const pieceBytes = 16 * 1024;
+
+/**
+ * Decodes a part's bytes as XML text in pieces of about `pieceBytes`, each ending just after a
+ * `>`, for `parseXml`. A large part decoded whole is one large string, and making one costs more
+ * than decoding it: small pieces are cheap to make and to throw away. UTF-16 parts are decoded whole.
+ */
+export function decodeXmlPieces(bytes: Uint8Array): string[] {
+  if (bytes.length <= pieceBytes * 2 || bytes[0] === 0xff || bytes[0] === 0xfe)
+    return [decodeXmlBytes(bytes)];
+  const pieces: string[] = [];
+  // The first piece drops a byte order mark, as a whole decode does; later pieces keep every character.
+  let decoder = new TextDecoder("utf-8");
+  let at = 0;
+  while (at < bytes.length) {
+    const gt = bytes.indexOf(0x3e, at + pieceBytes);
+    const end = gt === -1 || bytes.length - gt < pieceBytes / 2 ? bytes.length : gt + 1;
+    pieces.push(decoder.decode(bytes.subarray(at, end)));
+    decoder = laterPieces;
+    at = end;
+  }
+  return pieces;
+}
+
+const laterPieces = new TextDecoder("utf-8", { ignoreBOM: true });
+
 export type DocxLimits = ZipLimits & {
   readonly maxXmlDepth: number;
   /** Time allowed to read one file, in milliseconds (checked between stages). */
@@ -281,7 +308,7 @@ function openDocxOrThrow(bytes: Uint8Array, limits: DocxLimits): DocxPackage {
     }
   }
   checkTime();
-  const document = parseXml(text(mainPart), xmlLimits);
+  const document = parseXml(decodeXmlPieces(readEntry(zip, mainPart, limits, budget)), xmlLimits);
   checkTime();
 
   let styles;

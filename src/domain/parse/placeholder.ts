@@ -2,7 +2,7 @@
  * Placeholders: what a template or a hurried person leaves in a field instead of a value.
  */
 import { normaliseSpace } from "./parsed";
-import { detach } from "./detach";
+import { DocumentMemo } from "./document-memo";
 
 export type PlaceholderKind =
   /** Nothing, or only white space, underscores, dots or a lone currency sign. */
@@ -65,15 +65,14 @@ const vagueTimeWords = new Set([
 /** Says what kind of placeholder the text is, or undefined when it holds a real entry. */
 export function placeholderKind(text: string): PlaceholderKind | undefined {
   // The rules and the reader ask about the same texts many times: remember the answers.
-  const known = kindCache.get(text);
+  const known = kindMemo.get(text);
   if (known !== undefined) return known ?? undefined;
   const kind = kindOf(text);
-  if (kindCache.size > 20_000) kindCache.clear();
-  kindCache.set(detach(text), kind ?? null);
+  kindMemo.set(text, kind ?? null);
   return kind;
 }
 
-const kindCache = new Map<string, PlaceholderKind | null>();
+const kindMemo = new DocumentMemo<PlaceholderKind | null>();
 
 function kindOf(text: string): PlaceholderKind | undefined {
   const t = normaliseSpace(text);
