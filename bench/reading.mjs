@@ -2,75 +2,46 @@
 // (inflate word/document.xml and one pass of a streaming XML parser, nothing else), then time and
 // peak memory against document size.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import { unzipSync } from "fflate";
-import mammoth from "mammoth";
-import { SaxesParser } from "saxes";
+import { contenders } from "./contenders.mjs";
 import { documentOfTables, filledCorpus } from "./corpus.mjs";
 import { outDir } from "./build.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const decoder = new TextDecoder();
-
-/** The floor: inflate the main part and run one streaming parse over it, keeping nothing. */
-export function floorRead(bytes) {
-  const files = unzipSync(bytes, { filter: (f) => f.name === "word/document.xml" });
-  const xml = decoder.decode(files["word/document.xml"]);
-  const parser = new SaxesParser();
-  let elements = 0;
-  parser.on("opentag", () => elements++);
-  parser.write(xml).close();
-  return elements;
-}
-
-/** Our reader: bytes to document snapshot. */
-function ourRead(lib, bytes) {
-  const r = lib.openDocx(bytes);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value.read.snapshot.tables.length;
-}
-
-/** Milliseconds of CPU time this process has used (user + system, all its threads). */
-function cpuMs() {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-}
 
 /**
- * Documents per second for each contender, measured interleaved: in each round every contender
- * reads the same slice of the corpus, so a change in machine load affects all of them alike.
- * Time is CPU time by default (steady on a shared machine); `wall` uses elapsed time instead.
- * @param {{ bytes: Uint8Array }[]} corpus
- * @param {Record<string, (bytes: Uint8Array) => unknown>} contenders
+ * Documents per second for each contender. Each is measured in a process of its own (see
+ * bench/rate-probe.mjs), in rounds that take the contenders in turn, so a change in the machine's
+ * load touches all of them alike; the figure is the median of the rounds. Time is CPU time by
+ * default (steady on a shared machine); `wall` uses elapsed time instead.
+ *
+ * Sharing one process made each contender pay for the others: the garbage mammoth leaves behind
+ * was collected while the next contender ran, and charged to it.
  */
-async function rates(corpus, contenders, seconds, wall) {
-  const clock = wall ? () => performance.now() : cpuMs;
-  const names = Object.keys(contenders);
-  const time = Object.fromEntries(names.map((n) => [n, 0]));
-  const docs = Object.fromEntries(names.map((n) => [n, 0]));
-  for (const n of names) for (const d of corpus.slice(0, 10)) await contenders[n](d.bytes); // warm up
-  const slice = 15;
-  const start = clock();
-  let at = 0;
-  let passes = 0;
-  while (clock() - start < seconds * 1000 || passes < 1) {
-    const part = corpus.slice(at, at + slice);
-    for (const n of names) {
-      const t = clock();
-      for (const d of part) await contenders[n](d.bytes);
-      time[n] += clock() - t;
-      docs[n] += part.length;
-    }
-    at += slice;
-    if (at >= corpus.length) {
-      at = 0;
-      passes++;
+function rates(corpusDir, names, { seconds, rounds, wall }) {
+  const runs = Object.fromEntries(names.map((n) => [n, []]));
+  for (let r = 0; r < rounds; r++) {
+    const order = names.map((_, i) => names[(i + r) % names.length]);
+    for (const name of order) {
+      const out = execFileSync(
+        process.execPath,
+        [
+          path.join(here, "rate-probe.mjs"),
+          path.join(outDir, "reader.mjs"),
+          corpusDir,
+          name,
+          String(seconds),
+          wall ? "wall" : "cpu",
+        ],
+        { encoding: "utf8" },
+      );
+      runs[name].push(JSON.parse(out).rate);
     }
   }
-  return Object.fromEntries(names.map((n) => [n, (docs[n] / time[n]) * 1000]));
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  return Object.fromEntries(names.map((n) => [n, median(runs[n])]));
 }
 
 export async function run({ lib, root, figure, quick, wall }) {
@@ -78,24 +49,21 @@ export async function run({ lib, root, figure, quick, wall }) {
   const corpus = filledCorpus(lib, root, perTemplate);
   const mb = corpus.reduce((s, d) => s + d.bytes.length, 0) / 1048576;
   console.log(`# corpus: ${corpus.length} filled plans from 5 templates, ${mb.toFixed(1)} MB`);
-  const seconds = quick ? 5 : 30;
-  for (const d of corpus) ourRead(lib, d.bytes); // every corpus document must read
-  const refused = corpus.filter(
-    (d) => !lib.checkDocument(d.bytes, { currentDate: "2026-01-15" }).ok,
+  const read = contenders(lib);
+  for (const d of corpus) read.ours(d.bytes); // every corpus document must read and check
+  for (const d of corpus) read.check(d.bytes);
+  const corpusDir = path.join(outDir, "corpus");
+  rmSync(corpusDir, { recursive: true, force: true });
+  mkdirSync(corpusDir, { recursive: true });
+  corpus.forEach((d, i) =>
+    writeFileSync(path.join(corpusDir, `${String(i).padStart(4, "0")}.docx`), d.bytes),
   );
-  if (refused.length > 0) console.log(`# check refused ${refused.length} corpus documents`);
 
-  const r = await rates(
-    corpus,
-    {
-      ours: (b) => ourRead(lib, b),
-      check: (b) => lib.checkDocument(b, { currentDate: "2026-01-15" }),
-      mammoth: (b) => mammoth.extractRawText({ buffer: Buffer.from(b) }),
-      floor: (b) => floorRead(b),
-    },
-    seconds,
+  const r = rates(corpusDir, ["ours", "check", "mammoth", "floor"], {
+    seconds: quick ? 3 : 8,
+    rounds: quick ? 1 : 3,
     wall,
-  );
+  });
   const per = wall ? "docs/s" : "docs/CPU-s";
   const { ours, check, mammoth: mammothRate, floor } = r;
   figure("read .docx to snapshot (PlanAssist)", ours, per, {

@@ -3,7 +3,7 @@
  * completeness. Bytes in, results out (no file system), so the command line and the browser
  * preview share it. A batch function checks many files with bounded parallelism.
  */
-import { openDocx, type DocxLimits } from "../adapters/docx/docx-file";
+import { readDocxSnapshot, type DocxLimits } from "../adapters/docx/docx-file";
 import { documentCompleteness, type PlanCompleteness } from "../domain/completeness";
 import { sortFindings, withoutValues, type Finding } from "../domain/findings";
 import type { DocumentPlanData } from "../domain/plan-data";
@@ -75,18 +75,9 @@ export function summarise(report: RecognitionReport): RecognitionSummary {
 
 /** Checks the plans in one .docx file. */
 export function checkDocument(bytes: Uint8Array, options: CheckOptions): Result<DocumentCheck> {
-  const opened = openSnapshot(bytes, options.limits);
+  const opened = readDocxSnapshot(bytes, options.limits);
   if (!opened.ok) return opened;
   return ok(checkSnapshot(opened.value, options), opened.warnings);
-}
-
-/**
- * Opens a file for its snapshot alone. The package (zip, XML tree and index) is left behind here,
- * so it is garbage before the checks run rather than kept alive, and copied, while they do.
- */
-function openSnapshot(bytes: Uint8Array, limits?: DocxLimits): Result<DocumentSnapshot> {
-  const opened = openDocx(bytes, limits);
-  return opened.ok ? ok(opened.value.read.snapshot, opened.warnings) : opened;
 }
 
 /** Checks the plans of a document already read. */

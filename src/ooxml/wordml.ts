@@ -88,6 +88,25 @@ export function wordNames(prefix: string) {
   };
 }
 
+/**
+ * Local names of the elements `readWordDocument` looks at: the names above, and a checkbox content
+ * control's `checkbox` and `checked` (in a Word 2010 namespace). Nothing else affects a snapshot.
+ */
+const readLocalNames: ReadonlySet<string> = new Set([
+  ...Object.values(wordNames("")).filter((v): v is string => typeof v === "string" && v !== ""),
+  "checkbox",
+  "checked",
+]);
+
+/**
+ * Whether `readWordDocument` may look at an element of this name, for a parse that keeps only
+ * those (see `parseXml`'s `keep`). Whatever is inside an element it never looks at is left out
+ * with it, which is safe because the reader only descends through elements it knows.
+ */
+export function readsElement(name: string): boolean {
+  return readLocalNames.has(name.slice(name.indexOf(":") + 1));
+}
+
 /** Where each table, row, cell and paragraph of the snapshot sits in the XML. */
 export type WordIndex = {
   readonly names: WordNames;

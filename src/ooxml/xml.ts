@@ -66,7 +66,7 @@ export type XmlDocument = {
   readonly pieceStarts: readonly number[];
 };
 
-/** The children of every empty element: one frozen array, not one per element. */
+/** The children of every empty element: one shared array (typed read-only), not one per element. */
 const noChildren: readonly XmlNode[] = [];
 
 const LT = 60; // <
@@ -84,18 +84,55 @@ function fail(message: string, code: "xml_malformed" | "xml_doctype" = "xml_malf
 /**
  * Element names seen so far, each kept as one string. Every element of a name shares that string,
  * and `internName` hands the same string to readers, so comparing names compares two references
- * instead of their characters. The table stops growing at `maxInterned` names (Word uses a few
- * hundred); names past that are kept as read, which is correct, only slower to compare.
+ * instead of their characters. The parser finds a name here by a hash of its characters, without
+ * cutting it out of the text first. The table stops growing at `maxInterned` names (Word uses a
+ * few hundred); names past that are kept as read, which is correct, only slower to compare.
  */
-const interned = new Map<string, string>();
+type NameEntry = {
+  readonly name: string;
+  /** The parse that last found this name's prefix declared (prefixes are checked once per parse). */
+  checkedIn: number;
+  /** The parse that last asked its `keep` about this name, and the answer. */
+  keepIn: number;
+  kept: boolean;
+};
+const nameBuckets: (NameEntry[] | undefined)[] = new Array<NameEntry[] | undefined>(1024);
+let internedCount = 0;
 const maxInterned = 4096;
 
-/** The shared string for an element name (see `interned`). */
+function hashOf(text: string, start: number, end: number): number {
+  let h = 0;
+  for (let i = start; i < end; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
+  return h;
+}
+
+/** The table's entry for the name at `start..end` of `text`, added when new (and room is left). */
+function nameEntry(text: string, start: number, end: number, hash: number): NameEntry {
+  const bucket = (nameBuckets[hash & 1023] ??= []);
+  const length = end - start;
+  for (const entry of bucket) {
+    if (entry.name.length === length && text.startsWith(entry.name, start)) return entry;
+  }
+  const entry: NameEntry = { name: text.slice(start, end), checkedIn: 0, keepIn: 0, kept: true };
+  if (internedCount < maxInterned) {
+    bucket.push(entry);
+    internedCount++;
+  }
+  return entry;
+}
+
+/** The shared string for an element name (see `nameBuckets`). */
 export function internName(name: string): string {
-  const known = interned.get(name);
-  if (known !== undefined) return known;
-  if (interned.size < maxInterned) interned.set(name, name);
-  return name;
+  return nameEntry(name, 0, name.length, hashOf(name, 0, name.length)).name;
+}
+
+let parses = 0;
+
+/** Whether `text` from `start` to `end` is `name` followed by nothing but white space. */
+function closes(text: string, start: number, end: number, name: string): boolean {
+  if (!text.startsWith(name, start)) return false;
+  for (let i = start + name.length; i < end; i++) if (!isSpace(text.charCodeAt(i))) return false;
+  return true;
 }
 
 function isNameEnd(c: number): boolean {
@@ -105,10 +142,15 @@ function isNameEnd(c: number): boolean {
 /**
  * Parses a whole XML document, given as one string or as pieces that each end just after a `>`
  * (see `decodeXmlPieces`). Throws `PlanAssistFailure` for anything it refuses.
+ *
+ * With `keep`, the tree holds only the elements (below the root) whose names it keeps, with their
+ * content: everything else is read and checked as strictly, then left out. A reader that looks at
+ * a few kinds of element gets a smaller tree, made sooner; a writer needs the whole tree.
  */
 export function parseXml(
   input: string | readonly string[],
   limits: XmlLimits = defaultXmlLimits,
+  keep?: (name: string) => boolean,
 ): XmlDocument {
   const pieces = typeof input === "string" ? [input] : input.length > 0 ? [...input] : [""];
   let total = 0;
@@ -140,12 +182,14 @@ export function parseXml(
   /** Where the children of each open element start in `pending`, innermost last. */
   const childrenFrom: number[] = [0];
   let depth = 0;
+  /** How many left-out elements (see `keep`) are open: their content is left out too. */
+  let leftOut = 0;
   let pos = 0;
   let sawRoot = false;
   /** Prefixes declared on the root element, where Word declares all of them. */
   let declared: Set<string> | undefined;
-  /** Element names whose prefix is known to be declared on the root (checked once per name). */
-  const knownNames = new Set<string>();
+  /** This parse, for the names whose prefix it has found declared on the root (see `NameEntry`). */
+  const parse = ++parses;
   let tags = 0;
   // The piece being read, and the offset of its first character in the whole text. Offsets kept in
   // the tree are offsets in the whole text; an element's `source` is its piece.
@@ -183,7 +227,7 @@ export function parseXml(
     // Text, or a tag, that goes on into the next piece: read it again with that piece joined on.
     if ((lt === -1 || lt + 1 === len) && extend()) continue;
     const textEnd = lt === -1 ? len : lt;
-    if (textEnd > pos) {
+    if (textEnd > pos && leftOut === 0) {
       if (current !== rootHolder) {
         pending[top++] = { kind: "text", start: base + pos, end: base + textEnd, cdata: false };
       } else if (source.slice(pos, textEnd).trim() !== "") {
@@ -198,17 +242,20 @@ export function parseXml(
       const gt = source.indexOf(">", lt + 2);
       if (gt === -1 && extend()) continue;
       if (gt === -1) fail("The XML ends inside an end tag.");
-      const name = source.slice(lt + 2, gt).trimEnd();
-      if (current === rootHolder || name !== current.name) {
+      if (current === rootHolder || !closes(source, lt + 2, gt, current.name)) {
+        const name = source.slice(lt + 2, gt).trimEnd();
         fail(
           `The XML has a mismatched end tag </${name.slice(0, 40)}> where </${current.name.slice(0, 40)}> was expected.`,
         );
       }
       current.closeStart = base + lt;
       current.end = base + gt + 1;
-      const from = childrenFrom.pop() as number;
-      if (top > from) current.children = pending.slice(from, top);
-      top = from;
+      if (leftOut > 0) leftOut--;
+      else {
+        const from = childrenFrom.pop() as number;
+        if (top > from) current.children = pending.slice(from, top);
+        top = from;
+      }
       current = current.parent ?? rootHolder;
       depth--;
       pos = gt + 1;
@@ -235,7 +282,8 @@ export function parseXml(
         if (endC === -1 && extend()) continue;
         if (endC === -1) fail("The XML ends inside a CDATA section.");
         if (current === rootHolder) fail("The XML has a CDATA section outside its root element.");
-        pending[top++] = { kind: "text", start: base + lt + 9, end: base + endC, cdata: true };
+        if (leftOut === 0)
+          pending[top++] = { kind: "text", start: base + lt + 9, end: base + endC, cdata: true };
         pos = endC + 3;
         continue;
       }
@@ -249,10 +297,16 @@ export function parseXml(
     }
     // Start tag
     let i = lt + 1;
-    while (i < len && !isNameEnd(source.charCodeAt(i))) i++;
+    let hash = 0;
+    for (; i < len; i++) {
+      const c = source.charCodeAt(i);
+      if (isNameEnd(c)) break;
+      hash = (Math.imul(hash, 31) + c) | 0;
+    }
     if (i === len && extend()) continue;
     if (i === lt + 1) fail("The XML has a '<' that does not start a tag.");
-    const name = internName(source.slice(lt + 1, i));
+    const entry = nameEntry(source, lt + 1, i, hash);
+    const name = entry.name;
     const attrStart = i;
     // Find the end of the start tag, stepping over quoted attribute values.
     let quote = 0;
@@ -284,20 +338,29 @@ export function parseXml(
       children: noChildren,
       parent: current === rootHolder ? undefined : current,
     };
-    pending[top++] = el;
+    // Left out: an element whose name is not kept (the root always is), and all inside one.
+    let keepThis = leftOut === 0;
+    if (keepThis && keep !== undefined && current !== rootHolder) {
+      if (entry.keepIn !== parse) {
+        entry.keepIn = parse;
+        entry.kept = keep(name);
+      }
+      keepThis = entry.kept;
+    }
+    if (keepThis) pending[top++] = el;
     if (++tags % 8192 === 0 && limits.deadline !== undefined && Date.now() > limits.deadline) {
       throw new PlanAssistFailure(
         "time_limit",
         "Reading the document's XML took longer than PlanAssist allows for one file, far longer than any plan needs. PlanAssist stopped.",
       );
     }
-    if (!knownNames.has(name)) {
+    if (entry.checkedIn !== parse) {
       if (declared === undefined) declared = rootPrefixes(el);
       const p = prefixOf(name);
       if (p !== undefined && !declared.has(p)) {
         // Declared lower down (rare in Word's output): look along the element's ancestors.
         if (!declaredOnPath(el, p)) undeclaredPrefix(p);
-      } else knownNames.add(name);
+      } else entry.checkedIn = parse;
     }
     pos = i + 1;
     if (!selfClosing) {
@@ -308,7 +371,8 @@ export function parseXml(
           `The XML nests elements more than ${limits.maxDepth} deep, which no Word document does. The file may be damaged or built to attack readers.`,
         );
       }
-      childrenFrom.push(top);
+      if (keepThis) childrenFrom.push(top);
+      else leftOut++;
       current = el;
     }
   }

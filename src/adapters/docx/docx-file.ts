@@ -3,6 +3,7 @@
  * Bytes in, no file system: runs the same in Node and in the browser.
  */
 import { capture, ok, PlanAssistFailure, type Notice, type Result } from "../../domain/result";
+import type { DocumentSnapshot } from "../../domain/snapshot";
 import {
   contentTypeOf,
   CT_MAIN,
@@ -19,7 +20,7 @@ import {
   type ContentTypes,
 } from "../../ooxml/package";
 import { readStyles } from "../../ooxml/styles";
-import { readWordDocument, type ReadResult } from "../../ooxml/wordml";
+import { readsElement, readWordDocument, type ReadResult } from "../../ooxml/wordml";
 import { defaultXmlLimits, parseXml, type XmlDocument } from "../../ooxml/xml";
 import {
   defaultZipLimits,
@@ -225,9 +226,30 @@ export function openDocx(
   bytes: Uint8Array,
   limits: DocxLimits = defaultDocxLimits,
 ): Result<DocxPackage> {
+  return openWith(bytes, limits);
+}
+
+/**
+ * Reads a file's snapshot alone, for checking. The same checks and notices as `openDocx`, but the
+ * document part's tree holds only the elements the snapshot is made from (`readsElement`), and
+ * neither it nor the package is kept: a tree with parts left out must never reach a writer.
+ */
+export function readDocxSnapshot(
+  bytes: Uint8Array,
+  limits: DocxLimits = defaultDocxLimits,
+): Result<DocumentSnapshot> {
+  const opened = openWith(bytes, limits, readsElement);
+  return opened.ok ? ok(opened.value.read.snapshot, opened.warnings) : opened;
+}
+
+function openWith(
+  bytes: Uint8Array,
+  limits: DocxLimits,
+  keep?: (name: string) => boolean,
+): Result<DocxPackage> {
   const kind = sniff(bytes);
   if (!kind.ok) return kind;
-  const r = capture(() => openDocxOrThrow(bytes, limits));
+  const r = capture(() => openDocxOrThrow(bytes, limits, keep));
   if (!r.ok) return r;
   const warnings: Notice[] = [];
   if (r.value.read.snapshot.facts.strict) {
@@ -247,7 +269,11 @@ export function openDocx(
   return ok(r.value, warnings);
 }
 
-function openDocxOrThrow(bytes: Uint8Array, limits: DocxLimits): DocxPackage {
+function openDocxOrThrow(
+  bytes: Uint8Array,
+  limits: DocxLimits,
+  keep: ((name: string) => boolean) | undefined,
+): DocxPackage {
   const started = Date.now();
   const checkTime = () => {
     if (Date.now() - started > limits.maxMillis) {
@@ -308,7 +334,11 @@ function openDocxOrThrow(bytes: Uint8Array, limits: DocxLimits): DocxPackage {
     }
   }
   checkTime();
-  const document = parseXml(decodeXmlPieces(readEntry(zip, mainPart, limits, budget)), xmlLimits);
+  const document = parseXml(
+    decodeXmlPieces(readEntry(zip, mainPart, limits, budget)),
+    xmlLimits,
+    keep,
+  );
   checkTime();
 
   let styles;

@@ -7,6 +7,7 @@
  */
 import { addMonths, endOfMonth, format, isValid, parse } from "date-fns";
 import { normaliseSpace, parsedErr, parsedOk, type Parsed } from "./parsed";
+import { DocumentMemo } from "./document-memo";
 import { placeholderKind } from "./placeholder";
 
 /** A calendar date as `yyyy-MM-dd` (sorts and compares as text). */
@@ -108,8 +109,23 @@ function tryFormats(text: string, formats: readonly string[], reference: Date): 
   return undefined;
 }
 
-/** Reads a date typed by a person. */
+/**
+ * Reads a date typed by a person. The rules ask about the same cell many times, so answers for the
+ * default reference are kept while the document is worked on (they are never changed once made).
+ */
 export function parseDate(text: string, options: DateParseOptions = {}): Parsed<ParsedDate> {
+  if (options.reference !== undefined) return readDate(text, options);
+  let parsed = dateMemo.get(text);
+  if (parsed === undefined) {
+    parsed = readDate(text, options);
+    dateMemo.set(text, parsed);
+  }
+  return parsed;
+}
+
+const dateMemo = new DocumentMemo<Parsed<ParsedDate>>();
+
+function readDate(text: string, options: DateParseOptions): Parsed<ParsedDate> {
   const kind = placeholderKind(text);
   if (kind === "blank")
     return parsedErr("date_blank", "No date is given. Type a date such as 9/15/2026.");

@@ -5,6 +5,7 @@
  * "all staff", "everyone", "team", "committee", "department", "admin" name nobody (an error).
  * A job title alone ("Principal", "CTE Director") names a role, not a person (a warning).
  */
+import { DocumentMemo } from "./document-memo";
 import { normaliseSpace, parsedErr, parsedOk, type Parsed } from "./parsed";
 import { placeholderKind } from "./placeholder";
 
@@ -200,6 +201,18 @@ function hasName(text: string): boolean {
 
 /** Reads who is responsible. */
 export function parsePerson(text: string): Parsed<ParsedPerson> {
+  // Asked about the same cell by several rules: answers are kept while the document is worked on.
+  let parsed = personMemo.get(text);
+  if (parsed === undefined) {
+    parsed = readPerson(text);
+    personMemo.set(text, parsed);
+  }
+  return parsed;
+}
+
+const personMemo = new DocumentMemo<Parsed<ParsedPerson>>();
+
+function readPerson(text: string): Parsed<ParsedPerson> {
   const kind = placeholderKind(text);
   if (kind === "blank")
     return parsedErr("person_blank", "No one is named. Give the name of the person responsible.");
