@@ -108,55 +108,64 @@ export async function run({ lib, root, figure, quick, wall }) {
   figure("mammoth.extractRawText", mammothRate, per);
   figure("floor: inflate document.xml + saxes pass", floor, per);
 
-  // Time and peak memory against document size, each size in a fresh process.
+  // Time and peak memory against document size, each size in a fresh process: the full read a
+  // writer uses, and `planassist check`.
   const sizes = quick ? [10, 100, 1000] : [10, 100, 250, 500, 1000, 2000];
   const dir = path.join(outDir, "sizes");
   mkdirSync(dir, { recursive: true });
-  const rows = [];
-  for (const n of sizes) {
+  const files = sizes.map((n) => {
     const file = path.join(dir, `tables-${n}.docx`);
     const bytes = documentOfTables(lib, root, n);
     writeFileSync(file, bytes);
-    const out = execFileSync(
-      process.execPath,
-      [
-        "--expose-gc",
-        path.join(here, "size-probe.mjs"),
-        path.join(outDir, "reader.mjs"),
-        file,
-        String(quick ? 3 : 7),
-        wall ? "wall" : "cpu",
-      ],
-      { encoding: "utf8" },
-    );
-    const m = JSON.parse(out);
-    rows.push({ n, ms: m.medianMs, peakMb: m.peakMb, kb: bytes.length / 1024 });
+    return { n, file, kb: bytes.length / 1024 };
+  });
+  for (const mode of ["read", "check"]) {
+    const rows = [];
+    for (const { n, file, kb } of files) {
+      const out = execFileSync(
+        process.execPath,
+        [
+          "--expose-gc",
+          path.join(here, "size-probe.mjs"),
+          path.join(outDir, "reader.mjs"),
+          file,
+          String(quick ? 3 : 7),
+          wall ? "wall" : "cpu",
+          mode,
+        ],
+        { encoding: "utf8" },
+      );
+      const m = JSON.parse(out);
+      rows.push({ n, ms: m.medianMs, peakMb: m.peakMb });
+      figure(
+        `${mode} ${n} tables (${Math.round(kb)} KB .docx)`,
+        m.medianMs,
+        wall ? "ms" : "CPU ms",
+        {
+          note: `peak +${m.peakMb.toFixed(1)} MB`,
+        },
+      );
+    }
+    const small = rows.find((r) => r.n >= 100) ?? rows[0];
+    const large = rows[rows.length - 1];
     figure(
-      `read ${n} tables (${Math.round(bytes.length / 1024)} KB .docx)`,
-      m.medianMs,
-      wall ? "ms" : "CPU ms",
+      `${mode}: time per table, largest vs 100-table document`,
+      large.ms / large.n / (small.ms / small.n),
+      "ratio",
       {
-        note: `peak +${m.peakMb.toFixed(1)} MB`,
+        note: "about 1 or less means linear growth",
       },
     );
+    figure(
+      `${mode}: memory per table, largest vs 100-table document`,
+      large.peakMb / large.n / (small.peakMb / small.n),
+      "ratio",
+      { note: "about 1 or less means linear growth" },
+    );
+    figure(
+      `${mode}: peak memory per table (largest document)`,
+      (large.peakMb * 1024) / large.n,
+      "KB",
+    );
   }
-  const small = rows.find((r) => r.n >= 100) ?? rows[0];
-  const large = rows[rows.length - 1];
-  figure(
-    "time per table, largest vs 100-table document",
-    large.ms / large.n / (small.ms / small.n),
-    "ratio",
-    {
-      note: "about 1 means linear growth",
-    },
-  );
-  figure(
-    "memory per table, largest vs 100-table document",
-    large.peakMb / large.n / (small.peakMb / small.n),
-    "ratio",
-    {
-      note: "about 1 or less means linear growth",
-    },
-  );
-  figure("peak memory per table (largest document)", (large.peakMb * 1024) / large.n, "KB");
 }
