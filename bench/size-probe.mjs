@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 
-const [, , readerPath, file, repsArg, clockArg, mode] = process.argv;
+const [, , readerPath, file, repsArg, clockArg, mode, warmFile] = process.argv;
 const lib = await import(pathToFileURL(readerPath).href);
 const bytes = new Uint8Array(readFileSync(file));
 const reps = Number(repsArg);
@@ -29,6 +29,14 @@ let r = read(bytes);
 if (!r.ok) throw new Error(r.error.message);
 const peakMb = (process.resourceUsage().maxRSS - before) / 1024;
 r = undefined;
+
+// Warm up on a small document first, so every size is timed with the code already compiled: a
+// cold start would weigh on small documents most and make growth look better than it is.
+if (warmFile) {
+  const warm = new Uint8Array(readFileSync(warmFile));
+  const until = clock() + 2000;
+  while (clock() < until) read(warm);
+}
 
 const times = [];
 for (let i = 0; i < reps; i++) {
