@@ -6,9 +6,9 @@
 // compiler's work on first use included), and `rate`, the steady rate measured after warming up.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 import { contenders } from "./contenders.mjs";
+import { clockFor } from "./clock.mjs";
 
 const [, , readerPath, corpusDir, name, warmArg, secondsArg, clockArg] = process.argv;
 const lib = await import(pathToFileURL(readerPath).href);
@@ -18,13 +18,7 @@ const corpus = readdirSync(corpusDir)
   .filter((f) => f.endsWith(".docx"))
   .sort()
   .map((f) => new Uint8Array(readFileSync(path.join(corpusDir, f))));
-const clock =
-  clockArg === "wall"
-    ? () => performance.now()
-    : () => {
-        const u = process.cpuUsage();
-        return (u.user + u.system) / 1000;
-      };
+const clock = clockFor(clockArg);
 
 // First pass: every document once, in order (every template).
 const first = clock();

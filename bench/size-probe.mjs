@@ -2,8 +2,8 @@
 // time with "wall") and the peak memory growth (resident set) of one read. Prints JSON. Used by
 // bench/reading.mjs. The per-file time limit is lifted: this measures speed, not limits.
 import { readFileSync } from "node:fs";
-import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
+import { clockFor } from "./clock.mjs";
 
 const [, , readerPath, file, repsArg, clockArg, mode, warmFile] = process.argv;
 const lib = await import(pathToFileURL(readerPath).href);
@@ -15,13 +15,7 @@ const read =
   mode === "check"
     ? (b) => lib.checkDocument(b, { currentDate: "2026-01-15", limits })
     : (b) => lib.openDocx(b, limits);
-const clock =
-  clockArg === "wall"
-    ? () => performance.now()
-    : () => {
-        const u = process.cpuUsage();
-        return (u.user + u.system) / 1000;
-      };
+const clock = clockFor(clockArg);
 
 globalThis.gc?.();
 const before = process.resourceUsage().maxRSS;

@@ -1,7 +1,7 @@
 // Writing: time to fill every field of the CLNA in a .docx, as a round trip: inspect the blank
 // template, fill every field and row cell with a value of its type, inspect the result.
-import { performance } from "node:perf_hooks";
 import { replicas } from "./corpus.mjs";
+import { clockFor } from "./clock.mjs";
 
 const sample = {
   text: "Weekly data team review of reading benchmarks",
@@ -50,15 +50,10 @@ function filledCount(data) {
   return n;
 }
 
-function cpuMs() {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-}
-
 export async function run({ lib, root, figure, quick, wall }) {
   const bytes = replicas(root).find((r) => r.name.startsWith("clna"))?.bytes;
   if (!bytes) throw new Error("no CLNA replica");
-  const clock = wall ? () => performance.now() : cpuMs;
+  const clock = clockFor(wall ? "wall" : "cpu");
   const roundTrip = () => {
     const before = lib.inspectDocx(bytes);
     if (!before.ok) throw new Error(before.error.message);
