@@ -297,7 +297,7 @@ export function parseXml(
     }
     // Start tag
     let i = lt + 1;
-    let hash = 0;
+    let hash = 0; // `hashOf` the name, worked out while the name is scanned
     for (; i < len; i++) {
       const c = source.charCodeAt(i);
       if (isNameEnd(c)) break;

@@ -229,22 +229,35 @@ describe("a sync that fails while a block of tables is added in Word", () => {
   );
 });
 
+/**
+ * Starts writing `fill` through a Word that stops answering at batch `abandonAt.at` (the pane
+ * reloaded mid-fill), waits, then asks the document, as a new pane would, what the fill wrote.
+ */
+async function abandonedFill(
+  model: FModel,
+  fill: typeof ddtt,
+  abandonAt: { at: number; half?: boolean },
+) {
+  const first = fakeWordWriter(model, { abandonAt });
+  let settled = false;
+  void writePlanInWord(first.host, fill.snapshot, fill.plan, {
+    label: "Section",
+    now,
+    source: fill.source,
+  }).then(() => (settled = true));
+  await new Promise((r) => setTimeout(r, 20));
+  const account = must(await accountLastFillInWord(fakeWordWriter(model).host));
+  return { settled, log: first.log, account };
+}
+
 describe("the pane reloaded while a fill is being written", () => {
   it("after Word applied the whole batch: the fill is recorded, accounted and reverted exactly", async () => {
     const model = modelFrom(ddtt.snapshot);
     const original = texts(model);
-    const first = fakeWordWriter(model, { abandonAt: { at: 2 } });
-    let settled = false;
-    void writePlanInWord(first.host, ddtt.snapshot, ddtt.plan, {
-      label: "Section",
-      now,
-      source: ddtt.source,
-    }).then(() => (settled = true));
-    await new Promise((r) => setTimeout(r, 20));
-    expect(settled).toBe(false);
-    expect(first.log.calls).toContain("abandoned");
     // The new pane asks the document what the interrupted fill wrote.
-    const account = must(await accountLastFillInWord(fakeWordWriter(model).host));
+    const { settled, log, account } = await abandonedFill(model, ddtt, { at: 2 });
+    expect(settled).toBe(false);
+    expect(log.calls).toContain("abandoned");
     expect(account.fill.label).toBe("Section");
     expect(account.notWritten).toEqual([]);
     expect(account.changedSince).toEqual([]);
@@ -255,14 +268,7 @@ describe("the pane reloaded while a fill is being written", () => {
   it("after Word applied half the batch: the account splits written from not written, and revert restores", async () => {
     const model = modelFrom(ddtt.snapshot);
     const original = texts(model);
-    const first = fakeWordWriter(model, { abandonAt: { at: 2, half: true } });
-    void writePlanInWord(first.host, ddtt.snapshot, ddtt.plan, {
-      label: "Section",
-      now,
-      source: ddtt.source,
-    });
-    await new Promise((r) => setTimeout(r, 20));
-    const account = must(await accountLastFillInWord(fakeWordWriter(model).host));
+    const { account } = await abandonedFill(model, ddtt, { at: 2, half: true });
     expect(account.written.length).toBeGreaterThan(0);
     expect(account.notWritten.length).toBeGreaterThan(0);
     expect(account.changedSince).toEqual([]);
@@ -283,14 +289,7 @@ describe("the pane reloaded while a fill is being written", () => {
   it("with rows and values, after the whole batch: rows, values and record are there, and revert removes them", async () => {
     const model = modelFrom(perkins.snapshot);
     const original = texts(model);
-    const first = fakeWordWriter(model, { abandonAt: { at: 2 } });
-    void writePlanInWord(first.host, perkins.snapshot, perkins.plan, {
-      label: "Section",
-      now,
-      source: perkins.source,
-    });
-    await new Promise((r) => setTimeout(r, 20));
-    const account = must(await accountLastFillInWord(fakeWordWriter(model).host));
+    const { account } = await abandonedFill(model, perkins, { at: 2 });
     expect(account.rowsAdded).toBe(1);
     expect(account.notWritten).toEqual([]);
     await revertsToOriginal(model, original);
