@@ -1,5 +1,10 @@
 import { openDocx } from "../../src/adapters/docx/docx-file";
-import { createZip, openZip, readEntry } from "../../src/adapters/docx/zip";
+import {
+  FAST_INFLATE_MAX_PACKED,
+  createZip,
+  openZip,
+  readEntry,
+} from "../../src/adapters/docx/zip";
 import { PlanAssistFailure } from "../../src/domain/result";
 import { templateBytes } from "../helpers/fixtures";
 import {
@@ -73,6 +78,36 @@ describe("damaged zip packages", () => {
       expect(errorOf(openDocx(bytes)).code).toBe("zip_size_mismatch");
     },
   );
+
+  describe("a part too large to inflate in one call (read in steps)", () => {
+    // Text that packs poorly, so the packed part is larger than the one-call limit.
+    const body = new Uint8Array(900_000);
+    let seed = 7;
+    for (let i = 0; i < body.length; i++) {
+      seed ^= seed << 13;
+      seed ^= seed >>> 17;
+      seed ^= seed << 5;
+      body[i] = 97 + ((seed >>> 0) % 26);
+    }
+    const bytes = createZip([[DOC, body]]);
+
+    it("is read whole and exact", () => {
+      const zip = openZip(bytes);
+      expect(zip.entries.get(DOC)?.compressedSize).toBeGreaterThan(FAST_INFLATE_MAX_PACKED);
+      const read = readEntry(zip, DOC);
+      expect(read.length).toBe(body.length);
+      expect(Buffer.compare(read, body)).toBe(0);
+    });
+
+    it.each([
+      ["smaller", -100],
+      ["larger", +100],
+    ])("is refused with zip_size_mismatch when its header says it is %s", (_w, delta) => {
+      const lying = bytes.slice();
+      setU32(lying, headersOf(lying, DOC).central + 24, body.length + delta);
+      expect(failureCode(() => readEntry(openZip(lying), DOC))).toBe("zip_size_mismatch");
+    });
+  });
 
   it("refuses a compressed size that claims bytes belonging to the next part", () => {
     const bytes = templateBytes("clna").slice();

@@ -410,10 +410,13 @@ function inflateBounded(
   // The declared size is at most maxEntryBytes (checked by the caller), so output is held to it:
   // an entry that unpacks to more than it declares is stopped one step after passing it.
   const cap = e.uncompressedSize;
-  const chunks: Uint8Array[] = [];
+  // Output goes straight into a buffer of the declared size: no list of pieces to join at the end,
+  // and each piece fflate hands over is garbage at once.
+  const out = new Uint8Array(cap);
   let total = 0;
   let done = false;
   const inflater = new Inflate((chunk, final) => {
+    const at = total;
     total += chunk.length;
     budget.used += chunk.length;
     if (total > cap) {
@@ -426,7 +429,7 @@ function inflateBounded(
       throw ratioTooHigh(name, limits);
     }
     checkBudget(name, limits, budget);
-    if (chunk.length > 0) chunks.push(chunk);
+    out.set(chunk, at);
     if (final) done = true;
   });
   const step = INFLATE_STEP;
@@ -449,14 +452,8 @@ function inflateBounded(
       `The part "${name.slice(0, 80)}" ends before its compressed data does. The file was cut short; get it again.`,
     );
   }
-  if (chunks.length === 1) return chunks[0] as Uint8Array;
-  const out = new Uint8Array(total);
-  let o = 0;
-  for (const c of chunks) {
-    out.set(c, o);
-    o += c.length;
-  }
-  return out;
+  // Less than declared: the caller reports the size mismatch.
+  return total === cap ? out : out.subarray(0, total);
 }
 
 let crcTables: Uint32Array[] | undefined;
