@@ -5,7 +5,7 @@ module.exports = {
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   testPathIgnorePatterns: ["/node_modules/", "/tests/e2e/"],
   transform: {
-    "^.+\\.(t|j)sx?$": [
+    "^.+\\.(t|j)sx?$|^.+\\.mjs$": [
       "@swc/jest",
       {
         jsc: {
