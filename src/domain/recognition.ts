@@ -153,12 +153,7 @@ export function normalize(text: string): string {
  * asterisks and spaces. Answers are kept while the document is worked on (see `DocumentMemo`).
  */
 export function cleanText(text: string): string {
-  let clean = documentClean.get(text);
-  if (clean === undefined) {
-    clean = cleanUncached(text);
-    documentClean.set(text, clean);
-  }
-  return clean;
+  return documentClean.of(text, cleanUncached);
 }
 
 const documentClean = new DocumentMemo<string>();
@@ -306,12 +301,7 @@ export function findLabel(
   from = 0,
   colon = true,
 ): { start: number; end: number; n: number } | undefined {
-  let normalized = mapMemo.get(text);
-  if (!normalized) {
-    normalized = normalizeWithMap(text);
-    mapMemo.set(text, normalized);
-  }
-  const { text: norm, map } = normalized;
+  const { text: norm, map } = mapMemo.of(text, normalizeWithMap);
   // A match starts with the label's literal start: most texts hold no such thing.
   if (!norm.includes(literalPrefix(label))) return undefined;
   const pattern = textPattern(label);
@@ -974,12 +964,11 @@ function headingRange(
 const paragraphTexts = new DocumentMemo<string[], DocumentSnapshot>();
 
 function cleanParagraphTexts(snapshot: DocumentSnapshot): string[] {
-  let texts = paragraphTexts.get(snapshot);
-  if (!texts) {
-    texts = snapshot.paragraphs.map((p) => cleanText(p.text));
-    paragraphTexts.set(snapshot, texts);
-  }
-  return texts;
+  return paragraphTexts.of(snapshot, cleanTextsOf);
+}
+
+function cleanTextsOf(snapshot: DocumentSnapshot): string[] {
+  return snapshot.paragraphs.map((p) => cleanText(p.text));
 }
 
 /** Matches a definition against a document: the plans found and how sure the match is. */

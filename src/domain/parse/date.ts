@@ -115,15 +115,11 @@ function tryFormats(text: string, formats: readonly string[], reference: Date): 
  */
 export function parseDate(text: string, options: DateParseOptions = {}): Parsed<ParsedDate> {
   if (options.reference !== undefined) return readDate(text, options);
-  let parsed = dateMemo.get(text);
-  if (parsed === undefined) {
-    parsed = readDate(text, options);
-    dateMemo.set(text, parsed);
-  }
-  return parsed;
+  return dateMemo.of(text, readDateByDefault);
 }
 
 const dateMemo = new DocumentMemo<Parsed<ParsedDate>>();
+const readDateByDefault = (text: string) => readDate(text, {});
 
 function readDate(text: string, options: DateParseOptions): Parsed<ParsedDate> {
   const kind = placeholderKind(text);

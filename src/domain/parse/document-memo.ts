@@ -47,6 +47,19 @@ export class DocumentMemo<V, K = string> {
     return this.#map.get(key);
   }
 
+  /**
+   * The answer for `key`, worked out by `make` when the memo has none. `make` never answers
+   * `undefined` (the memo could not tell that from no answer).
+   */
+  of(key: K, make: (key: K) => V): V {
+    let value = this.get(key);
+    if (value === undefined) {
+      value = make(key);
+      this.set(key, value);
+    }
+    return value;
+  }
+
   set(key: K, value: V): void {
     if (this.#generation !== current || this.#map.size >= this.limit) {
       this.#map = new Map();

@@ -202,12 +202,7 @@ function hasName(text: string): boolean {
 /** Reads who is responsible. */
 export function parsePerson(text: string): Parsed<ParsedPerson> {
   // Asked about the same cell by several rules: answers are kept while the document is worked on.
-  let parsed = personMemo.get(text);
-  if (parsed === undefined) {
-    parsed = readPerson(text);
-    personMemo.set(text, parsed);
-  }
-  return parsed;
+  return personMemo.of(text, readPerson);
 }
 
 const personMemo = new DocumentMemo<Parsed<ParsedPerson>>();

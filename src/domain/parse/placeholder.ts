@@ -65,14 +65,12 @@ const vagueTimeWords = new Set([
 /** Says what kind of placeholder the text is, or undefined when it holds a real entry. */
 export function placeholderKind(text: string): PlaceholderKind | undefined {
   // The rules and the reader ask about the same texts many times: remember the answers.
-  const known = kindMemo.get(text);
-  if (known !== undefined) return known ?? undefined;
-  const kind = kindOf(text);
-  kindMemo.set(text, kind ?? null);
-  return kind;
+  return kindMemo.of(text, kindOrNull) ?? undefined;
 }
 
+/** Kinds by text; `null` for a real entry, so that answer is kept too. */
 const kindMemo = new DocumentMemo<PlaceholderKind | null>();
+const kindOrNull = (text: string) => kindOf(text) ?? null;
 
 function kindOf(text: string): PlaceholderKind | undefined {
   const t = normaliseSpace(text);

@@ -17,6 +17,24 @@ describe("memos kept for one document", () => {
     expect(memo.get("text")).toBeUndefined();
   });
 
+  it("works an answer out once per document with `of`", () => {
+    const a = {};
+    const b = {};
+    const memo = new DocumentMemo<string>();
+    const asked: string[] = [];
+    const upper = (text: string) => {
+      asked.push(text);
+      return text.toUpperCase();
+    };
+    startDocument(a);
+    expect(memo.of("owner", upper)).toBe("OWNER");
+    expect(memo.of("owner", upper)).toBe("OWNER");
+    expect(asked).toEqual(["owner"]);
+    startDocument(b);
+    expect(memo.of("owner", upper)).toBe("OWNER");
+    expect(asked).toEqual(["owner", "owner"]);
+  });
+
   it("takes objects of the document as keys", () => {
     const doc = {};
     const table = { rows: [] };
