@@ -74,6 +74,13 @@ export type TableSnapshot = {
   readonly parent?: { readonly table: number; readonly row: number; readonly cell: number };
   /** Position among top-level tables in the body (what `body.tables` counts in Word), for top-level tables. */
   readonly bodyTableIndex?: number;
+  /**
+   * Set when this table is part of a larger table element: Word joins touching tables into one,
+   * and such a table is read as the tables it was made of. The position of this table's first
+   * row among the element's rows (what Word's `table.rows` counts); later tables of the same
+   * element share its `bodyTableIndex`.
+   */
+  readonly firstRow?: number;
   readonly gridColumns: number;
   readonly rows: readonly RowSnapshot[];
   /** Index of the body paragraph just before the table (-1 when none), to find headings such as "School will:". */

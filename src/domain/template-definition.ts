@@ -82,6 +82,12 @@ export const tableMatchSchema = z.object({
   after: textsSchema.optional(),
   /** The table is the first after a body paragraph starting with one of these texts ("School will:"). */
   precededBy: textsSchema.optional(),
+  /**
+   * The text of the table's first cell (its title) when that is not the first anchor. Word joins
+   * a table into the one above it when nothing stands between them; a row whose first cell is a
+   * template table's title is where the joined table is read apart again.
+   */
+  startsWith: textsSchema.optional(),
 });
 export type TableMatch = z.infer<typeof tableMatchSchema>;
 

@@ -20,6 +20,7 @@ import { PlanAssistFailure } from "../domain/result";
 import { firstGlyphCode, isSymbolFont, symbolGlyph, unicodeGlyph } from "./glyphs";
 import { attr, attributes, internName, textOf, type XmlDocument, type XmlElement } from "./xml";
 import type { StyleSheet } from "./styles";
+import { templateTableTitle, type TitleTest } from "../templates/table-starts";
 
 export const TRANSITIONAL_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 export const STRICT_W = "http://purl.oclc.org/ooxml/wordprocessingml/main";
@@ -119,6 +120,11 @@ export type WordIndex = {
 export type TableIndex = {
   readonly element: XmlElement;
   readonly rows: readonly RowIndex[];
+  /**
+   * Where the table's first row is among the rows of its `w:tbl`, when the element holds more
+   * than one table of the snapshot (tables Word joined, read apart again).
+   */
+  readonly firstRow?: number;
 };
 
 export type RowIndex = {
@@ -158,6 +164,7 @@ type MutableTable = {
   index: number;
   parent?: { table: number; row: number; cell: number };
   bodyTableIndex?: number;
+  firstRow?: number;
   gridColumns: number;
   rows: RowSnapshot[];
   precedingParagraph: number;
@@ -179,6 +186,7 @@ class Reader {
     readonly doc: XmlDocument,
     readonly n: WordNames,
     readonly styles: StyleSheet | undefined,
+    readonly titleOf: TitleTest,
   ) {}
 
   /** Walks block-level content (body, cell, content control). */
@@ -187,6 +195,7 @@ class Reader {
     onParagraph: (p: XmlElement) => void,
     onTable: (t: XmlElement) => void,
   ): void {
+    // (A table element may give several tables of the snapshot: see `table`.)
     const n = this.n;
     for (const ch of container.children) {
       if (ch.kind !== "element") continue;
@@ -221,20 +230,25 @@ class Reader {
         lastBodyParagraph = index;
       },
       (t) => {
-        const table = this.table(t, undefined, lastBodyParagraph, this.bodyTables++);
-        this.blocks.push({ kind: "table", table });
+        const tables = this.table(t, undefined, lastBodyParagraph, this.bodyTables++);
+        for (const table of tables) this.blocks.push({ kind: "table", table });
       },
     );
   }
 
+  /**
+   * Reads a table element. Word joins touching tables into one element (see
+   * `src/ooxml/join-tables.ts`); such an element is read as the tables it was made of, cut
+   * before each row that starts a template's table (`startsTable` on the row's first cell).
+   * Returns the snapshot indexes of the tables read.
+   */
   table(
     el: XmlElement,
     parent: MutableTable["parent"],
     precedingParagraph: number,
     bodyTableIndex: number | undefined,
-  ): number {
+  ): number[] {
     const n = this.n;
-    const index = this.tables.length;
     const grid = el.children.find(
       (c): c is XmlElement => c.kind === "element" && c.name === n.tblGrid,
     );
@@ -242,15 +256,96 @@ class Reader {
     if (grid)
       for (const c of grid.children)
         if (c.kind === "element" && c.name === n.gridCol) gridColumns++;
+    const allRows: XmlElement[] = [];
+    this.collect(el, n.tr, allRows);
+    const rowElements = allRows.filter((tr) => !this.deletedRow(tr));
+    const cuts = [0];
+    if (rowElements.length > 1) {
+      let previous = this.titleOf(this.firstCellText(rowElements[0] as XmlElement));
+      for (let r = 1; r < rowElements.length; r++) {
+        const title = this.titleOf(this.firstCellText(rowElements[r] as XmlElement));
+        if (title && !(title.runs && previous?.title === title.title)) cuts.push(r);
+        previous = title;
+      }
+    }
+    const out: number[] = [];
+    cuts.forEach((from, k) => {
+      const to = cuts[k + 1] ?? rowElements.length;
+      const segment =
+        cuts.length > 1
+          ? { firstRow: allRows.indexOf(rowElements[from] as XmlElement) }
+          : undefined;
+      out.push(
+        this.tableRows(
+          el,
+          rowElements.slice(from, to),
+          gridColumns,
+          parent,
+          precedingParagraph,
+          bodyTableIndex,
+          segment,
+        ),
+      );
+    });
+    return out;
+  }
+
+  /** Whether a row is a tracked deletion (`w:trPr/w:del`): not a row once changes are accepted. */
+  deletedRow(tr: XmlElement): boolean {
+    const trPr = firstElement(tr, this.n.trPr);
+    if (!trPr || !firstElement(trPr, this.n.del)) return false;
+    this.trackedChanges = true;
+    return true;
+  }
+
+  /**
+   * The text of a row's first paragraph with text, in its first cell that has some ("" when
+   * none): a table's title, or the first header of a table whose corner cell is blank.
+   */
+  firstCellText(tr: XmlElement): string {
+    const cells: XmlElement[] = [];
+    this.collect(tr, this.n.tc, cells);
+    let text = "";
+    const counted = this.documentParagraphs;
+    const tracked = this.trackedChanges;
+    for (const cell of cells) {
+      this.blocksIn(
+        cell,
+        (p) => {
+          if (text === "") text = this.paragraph(p).text.trim();
+        },
+        () => undefined,
+      );
+      if (text !== "") break;
+    }
+    this.documentParagraphs = counted;
+    this.trackedChanges = tracked;
+    return text;
+  }
+
+  /** Reads one table of the snapshot from some of a table element's rows. */
+  tableRows(
+    el: XmlElement,
+    rowElements: readonly XmlElement[],
+    gridColumns: number,
+    parent: MutableTable["parent"],
+    precedingParagraph: number,
+    bodyTableIndex: number | undefined,
+    segment: { firstRow: number } | undefined,
+  ): number {
+    const n = this.n;
+    const index = this.tables.length;
     const mt: MutableTable = { index, gridColumns, rows: [], precedingParagraph };
     if (parent) mt.parent = parent;
     if (bodyTableIndex !== undefined) mt.bodyTableIndex = bodyTableIndex;
+    if (segment) mt.firstRow = segment.firstRow;
     this.tables.push(mt);
     const rowsIndex: RowIndex[] = [];
-    this.tableIndex.push({ element: el, rows: rowsIndex });
-
-    const rowElements: XmlElement[] = [];
-    this.collect(el, n.tr, rowElements);
+    this.tableIndex.push(
+      segment
+        ? { element: el, rows: rowsIndex, firstRow: segment.firstRow }
+        : { element: el, rows: rowsIndex },
+    );
     type MutableCell = { -readonly [K in keyof CellSnapshot]: CellSnapshot[K] };
     const rows: { header: boolean; cells: MutableCell[] }[] = [];
     rowElements.forEach((tr, rowNumber) => {
@@ -282,7 +377,7 @@ class Reader {
           },
           (t) => {
             nestedTables.push(
-              this.table(
+              ...this.table(
                 t,
                 { table: index, row: rowNumber, cell: cellNumber },
                 precedingParagraph,
@@ -329,8 +424,9 @@ class Reader {
         cell.rowSpan = span;
       }
     });
+    if (segment) compactGrid(rows, mt);
     mt.rows = rows.map((row, i) => ({ index: i, header: row.header, cells: row.cells }));
-    if (gridColumns === 0) {
+    if (mt.gridColumns === 0) {
       // A loop, not Math.max(...rows): spreading a table of 100,000+ rows overflows the stack.
       let widest = 0;
       for (const r of mt.rows)
@@ -547,6 +643,34 @@ function appendRun(acc: ParagraphAccumulator, text: string, ctx: RunContext): vo
   }
 }
 
+/**
+ * A table read from some rows of a joined table sits on the joined table's grid: its columns are
+ * renumbered to the column edges its own rows use, as the table had before it was joined.
+ */
+function compactGrid(
+  rows: readonly { cells: { gridColumn: number; gridSpan: number }[] }[],
+  table: MutableTable,
+): void {
+  const edges = new Set<number>();
+  for (const row of rows) {
+    for (const c of row.cells) {
+      edges.add(c.gridColumn);
+      edges.add(c.gridColumn + c.gridSpan);
+    }
+  }
+  const sorted = [...edges].sort((a, b) => a - b);
+  const at = new Map(sorted.map((e, i) => [e, i]));
+  for (const row of rows) {
+    for (const c of row.cells) {
+      const from = at.get(c.gridColumn) ?? 0;
+      const to = at.get(c.gridColumn + c.gridSpan) ?? from + 1;
+      c.gridColumn = from;
+      c.gridSpan = Math.max(1, to - from);
+    }
+  }
+  table.gridColumns = Math.max(0, sorted.length - 1);
+}
+
 function firstElement(el: XmlElement, name: string): XmlElement | undefined {
   for (const ch of el.children) if (ch.kind === "element" && ch.name === name) return ch;
   return undefined;
@@ -559,7 +683,12 @@ function attrOf(el: XmlElement | undefined, name: string): string | undefined {
 /** Reads a parsed main document part. Throws `PlanAssistFailure` when it is not one. */
 export function readWordDocument(
   doc: XmlDocument,
-  options: { styles?: StyleSheet; macros?: boolean } = {},
+  options: {
+    styles?: StyleSheet;
+    macros?: boolean;
+    /** Which rows start a table where a joined table is cut apart (the templates' titles unless given). */
+    titleOf?: TitleTest;
+  } = {},
 ): ReadResult {
   const { prefix, strict } = wordPrefix(doc.root);
   const names = wordNames(prefix);
@@ -570,7 +699,7 @@ export function readWordDocument(
       "The document part has no body. Open the file in Word and save it again.",
     );
   }
-  const reader = new Reader(doc, names, options.styles);
+  const reader = new Reader(doc, names, options.styles, options.titleOf ?? templateTableTitle);
   reader.readBody(body);
   const tables: TableSnapshot[] = reader.tables.map((t) => {
     const out: { -readonly [K in keyof TableSnapshot]: TableSnapshot[K] } = {
@@ -581,6 +710,7 @@ export function readWordDocument(
     };
     if (t.parent) out.parent = t.parent;
     if (t.bodyTableIndex !== undefined) out.bodyTableIndex = t.bodyTableIndex;
+    if (t.firstRow !== undefined) out.firstRow = t.firstRow;
     return out;
   });
   return {

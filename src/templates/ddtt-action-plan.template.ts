@@ -69,7 +69,11 @@ export const ddttActionPlan = defineTemplate({
       preferGuidanceRow: true,
       guidance:
         "Respond to the guiding questions in each column, proceeding from left to right. Each action step should have corresponding information in each of the other columns. For every action step, there should be resources, at least one measure of implementation, an owner, and a deadline for completion.",
-      table: { anchors: [["Action Steps", "Action Step", "Actions"]] },
+      table: {
+        anchors: [["Action Steps", "Action Step", "Actions"]],
+        // The strategy's row heads the table, above the action steps' header.
+        startsWith: ["Strategy"],
+      },
       guidanceRow: ["What steps must be taken to implement our strategy?"],
       rows: { min: 1, max: 40 },
       columns: [

@@ -118,6 +118,10 @@ export const sfssActionPlan = defineTemplate({
             "Systems and Strategies to Address Root Causes of Challenge #{n} and Implementation Steps",
           ],
         ],
+        startsWith: [
+          "Systems and Strategies to Address Root Causes of Challenge #{n} and Implementation Steps",
+          "Systems and Strategies to Address Root Causes of Challenge #{n}",
+        ],
       },
       guidance:
         "For each challenge, determine the necessary systems and strategies you could improve or adopt to address the root causes. For each system improvement/strategy, identify the steps or key activities your team will need to take for implementation, by when and by whom.",
