@@ -45,26 +45,30 @@ export function findWordPrefix(root: XmlElement): string | undefined {
   return undefined;
 }
 
-/** Whether a part holds two tables with nothing but white space between them, anywhere. */
-export function hasTouchingTables(xml: string): boolean {
+/** How many tables of a part touch the table before them (nothing but white space between), anywhere. */
+export function touchingTables(xml: string): number {
   const doc = parseXml(xml);
   const prefix = findWordPrefix(doc.root);
-  if (prefix === undefined) return false;
+  if (prefix === undefined) return 0;
   const n = wordNames(prefix);
-  let found = false;
+  let count = 0;
   const visit = (el: XmlElement): void => {
     let previousWasTable = false;
     for (const ch of el.children) {
-      if (found) return;
       if (ch.kind !== "element") continue;
       const isTable = ch.name === n.tbl;
-      if (isTable && previousWasTable) found = true;
+      if (isTable && previousWasTable) count++;
       previousWasTable = isTable;
       visit(ch);
     }
   };
   visit(doc.root);
-  return found;
+  return count;
+}
+
+/** Whether a part holds two tables with nothing but white space between them, anywhere. */
+export function hasTouchingTables(xml: string): boolean {
+  return touchingTables(xml) > 0;
 }
 
 /** The part with every run of touching tables (in the body, in cells, in content controls) joined. */

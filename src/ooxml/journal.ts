@@ -6,12 +6,12 @@
  * Also here: the package edits that add and remove the journal's parts (relationship, content
  * type override, item properties), as pure string functions both hosts can use.
  */
-import type { JournalChange } from "./edit/apply";
+import { spanOf, type JournalChange } from "./edit/apply";
 import { applySplices, type Splice } from "./edit/splice";
 import { sourceOf } from "./edit/paragraph-xml";
 import { normaliseSlotText } from "../domain/edits";
 import { err, ok, PlanAssistFailure, type Result } from "../domain/result";
-import { readWordDocument } from "./wordml";
+import { readWordDocument, type WordIndex } from "./wordml";
 import { attr, childElements, decodeEntities, escapeXml, parseXml, type XmlElement } from "./xml";
 import { localName } from "./package";
 
@@ -47,7 +47,7 @@ export function serialiseJournal(j: Journal): string {
             case "rows-added":
               return `<pa:rows-added table="${c.table}" row="${c.row}" count="${c.count}"/>`;
             case "tables-added":
-              return `<pa:tables-added table="${c.table}" count="${c.count}"/>`;
+              return `<pa:tables-added table="${c.table}" count="${c.count}"${c.separators ? ` separators="${c.separators}"` : ""}/>`;
             case "rows-removed":
               return `<pa:rows-removed table="${c.table}" row="${c.row}"><pa:xml>${enc(c.xml)}</pa:xml></pa:rows-removed>`;
           }
@@ -117,8 +117,17 @@ export function parseJournal(xml: string): Result<Journal> {
                 row: num(c, "row"),
                 count: num(c, "count"),
               };
-            case "tables-added":
-              return { kind: "tables-added", table: num(c, "table"), count: num(c, "count") };
+            case "tables-added": {
+              const added = {
+                kind: "tables-added",
+                table: num(c, "table"),
+                count: num(c, "count"),
+              } as const;
+              if (attr(c, "separators") === undefined) return added;
+              const separators = num(c, "separators");
+              if (separators > 2) bad("tables-added has more than two separators");
+              return { ...added, separators };
+            }
             case "rows-removed":
               return {
                 kind: "rows-removed",
@@ -155,6 +164,60 @@ export type RevertResult = {
  * Undoes one fill on a main document part. Refuses with `document_changed` when a cell the fill
  * wrote was changed since (unless `force`), so a person's later typing is not thrown away.
  */
+/**
+ * The source range of tables a fill added: whole table elements, or rows when the tables are
+ * part of a table Word joined, with the empty paragraphs the fill put around them. Undefined when
+ * the separators are no longer empty paragraphs beside the tables.
+ */
+export function addedTablesRange(
+  index: WordIndex,
+  table: number,
+  count: number,
+  separators: number,
+): [number, number] | undefined {
+  const added = index.tables.slice(table, table + count);
+  const elements = new Set(added.map((t) => t.element));
+  let start = Number.POSITIVE_INFINITY;
+  let end = 0;
+  for (const el of elements) {
+    // An element is removed whole when every table read from it is one of those added.
+    const whole = index.tables.every((t) => t.element !== el || added.includes(t));
+    const spans = whole
+      ? [{ start: el.start, end: el.end }]
+      : added.filter((t) => t.element === el).map(spanOf);
+    for (const sp of spans) {
+      start = Math.min(start, sp.start);
+      end = Math.max(end, sp.end);
+    }
+  }
+  if (separators === 0) return [start, end];
+  const first = added[0]?.element;
+  const last = added[added.length - 1]?.element;
+  const names = index.names;
+  const emptyParagraph = (el: XmlElement | undefined) =>
+    el !== undefined &&
+    el.name === names.p &&
+    !el.children.some((c) => c.kind === "element" && c.name !== names.pPr);
+  const before = first && siblingElement(first, -1);
+  if (!emptyParagraph(before) || !before || before.end > start) return undefined;
+  start = before.start;
+  if (separators === 2) {
+    const after = last && siblingElement(last, 1);
+    if (!emptyParagraph(after) || !after) return undefined;
+    end = after.end;
+  }
+  return [start, end];
+}
+
+function siblingElement(el: XmlElement, step: 1 | -1): XmlElement | undefined {
+  const siblings = el.parent?.children ?? [];
+  for (let i = siblings.indexOf(el) + step; i >= 0 && i < siblings.length; i += step) {
+    const c = siblings[i] as (typeof siblings)[number];
+    if (c.kind === "element") return c;
+  }
+  return undefined;
+}
+
 export function revertFill(
   source: string,
   fill: FillRecord,
@@ -183,10 +246,13 @@ export function revertFill(
           changedSince.push(`tables added after table ${c.table} are gone`);
           continue;
         }
-        const start = (tables[0] as (typeof tables)[number]).element.start;
-        const end = Math.max(...tables.map((t) => t.element.end));
-        removedRanges.push([start, end]);
-        splices.push({ start, end, text: "" });
+        const range = addedTablesRange(index, c.table, c.count, c.separators ?? 0);
+        if (!range) {
+          changedSince.push(`tables added after table ${c.table} were changed`);
+          continue;
+        }
+        removedRanges.push(range);
+        splices.push({ start: range[0], end: range[1], text: "" });
       } else if (c.kind === "rows-removed") {
         const t = index.tables[c.table];
         if (!t) {

@@ -59,10 +59,13 @@ export function titleTest(titles: readonly TableTitle[]): TitleTest {
     }
   });
   return (text) => {
-    if (text.length === 0 || text.length > 400) return undefined;
+    if (text.length === 0) return undefined;
     const clean = cleanText(text);
-    let k = plain.get(clean);
-    if (k === undefined) k = numbered.find(([re]) => re.test(clean))?.[1];
+    // The title alone, or as a label with its answer after the colon ("Strategy #2: Tutoring").
+    const colon = clean.indexOf(":");
+    const label = colon > 0 ? clean.slice(0, colon).trimEnd() : clean;
+    let k = plain.get(clean) ?? plain.get(label);
+    if (k === undefined) k = numbered.find(([re]) => re.test(clean) || re.test(label))?.[1];
     const title = k === undefined ? undefined : titles[k];
     return title === undefined || k === undefined ? undefined : { title: k, runs: title.runs };
   };

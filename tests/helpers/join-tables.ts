@@ -5,7 +5,7 @@
 import { joinTouchingTables } from "../../src/ooxml/join-tables";
 import { editDocument } from "./make-docx";
 
-export { hasTouchingTables, joinTouchingTables } from "../../src/ooxml/join-tables";
+export { hasTouchingTables, joinTouchingTables, touchingTables } from "../../src/ooxml/join-tables";
 
 /** A .docx with every run of touching tables in its main part joined, as Word saves it. */
 export function joinedDocx(bytes: Uint8Array): Uint8Array {

@@ -1,7 +1,7 @@
 import { fillDocx, revertDocx } from "../../src/adapters/docx/docx-writer";
 import { normaliseSlotText } from "../../src/domain/edits";
 import type { JournalChange } from "../../src/ooxml/edit/apply";
-import { parseJournal } from "../../src/ooxml/journal";
+import { addedTablesRange, parseJournal } from "../../src/ooxml/journal";
 import { readWordDocument } from "../../src/ooxml/wordml";
 import { parseXml } from "../../src/ooxml/xml";
 import { templateBytes, templateIds, type TemplateId } from "../helpers/fixtures";
@@ -43,8 +43,7 @@ function outsideEdits(
       const rows = filled.tables[c.table]!.rows.slice(c.row, c.row + c.count);
       cut.push([rows[0]!.element.start, rows[rows.length - 1]!.element.end]);
     } else if (c.kind === "tables-added") {
-      const ts = filled.tables.slice(c.table, c.table + c.count);
-      cut.push([ts[0]!.element.start, Math.max(...ts.map((t) => t.element.end))]);
+      cut.push(addedTablesRange(filled, c.table, c.count, c.separators ?? 0)!);
     }
   }
   const maskFilled: [number, number][] = [];

@@ -129,14 +129,14 @@ function blocksOf(s: DocumentSnapshot): FModel["body"] {
       });
     else {
       const t = s.tables[b.table];
-      body.push({
-        kind: "t",
-        t: {
-          rows: (t?.rows ?? []).map((r) => ({
-            cells: r.cells.map((c) => ({ paragraphs: c.paragraphs.map((p) => para(p.text)) })),
-          })),
-        },
-      });
+      const rows = (t?.rows ?? []).map((r) => ({
+        cells: r.cells.map((c) => ({ paragraphs: c.paragraphs.map((p) => para(p.text)) })),
+      }));
+      // Tables read apart from one table element are one table in Word (its rows, in order).
+      const last = body[body.length - 1];
+      if (t?.firstRow !== undefined && t.firstRow > 0 && last?.kind === "t")
+        last.t.rows.push(...rows);
+      else body.push({ kind: "t", t: { rows } });
     }
   }
   return body;

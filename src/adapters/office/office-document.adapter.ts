@@ -129,7 +129,14 @@ export function rangeOf(
     return para.getRange("Whole");
   }
   const table = tableProxy(body, snapshot, location.table);
-  return table.getCell(location.row, location.cell).body.getRange("Whole");
+  return table
+    .getCell((t0(snapshot, location.table) ?? 0) + location.row, location.cell)
+    .body.getRange("Whole");
+}
+
+/** Where a table's first row is in Word's table (tables Word joined are read apart). */
+function t0(snapshot: DocumentSnapshot, index: number): number | undefined {
+  return snapshot.tables[index]?.firstRow;
 }
 
 function tableProxy(body: WordBodyLike, snapshot: DocumentSnapshot, index: number): WordTableLike {
@@ -137,7 +144,7 @@ function tableProxy(body: WordBodyLike, snapshot: DocumentSnapshot, index: numbe
   if (!t) throw new RangeError(`No table ${index}.`);
   if (t.parent) {
     const parent = tableProxy(body, snapshot, t.parent.table);
-    const cell = parent.getCell(t.parent.row, t.parent.cell);
+    const cell = parent.getCell((t0(snapshot, t.parent.table) ?? 0) + t.parent.row, t.parent.cell);
     const siblings =
       snapshot.tables[t.parent.table]?.rows[t.parent.row]?.cells[t.parent.cell]?.nestedTables ?? [];
     let table = cell.body.tables.getFirst();

@@ -51,6 +51,7 @@ import {
   type WJournalPart,
   type WParagraph,
   type WTable,
+  wordRow,
 } from "./word-api";
 
 export interface WRevertContext {
@@ -340,7 +341,7 @@ export async function revertLastFillInWord(
         }
         const t = r.table ?? 0;
         const cell = tableProxy(body, snapshot, t)?.getCellOrNullObject(
-          (r.row ?? 0) - rowShift,
+          wordRow(snapshot, t, (r.row ?? 0) - rowShift),
           r.cell ?? 0,
         );
         if (!cell) return [];
@@ -350,7 +351,10 @@ export async function revertLastFillInWord(
       };
       /** A restore's paragraphs in a table proxy found after tables before it were deleted. */
       const paragraphsIn = (table: WTable | undefined, r: Restore, rowShift: number) => {
-        const cell = table?.getCellOrNullObject((r.row ?? 0) - rowShift, r.cell ?? 0);
+        const cell = table?.getCellOrNullObject(
+          wordRow(snapshot, r.table ?? 0, (r.row ?? 0) - rowShift),
+          r.cell ?? 0,
+        );
         if (!cell) return [];
         const n =
           snapshot.tables[r.table ?? 0]?.rows[r.row ?? 0]?.cells[r.cell ?? 0]?.paragraphs.length ??
@@ -388,7 +392,7 @@ export async function revertLastFillInWord(
       for (const d of deletions) {
         const table = tableProxy(body, snapshot, d.table);
         for (let k = d.count - 1; k >= 0; k--)
-          table?.getCellOrNullObject(d.row + k, 0).parentRow.delete();
+          table?.getCellOrNullObject(wordRow(snapshot, d.table, d.row + k), 0).parentRow.delete();
       }
       // Rows the fill removed come back (last first, so earlier positions hold), with their texts;
       // Word copies the look of the row they are inserted next to.
@@ -408,7 +412,10 @@ export async function revertLastFillInWord(
         const cellsAt = (k: number) => have[k]?.cells.length;
         const after = row > 0 && (cellsAt(row - 1) === width || cellsAt(row) !== width);
         table
-          ?.getCellOrNullObject(after ? row - 1 : Math.min(row, count - 1), 0)
+          ?.getCellOrNullObject(
+            wordRow(snapshot, b.table, after ? row - 1 : Math.min(row, count - 1)),
+            0,
+          )
           .parentRow.insertRows(
             after || row >= count ? "After" : "Before",
             b.values.length,
@@ -417,10 +424,12 @@ export async function revertLastFillInWord(
       }
       // Blocks of tables the fill added go last, from the end of the document back: each table
       // and the paragraphs between the tables of its block.
+      // A paragraph is found where it is once the rows above were deleted or put back.
       const gone = goneBlocks(snapshot, tables);
+      const shifted = movedBy(snapshot, rows, removed, []);
       for (const g of [...gone].sort((a, b) => b.documentIndex - a.documentIndex)) {
         if (g.kind === "table") tableProxy(body, snapshot, g.table)?.delete();
-        else nth(body.paragraphs.getFirst(), g.documentIndex).delete();
+        else nth(body.paragraphs.getFirst(), shifted.paragraph(g.documentIndex)).delete();
       }
       const rest = fills.slice(0, -1);
       if (rest.length > 0) part.setXml(serialiseJournal({ fills: rest }));
@@ -434,12 +443,23 @@ export async function revertLastFillInWord(
       syncs++;
 
       // 3. One read-back of every restored paragraph (rows below deleted ones moved up).
+      // (In Word's table: a table read from part of a table Word joined moves with the rows
+      // deleted or put back in the parts above it.)
+      const at = (table: number, row: number) => wordRow(snapshot, table, row);
       const shift = (r: Restore) =>
         rows
-          .filter((d) => d.table === r.table && d.row + d.count <= (r.row ?? 0))
+          .filter(
+            (d) =>
+              sameWordTable(snapshot, d.table, r.table ?? 0) &&
+              at(d.table, d.row + d.count) <= at(r.table ?? 0, r.row ?? 0),
+          )
           .reduce((n, d) => n + d.count, 0) -
         removed
-          .filter((b) => b.table === r.table && b.row <= (r.row ?? 0))
+          .filter(
+            (b) =>
+              sameWordTable(snapshot, b.table, r.table ?? 0) &&
+              at(b.table, b.row) <= at(r.table ?? 0, r.row ?? 0),
+          )
           .reduce((n, b) => n + b.values.length, 0);
       const moved = movedBy(snapshot, rows, removed, gone);
       const back = restores.map((r) => {
@@ -682,31 +702,68 @@ function tableStarts(snapshot: DocumentSnapshot): Map<number, number> {
   return starts;
 }
 
-/** The top-level tables of added blocks and the body paragraphs between them. */
+/** Whether two tables of the snapshot are read from the same table in Word. */
+function sameWordTable(snapshot: DocumentSnapshot, a: number, b: number): boolean {
+  if (a === b) return true;
+  const x = snapshot.tables[a];
+  const y = snapshot.tables[b];
+  return (
+    x !== undefined &&
+    y !== undefined &&
+    !x.parent &&
+    !y.parent &&
+    x.firstRow !== undefined &&
+    y.firstRow !== undefined &&
+    x.bodyTableIndex === y.bodyTableIndex
+  );
+}
+
+/** The paragraphs of Word's table that a table of the snapshot is read from (all its parts). */
+function paragraphsInWordTable(snapshot: DocumentSnapshot, table: number): number {
+  const t = snapshot.tables[table];
+  if (!t || t.firstRow === undefined || t.parent) return paragraphsInTable(snapshot, table);
+  return snapshot.tables
+    .filter((o) => !o.parent && o.bodyTableIndex === t.bodyTableIndex)
+    .reduce((n, o) => n + paragraphsInTable(snapshot, o.index), 0);
+}
+
+/**
+ * The top-level tables of added blocks, the body paragraphs between them, and the empty
+ * paragraphs the fill put around them (`separators`). A table Word holds as one, read as several
+ * (see `TableSnapshot.firstRow`), is one table to delete.
+ */
 function goneBlocks(snapshot: DocumentSnapshot, tables: readonly TablesAdded[]): Gone[] {
   const starts = tableStarts(snapshot);
   const out: Gone[] = [];
+  const paragraphGone = (paragraph: number): Gone => ({
+    kind: "paragraph",
+    paragraph,
+    documentIndex: snapshot.paragraphs[paragraph]?.documentIndex ?? 0,
+  });
   for (const added of tables) {
     const inBlock = (t: number) => t >= added.table && t < added.table + added.count;
+    const separators = added.separators ?? 0;
     let open = false;
     let between: Gone[] = [];
+    let lastParagraph: number | undefined;
     for (const b of snapshot.blocks) {
       if (b.kind === "table" && inBlock(b.table)) {
+        if (!open && separators > 0 && lastParagraph !== undefined)
+          out.push(paragraphGone(lastParagraph));
         out.push(...between);
         between = [];
         open = true;
+        if ((snapshot.tables[b.table]?.firstRow ?? 0) > 0) continue;
         out.push({ kind: "table", table: b.table, documentIndex: starts.get(b.table) ?? 0 });
       } else if (b.kind === "table") {
         if (open) break;
+        lastParagraph = undefined;
       } else if (open) {
-        const p = snapshot.paragraphs[b.paragraph];
-        between.push({
-          kind: "paragraph",
-          paragraph: b.paragraph,
-          documentIndex: p?.documentIndex ?? 0,
-        });
-      }
+        between.push(paragraphGone(b.paragraph));
+      } else lastParagraph = b.paragraph;
     }
+    // The paragraph just after the block, when the fill put one there too.
+    if (separators === 2 && between[0]) out.push(between[0]);
   }
   return out;
 }
@@ -741,7 +798,7 @@ function movedBy(
       }
       for (const g of gone) {
         if (g.documentIndex >= documentIndex) continue;
-        shift += g.kind === "table" ? paragraphsInTable(snapshot, g.table) : 1;
+        shift += g.kind === "table" ? paragraphsInWordTable(snapshot, g.table) : 1;
       }
       return documentIndex - shift;
     },

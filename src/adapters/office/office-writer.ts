@@ -35,6 +35,7 @@ import { readWordDocument, type WordIndex } from "../../ooxml/wordml";
 import { parseXml } from "../../ooxml/xml";
 import {
   JOURNAL_NAMESPACE,
+  addedTablesRange,
   parseJournal,
   serialiseJournal,
   type FillRecord,
@@ -53,6 +54,8 @@ import {
   type WJournalPart,
   type WParagraph,
   type WordWriteHost,
+  wordRow,
+  wordRowCount,
 } from "./word-api";
 import {
   expectedText,
@@ -292,7 +295,7 @@ export async function writePlanInWord(
       }
       if (failure === undefined) {
         const moved = counted
-          .filter((c) => c.proxy && c.proxy.rowCount !== after.tables[c.table]?.rows.length)
+          .filter((c) => c.proxy && c.proxy.rowCount !== wordRowCount(after, c.table))
           .map((c) => c.table);
         const { written, notWritten } = account(ts, expect, back, all);
         if (moved.length === 0) return ok({ written, notWritten, notices, syncs });
@@ -418,10 +421,9 @@ function structureLayout(
   const spans = (changes: readonly JournalChange[], index: WordIndex) =>
     changes.flatMap((c) => {
       if (c.kind !== "tables-added") return [];
-      const tables = index.tables.slice(c.table, c.table + c.count);
-      const start = tables[0]?.element.start ?? 0;
-      const end = Math.max(start, ...tables.map((t) => t.element.end));
-      return [{ start, end }];
+      // The added tables with the paragraphs the .docx writer put around them.
+      const range = addedTablesRange(index, c.table, c.count, c.separators ?? 0);
+      return range ? [{ start: range[0], end: range[1] }] : [];
     });
   const map = structureMap(snapshot, plan, {
     index: parsed.index,
@@ -521,7 +523,10 @@ function queueReading(
       const rowsState = read === undefined ? states.blocks : states.rows(read);
       if (states.blocks === "some" || rowsState === "some") return { kind: "unknown" };
       if (states.blocks === "none" || rowsState === "none") return { kind: "absent" };
-      const proxy = tableProxy(body, after, table)?.getCellOrNullObject(row, cell);
+      const proxy = tableProxy(body, after, table)?.getCellOrNullObject(
+        wordRow(after, table, row),
+        cell,
+      );
       if (!proxy) return { kind: "unknown" };
       cells.push(proxy);
     }

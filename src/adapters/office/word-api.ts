@@ -127,7 +127,7 @@ export function tableProxy(
     if (!parentTable || !parentCell) return undefined;
     const k = parentCell.nestedTables.indexOf(table);
     let nested = parentTable
-      .getCellOrNullObject(t.parent.row, t.parent.cell)
+      .getCellOrNullObject(wordRow(snapshot, t.parent.table, t.parent.row), t.parent.cell)
       .body.tables.getFirst();
     for (let i = 0; i < k; i++) nested = nested.getNext();
     return nested;
@@ -135,6 +135,24 @@ export function tableProxy(
   let proxy = body.tables.getFirst();
   for (let i = 0; i < (t.bodyTableIndex ?? 0); i++) proxy = proxy.getNext();
   return proxy;
+}
+
+/**
+ * A row's position in Word's table. A table the reader cut out of a table Word joined (see
+ * `TableSnapshot.firstRow`) begins part-way down Word's table.
+ */
+export function wordRow(snapshot: DocumentSnapshot, table: number, row: number): number {
+  return (snapshot.tables[table]?.firstRow ?? 0) + row;
+}
+
+/** How many rows Word's table holds that a table of the snapshot is read from. */
+export function wordRowCount(snapshot: DocumentSnapshot, table: number): number {
+  const t = snapshot.tables[table];
+  if (!t) return 0;
+  if (t.firstRow === undefined || t.parent) return t.rows.length;
+  return snapshot.tables
+    .filter((o) => !o.parent && o.bodyTableIndex === t.bodyTableIndex)
+    .reduce((n, o) => n + o.rows.length, 0);
 }
 
 export function nth(first: WParagraph, k: number): WParagraph {

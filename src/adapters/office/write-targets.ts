@@ -24,6 +24,7 @@ import {
   type WCell,
   type WParagraph,
   type WRangeCollection,
+  wordRow,
 } from "./word-api";
 import type { WordIndex } from "../../ooxml/wordml";
 
@@ -132,7 +133,10 @@ export function slotProxies(
     const docIndex = snapshot.paragraphs[slot.paragraph]?.documentIndex ?? 0;
     return { paragraphs: [nth(body.paragraphs.getFirst(), docIndex)] };
   }
-  const cell = tableProxy(body, snapshot, slot.table)?.getCellOrNullObject(slot.row, slot.cell);
+  const cell = tableProxy(body, snapshot, slot.table)?.getCellOrNullObject(
+    wordRow(snapshot, slot.table, slot.row),
+    slot.cell,
+  );
   if (!cell) return { paragraphs: [] };
   const first = nth(cell.body.paragraphs.getFirst(), slot.from);
   const paragraphs = Array.from({ length: slot.count }, (_, k) =>

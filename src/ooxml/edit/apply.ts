@@ -17,6 +17,7 @@ import {
   prefixLength,
   rowTexts,
   slotText,
+  type BlockLabel,
   type ContentEdit,
   type Edit,
   type EditPlan,
@@ -31,6 +32,7 @@ import { symbolGlyph } from "../glyphs";
 import { readWordDocument, type ReadResult, type WordIndex, type WordNames } from "../wordml";
 import { attr, parseXml, type XmlDocument, type XmlElement } from "../xml";
 import { clonedParagraph, clonedRow, clonedTable, labelKey } from "./clone";
+import { joinTouchingTables } from "../join-tables";
 import {
   firstChildNamed,
   rewrittenParagraph,
@@ -75,7 +77,16 @@ export type JournalChange =
       readonly count: number;
     }
   /** Tables added at `table .. table+count-1` (document order), with what lies between them. */
-  | { readonly kind: "tables-added"; readonly table: number; readonly count: number }
+  | {
+      readonly kind: "tables-added";
+      readonly table: number;
+      readonly count: number;
+      /**
+       * Empty paragraphs the fill put around the tables so that they touch no other table: one
+       * just before them, and a second just after when a table followed.
+       */
+      readonly separators?: number;
+    }
   /** Rows removed; their XML goes back before row `row` of `table` (or at the end). */
   | {
       readonly kind: "rows-removed";
@@ -185,7 +196,7 @@ type StructurePass = {
   outcomes: EditOutcome[];
   /** Output offsets of the rows and tables added, with what they are. */
   addedRows: { table: number; count: number; offset: number }[];
-  addedTables: { count: number; offset: number }[];
+  addedTables: { count: number; offset: number; separators: number }[];
   removed: { table: number; rowBefore: number; xml: string }[];
 };
 
@@ -198,7 +209,14 @@ function structurePass(
   const n = index.names;
   const splices: Splice[] = [];
   const outcomes: EditOutcome[] = [];
-  const tags: { tag: string; kind: "rows" | "tables"; table: number; count: number }[] = [];
+  const tags: {
+    tag: string;
+    kind: "rows" | "tables";
+    table: number;
+    count: number;
+    /** Empty paragraphs put around the added tables (the first one before them). */
+    separators?: number;
+  }[] = [];
   const removed: StructurePass["removed"] = [];
   edits.forEach((e, k) => {
     if (e.kind === "insert-rows") {
@@ -242,8 +260,53 @@ function structurePass(
         });
         return;
       }
-      const first = tables[0] as (typeof tables)[number];
       const last = tables[tables.length - 1] as (typeof tables)[number];
+      const lastRow = last.rows[last.rows.length - 1];
+      // The block ends its table element unless Word joined what follows into the same table.
+      const next = index.tables[e.firstTable + e.tableCount];
+      const endsElement = !next || next.element !== last.element;
+      if (!lastRow || (!endsElement && tables.some((t) => t.element !== last.element))) {
+        outcomes.push({
+          edit: e,
+          status: "failed",
+          message: "The block of tables to copy is not there.",
+        });
+        return;
+      }
+      const labelsByRow = (labels: readonly BlockLabel[], i: number) => {
+        const byRow = new Map<number, Map<string, string>>();
+        for (const l of labels.filter((x) => x.table === i)) {
+          const m = byRow.get(l.row) ?? new Map<string, string>();
+          m.set(labelKey(l.cell, l.paragraph), l.text);
+          byRow.set(l.row, m);
+        }
+        return byRow;
+      };
+      const tag = `s${k}`;
+      if (!endsElement) {
+        // Inside a table Word joined: the copies go in as rows after the block's last row.
+        const rows = e.copies
+          .map((labels) =>
+            tables
+              .map((t, i) => {
+                const byRow = labelsByRow(labels, i);
+                return t.rows
+                  .map((row, r) => clonedRow(doc, row, n, byRow.get(r) ?? new Map()))
+                  .join("");
+              })
+              .join(""),
+          )
+          .join("");
+        splices.push({ start: lastRow.element.end, end: lastRow.element.end, text: rows, tag });
+        tags.push({
+          tag,
+          kind: "tables",
+          table: e.firstTable,
+          count: e.tableCount * e.copies.length,
+        });
+        outcomes.push({ edit: e, status: "written" });
+        return;
+      }
       // What lies between the block's tables (paragraphs) is copied emptied.
       const between = (a: XmlElement, b: XmlElement) =>
         (a.parent?.children ?? [])
@@ -253,31 +316,28 @@ function structurePass(
           )
           .map((p) => clonedParagraph(doc, p, n, undefined))
           .join("");
-      const xml = e.copies
-        .map((labels) => {
-          let out = "";
-          tables.forEach((t, i) => {
-            const byRow = new Map<number, Map<string, string>>();
-            for (const l of labels.filter((x) => x.table === i)) {
-              const m = byRow.get(l.row) ?? new Map<string, string>();
-              m.set(labelKey(l.cell, l.paragraph), l.text);
-              byRow.set(l.row, m);
-            }
-            if (i > 0) out += between((tables[i - 1] as typeof t).element, t.element);
-            out += clonedTable(doc, t, n, byRow);
-          });
-          return out;
-        })
-        .join("");
-      const tag = `s${k}`;
+      let copiesXml = "";
+      for (const labels of e.copies) {
+        tables.forEach((t, i) => {
+          if (i > 0) copiesXml += between((tables[i - 1] as typeof t).element, t.element);
+          copiesXml += clonedTable(doc, t, n, labelsByRow(labels, i));
+        });
+      }
+      // Word would join the copied tables that touch (and show them so): write them joined, and
+      // with a paragraph between the copies and the tables around them, as a Word-authored
+      // template has, so that nothing the fill writes touches.
+      const joined = joinInDocument(doc, copiesXml);
+      const afterLast = nextElement(last.element);
+      const spaceAfter = afterLast?.name === n.tbl;
+      const xml = `<${n.p}/>${joined}${spaceAfter ? `<${n.p}/>` : ""}`;
       splices.push({ start: last.element.end, end: last.element.end, text: xml, tag });
       tags.push({
         tag,
         kind: "tables",
         table: e.firstTable,
         count: e.tableCount * e.copies.length,
+        separators: spaceAfter ? 2 : 1,
       });
-      void first;
       outcomes.push({ edit: e, status: "written" });
     } else {
       const t = index.tables[e.table];
@@ -314,7 +374,10 @@ function structurePass(
     const offset = result.tagged.get(t.tag);
     if (offset === undefined) continue;
     if (t.kind === "rows") addedRows.push({ table: t.table, count: t.count, offset });
-    else addedTables.push({ count: t.count, offset });
+    else {
+      const lead = t.separators ? `<${n.p}/>`.length : 0;
+      addedTables.push({ count: t.count, offset: offset + lead, separators: t.separators ?? 0 });
+    }
   }
   return { source: result.text, outcomes, addedRows, addedTables, removed };
 }
@@ -756,14 +819,20 @@ function applyOrThrow(source: string, plan: EditPlan): Result<AppliedPlan> {
       for (let k = 0; k < a.count; k++) addedRowIds.add(`${t}/${row + k}`);
     }
     for (const a of pass.addedTables) {
-      const t = index.tables.findIndex((ti) => ti.element.start === a.offset);
+      const t = index.tables.findIndex((ti) => startsAt(ti, a.offset));
       if (t < 0) continue;
       // Nested tables inside the copies are counted by document order too.
-      const end = (index.tables[t + a.count - 1] ?? index.tables[t])?.element.end ?? a.offset;
-      const count = index.tables.filter(
-        (ti) => ti.element.start >= a.offset && ti.element.end <= end,
-      ).length;
-      changes.push({ kind: "tables-added", table: t, count });
+      const lastAdded = index.tables[t + a.count - 1] ?? index.tables[t];
+      const end = lastAdded ? spanOf(lastAdded).end : a.offset;
+      const count = index.tables.filter((ti) => {
+        const span = spanOf(ti);
+        return span.start >= a.offset && span.end <= end;
+      }).length;
+      changes.push(
+        a.separators > 0
+          ? { kind: "tables-added", table: t, count, separators: a.separators }
+          : { kind: "tables-added", table: t, count },
+      );
       for (let k = t; k < t + count; k++) {
         (index.tables[k]?.rows ?? []).forEach((_, r) => addedRowIds.add(`${k}/${r}`));
       }
@@ -823,8 +892,47 @@ function tableShiftAfter(
 ): number {
   let shift = 0;
   for (const a of pass.addedTables) {
-    const t = index.tables.findIndex((ti) => ti.element.start === a.offset);
+    const t = index.tables.findIndex((ti) => startsAt(ti, a.offset));
     if (t >= 0 && t <= table + shift) shift += a.count;
   }
   return shift;
+}
+
+/** Whether a table of the index begins at a source offset (its element, or its first row in a joined table). */
+function startsAt(ti: WordIndex["tables"][number], offset: number): boolean {
+  return (
+    ti.element.start === offset ||
+    (ti.firstRow !== undefined && ti.rows[0]?.element.start === offset)
+  );
+}
+
+/**
+ * Where a table of the index lies in the source: its element, or its rows when it is one of
+ * several tables of an element Word joined.
+ */
+export function spanOf(ti: WordIndex["tables"][number]): { start: number; end: number } {
+  const first = ti.rows[0];
+  const last = ti.rows[ti.rows.length - 1];
+  if (ti.firstRow === undefined || !first || !last)
+    return { start: ti.element.start, end: ti.element.end };
+  return { start: first.element.start, end: last.element.end };
+}
+
+/** The element after `el` among its parent's children. */
+function nextElement(el: XmlElement): XmlElement | undefined {
+  const siblings = el.parent?.children ?? [];
+  for (let i = siblings.indexOf(el) + 1; i < siblings.length; i++) {
+    const c = siblings[i] as (typeof siblings)[number];
+    if (c.kind === "element") return c;
+  }
+  return undefined;
+}
+
+/** Block-level XML written in the document's own namespaces, touching tables joined. */
+function joinInDocument(doc: XmlDocument, xml: string): string {
+  const root = doc.root;
+  const open = doc.source.slice(root.start, root.openEnd).replace(/\/>$/, ">");
+  const close = `</${root.name}>`;
+  const joined = joinTouchingTables(`${open}${xml}${close}`);
+  return joined.slice(open.length, joined.length - close.length);
 }
