@@ -82,8 +82,24 @@ export function documentFindings(
   snapshot: DocumentSnapshot,
   definitions: readonly TemplateDefinition[],
 ): Finding[] {
-  return data.plans.flatMap((plan) => {
+  const findings = data.plans.flatMap((plan) => {
     const definition = definitions.find((d) => d.id === plan.template);
     return definition ? promptFindings(plan, definition, snapshot) : [];
+  });
+  const first = data.plans[0];
+  if (first && snapshot.facts.trackedChanges) findings.unshift(trackedChangesFinding(first));
+  return findings;
+}
+
+/**
+ * The document holds tracked changes: it is read as it will be once they are accepted (text and
+ * rows deleted with Track Changes on are not read), which a reviewer of the file may not see.
+ */
+export function trackedChangesFinding(plan: PlanData): Finding {
+  return completeFinding(plan, "document_tracked_changes", {
+    code: "document_tracked_changes",
+    severity: "warning",
+    message:
+      "This document holds tracked changes that were not accepted or rejected. PlanAssist reads the plan as it will be once every change is accepted (deleted text and rows are left out). In Word, review the changes (Review > Accept or Reject) before you submit the plan, so everyone reads the same plan.",
   });
 }
