@@ -19,4 +19,6 @@ module.exports = {
   },
   transformIgnorePatterns: ["/node_modules/(?!(fflate)/)"],
   moduleFileExtensions: ["ts", "tsx", "js", "mjs", "cjs", "json"],
+  // Sample documents are files webpack serves beside the pages (asset/resource).
+  moduleNameMapper: { "\\.docx$": "<rootDir>/tests/helpers/docx-asset.cjs" },
 };

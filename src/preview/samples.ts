@@ -2,11 +2,11 @@
  * The sample plans the preview offers: blank copies of the five templates, served as files next to
  * the page (never inlined in the JavaScript).
  */
-import cde from "../../tests/fixtures/templates/cde-plan-for-improvement.docx";
-import clna from "../../tests/fixtures/templates/clna-self-assessment.docx";
-import ddtt from "../../tests/fixtures/templates/ddtt-action-plan-5.3.1T.docx";
-import perkins from "../../tests/fixtures/templates/perkins-action-plans.docx";
-import sfss from "../../tests/fixtures/templates/sfss-action-planning.docx";
+import cde from "../../assets/samples/cde-plan-for-improvement.docx";
+import clna from "../../assets/samples/clna-self-assessment.docx";
+import ddtt from "../../assets/samples/ddtt-action-plan-5.3.1T.docx";
+import perkins from "../../assets/samples/perkins-action-plans.docx";
+import sfss from "../../assets/samples/sfss-action-planning.docx";
 
 export type Sample = {
   readonly template: string;
