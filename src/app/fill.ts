@@ -16,7 +16,7 @@ import { describeEdit, editSubject, type Skip } from "../domain/edits";
 import { planFill, type FillOptions, type FillPlanning } from "../domain/fill-planner";
 import { documentPlanDataSchema, type DocumentPlanData } from "../domain/plan-data";
 import { readDocument } from "../domain/plan-reader";
-import { err, ok, type Result } from "../domain/result";
+import { err, ok, PlanAssistFailure, type Result } from "../domain/result";
 import type { DocumentSnapshot } from "../domain/snapshot";
 import type { TemplateDefinition } from "../domain/template-definition";
 import { templates } from "../templates";
@@ -83,11 +83,36 @@ export type DocxFillResult = {
   readonly planning: FillPlanning;
 };
 
+/**
+ * Runs a fill or a revert so that whatever goes wrong ends as a result with a code and a
+ * sentence, never as an exception: nothing was written, and the person is told so.
+ */
+function guarded<T>(what: "fill" | "revert", run: () => Result<T>): Result<T> {
+  try {
+    return run();
+  } catch (e) {
+    if (e instanceof PlanAssistFailure) return { ok: false, error: e.failure };
+    const reason = e instanceof Error ? e.message : String(e);
+    return err(
+      "fill_failed",
+      `PlanAssist could not ${what} this document (${reason}). Nothing was written: the file is as it was. Check the plan data with "planassist inspect --json", and report this problem with the file if it happens again.`,
+    );
+  }
+}
+
 /** Fills a .docx file's bytes with plan data. */
 export function fillDocxWithPlanData(
   bytes: Uint8Array,
   desired: DocumentPlanData,
   options: FillOptions & { readonly now?: Date } = {},
+): Result<DocxFillResult> {
+  return guarded("fill", () => fillUnguarded(bytes, desired, options));
+}
+
+function fillUnguarded(
+  bytes: Uint8Array,
+  desired: DocumentPlanData,
+  options: FillOptions & { readonly now?: Date },
 ): Result<DocxFillResult> {
   const opened = openDocx(bytes);
   if (!opened.ok) return opened;
@@ -108,7 +133,7 @@ export function revertDocxFill(
   bytes: Uint8Array,
   options: { force?: boolean } = {},
 ): Result<RevertReport> {
-  return revertDocx(bytes, options);
+  return guarded("revert", () => revertDocx(bytes, options));
 }
 
 /** A few lines a person reads after a fill. */

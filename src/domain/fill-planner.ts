@@ -128,13 +128,66 @@ function labelsOfCell(
   return out;
 }
 
+/**
+ * Rows of the desired data that claim an index another row of their section already has. A row
+ * copied and stripped of its locations (how docs/plan-data.md says to add one) is a new row: it
+ * takes the next index after the section's last. Two rows that both still say where they are in
+ * the document cannot both be there: that is refused, naming them.
+ */
+export function placeCopiedRows(desired: DocumentPlanData): Result<DocumentPlanData> {
+  let changed = false;
+  const plans: PlanData[] = [];
+  for (const plan of desired.plans) {
+    const sections: SectionData[] = [];
+    for (const section of plan.sections) {
+      const rows = section.rows;
+      if (!rows || rows.length < 2) {
+        sections.push(section);
+        continue;
+      }
+      const located = (r: RowData) => r.cells.some((c) => c.location !== undefined);
+      const byIndex = new Map<number, RowData>();
+      let next = Math.max(...rows.map((r) => r.index)) + 1;
+      const placed: RowData[] = [];
+      for (const [k, r] of rows.entries()) {
+        const other = byIndex.get(r.index);
+        if (other === undefined) {
+          byIndex.set(r.index, r);
+          placed.push(r);
+          continue;
+        }
+        if (located(r) && located(other)) {
+          const first = rows.indexOf(other) + 1;
+          return err(
+            "plan_data_invalid",
+            `Rows ${first} and ${k + 1} of "${section.label}"${section.block !== undefined ? ` #${section.block}` : ""} both say they are row ${r.index + 1} of the document. Remove one of them, or remove the "location" of each cell of the one that is new so that a row is added for it.`,
+          );
+        }
+        changed = true;
+        // The row without locations is the new one (the other keeps its place).
+        if (located(r)) {
+          placed[placed.indexOf(other)] = r;
+          byIndex.set(r.index, r);
+          placed.push({ ...other, index: next++ });
+        } else placed.push({ ...r, index: next++ });
+      }
+      sections.push({ ...section, rows: placed });
+    }
+    plans.push({ ...plan, sections });
+  }
+  return ok(changed ? { ...desired, plans } : desired);
+}
+
 /** Plans the edits that make the document hold `desired`. */
 export function planFill(
   snapshot: DocumentSnapshot,
   current: DocumentPlanData,
-  desired: DocumentPlanData,
+  wanted: DocumentPlanData,
   options: FillOptions = {},
 ): Result<FillPlanning> {
+  const placedRows = placeCopiedRows(wanted);
+  if (!placedRows.ok) return placedRows;
+  const desired = placedRows.value;
   const structure: StructureEdit[] = [];
   const pending: Pending[] = [];
   const skipped: Skip[] = [];

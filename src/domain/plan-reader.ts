@@ -395,7 +395,7 @@ function readColumnCell(
   cell: CellSnapshot,
   column: FieldDefinition,
   siblings: readonly FieldDefinition[],
-): { value: FieldData["value"]; location: Location } {
+): { value: FieldData["value"]; location: Location | undefined } {
   const rules: ValueRules = { prompts: column.prompts, placeholders: column.placeholders };
   if (column.type === "multiple-choice" && column.options) {
     // An option is checked when its paragraph starts with a mark (see choices.ts).
@@ -409,8 +409,15 @@ function readColumnCell(
     const labelIndex = cell.paragraphs.findIndex((p) =>
       column.cellLabel?.some((l) => startsWithLabel(p.text, l)),
     );
-    if (labelIndex < 0)
-      return { value: "", location: cellLocation(tableIndex, rowIndex, cell.index) };
+    if (labelIndex < 0) {
+      // The label was deleted. Alone in its cell, the value is the cell; beside another label
+      // (Perkins' "Action 1:" and "Resources Required:"), it has no place of its own.
+      const shared = siblings.some((s) => s !== column && s.cellLabel);
+      return {
+        value: "",
+        location: shared ? undefined : cellLocation(tableIndex, rowIndex, cell.index),
+      };
+    }
     const text = cell.paragraphs[labelIndex]?.text ?? "";
     const label = column.cellLabel.find((l) => startsWithLabel(text, l)) ?? column.label;
     const others = siblings.filter((s) => s !== column).flatMap((s) => s.cellLabel ?? []);

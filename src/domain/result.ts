@@ -66,6 +66,7 @@ export const errorCodes = [
   "journal_invalid",
   "cell_missing",
   "document_not_empty",
+  "fill_failed",
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -11,7 +11,7 @@
  */
 import { cleanLabel, cleanText } from "../domain/recognition";
 import type { TemplateDefinition } from "../domain/template-definition";
-import { templates } from "./index";
+import { templateTableTitles } from "./table-titles";
 
 /**
  * A template table's title. A title that `runs` may head several rows in a row of one table (the
@@ -72,4 +72,4 @@ export function titleTest(titles: readonly TableTitle[]): TitleTest {
 }
 
 /** Which of PlanAssist's template table titles a paragraph's text is, if any. */
-export const templateTableTitle: TitleTest = titleTest(tableTitles(templates));
+export const templateTableTitle: TitleTest = titleTest(templateTableTitles);

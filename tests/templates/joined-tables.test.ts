@@ -11,6 +11,9 @@ import { fixturesDir, fixtureBytes, templateBytes, templateIds } from "../helper
 import { hasTouchingTables, joinedDocx } from "../helpers/join-tables";
 import { readParts } from "../helpers/make-docx";
 import { allFields, readBytes } from "./read-helpers";
+import { templates } from "../../src/templates";
+import { tableTitles } from "../../src/templates/table-starts";
+import { templateTableTitles } from "../../src/templates/table-titles";
 
 const variants = readdirSync(path.join(fixturesDir, "variants")).filter((f) => f.endsWith(".docx"));
 const documents: [string, Uint8Array][] = [
@@ -53,6 +56,10 @@ describe.each(documents)("%s as Word saves it (touching tables joined)", (_name,
 });
 
 describe("the replicas' own tables", () => {
+  it("the reader's list of template table titles is what the template definitions give", () => {
+    expect(templateTableTitles).toEqual(tableTitles(templates));
+  });
+
   it.each(documents)(
     "%s: no table of the split form is cut, so a title stands only in a table's first row",
     (_name, bytes) => {
