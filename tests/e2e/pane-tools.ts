@@ -7,6 +7,8 @@ import { readDocument } from "../../src/domain/plan-reader";
 import type { DocumentPlanData } from "../../src/domain/plan-data";
 import { templates } from "../../src/templates";
 
+export { joinedDocx } from "../helpers/join-tables";
+
 export function readPlanData(bytes: Uint8Array): DocumentPlanData {
   const opened = openDocx(bytes);
   if (!opened.ok) throw new Error(`${opened.error.code}: ${opened.error.message}`);

@@ -3,11 +3,12 @@
  * deleted with Track Changes on, and each of them also in the joined form.
  */
 import { checkDocument } from "../../src/app/check";
+import { fillDocxWithPlanData } from "../../src/app/fill";
 import { readWordDocument } from "../../src/ooxml/wordml";
 import { parseXml } from "../../src/ooxml/xml";
 import { templateBytes } from "../helpers/fixtures";
 import { joinedDocx } from "../helpers/join-tables";
-import { editDocument } from "../helpers/make-docx";
+import { editDocument, readParts } from "../helpers/make-docx";
 import { readBytes, section } from "./read-helpers";
 
 /** The DDTT replica with its third action-step row deleted under Track Changes. */
@@ -56,5 +57,35 @@ describe("a row deleted with Track Changes on", () => {
     };
     expect(codes(tracked)).toContain("document_tracked_changes");
     expect(codes(templateBytes("ddtt-action-plan"))).not.toContain("document_tracked_changes");
+  });
+});
+
+describe("the WordprocessingML namespace under another prefix", () => {
+  /** The DDTT replica with `w:` written as `wx:` throughout (the namespace is the same). */
+  const renamed = editDocument(templateBytes("ddtt-action-plan"), (xml) =>
+    xml.replace(/(<\/?|\s)w:/g, "$1wx:").replace(/xmlns:w=/, "xmlns:wx="),
+  );
+
+  it("is matched by its URI: the plan reads as with the usual prefix", () => {
+    expect(readParts(renamed).get("word/document.xml")).toContain("<wx:tbl>");
+    const strip = (d: unknown) => JSON.stringify(d);
+    expect(strip(readBytes(renamed).data)).toBe(
+      strip(readBytes(templateBytes("ddtt-action-plan")).data),
+    );
+  });
+
+  it("is written in the document's own prefix, and the fill reads back", () => {
+    const data = readBytes(renamed).data;
+    const steps = section(data.plans[0], "action-steps");
+    const first = steps.rows?.[0]?.cells[0];
+    if (!first) throw new Error("no action step");
+    first.value = "Train every coach";
+    const r = fillDocxWithPlanData(renamed, data, { now: new Date("2026-12-02T00:00:00Z") });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.report.failed).toEqual([]);
+    const xml = readParts(r.value.report.bytes).get("word/document.xml") ?? "";
+    expect(xml).not.toMatch(/<w:/);
+    const back = section(readBytes(r.value.report.bytes).data.plans[0], "action-steps");
+    expect(back.rows?.[0]?.cells[0]?.value).toBe("Train every coach");
   });
 });
