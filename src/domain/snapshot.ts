@@ -14,8 +14,11 @@ export type Glyph = {
   readonly kind: GlyphKind;
   /** The Unicode character shown in `text` for this glyph (○ ● ☐ ☒ ✓). */
   readonly char: string;
-  /** Where the glyph came from: a `w:sym` element, a symbol-font run, a Unicode character, or a check box content control. */
-  readonly source: "sym" | "symbol-font" | "unicode" | "checkbox-control";
+  /**
+   * Where the glyph came from: a `w:sym` element, a symbol-font run, a Unicode character, a check
+   * box content control, or a legacy check box form field (`w:ffData/w:checkBox`).
+   */
+  readonly source: "sym" | "symbol-font" | "unicode" | "checkbox-control" | "form-field";
   /** The symbol font when there is one (Wingdings, Wingdings 2, MS Gothic, ...). */
   readonly font?: string;
   /** Offset of the glyph in the paragraph's `text`. */

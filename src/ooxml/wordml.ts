@@ -86,6 +86,10 @@ export function wordNames(prefix: string) {
     hAnsi: q("hAnsi"),
     fill: q("fill"),
     fldCharType: q("fldCharType"),
+    ffData: q("ffData"),
+    checkBox: q("checkBox"),
+    default: q("default"),
+    checked: q("checked"),
   };
 }
 
@@ -554,6 +558,7 @@ class Reader {
       const name = ch.name;
       if (name === n.fldChar) {
         const type = attr(ch, n.fldCharType);
+        if (type === "begin" && acc.field === 0) this.formCheckBox(ch, acc, ctx);
         if (type === "begin") acc.field++;
         else if (type === "separate" || type === "end") acc.field = Math.max(0, acc.field - 1);
         continue;
@@ -583,6 +588,29 @@ class Reader {
         }
       }
     }
+  }
+
+  /**
+   * A legacy check box form field (forms distributed protected): Word draws the box itself, and
+   * the field's result holds no text, so the box is read from `w:ffData/w:checkBox` (checked when
+   * `w:checked` is on, else as its `w:default`).
+   */
+  formCheckBox(fldChar: XmlElement, acc: ParagraphAccumulator, ctx: RunContext): void {
+    const n = this.n;
+    const box = firstElement(firstElement(fldChar, n.ffData) ?? fldChar, n.checkBox);
+    if (!box) return;
+    const checked = firstElement(box, n.checked);
+    const on = checked
+      ? isOn(checked, n)
+      : isOn(firstElement(box, n.default), n) && firstElement(box, n.default) !== undefined;
+    const char = on ? "☒" : "☐";
+    acc.glyphs.push({
+      kind: on ? "box-checked" : "box-empty",
+      char,
+      source: "form-field",
+      offset: acc.text.length,
+    });
+    appendRun(acc, char, ctx);
   }
 
   text(text: string, acc: ParagraphAccumulator, ctx: RunContext): void {

@@ -547,6 +547,18 @@ class ContentWriter {
         if (!snap || normaliseSlotText(snap.text) === want) return;
         const cell = this.cellIndex(e.table, e.row, c);
         this.cells.add(cellKey(e.table, e.row, c));
+        // A cell whose choice is a check box control or form field keeps it: its state is set.
+        const k = snap.paragraphs.findIndex((ps) =>
+          ps.glyphs.some((g) => g.source === "checkbox-control" || g.source === "form-field"),
+        );
+        const boxParagraph = k >= 0 ? cell.paragraphs[k] : undefined;
+        const toggled = boxParagraph && boxToggle(this.doc, boxParagraph, this.n, i === target);
+        if (toggled) {
+          const boxed = snap.paragraphs[k];
+          const checkedNow = boxed?.glyphs.some((g) => g.kind === "box-checked") ?? false;
+          if (checkedNow !== (i === target)) this.splices.push(...toggled);
+          return;
+        }
         cell.paragraphs.forEach((p, k) => {
           this.splices.push({
             start: p.start,
@@ -637,6 +649,19 @@ class ContentWriter {
       const want = e.marked[i] ? "checked" : anyMarked || markLength > 0 ? "empty" : "none";
       if (want === current) return;
       this.cells.add(cellKey(e.cell.table, e.cell.row, e.cell.cell));
+      // A check box control or form field stays one: its state is set, not its text.
+      const box = ps.glyphs[0];
+      if (
+        box &&
+        box.offset === 0 &&
+        (box.source === "checkbox-control" || box.source === "form-field")
+      ) {
+        const toggled = boxToggle(this.doc, p, n, want === "checked");
+        if (toggled) {
+          this.splices.push(...toggled);
+          return;
+        }
+      }
       if (markLength > 0) this.splices.push(...spanSplices(this.doc, p, n, 0, markLength, ""));
       if (want === "none") return;
       const rPr = valueRunProperties(this.doc, p, n);
@@ -652,6 +677,77 @@ class ContentWriter {
       }
     });
   }
+}
+
+/**
+ * Sets the first check box in a paragraph, a `w14:checkbox` content control or a legacy check box
+ * form field, to checked or not, keeping it a control or a field. Undefined when there is none.
+ */
+export function boxToggle(
+  doc: XmlDocument,
+  p: XmlElement,
+  n: WordNames,
+  checked: boolean,
+): Splice[] | undefined {
+  const local = (el: XmlElement) => el.name.slice(el.name.indexOf(":") + 1);
+  const kids = (el: XmlElement) => el.children.filter((c): c is XmlElement => c.kind === "element");
+  const find = (el: XmlElement): XmlElement | undefined => {
+    for (const ch of kids(el)) {
+      if (ch.name === n.sdt) {
+        const pr = kids(ch).find((c) => c.name === n.sdtPr);
+        if (pr && kids(pr).some((c) => local(c) === "checkbox")) return ch;
+      }
+      if (ch.name === n.fldChar && attr(ch, n.fldCharType) === "begin") {
+        const ff = kids(ch).find((c) => c.name === n.ffData);
+        if (ff && kids(ff).some((c) => c.name === n.checkBox)) return ch;
+      }
+      const inner = find(ch);
+      if (inner) return inner;
+    }
+    return undefined;
+  };
+  const target = find(p);
+  if (!target) return undefined;
+  if (target.name === n.fldChar) {
+    const box = kids(kids(target).find((c) => c.name === n.ffData) as XmlElement).find(
+      (c) => c.name === n.checkBox,
+    ) as XmlElement;
+    const value = `<${n.checked}${checked ? "" : ` ${n.val}="0"`}/>`;
+    const existing = kids(box).find((c) => c.name === n.checked);
+    if (existing) return [{ start: existing.start, end: existing.end, text: value }];
+    if (box.closeStart === box.end) {
+      const open = doc.source.slice(box.start, box.openEnd - 2);
+      return [{ start: box.start, end: box.end, text: `${open}>${value}</${n.checkBox}>` }];
+    }
+    return [{ start: box.closeStart, end: box.closeStart, text: value }];
+  }
+  // A check box content control: its checked state, and the character it shows for that state.
+  const pr = kids(target).find((c) => c.name === n.sdtPr) as XmlElement;
+  const box = kids(pr).find((c) => local(c) === "checkbox") as XmlElement;
+  const prefix = box.name.slice(0, box.name.indexOf(":") + 1);
+  const splices: Splice[] = [];
+  const state = kids(box).find((c) => local(c) === "checked");
+  const stateXml = `<${prefix}checked ${prefix}val="${checked ? 1 : 0}"/>`;
+  if (state) splices.push({ start: state.start, end: state.end, text: stateXml });
+  else splices.push({ start: box.openEnd, end: box.openEnd, text: stateXml });
+  const shown = kids(box).find((c) => local(c) === (checked ? "checkedState" : "uncheckedState"));
+  const code = shown ? parseInt(attr(shown, `${prefix}val`) ?? "", 16) : NaN;
+  const char = Number.isFinite(code) ? String.fromCodePoint(code) : checked ? "☒" : "☐";
+  const content = kids(target).find((c) => c.name === n.sdtContent);
+  const firstText = (el: XmlElement): XmlElement | undefined => {
+    for (const ch of kids(el)) {
+      if (ch.name === n.t) return ch;
+      const inner = firstText(ch);
+      if (inner) return inner;
+    }
+    return undefined;
+  };
+  const t = content && firstText(content);
+  if (t) {
+    const open = doc.source.slice(t.start, t.openEnd).replace(/\/>$/, ">");
+    splices.push({ start: t.start, end: t.end, text: `${open}${char}</${n.t}>` });
+  }
+  return splices;
 }
 
 /** The marks `set-marks` writes before an option (what the plan reader reads as checked or not). */
