@@ -6,7 +6,7 @@
  * Also here: the package edits that add and remove the journal's parts (relationship, content
  * type override, item properties), as pure string functions both hosts can use.
  */
-import { spanOf, type JournalChange } from "./edit/apply";
+import { rowItem, spanOf, type JournalChange } from "./edit/apply";
 import { applySplices, type Splice } from "./edit/splice";
 import { sourceOf } from "./edit/paragraph-xml";
 import { normaliseSlotText } from "../domain/edits";
@@ -236,8 +236,11 @@ export function revertFill(
           changedSince.push(`rows added to table ${c.table + 1} are gone`);
           continue;
         }
-        const start = (rows[0] as (typeof rows)[number]).element.start;
-        const end = (rows[rows.length - 1] as (typeof rows)[number]).element.end;
+        // A row added with its own content control (a repeating section's item) goes with it.
+        const first = (rows[0] as (typeof rows)[number]).element;
+        const last = (rows[rows.length - 1] as (typeof rows)[number]).element;
+        const start = (rowItem(first, index.names) ?? first).start;
+        const end = (rowItem(last, index.names) ?? last).end;
         removedRanges.push([start, end]);
         splices.push({ start, end, text: "" });
       } else if (c.kind === "tables-added") {

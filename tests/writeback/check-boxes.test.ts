@@ -9,6 +9,7 @@ import { readDocument } from "../../src/domain/plan-reader";
 import { readWordDocument } from "../../src/ooxml/wordml";
 import { parseXml } from "../../src/ooxml/xml";
 import { templates } from "../../src/templates";
+import { sfssPriorities } from "../../src/templates/sfss-action-plan.template";
 import { templateBytes } from "../helpers/fixtures";
 import { joinedDocx } from "../helpers/join-tables";
 import { editDocument } from "../helpers/make-docx";
@@ -64,10 +65,7 @@ describe.each([
     it("are set by a fill, stay boxes, read back as chosen, and revert to the original", () => {
       const data = read(original);
       const field = priorities(data);
-      const options = templates
-        .find((t) => t.id === "sfss-action-plan")!
-        .sections.flatMap((s) => ("columns" in s ? s.columns : []))
-        .find((c) => c.id === "priorities")!.options!;
+      const options = sfssPriorities;
       field.value = [options[1]!, options[3]!];
       const r = fillDocxWithPlanData(original, data, { now });
       if (!r.ok) throw new Error(r.error.message);

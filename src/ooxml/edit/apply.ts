@@ -216,6 +216,8 @@ function structurePass(
     count: number;
     /** Empty paragraphs put around the added tables (the first one before them). */
     separators?: number;
+    /** Characters of the splice before its first row (a content control's start). */
+    lead?: number;
   }[] = [];
   const removed: StructurePass["removed"] = [];
   edits.forEach((e, k) => {
@@ -231,19 +233,33 @@ function structurePass(
         });
         return;
       }
+      // A row that is an item of its own content control (a repeating section's item) is
+      // copied with its control, and the copy goes after the item.
+      const item = rowItem(template.element, n);
+      const wrap = item ? itemWrapper(doc, item, n) : { open: "", close: "" };
       const xml = e.rows
-        .map((labels) =>
-          clonedRow(
-            doc,
-            template,
-            n,
-            new Map(labels.map((l) => [labelKey(l.cell, l.paragraph), l.text])),
-          ),
+        .map(
+          (labels) =>
+            wrap.open +
+            clonedRow(
+              doc,
+              template,
+              n,
+              new Map(labels.map((l) => [labelKey(l.cell, l.paragraph), l.text])),
+            ) +
+            wrap.close,
         )
         .join("");
       const tag = `s${k}`;
-      splices.push({ start: after.element.end, end: after.element.end, text: xml, tag });
-      tags.push({ tag, kind: "rows", table: e.table, count: e.rows.length });
+      const at = (rowItem(after.element, n) ?? after.element).end;
+      splices.push({ start: at, end: at, text: xml, tag });
+      tags.push({
+        tag,
+        kind: "rows",
+        table: e.table,
+        count: e.rows.length,
+        lead: wrap.open.length,
+      });
       outcomes.push({ edit: e, status: "written" });
     } else if (e.kind === "insert-block") {
       const tables = index.tables.slice(e.firstTable, e.firstTable + e.tableCount);
@@ -373,7 +389,8 @@ function structurePass(
   for (const t of tags) {
     const offset = result.tagged.get(t.tag);
     if (offset === undefined) continue;
-    if (t.kind === "rows") addedRows.push({ table: t.table, count: t.count, offset });
+    if (t.kind === "rows")
+      addedRows.push({ table: t.table, count: t.count, offset: offset + (t.lead ?? 0) });
     else {
       const lead = t.separators ? `<${n.p}/>`.length : 0;
       addedTables.push({ count: t.count, offset: offset + lead, separators: t.separators ?? 0 });
@@ -1012,6 +1029,39 @@ export function spanOf(ti: WordIndex["tables"][number]): { start: number; end: n
   if (ti.firstRow === undefined || !first || !last)
     return { start: ti.element.start, end: ti.element.end };
   return { start: first.element.start, end: last.element.end };
+}
+
+/**
+ * The content control a row is the only content of (an item of a repeating section, or a control
+ * around one row), when there is one.
+ */
+export function rowItem(tr: XmlElement, n: WordNames): XmlElement | undefined {
+  const content = tr.parent;
+  const sdt = content?.parent;
+  if (!content || !sdt || content.name !== n.sdtContent || sdt.name !== n.sdt) return undefined;
+  const rows = content.children.filter((c) => c.kind === "element");
+  return rows.length === 1 ? sdt : undefined;
+}
+
+/** The XML around a row item's row, for a copy: its properties without the control's id. */
+function itemWrapper(
+  doc: XmlDocument,
+  item: XmlElement,
+  n: WordNames,
+): { open: string; close: string } {
+  const content = item.children.find(
+    (c): c is XmlElement => c.kind === "element" && c.name === n.sdtContent,
+  ) as XmlElement;
+  let open = doc.source.slice(item.start, content.openEnd);
+  const pr = item.children.find((c): c is XmlElement => c.kind === "element" && c.name === n.sdtPr);
+  const id = pr?.children.find(
+    (c): c is XmlElement => c.kind === "element" && c.name === n.q("id"),
+  );
+  if (id) {
+    const from = id.start - item.start;
+    open = open.slice(0, from) + open.slice(from + (id.end - id.start));
+  }
+  return { open, close: doc.source.slice(content.closeStart, item.end) };
 }
 
 /** The element after `el` among its parent's children. */
