@@ -87,6 +87,7 @@ export class PreviewDocument implements DocumentPort, HostWriter {
       code: "review_comment",
       severity: c.severity,
       message: c.message,
+      ...(c.fieldLabel ? { fieldLabel: c.fieldLabel } : {}),
       rule: "review",
       template: "review",
       plan: 0,
@@ -150,19 +151,33 @@ export class PreviewDocument implements DocumentPort, HostWriter {
     if (!r.ok) return r;
     const before = await this.docx.read();
     this.replace(r.value.bytes);
-    const after = await this.docx.read();
+    const afterRead = await this.docx.read();
     let restored = 0;
-    if (before.ok && after.ok) {
-      const a = before.value.tables.flatMap((t) =>
-        t.rows.flatMap((row) => row.cells.map((c) => c.text)),
-      );
-      const b = after.value.tables.flatMap((t) =>
-        t.rows.flatMap((row) => row.cells.map((c) => c.text)),
-      );
-      restored = a.filter((t, i) => b[i] !== t).length;
+    if (before.ok && afterRead.ok) {
+      // Values put back: cells and body paragraphs (District/School Name: ...) whose text changed,
+      // by address (rows the fill added and the revert removed are counted apart).
+      const texts = (s: DocumentSnapshot) =>
+        new Map<string, string>([
+          ...s.tables.flatMap((t) =>
+            t.rows.flatMap((row) =>
+              row.cells.map((c): [string, string] => [
+                `${t.index}:${row.index}:${c.index}`,
+                c.text,
+              ]),
+            ),
+          ),
+          ...s.paragraphs.map((p): [string, string] => [`p${p.index}`, p.text]),
+        ]);
+      const after = texts(afterRead.value);
+      for (const [key, text] of texts(before.value)) {
+        const now = after.get(key);
+        if (now !== undefined && now !== text) restored++;
+      }
     }
     const rowsRemoved =
-      before.ok && after.ok ? Math.max(0, rowCount(before.value) - rowCount(after.value)) : 0;
+      before.ok && afterRead.ok
+        ? Math.max(0, rowCount(before.value) - rowCount(afterRead.value))
+        : 0;
     return ok({ restored, rowsRemoved });
   }
 

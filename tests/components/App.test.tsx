@@ -46,9 +46,9 @@ describe("the task pane", () => {
     expect(screen.getByText(/^0 of \d+ required fields filled and valid$/)).toBeTruthy();
     const sections = within(screen.getByRole("list")).getAllByRole("listitem");
     expect(sections.map((s) => s.textContent)).toEqual([
-      "1. District and dateIncomplete",
-      "2. Strategy 1Incomplete",
-      "3. Action steps 1Incomplete",
+      "1. District and dateNot started",
+      "2. Strategy 1Not started",
+      "3. Action steps 1Not started",
     ]);
   });
 
@@ -120,7 +120,7 @@ describe("the task pane", () => {
     await screen.findByRole("heading", { name: "DDTT Action Plan" }, { timeout: 15_000 });
     await userEvent.click(screen.getByRole("button", { name: "Revert last fill" }));
     expect(await screen.findByText("Last fill reverted")).toBeTruthy();
-    expect(screen.getByText("2 cells restored.")).toBeTruthy();
+    expect(screen.getByText("2 values restored.")).toBeTruthy();
   });
 
   it("offers to revert anyway when cells were edited after the fill, and reverts only when asked", async () => {
@@ -143,7 +143,7 @@ describe("the task pane", () => {
     expect(calls).toEqual([false]);
     await userEvent.click(screen.getByRole("button", { name: "Revert anyway" }));
     expect(await screen.findByText("Last fill reverted")).toBeTruthy();
-    expect(screen.getByText("3 cells restored.")).toBeTruthy();
+    expect(screen.getByText("3 values restored.")).toBeTruthy();
     expect(calls).toEqual([false, true]);
   });
 
@@ -221,9 +221,11 @@ describe("the task pane", () => {
     expect(summary).toMatch(
       /^DDTT Action Plan\nCompleteness: 0 of \d+ required fields filled and valid\nErrors: \d+/,
     );
-    const before = screen.getAllByRole("button", { name: "Add as comment" }).length;
+    const before = screen.getAllByRole("button", { name: /^Add as comment on / }).length;
     expect(before).toBeGreaterThan(0);
     await userEvent.click(errors);
-    expect(screen.queryAllByRole("button", { name: "Add as comment" }).length).toBeLessThan(before);
+    expect(screen.queryAllByRole("button", { name: /^Add as comment on / }).length).toBeLessThan(
+      before,
+    );
   });
 });

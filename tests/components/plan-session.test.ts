@@ -1,5 +1,8 @@
 import {
+  commentText,
   consentItems,
+  entriesWithErrors,
+  fieldName,
   personNames,
   planCompleteness,
   reviewSummary,
@@ -58,12 +61,86 @@ const finding = (f: Partial<PaneFinding>): PaneFinding => ({
 });
 
 describe("the session's view of a plan", () => {
+  it("lists only the severities shown in a review summary, and says so", () => {
+    const text = reviewSummary(
+      data,
+      [
+        finding({
+          field: "owner",
+          row: 0,
+          fieldLabel: "Owner (row 1)",
+          message: "Name one person.",
+        }),
+        finding({ severity: "warning", message: "Steps are not in order." }),
+      ],
+      new Set(["warning"]),
+    );
+    expect(text).toContain("Errors: 1, warnings: 1, notes: 0\nListed: warnings\n");
+    expect(text).toContain("[Warning] Steps are not in order.");
+    expect(text).not.toContain("Name one person.");
+  });
+
   it("calls a section incomplete, not wrong, when its only errors are about empty fields", () => {
     expect(sectionStatus(steps, [finding({ field: "step", row: 1 })])).toBe("incomplete");
   });
 
   it("calls a section wrong when a filled field has an error", () => {
     expect(sectionStatus(steps, [finding({ field: "owner", row: 0 })])).toBe("has-errors");
+  });
+
+  it("calls an untouched section with nothing required optional, not complete", () => {
+    const optional: SectionData = {
+      id: "notes",
+      label: "Notes",
+      fields: [{ id: "n", label: "Notes", type: "long-text", required: false, value: "" }],
+    };
+    expect(sectionStatus(optional, [])).toBe("optional");
+    expect(
+      sectionStatus({ ...optional, fields: [{ ...optional.fields[0]!, value: "x" }] }, []),
+    ).toBe("complete");
+  });
+
+  it("calls an untouched section with required fields not started", () => {
+    const blank: SectionData = {
+      ...steps,
+      rowLimits: { min: 1, max: 10 },
+      rows: steps.rows!.map((r) => ({ ...r, cells: r.cells.map((c) => ({ ...c, value: "" })) })),
+    };
+    expect(sectionStatus(blank, [finding({ field: "step", row: 0 })])).toBe("not-started");
+  });
+
+  it("names a row's field by its label and row", () => {
+    expect(fieldName(steps, "owner", 1)).toBe("Owner, row 2");
+    expect(
+      fieldName({ ...steps, rows: [{ ...steps.rows![0]!, label: "Action 1:" }] }, "owner", 0),
+    ).toBe("Owner, Action 1");
+  });
+
+  it("lists entries typed with errors by field and row, leaving out blank required fields", () => {
+    const list = entriesWithErrors(steps, [
+      finding({ field: "owner", row: 0, message: "Name one person." }),
+      finding({ field: "owner", row: 0, message: "Give a name, not a title." }),
+      finding({ field: "step", row: 1, message: "Required." }),
+      finding({ field: "owner", row: 1, severity: "warning", message: "A title alone." }),
+    ]);
+    expect(list).toEqual([
+      {
+        key: "0:owner",
+        name: "Owner, row 1",
+        messages: ["Name one person.", "Give a name, not a title."],
+      },
+    ]);
+  });
+
+  it("names the field in a comment's text", () => {
+    expect(
+      commentText({
+        location: { kind: "paragraph", paragraph: 0 },
+        severity: "warning",
+        message: "Give the year.",
+        fieldLabel: "Today's Date",
+      }),
+    ).toBe("Warning (Today's Date): Give the year.");
   });
 
   it("counts required fields filled and valid", () => {
@@ -110,8 +187,8 @@ describe("the session's view of a plan", () => {
         "Completeness: 2 of 4 required fields filled and valid",
         "Errors: 1, warnings: 1, notes: 0",
         "- Action steps",
-        "  [error] Owner (row 1): Name one person.",
-        "  [warning] Steps are not in order.",
+        "  [Error] Owner (row 1): Name one person.",
+        "  [Warning] Steps are not in order.",
         "",
       ].join("\n"),
     );

@@ -22,6 +22,12 @@ export const useOverviewStyles = makeStyles({
     textAlign: "start",
     columnGap: tokens.spacingHorizontalS,
   },
+  badges: {
+    display: "flex",
+    flexWrap: "wrap",
+    justifyContent: "flex-end",
+    gap: tokens.spacingHorizontalXS,
+  },
   label: {
     flexGrow: 1,
     minWidth: 0,

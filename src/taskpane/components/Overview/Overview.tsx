@@ -8,18 +8,28 @@ import {
   type PaneFinding,
 } from "../../../app/plan-session";
 import { sectionTitle } from "../SectionForm/section-title";
-import { StatusBadge } from "../StatusBadge/StatusBadge";
+import { StatusBadge, UnwrittenBadge } from "../StatusBadge/StatusBadge";
 import { useOverviewStyles } from "./Overview.styles";
 
 export type OverviewProps = {
+  /** The plan as the document holds it (progress counts what is written). */
   readonly plan: PlanData;
   readonly planIndex: number;
+  /** Findings on what the document holds. */
   readonly findings: readonly PaneFinding[];
+  /** Per section: entries typed in the pane and not yet written. */
+  readonly unwritten?: readonly boolean[];
   readonly onOpenSection: (position: number) => void;
 };
 
 /** A plan at a glance: overall progress and each section with its status. */
-export function Overview({ plan, planIndex, findings, onOpenSection }: OverviewProps) {
+export function Overview({
+  plan,
+  planIndex,
+  findings,
+  unwritten = [],
+  onOpenSection,
+}: OverviewProps) {
   const styles = useOverviewStyles();
   const c = planCompleteness(plan, planIndex, findings);
   const ratio = c.required === 0 ? 1 : c.filled / c.required;
@@ -30,7 +40,9 @@ export function Overview({ plan, planIndex, findings, onOpenSection }: OverviewP
       </h2>
       <Field
         label="Progress"
-        hint={`${c.filled} of ${c.required} required fields filled and valid`}
+        hint={`${c.filled} of ${c.required} required fields filled and valid${
+          unwritten.some(Boolean) ? " in the document; entries not yet written are not counted" : ""
+        }`}
         validationState="none"
       >
         <ProgressBar
@@ -49,7 +61,10 @@ export function Overview({ plan, planIndex, findings, onOpenSection }: OverviewP
                 <span className={styles.label}>
                   {i + 1}. {sectionTitle(s)}
                 </span>
-                <StatusBadge status={status} />
+                <span className={styles.badges}>
+                  {unwritten[i] ? <UnwrittenBadge /> : null}
+                  <StatusBadge status={status} />
+                </span>
               </Button>
             </li>
           );
