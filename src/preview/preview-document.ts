@@ -44,6 +44,8 @@ export class PreviewDocument implements DocumentPort, HostWriter {
   readonly host = "docx" as const;
   private docx: DocxDocument;
   private readonly listeners = new Set<BytesListener>();
+  /** The read of the current bytes (the page's check before rendering and the pane's first read share it). */
+  private reading: Promise<Result<DocumentSnapshot>> | undefined;
 
   constructor(bytes: Uint8Array) {
     this.docx = new DocxDocument(bytes);
@@ -60,6 +62,7 @@ export class PreviewDocument implements DocumentPort, HostWriter {
 
   private replace(bytes: Uint8Array): void {
     this.docx = new DocxDocument(bytes);
+    this.reading = undefined;
     for (const l of this.listeners) l(bytes);
   }
 
@@ -68,7 +71,8 @@ export class PreviewDocument implements DocumentPort, HostWriter {
   }
 
   read(): Promise<Result<DocumentSnapshot>> {
-    return this.docx.read();
+    this.reading ??= this.docx.read();
+    return this.reading;
   }
 
   /** The preview has no selection: it scrolls the rendering to the cell instead (see the page). */

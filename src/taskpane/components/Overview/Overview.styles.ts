@@ -27,6 +27,8 @@ export const useOverviewStyles = makeStyles({
     flexWrap: "wrap",
     justifyContent: "flex-end",
     gap: tokens.spacingHorizontalXS,
+    flexShrink: 0,
+    whiteSpace: "nowrap",
   },
   label: {
     flexGrow: 1,
