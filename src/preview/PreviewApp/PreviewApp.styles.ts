@@ -25,6 +25,7 @@ export const usePreviewAppStyles = makeStyles({
   },
   fileName: { color: tokens.colorNeutralForeground2, overflowWrap: "anywhere", minWidth: 0 },
   why: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  empty: { margin: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground2 },
   unreadable: { margin: tokens.spacingHorizontalM },
   spacer: { flexGrow: 1 },
   inline: {
