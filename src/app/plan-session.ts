@@ -12,6 +12,7 @@ import type {
   PlanData,
   SectionData,
 } from "../domain/plan-data";
+import { parsePerson } from "../domain/parse/person";
 import { ok, type PlanAssistError, type Result } from "../domain/result";
 import type { DocumentSnapshot, Location } from "../domain/snapshot";
 
@@ -384,20 +385,27 @@ export function withSection(
   };
 }
 
-/** Names already used in person fields of a plan, for suggestions. */
+/**
+ * People already named in person fields of a plan, for suggestions: each as the checks read it
+ * (a name with its title kept together, "Maria Lopez, Principal"). Nothing the checks refuse or
+ * question is offered: no placeholder ("TBD"), no group, no job title alone.
+ */
 export function personNames(plan: PlanData): string[] {
-  const names = new Set<string>();
+  const names = new Map<string, string>();
   for (const section of plan.sections) {
     for (const { field } of sectionFields(section)) {
-      if (field.type === "person" && typeof field.value === "string") {
-        for (const part of field.value.split(/[,;\n]| and /)) {
-          const name = part.trim();
-          if (name) names.add(name);
-        }
+      if (field.type !== "person" || typeof field.value !== "string") continue;
+      const r = parsePerson(field.value);
+      if (!r.ok || r.notes.length > 0) continue;
+      for (const p of r.value.people) {
+        const key = p.name.toLowerCase();
+        const shown = p.title ? `${p.name}, ${p.title}` : p.name;
+        // The fullest form wins: "Maria Lopez, Principal" over "Maria Lopez".
+        if ((names.get(key)?.length ?? 0) < shown.length) names.set(key, shown);
       }
     }
   }
-  return [...names].sort((a, b) => a.localeCompare(b));
+  return [...names.values()].sort((a, b) => a.localeCompare(b));
 }
 
 /**

@@ -151,7 +151,32 @@ describe("the session's view of a plan", () => {
   });
 
   it("suggests each person named in the plan once, in order", () => {
-    expect(personNames(data.plans[0]!)).toEqual(["Dana Ruiz", "Lee Chen", "Sam Ortiz"]);
+    expect(personNames(data.plans[0]!)).toEqual(["Dana Ruiz, Lee Chen", "Sam Ortiz"]);
+  });
+
+  it("suggests names with their titles kept whole, and never a placeholder, group or title alone", () => {
+    const owners = [
+      "Maria Lopez, Principal; James Chen",
+      "TBD",
+      "Principal",
+      "all staff",
+      "Maria Lopez",
+    ];
+    const plan = {
+      ...data.plans[0]!,
+      sections: [
+        {
+          ...steps,
+          rows: owners.map((value, index) => ({
+            index,
+            cells: [
+              { id: "owner", label: "Owner", type: "person" as const, required: true, value },
+            ],
+          })),
+        },
+      ],
+    };
+    expect(personNames(plan)).toEqual(["James Chen", "Maria Lopez, Principal"]);
   });
 
   it("does not ask consent for choices, whose marks PlanAssist moves itself", () => {
