@@ -385,6 +385,84 @@ export function withSection(
   };
 }
 
+/** The section of a plan with the same id and block, if any. */
+export function findSection(plan: PlanData | undefined, key: SectionKey): SectionData | undefined {
+  return plan?.sections.find((s) => sameSection(s, key));
+}
+
+/** What one block of a repeating part is called ("challenge", "strategy"), from its first section. */
+export function blockNoun(plan: PlanData): string | undefined {
+  const first = plan.sections.find((s) => s.block !== undefined);
+  if (!first) return undefined;
+  const word = first.label.split("/")[0]?.trim().split(/\s+/).pop();
+  return word ? word.toLowerCase() : undefined;
+}
+
+function blankField(f: FieldData): FieldData {
+  const { location: _l, optionLocations: _o, ...rest } = f;
+  return { ...rest, value: typeof f.value === "string" ? "" : [] };
+}
+
+/**
+ * A new block (an SFSS challenge, a CDE or DDTT strategy) after the last one: a blank copy of the
+ * last block's sections, numbered on. It has no place in the document until it is written, when
+ * the whole block of tables is copied. Returns the new plan and the new block's first position.
+ */
+export function addBlock(plan: PlanData): { plan: PlanData; position: number } | undefined {
+  const blocks = plan.sections.map((s) => s.block ?? 0);
+  const last = Math.max(0, ...blocks);
+  if (last === 0) return undefined;
+  const lastAt = blocks.lastIndexOf(last);
+  const copies = plan.sections
+    .filter((s) => s.block === last)
+    .map((s): SectionData => {
+      const { rows, ...rest } = s;
+      return {
+        ...rest,
+        block: last + 1,
+        fields: s.fields.map(blankField),
+        ...(rows
+          ? {
+              rows: rows.map((r) => {
+                const { added: _a, ...row } = r;
+                return { ...row, cells: r.cells.map(blankField) };
+              }),
+            }
+          : {}),
+      };
+    });
+  const sections = [
+    ...plan.sections.slice(0, lastAt + 1),
+    ...copies,
+    ...plan.sections.slice(lastAt + 1),
+  ];
+  return { plan: { ...plan, sections }, position: lastAt + 1 };
+}
+
+/**
+ * The plan data a write of one section sends: what the document holds, with the section's new
+ * values. A section of a block not yet in the document brings its whole block (it is copied as
+ * one piece, with the values of all its sections).
+ */
+export function writeData(
+  original: DocumentPlanData,
+  edited: DocumentPlanData,
+  plan: number,
+  section: SectionData,
+): DocumentPlanData {
+  if (findSection(original.plans[plan], sectionKey(section)))
+    return withSection(original, plan, section);
+  const block = (edited.plans[plan]?.sections ?? []).filter(
+    (s) => s.block === section.block && !findSection(original.plans[plan], sectionKey(s)),
+  );
+  return {
+    ...original,
+    plans: original.plans.map((p, i) =>
+      i === plan ? { ...p, sections: [...p.sections, ...block] } : p,
+    ),
+  };
+}
+
 /**
  * People already named in person fields of a plan, for suggestions: each as the checks read it
  * (a name with its title kept together, "Maria Lopez, Principal"). Nothing the checks refuse or

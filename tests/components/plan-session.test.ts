@@ -1,5 +1,8 @@
 import {
+  addBlock,
+  blockNoun,
   commentText,
+  writeData,
   consentItems,
   entriesWithErrors,
   fieldName,
@@ -217,5 +220,74 @@ describe("the session's view of a plan", () => {
         "",
       ].join("\n"),
     );
+  });
+
+  it("adds a blank block after the last one, numbered on, and writes it whole", () => {
+    const strategy = (block: number, value: string): SectionData => ({
+      id: "strategy",
+      label: "High-Leverage Strategy",
+      block,
+      fields: [
+        {
+          id: "name",
+          label: "Strategy",
+          type: "long-text",
+          required: true,
+          value,
+          location: { kind: "cell", table: block, row: 0, cell: 1 },
+        },
+      ],
+    });
+    const activities = (block: number): SectionData => ({ ...steps, id: "activities", block });
+    const tail: SectionData = { id: "log", label: "Monitoring log", fields: [] };
+    const plan = {
+      ...data.plans[0]!,
+      sections: [
+        strategy(1, "Co-teaching"),
+        activities(1),
+        strategy(2, "Tutoring"),
+        activities(2),
+        tail,
+      ],
+    };
+    expect(blockNoun(plan)).toBe("strategy");
+    const added = addBlock(plan)!;
+    expect(added.position).toBe(4);
+    expect(added.plan.sections.map((s) => `${s.id}#${s.block ?? ""}`)).toEqual([
+      "strategy#1",
+      "activities#1",
+      "strategy#2",
+      "activities#2",
+      "strategy#3",
+      "activities#3",
+      "log#",
+    ]);
+    const fresh = added.plan.sections[4]!;
+    expect(fresh.fields[0]).toEqual({
+      id: "name",
+      label: "Strategy",
+      type: "long-text",
+      required: true,
+      value: "",
+    });
+    expect(
+      added.plan.sections[5]!.rows!.every((r) =>
+        r.cells.every((c) => c.value === "" && !c.location),
+      ),
+    ).toBe(true);
+    const original = { ...data, plans: [plan] };
+    const typed = { ...fresh, fields: [{ ...fresh.fields[0]!, value: "Mentoring" }] };
+    const edited = {
+      ...data,
+      plans: [
+        { ...added.plan, sections: added.plan.sections.map((s, i) => (i === 4 ? typed : s)) },
+      ],
+    };
+    const sent = writeData(original, edited, 0, typed);
+    expect(sent.plans[0]!.sections.filter((s) => s.block === 3).map((s) => s.id)).toEqual([
+      "strategy",
+      "activities",
+    ]);
+    expect(sent.plans[0]!.sections.find((s) => s.block === 3)!.fields[0]!.value).toBe("Mentoring");
   });
 });

@@ -5,6 +5,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { buildSync } from "esbuild";
 import { assert, test } from "./support/harness.mjs";
 import { openPreview } from "./support/preview-pane.mjs";
 
@@ -14,6 +15,18 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "..", "..");
 const shots = path.join(root, "test-results", "pane-people");
 mkdirSync(shots, { recursive: true });
+
+// The .docx adapter and plan reader, bundled for Node, to read downloaded files back.
+const toolsFile = path.join(root, "test-results", "pane-people-tools.cjs");
+buildSync({
+  entryPoints: [path.join(here, "pane-tools.ts")],
+  bundle: true,
+  platform: "node",
+  format: "cjs",
+  outfile: toolsFile,
+  logLevel: "error",
+});
+const tools = require(toolsFile);
 
 const fixture = (name) =>
   new Uint8Array(readFileSync(path.join(root, "tests", "fixtures", "templates", name)));
@@ -320,4 +333,37 @@ test("opening another file asks before throwing away entries not yet written", a
     await pane.locator('[data-field="district-school-name"] input').inputValue(),
     "Typed, not written",
   );
+});
+
+test("Add challenge adds an SFSS challenge block in the pane, written as a copy of the last one", async ({
+  page,
+  baseUrl,
+}) => {
+  const pane = await openPreview(page, baseUrl, "?sample=sfss-action-plan");
+  await pane.getByRole("tab", { name: "Fill" }).click();
+  const select = pane.getByLabel("Section", { exact: true });
+  const at = await select.evaluate((el) =>
+    [...el.options].findIndex((o) => o.text.includes("Challenge/Problem 2")),
+  );
+  await select.selectOption(String(at));
+  await pane.getByRole("button", { name: "Add challenge" }).click();
+  await pane.getByRole("heading", { level: 2, name: "Challenge/Problem 3" }).waitFor();
+  await page.waitForFunction(
+    () =>
+      document.activeElement?.closest("[data-field]")?.getAttribute("data-field") === "description",
+  );
+  await pane.locator('[data-field="description"] textarea').fill("Chronic absence in grade 9");
+  await pane.locator("#section-title").click();
+  await shot(page, "add-challenge");
+  await pane.getByRole("button", { name: "Write to document" }).click();
+  await pane.getByText("Written to the document", { exact: true }).waitFor();
+  const saved = await download(page);
+  const plan = tools.readPlanData(saved.bytes).plans[0];
+  const challenges = plan.sections.filter((s) => s.id === "challenge");
+  assert.equal(challenges.length, 3, "three challenge blocks");
+  assert.equal(
+    challenges[2].fields.find((f) => f.id === "description").value,
+    "Chronic absence in grade 9",
+  );
+  assert.equal(plan.sections.filter((s) => s.id === "strategies").length, 3);
 });

@@ -12,7 +12,14 @@ import {
 } from "@fluentui/react-components";
 import { ArrowClockwiseRegular, ArrowUndoRegular } from "@fluentui/react-icons";
 import { lazy, Suspense, useEffect, useMemo, useRef } from "react";
-import { findingsFor, personNames, sectionChanged, sectionKey } from "../../app/plan-session";
+import {
+  blockNoun,
+  findSection,
+  findingsFor,
+  personNames,
+  sectionChanged,
+  sectionKey,
+} from "../../app/plan-session";
 import type { PlanSession } from "../../app/plan-session";
 import { Overview } from "../components/Overview/Overview";
 import { sectionTitle } from "../components/SectionForm/section-title";
@@ -92,7 +99,8 @@ export function App({ session, ...options }: AppProps) {
     const position =
       view.kind === "section" ? Math.min(view.position, plan.sections.length - 1) : 0;
     const section = plan.sections[position];
-    const before = originalPlan?.sections[position];
+    const before = section ? findSection(originalPlan, sectionKey(section)) : undefined;
+    const noun = blockNoun(plan);
     body = (
       <>
         {data && data.plans.length > 1 ? (
@@ -133,7 +141,8 @@ export function App({ session, ...options }: AppProps) {
         </TabList>
         {view.kind === "overview" ? (
           <Overview
-            plan={originalPlan ?? plan}
+            plan={plan}
+            documentPlan={originalPlan}
             planIndex={planIndex}
             findings={documentFindings}
             unwritten={plan.sections.map((_, i) => pane.unwritten.has(`${planIndex}/${i}`))}
@@ -173,7 +182,10 @@ export function App({ session, ...options }: AppProps) {
               sectionGuidance={session.sectionGuidance(plan.template, section.id)}
               names={names}
               busy={busy}
-              changed={before ? sectionChanged(before, section) : false}
+              changed={before ? sectionChanged(before, section) : true}
+              {...(section.block !== undefined && noun
+                ? { addBlock: { noun, run: pane.addBlock } }
+                : {})}
               showMissing={pane.tried(section)}
               writeDone={pane.writeDone}
               onChange={(s) => pane.editSection(section, s)}

@@ -7,7 +7,10 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { DocumentPlanData, SectionData } from "../../domain/plan-data";
 import type { Location } from "../../domain/snapshot";
 import {
+  addBlock,
   consentItems,
+  findSection,
+  writeData,
   entriesWithErrors,
   fieldKey,
   findingKey,
@@ -59,7 +62,7 @@ function sectionKeyText(s: SectionData): string {
   return `${s.id}#${s.block ?? 0}`;
 }
 
-/** Positions of the sections of each plan whose entries were typed but not written. */
+/** Keys (plan index / position) of the sections whose entries were typed but not written. */
 function unwrittenOf(
   data: DocumentPlanData | undefined,
   original: DocumentPlanData | undefined,
@@ -68,10 +71,52 @@ function unwrittenOf(
   if (!data || !original) return out;
   data.plans.forEach((p, pi) =>
     p.sections.forEach((s, si) => {
-      const o = original.plans[pi]?.sections[si];
+      const o = findSection(original.plans[pi], sectionKey(s));
       if (!o || sectionChanged(o, s)) out.add(`${pi}/${si}`);
     }),
   );
+  return out;
+}
+
+/**
+ * The document as read again, with the entries typed and not written kept: edited sections, and
+ * the sections of blocks added in the pane that the document does not hold yet. `written` (a
+ * section just written) takes the document's values.
+ */
+function keepUnwritten(
+  next: DocumentPlanData,
+  prevData: DocumentPlanData,
+  prevOriginal: DocumentPlanData,
+  written: string | undefined,
+): DocumentPlanData {
+  let out = next;
+  prevData.plans.forEach((plan, p) => {
+    if (!out.plans[p]) return;
+    const added: SectionData[] = [];
+    for (const s of plan.sections) {
+      const key = sectionKey(s);
+      const o = findSection(prevOriginal.plans[p], key);
+      const now = findSection(out.plans[p], key);
+      if (!o) {
+        // A block added in the pane: kept until the document holds it.
+        if (!now) added.push(s);
+        continue;
+      }
+      if (now && sectionKeyText(s) !== written && sectionChanged(o, s))
+        out = withSection(out, p, s);
+    }
+    if (added.length) {
+      const target = out.plans[p];
+      if (!target) return;
+      const lastAt = target.sections.reduce((at, s, i) => (s.block !== undefined ? i : at), -1);
+      const sections = [
+        ...target.sections.slice(0, lastAt + 1),
+        ...added,
+        ...target.sections.slice(lastAt + 1),
+      ];
+      out = { ...out, plans: out.plans.map((x, i) => (i === p ? { ...x, sections } : x)) };
+    }
+  });
   return out;
 }
 
@@ -120,18 +165,12 @@ export function usePane(session: PlanSession, options: PaneOptions = {}) {
         setDocumentFindings([]);
         return;
       }
-      let next = result.data;
       const prevData = dataRef.current;
       const prevOriginal = originalRef.current;
-      if (keepEdits && prevData && prevOriginal) {
-        prevData.plans.forEach((plan, p) =>
-          plan.sections.forEach((s, i) => {
-            const o = prevOriginal.plans[p]?.sections[i];
-            if (o && sectionKeyText(s) !== written && sectionChanged(o, s) && next.plans[p])
-              next = withSection(next, p, s);
-          }),
-        );
-      }
+      const next =
+        keepEdits && prevData && prevOriginal
+          ? keepUnwritten(result.data, prevData, prevOriginal, written)
+          : result.data;
       setOriginal(result.data);
       setData(next);
       setDocumentFindings(result.findings);
@@ -256,7 +295,7 @@ export function usePane(session: PlanSession, options: PaneOptions = {}) {
       .filter((i) => overwriteKeys.includes(i.key) && i.location)
       .map((i) => i.location as Location);
     const r = await session.write({
-      data: withSection(original, planIndex, section),
+      data: writeData(original, data, planIndex, section),
       plan: planIndex,
       section: sectionKey(section),
       overwrite,
@@ -274,10 +313,10 @@ export function usePane(session: PlanSession, options: PaneOptions = {}) {
 
   const startWrite = (position: number) => {
     const section = plan?.sections[position];
-    const before = originalPlan?.sections[position];
-    if (!section || !before) return;
+    if (!section) return;
+    const before = findSection(originalPlan, sectionKey(section));
     setTried(new Set([...tried, `${planIndex}/${sectionKeyText(section)}`]));
-    if (!sectionChanged(before, section)) {
+    if (before && !sectionChanged(before, section)) {
       say({
         intent: "info",
         title: "Nothing to write",
@@ -289,7 +328,8 @@ export function usePane(session: PlanSession, options: PaneOptions = {}) {
       section,
       findingsFor(findings, planIndex, sectionKey(section)),
     );
-    const consent = consentItems(before, section);
+    // A new block's cells hold nothing yet: there is nothing to replace.
+    const consent = before ? consentItems(before, section) : [];
     if (errors.length) setPending({ position, errors, consent, step: "errors" });
     else if (consent.length) setPending({ position, errors, consent, step: "consent" });
     else void writeSection(position, [], [], 0);
@@ -342,6 +382,22 @@ export function usePane(session: PlanSession, options: PaneOptions = {}) {
     await load(true);
   };
 
+  /** Adds a blank block (a challenge, a strategy) after the last one and opens its first section. */
+  const addBlockToPlan = () => {
+    if (!data || !plan) return;
+    const added = addBlock(plan);
+    if (!added) return;
+    setData({
+      ...data,
+      plans: data.plans.map((p, i) => (i === planIndex ? added.plan : p)),
+    });
+    setView({ kind: "section", position: added.position });
+    const first = added.plan.sections[added.position];
+    announce(
+      `${first?.label ?? "A new block"} ${first?.block ?? ""} added. It is written to the document with its first section.`,
+    );
+  };
+
   const insertTemplate = (t: string) => {
     setBusy(true);
     void session.insertTemplate(t).then(async (r) => {
@@ -385,6 +441,7 @@ export function usePane(session: PlanSession, options: PaneOptions = {}) {
     confirmConsent,
     cancelWrite,
     comment,
+    addBlock: addBlockToPlan,
     insertTemplate,
     say,
   };

@@ -1,6 +1,7 @@
 import { Button, Field, ProgressBar } from "@fluentui/react-components";
 import type { PlanData } from "../../../domain/plan-data";
 import {
+  findSection,
   findingsFor,
   planCompleteness,
   sectionKey,
@@ -12,8 +13,10 @@ import { StatusBadge, UnwrittenBadge } from "../StatusBadge/StatusBadge";
 import { useOverviewStyles } from "./Overview.styles";
 
 export type OverviewProps = {
-  /** The plan as the document holds it (progress counts what is written). */
+  /** The plan with the entries typed in the pane (its sections are listed). */
   readonly plan: PlanData;
+  /** The plan as the document holds it: progress and status count what is written. */
+  readonly documentPlan?: PlanData | undefined;
   readonly planIndex: number;
   /** Findings on what the document holds. */
   readonly findings: readonly PaneFinding[];
@@ -25,13 +28,14 @@ export type OverviewProps = {
 /** A plan at a glance: overall progress and each section with its status. */
 export function Overview({
   plan,
+  documentPlan = plan,
   planIndex,
   findings,
   unwritten = [],
   onOpenSection,
 }: OverviewProps) {
   const styles = useOverviewStyles();
-  const c = planCompleteness(plan, planIndex, findings);
+  const c = planCompleteness(documentPlan, planIndex, findings);
   const ratio = c.required === 0 ? 1 : c.filled / c.required;
   return (
     <section className={styles.root} aria-labelledby="overview-title">
@@ -54,7 +58,10 @@ export function Overview({
       <h3 className={styles.title}>Sections</h3>
       <ol className={styles.list}>
         {plan.sections.map((s, i) => {
-          const status = sectionStatus(s, findingsFor(findings, planIndex, sectionKey(s)));
+          const inDocument = findSection(documentPlan, sectionKey(s));
+          const status = inDocument
+            ? sectionStatus(inDocument, findingsFor(findings, planIndex, sectionKey(s)))
+            : "not-started";
           return (
             <li key={`${s.id}-${s.block ?? 0}`}>
               <Button className={styles.item} appearance="subtle" onClick={() => onOpenSection(i)}>

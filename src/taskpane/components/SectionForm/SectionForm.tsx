@@ -1,5 +1,6 @@
 import { Button, Field, Select } from "@fluentui/react-components";
 import {
+  AddRegular,
   ArrowLeftRegular,
   ArrowRightRegular,
   DocumentArrowRightRegular,
@@ -30,6 +31,8 @@ export type SectionFormProps = {
   readonly rubric?: (field: FieldData) => Rubric | undefined;
   /** The template's guidance for the whole section. */
   readonly sectionGuidance?: string | undefined;
+  /** For a section of a repeating block: adds another block ("challenge", "strategy"). */
+  readonly addBlock?: { readonly noun: string; readonly run: () => void };
   /** Changes each time a write finished or was cancelled: focus goes back to Write. */
   readonly writeDone?: number;
   readonly names: readonly string[];
@@ -111,6 +114,7 @@ export function SectionForm(props: SectionFormProps) {
     guidance,
     rubric,
     sectionGuidance,
+    addBlock,
     writeDone,
     names,
     busy,
@@ -279,6 +283,11 @@ export function SectionForm(props: SectionFormProps) {
           {busy ? "Writing…" : "Write to document"}
         </Button>
         {changed ? <span className={styles.unwritten}>Not yet written</span> : null}
+        {addBlock ? (
+          <Button icon={<AddRegular />} disabled={busy} onClick={addBlock.run}>
+            Add {addBlock.noun}
+          </Button>
+        ) : null}
       </div>
     </section>
   );
