@@ -94,6 +94,17 @@ test("CLNA ratings show what each rating means and the criterion's practices, an
   await pane.getByText("Practices to consider for 1.1").click();
   await practice.waitFor();
   await shot(page, "clna-rubric");
+  // The document view draws the rating circles (Wingdings in the file) as circles.
+  const circles = await page
+    .getByTestId("document-pages")
+    .locator("table")
+    .nth(3)
+    .evaluate((t) => t.rows[0].cells[2].textContent.trim());
+  assert.equal(circles, "○");
+  const marks = await page
+    .getByTestId("document-pages")
+    .evaluate((el) => (el.textContent.match(/[¡]/g) ?? []).length);
+  assert.equal(marks, 0, "no Wingdings character is shown as a letter");
   // Compliance: "7.1 Program Components" once, above its items, not under every one.
   const compliance = await pane
     .getByLabel("Section", { exact: true })
