@@ -1,13 +1,18 @@
 // The pane and the preview as a person meets them: the rubric beside CLNA ratings, honest section
 // status, the prompt before writing entries with errors, comments added once, focus after each
 // action, the 320 px width with a long file name, and a file that cannot be read.
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildSync } from "esbuild";
 import { assert, test } from "./support/harness.mjs";
 import { openPreview } from "./support/preview-pane.mjs";
+import {
+  downloadFromPreview as download,
+  fixtureBytes as fixture,
+  openPreviewFile as openFile,
+  paneTools,
+} from "./support/preview-files.mjs";
 
 const require = createRequire(import.meta.url);
 const { strFromU8, strToU8, unzipSync, zipSync } = require("fflate");
@@ -16,42 +21,10 @@ const root = path.resolve(here, "..", "..");
 const shots = path.join(root, "test-results", "pane-people");
 mkdirSync(shots, { recursive: true });
 
-// The .docx adapter and plan reader, bundled for Node, to read downloaded files back.
-const toolsFile = path.join(root, "test-results", "pane-people-tools.cjs");
-buildSync({
-  entryPoints: [path.join(here, "pane-tools.ts")],
-  bundle: true,
-  platform: "node",
-  format: "cjs",
-  outfile: toolsFile,
-  logLevel: "error",
-});
-const tools = require(toolsFile);
-
-const fixture = (name) =>
-  new Uint8Array(readFileSync(path.join(root, "tests", "fixtures", "templates", name)));
+const tools = paneTools();
 
 async function shot(page, name) {
   await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: false });
-}
-
-async function openFile(page, name, bytes) {
-  await page.getByTestId("file-input").setInputFiles({
-    name,
-    mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    buffer: Buffer.from(bytes),
-  });
-}
-
-async function download(page) {
-  const [file] = await Promise.all([
-    page.waitForEvent("download"),
-    page.getByRole("button", { name: "Download" }).click(),
-  ]);
-  return {
-    name: file.suggestedFilename(),
-    bytes: new Uint8Array(readFileSync(await file.path())),
-  };
 }
 
 /** The comments in a .docx's comments part. */

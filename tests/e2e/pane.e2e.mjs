@@ -5,9 +5,9 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildSync } from "esbuild";
 import { assert, test } from "./support/harness.mjs";
 import { fillDistrict, openPreview } from "./support/preview-pane.mjs";
+import { downloadFromPreview, openPreviewFile, paneTools } from "./support/preview-files.mjs";
 
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -16,16 +16,7 @@ const shots = path.join(root, "test-results", "pane");
 mkdirSync(shots, { recursive: true });
 
 // The .docx adapter and plan reader, bundled for Node from the project's TypeScript.
-const toolsFile = path.join(root, "test-results", "pane-tools.cjs");
-buildSync({
-  entryPoints: [path.join(here, "pane-tools.ts")],
-  bundle: true,
-  platform: "node",
-  format: "cjs",
-  outfile: toolsFile,
-  logLevel: "error",
-});
-const tools = require(toolsFile);
+const tools = paneTools();
 const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
 const replicas = {
@@ -66,13 +57,7 @@ async function expectNoAxeViolations(page, state) {
 }
 
 /** Opens a file in the preview through its file picker. */
-async function openFile(page, name, bytes) {
-  await page.getByTestId("file-input").setInputFiles({
-    name,
-    mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    buffer: Buffer.from(bytes),
-  });
-}
+const openFile = openPreviewFile;
 
 /** A valid value for a field, distinct per field so every one can be found again. */
 function validValue(field, n) {
@@ -191,14 +176,7 @@ async function fillWholeDocument(page, pane, data, { onFirstDate } = {}) {
 }
 
 async function download(page) {
-  const [file] = await Promise.all([
-    page.waitForEvent("download"),
-    page.getByRole("button", { name: "Download" }).click(),
-  ]);
-  const stream = await file.createReadStream();
-  const chunks = [];
-  for await (const c of stream) chunks.push(c);
-  return new Uint8Array(Buffer.concat(chunks));
+  return (await downloadFromPreview(page)).bytes;
 }
 
 function checkReadBack(bytes, typed, template) {
