@@ -12,6 +12,7 @@ import type {
   PlanData,
   SectionData,
 } from "../domain/plan-data";
+import { parsePerson } from "../domain/parse/person";
 import { ok, type PlanAssistError, type Result } from "../domain/result";
 import type { DocumentSnapshot, Location } from "../domain/snapshot";
 
@@ -77,14 +78,30 @@ export type ReviewComment = {
   readonly location: Location;
   readonly severity: Severity;
   readonly message: string;
+  /** The field the finding is about ("Owner (row 1)"), named in the comment. */
+  readonly fieldLabel?: string;
 };
 
 export type CommentReport = { readonly added: number; readonly notAdded: readonly string[] };
 
-/** The text of a review comment: the severity in words, then the message. */
+/** The severity in the words the pane, comments and reports use. */
+export function severityWord(severity: Severity): string {
+  return severity === "error" ? "Error" : severity === "warning" ? "Warning" : "Note";
+}
+
+/** The text of a review comment: the severity in words, the field it is about, then the message. */
 export function commentText(c: ReviewComment): string {
-  const word = c.severity === "error" ? "Error" : c.severity === "warning" ? "Warning" : "Note";
-  return `${word}: ${c.message}`;
+  return `${severityWord(c.severity)}${c.fieldLabel ? ` (${c.fieldLabel})` : ""}: ${c.message}`;
+}
+
+/** What identifies one finding across re-reads (to know which were already commented). */
+export function findingKey(f: PaneFinding): string {
+  const at = f.location
+    ? f.location.kind === "cell"
+      ? `t${f.location.table}r${f.location.row}c${f.location.cell}p${f.location.paragraph ?? ""}`
+      : `p${f.location.paragraph}`
+    : "";
+  return [f.plan, f.section ?? "", f.block ?? "", f.field ?? "", f.row ?? "", f.code, at].join("|");
 }
 
 export type RevertReport = { readonly restored: number; readonly rowsRemoved: number };
@@ -116,6 +133,8 @@ export interface PlanSessionDeps {
   check(data: DocumentPlanData, snapshot: DocumentSnapshot): readonly PaneFinding[];
   /** Guidance quoted from the template for a field, when it has some. */
   guidance(template: string, section: string, field: string): string | undefined;
+  /** Guidance quoted from the template for a whole section, when it has some. */
+  sectionGuidance?(template: string, section: string): string | undefined;
   /** The templates a blank copy can be inserted of. */
   templates(): readonly TemplateSummary[];
   fill(request: FillRequest): Promise<Result<FillReport>>;
@@ -141,7 +160,11 @@ export function sameSection(section: SectionData, key: SectionKey): boolean {
   return section.id === key.id && (section.block ?? undefined) === (key.block ?? undefined);
 }
 
-export type SectionStatus = "complete" | "incomplete" | "has-errors";
+/**
+ * A section's state as the overview shows it: `optional` (nothing in it, and nothing required),
+ * `not-started` (nothing in it yet), `incomplete`, `complete` or `has-errors`.
+ */
+export type SectionStatus = "complete" | "incomplete" | "has-errors" | "not-started" | "optional";
 
 export type Completeness = { readonly filled: number; readonly required: number };
 
@@ -252,7 +275,44 @@ export function sectionStatus(
   if (findings.some((f) => f.severity === "error" && !aboutEmptyField(section, f)))
     return "has-errors";
   const c = sectionCompleteness(section, findings);
+  if (!sectionHasEntries(section)) return c.required === 0 ? "optional" : "not-started";
   return c.filled >= c.required ? "complete" : "incomplete";
+}
+
+/** Whether anything is filled in a section (a choice made, a cell typed in). */
+export function sectionHasEntries(section: SectionData): boolean {
+  return sectionFields(section).some(({ field }) => !isEmptyValue(field.value));
+}
+
+/** A field of a section named for people: "Owner" or "Owner, Action step 2". */
+export function fieldName(section: SectionData, field: string, row?: number): string {
+  const hit = sectionFields(section).find((x) => x.field.id === field && x.row === row);
+  const label = hit?.field.label ?? field;
+  if (row === undefined) return label;
+  const r = section.rows?.find((x) => x.index === row);
+  return `${label}, ${r?.label?.replace(/[:\s]+$/, "") || `row ${row + 1}`}`;
+}
+
+/** Entries typed in a section that the checks call errors (blank required fields are not counted). */
+export function entriesWithErrors(
+  section: SectionData,
+  findings: readonly PaneFinding[],
+): { readonly key: string; readonly name: string; readonly messages: readonly string[] }[] {
+  const out: { key: string; name: string; messages: string[] }[] = [];
+  for (const { field, row } of sectionFields(section)) {
+    if (isEmptyValue(field.value)) continue;
+    const messages = findings
+      .filter(
+        (f) =>
+          f.severity === "error" &&
+          f.field === field.id &&
+          (row === undefined ? f.row === undefined : f.row === row),
+      )
+      .map((f) => f.message);
+    if (messages.length)
+      out.push({ key: fieldKey(field.id, row), name: fieldName(section, field.id, row), messages });
+  }
+  return out;
 }
 
 export function planCompleteness(
@@ -325,25 +385,118 @@ export function withSection(
   };
 }
 
-/** Names already used in person fields of a plan, for suggestions. */
+/** The section of a plan with the same id and block, if any. */
+export function findSection(plan: PlanData | undefined, key: SectionKey): SectionData | undefined {
+  return plan?.sections.find((s) => sameSection(s, key));
+}
+
+/** What one block of a repeating part is called ("challenge", "strategy"), from its first section. */
+export function blockNoun(plan: PlanData): string | undefined {
+  const first = plan.sections.find((s) => s.block !== undefined);
+  if (!first) return undefined;
+  const word = first.label.split("/")[0]?.trim().split(/\s+/).pop();
+  return word ? word.toLowerCase() : undefined;
+}
+
+function blankField(f: FieldData): FieldData {
+  const { location: _l, optionLocations: _o, ...rest } = f;
+  return { ...rest, value: typeof f.value === "string" ? "" : [] };
+}
+
+/**
+ * A new block (an SFSS challenge, a CDE or DDTT strategy) after the last one: a blank copy of the
+ * last block's sections, numbered on. It has no place in the document until it is written, when
+ * the whole block of tables is copied. Returns the new plan and the new block's first position.
+ */
+export function addBlock(plan: PlanData): { plan: PlanData; position: number } | undefined {
+  const blocks = plan.sections.map((s) => s.block ?? 0);
+  const last = Math.max(0, ...blocks);
+  if (last === 0) return undefined;
+  const lastAt = blocks.lastIndexOf(last);
+  const copies = plan.sections
+    .filter((s) => s.block === last)
+    .map((s): SectionData => {
+      const { rows, ...rest } = s;
+      return {
+        ...rest,
+        block: last + 1,
+        fields: s.fields.map(blankField),
+        ...(rows
+          ? {
+              rows: rows.map((r) => {
+                const { added: _a, ...row } = r;
+                return { ...row, cells: r.cells.map(blankField) };
+              }),
+            }
+          : {}),
+      };
+    });
+  const sections = [
+    ...plan.sections.slice(0, lastAt + 1),
+    ...copies,
+    ...plan.sections.slice(lastAt + 1),
+  ];
+  return { plan: { ...plan, sections }, position: lastAt + 1 };
+}
+
+/**
+ * The plan data a write of one section sends: what the document holds, with the section's new
+ * values. A section of a block not yet in the document brings its whole block (it is copied as
+ * one piece, with the values of all its sections).
+ */
+export function writeData(
+  original: DocumentPlanData,
+  edited: DocumentPlanData,
+  plan: number,
+  section: SectionData,
+): DocumentPlanData {
+  if (findSection(original.plans[plan], sectionKey(section)))
+    return withSection(original, plan, section);
+  const block = (edited.plans[plan]?.sections ?? []).filter(
+    (s) => s.block === section.block && !findSection(original.plans[plan], sectionKey(s)),
+  );
+  return {
+    ...original,
+    plans: original.plans.map((p, i) =>
+      i === plan ? { ...p, sections: [...p.sections, ...block] } : p,
+    ),
+  };
+}
+
+/**
+ * People already named in person fields of a plan, for suggestions: each as the checks read it
+ * (a name with its title kept together, "Maria Lopez, Principal"). Nothing the checks refuse or
+ * question is offered: no placeholder ("TBD"), no group, no job title alone.
+ */
 export function personNames(plan: PlanData): string[] {
-  const names = new Set<string>();
+  const names = new Map<string, string>();
   for (const section of plan.sections) {
     for (const { field } of sectionFields(section)) {
-      if (field.type === "person" && typeof field.value === "string") {
-        for (const part of field.value.split(/[,;\n]| and /)) {
-          const name = part.trim();
-          if (name) names.add(name);
-        }
+      if (field.type !== "person" || typeof field.value !== "string") continue;
+      const r = parsePerson(field.value);
+      if (!r.ok || r.notes.length > 0) continue;
+      for (const p of r.value.people) {
+        const key = p.name.toLowerCase();
+        const shown = p.title ? `${p.name}, ${p.title}` : p.name;
+        // The fullest form wins: "Maria Lopez, Principal" over "Maria Lopez".
+        if ((names.get(key)?.length ?? 0) < shown.length) names.set(key, shown);
       }
     }
   }
-  return [...names].sort((a, b) => a.localeCompare(b));
+  return [...names.values()].sort((a, b) => a.localeCompare(b));
 }
 
-/** A plain-text summary of a review, for copying into an e-mail. */
-export function reviewSummary(data: DocumentPlanData, findings: readonly PaneFinding[]): string {
+/**
+ * A plain-text summary of a review, for copying into an e-mail. `shown` limits the findings listed
+ * to the severities the person chose to see (the counts name every severity, and say what was left out).
+ */
+export function reviewSummary(
+  data: DocumentPlanData,
+  findings: readonly PaneFinding[],
+  shown: ReadonlySet<Severity> = new Set<Severity>(["error", "warning", "info"]),
+): string {
   const lines: string[] = [];
+  const all = shown.size === 3;
   data.plans.forEach((plan, i) => {
     const c = planCompleteness(plan, i, findings);
     const mine = findings.filter((f) => f.plan === i);
@@ -351,16 +504,48 @@ export function reviewSummary(data: DocumentPlanData, findings: readonly PaneFin
     lines.push(`${plan.label}`);
     lines.push(`Completeness: ${c.filled} of ${c.required} required fields filled and valid`);
     lines.push(`Errors: ${count("error")}, warnings: ${count("warning")}, notes: ${count("info")}`);
+    if (!all) {
+      const names = (["error", "warning", "info"] as const)
+        .filter((s) => shown.has(s))
+        .map((s) => ({ error: "errors", warning: "warnings", info: "notes" })[s]);
+      lines.push(`Listed: ${names.length ? names.join(" and ") : "none"}`);
+    }
     for (const section of plan.sections) {
-      const sf = findingsFor(mine, i, sectionKey(section));
+      const sf = findingsFor(mine, i, sectionKey(section)).filter((f) => shown.has(f.severity));
       if (sf.length === 0) continue;
       lines.push(`- ${section.label}`);
       for (const f of sf)
-        lines.push(`  [${f.severity}] ${f.fieldLabel ? `${f.fieldLabel}: ` : ""}${f.message}`);
+        lines.push(
+          `  [${severityWord(f.severity)}] ${f.fieldLabel ? `${f.fieldLabel}: ` : ""}${f.message}`,
+        );
     }
     lines.push("");
   });
   return lines.join("\n").trimEnd() + "\n";
+}
+
+/** What the document prints beside a rating criterion: an introduction and the practices listed. */
+export type Rubric = { readonly intro?: string; readonly practices: readonly string[] };
+
+/**
+ * The practices a rating criterion's row lists before its rating cells, read from the document
+ * (so a district's own wording is what the person sees). The criterion's own label is left out.
+ */
+export function rubricOf(snapshot: DocumentSnapshot, field: FieldData): Rubric | undefined {
+  const first = field.optionLocations?.[0] ?? field.location;
+  if (field.type !== "single-choice" || !first || first.kind !== "cell") return undefined;
+  const row = snapshot.tables[first.table]?.rows[first.row];
+  if (!row) return undefined;
+  const squash = (t: string) => t.replace(/\s+/g, " ").trim();
+  const label = squash(field.label);
+  const texts = row.cells
+    .filter((c) => c.index < first.cell)
+    .flatMap((c) => c.paragraphs.map((p) => ({ text: squash(p.text), list: p.listItem })))
+    .filter((p) => p.text !== "" && p.text !== label && !label.startsWith(p.text));
+  const practices = texts.filter((p) => p.list).map((p) => p.text);
+  const intro = texts.find((p) => !p.list)?.text;
+  if (practices.length === 0 && !intro) return undefined;
+  return { ...(intro ? { intro } : {}), practices };
 }
 
 /** The pane's entry to the use cases. */
@@ -394,6 +579,15 @@ export class PlanSession {
 
   guidance(template: string, section: string, field: string): string | undefined {
     return this.deps.guidance(template, section, field);
+  }
+
+  sectionGuidance(template: string, section: string): string | undefined {
+    return this.deps.sectionGuidance?.(template, section);
+  }
+
+  /** The rubric the document prints beside a rating criterion, from the last snapshot read. */
+  rubric(field: FieldData): Rubric | undefined {
+    return this.snapshot ? rubricOf(this.snapshot, field) : undefined;
   }
 
   write(request: FillRequest): Promise<Result<FillReport>> {

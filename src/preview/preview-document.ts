@@ -44,6 +44,8 @@ export class PreviewDocument implements DocumentPort, HostWriter {
   readonly host = "docx" as const;
   private docx: DocxDocument;
   private readonly listeners = new Set<BytesListener>();
+  /** The read of the current bytes (the page's check before rendering and the pane's first read share it). */
+  private reading: Promise<Result<DocumentSnapshot>> | undefined;
 
   constructor(bytes: Uint8Array) {
     this.docx = new DocxDocument(bytes);
@@ -60,6 +62,7 @@ export class PreviewDocument implements DocumentPort, HostWriter {
 
   private replace(bytes: Uint8Array): void {
     this.docx = new DocxDocument(bytes);
+    this.reading = undefined;
     for (const l of this.listeners) l(bytes);
   }
 
@@ -68,7 +71,8 @@ export class PreviewDocument implements DocumentPort, HostWriter {
   }
 
   read(): Promise<Result<DocumentSnapshot>> {
-    return this.docx.read();
+    this.reading ??= this.docx.read();
+    return this.reading;
   }
 
   /** The preview has no selection: it scrolls the rendering to the cell instead (see the page). */
@@ -87,6 +91,7 @@ export class PreviewDocument implements DocumentPort, HostWriter {
       code: "review_comment",
       severity: c.severity,
       message: c.message,
+      ...(c.fieldLabel ? { fieldLabel: c.fieldLabel } : {}),
       rule: "review",
       template: "review",
       plan: 0,
@@ -150,19 +155,33 @@ export class PreviewDocument implements DocumentPort, HostWriter {
     if (!r.ok) return r;
     const before = await this.docx.read();
     this.replace(r.value.bytes);
-    const after = await this.docx.read();
+    const afterRead = await this.docx.read();
     let restored = 0;
-    if (before.ok && after.ok) {
-      const a = before.value.tables.flatMap((t) =>
-        t.rows.flatMap((row) => row.cells.map((c) => c.text)),
-      );
-      const b = after.value.tables.flatMap((t) =>
-        t.rows.flatMap((row) => row.cells.map((c) => c.text)),
-      );
-      restored = a.filter((t, i) => b[i] !== t).length;
+    if (before.ok && afterRead.ok) {
+      // Values put back: cells and body paragraphs (District/School Name: ...) whose text changed,
+      // by address (rows the fill added and the revert removed are counted apart).
+      const texts = (s: DocumentSnapshot) =>
+        new Map<string, string>([
+          ...s.tables.flatMap((t) =>
+            t.rows.flatMap((row) =>
+              row.cells.map((c): [string, string] => [
+                `${t.index}:${row.index}:${c.index}`,
+                c.text,
+              ]),
+            ),
+          ),
+          ...s.paragraphs.map((p): [string, string] => [`p${p.index}`, p.text]),
+        ]);
+      const after = texts(afterRead.value);
+      for (const [key, text] of texts(before.value)) {
+        const now = after.get(key);
+        if (now !== undefined && now !== text) restored++;
+      }
     }
     const rowsRemoved =
-      before.ok && after.ok ? Math.max(0, rowCount(before.value) - rowCount(after.value)) : 0;
+      before.ok && afterRead.ok
+        ? Math.max(0, rowCount(before.value) - rowCount(afterRead.value))
+        : 0;
     return ok({ restored, rowsRemoved });
   }
 

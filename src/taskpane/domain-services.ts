@@ -8,7 +8,7 @@ import { readDocument } from "../domain/plan-reader";
 import { checkPlans } from "../domain/rules";
 import { templates } from "../templates";
 import type { PaneFinding, PlanSessionDeps } from "../app/plan-session";
-import { fieldGuidance, templateSummaries } from "./template-guidance";
+import { fieldGuidance, sectionGuidance, templateSummaries } from "./template-guidance";
 
 function today(): string {
   const d = new Date();
@@ -68,7 +68,7 @@ export function recogniseForPane(
 
 export type DomainServices = Pick<
   PlanSessionDeps,
-  "recognise" | "check" | "guidance" | "templates"
+  "recognise" | "check" | "guidance" | "sectionGuidance" | "templates"
 >;
 
 export function domainServices(): DomainServices {
@@ -76,6 +76,7 @@ export function domainServices(): DomainServices {
     recognise: (snapshot) => recogniseForPane(snapshot),
     check: (data) => checkForPane(data),
     guidance: fieldGuidance,
+    sectionGuidance,
     templates: templateSummaries,
   };
 }

@@ -64,6 +64,7 @@ export function portDeps(
     recognise: (snapshot) => need().recognise(snapshot),
     check: (data, snapshot) => need().check(data, snapshot),
     guidance: (template, section, field) => need().guidance(template, section, field),
+    sectionGuidance: (template, section) => need().sectionGuidance?.(template, section),
     templates: () => need().templates(),
     read: async () => {
       await ready;

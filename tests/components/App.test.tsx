@@ -46,9 +46,9 @@ describe("the task pane", () => {
     expect(screen.getByText(/^0 of \d+ required fields filled and valid$/)).toBeTruthy();
     const sections = within(screen.getByRole("list")).getAllByRole("listitem");
     expect(sections.map((s) => s.textContent)).toEqual([
-      "1. District and dateIncomplete",
-      "2. Strategy 1Incomplete",
-      "3. Action steps 1Incomplete",
+      "1. District and dateNot started",
+      "2. Strategy 1Not started",
+      "3. Action steps 1Not started",
     ]);
   });
 
@@ -120,7 +120,7 @@ describe("the task pane", () => {
     await screen.findByRole("heading", { name: "DDTT Action Plan" }, { timeout: 15_000 });
     await userEvent.click(screen.getByRole("button", { name: "Revert last fill" }));
     expect(await screen.findByText("Last fill reverted")).toBeTruthy();
-    expect(screen.getByText("2 cells restored.")).toBeTruthy();
+    expect(screen.getByText("2 values restored.")).toBeTruthy();
   });
 
   it("offers to revert anyway when cells were edited after the fill, and reverts only when asked", async () => {
@@ -143,7 +143,7 @@ describe("the task pane", () => {
     expect(calls).toEqual([false]);
     await userEvent.click(screen.getByRole("button", { name: "Revert anyway" }));
     expect(await screen.findByText("Last fill reverted")).toBeTruthy();
-    expect(screen.getByText("3 cells restored.")).toBeTruthy();
+    expect(screen.getByText("3 values restored.")).toBeTruthy();
     expect(calls).toEqual([false, true]);
   });
 
@@ -221,9 +221,89 @@ describe("the task pane", () => {
     expect(summary).toMatch(
       /^DDTT Action Plan\nCompleteness: 0 of \d+ required fields filled and valid\nErrors: \d+/,
     );
-    const before = screen.getAllByRole("button", { name: "Add as comment" }).length;
+    const before = screen.getAllByRole("button", { name: /^Add as comment on / }).length;
     expect(before).toBeGreaterThan(0);
     await userEvent.click(errors);
-    expect(screen.queryAllByRole("button", { name: "Add as comment" }).length).toBeLessThan(before);
+    expect(screen.queryAllByRole("button", { name: /^Add as comment on / }).length).toBeLessThan(
+      before,
+    );
+  });
+
+  it("asks before writing entries with errors, and writes them only when told to", async () => {
+    const { session, fills } = sessionOn(templateBytes("ddtt-action-plan"));
+    renderInFluent(<App session={session} />);
+    await userEvent.click(
+      await screen.findByRole("button", { name: /1\. District and date/ }, { timeout: 15_000 }),
+    );
+    const date = await screen.findByRole("textbox", { name: /Today.s Date/ }, { timeout: 15_000 });
+    await userEvent.type(date, "13/45/2026");
+    await userEvent.tab();
+    await userEvent.click(screen.getByRole("button", { name: "Write to document" }));
+    const dialog = await screen.findByRole(
+      "alertdialog",
+      { name: "1 entry has errors: write anyway?" },
+      { timeout: 15_000 },
+    );
+    expect(within(dialog).getByText(/not a real calendar date/)).toBeTruthy();
+    // jsdom runs no transitions: Fluent leaves the opening dialog marked hidden (the browser test
+    // finds these buttons by role in Chromium).
+    await userEvent.click(
+      within(dialog).getByRole("button", { name: "Go back and fix", hidden: true }),
+    );
+    expect(fills).toHaveLength(0);
+    await userEvent.click(screen.getByRole("button", { name: "Write to document" }));
+    await userEvent.click(
+      within(
+        await screen.findByRole("alertdialog", { hidden: true }, { timeout: 15_000 }),
+      ).getByRole("button", { name: "Write anyway", hidden: true }),
+    );
+    expect(
+      await screen.findByText("Written, with errors", undefined, { timeout: 15_000 }),
+    ).toBeTruthy();
+    expect(fills).toHaveLength(1);
+  });
+
+  it("says Nothing to write when the section holds what the document holds", async () => {
+    const { session, fills } = sessionOn(templateBytes("ddtt-action-plan"));
+    renderInFluent(<App session={session} />);
+    await userEvent.click(
+      await screen.findByRole("button", { name: /1\. District and date/ }, { timeout: 15_000 }),
+    );
+    await userEvent.click(
+      await screen.findByRole("button", { name: "Write to document" }, { timeout: 15_000 }),
+    );
+    expect(
+      await screen.findByText("Nothing to write", undefined, { timeout: 15_000 }),
+    ).toBeTruthy();
+    expect(fills).toHaveLength(0);
+  });
+
+  it("adds a finding as a comment once, and says so on its button", async () => {
+    const added: number[] = [];
+    const { session } = sessionOn(templateBytes("ddtt-action-plan"), {
+      addComments: async (items) => {
+        added.push(items.length);
+        return ok({ added: items.length, notAdded: [] });
+      },
+    });
+    renderInFluent(<App session={session} />);
+    await screen.findByRole("heading", { name: "DDTT Action Plan" }, { timeout: 15_000 });
+    await userEvent.click(screen.getByRole("tab", { name: "Review" }));
+    const first = (
+      await screen.findAllByRole("button", { name: /^Add as comment on / }, { timeout: 15_000 })
+    )[0]!;
+    const about = first.getAttribute("aria-label")!.replace(/^Add as comment on /, "");
+    await userEvent.click(first);
+    expect(await screen.findByText("1 comment added", undefined, { timeout: 15_000 })).toBeTruthy();
+    const done = await screen.findByRole(
+      "button",
+      { name: `Comment added on ${about}` },
+      { timeout: 15_000 },
+    );
+    expect((done as HTMLButtonElement).disabled).toBe(true);
+    const all = screen.getByRole("button", { name: /^Add all as comments \((\d+)\)$/ });
+    const left = Number(/\((\d+)\)/.exec(all.textContent ?? "")![1]);
+    await userEvent.click(all);
+    await waitFor(() => expect(added).toEqual([1, left]), { timeout: 15_000 });
   });
 });

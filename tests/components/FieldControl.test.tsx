@@ -4,6 +4,9 @@ import userEvent from "@testing-library/user-event";
 import type { FieldValue } from "../../src/domain/plan-data";
 import { field, renderField } from "./render";
 
+// Typing through user-event is slow on a busy machine; no test here is about time.
+jest.setTimeout(30_000);
+
 describe("field controls", () => {
   it("gives long text a multi-line box labelled with the field and shows the template's guidance", async () => {
     renderField({
@@ -159,6 +162,31 @@ describe("field controls", () => {
     expect(container.querySelector("img")).toBeNull();
     expect((screen.getByRole("textbox", { name: /Strategy/ }) as HTMLTextAreaElement).value).toBe(
       hostile,
+    );
+  });
+
+  it("shows several findings on one field as separate lines, with notes apart from the faults", () => {
+    renderField({
+      field: field({ type: "text", label: "Owner", value: "Principal" }),
+      messages: [
+        { severity: "error", message: "Name one person." },
+        { severity: "warning", message: "Give a name, not a title." },
+        { severity: "info", message: "Owners are listed in the summary." },
+      ],
+    });
+    const alert = screen.getByRole("alert");
+    const lines = [...alert.querySelectorAll("span")].map((s) => s.textContent);
+    expect(lines).toEqual(
+      expect.arrayContaining(["Name one person.", "Give a name, not a title."]),
+    );
+    expect(alert.textContent).not.toContain("Owners are listed");
+    expect(screen.getByText("Note: Owners are listed in the summary.")).toBeTruthy();
+  });
+
+  it("gives a date one Tab stop: the calendar button is left out of the Tab order", () => {
+    renderField({ field: field({ type: "date", label: "Deadline" }) });
+    expect(screen.getByLabelText("Pick Deadline from a calendar").getAttribute("tabindex")).toBe(
+      "-1",
     );
   });
 });

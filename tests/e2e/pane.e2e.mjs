@@ -5,9 +5,9 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildSync } from "esbuild";
 import { assert, test } from "./support/harness.mjs";
 import { fillDistrict, openPreview } from "./support/preview-pane.mjs";
+import { downloadFromPreview, openPreviewFile, paneTools } from "./support/preview-files.mjs";
 
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -16,16 +16,7 @@ const shots = path.join(root, "test-results", "pane");
 mkdirSync(shots, { recursive: true });
 
 // The .docx adapter and plan reader, bundled for Node from the project's TypeScript.
-const toolsFile = path.join(root, "test-results", "pane-tools.cjs");
-buildSync({
-  entryPoints: [path.join(here, "pane-tools.ts")],
-  bundle: true,
-  platform: "node",
-  format: "cjs",
-  outfile: toolsFile,
-  logLevel: "error",
-});
-const tools = require(toolsFile);
+const tools = paneTools();
 const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
 const replicas = {
@@ -66,13 +57,7 @@ async function expectNoAxeViolations(page, state) {
 }
 
 /** Opens a file in the preview through its file picker. */
-async function openFile(page, name, bytes) {
-  await page.getByTestId("file-input").setInputFiles({
-    name,
-    mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    buffer: Buffer.from(bytes),
-  });
-}
+const openFile = openPreviewFile;
 
 /** A valid value for a field, distinct per field so every one can be found again. */
 function validValue(field, n) {
@@ -162,14 +147,26 @@ async function fillWholeDocument(page, pane, data, { onFirstDate } = {}) {
       await pane.locator("#section-title").click();
       await pane.getByRole("button", { name: "Write to document" }).click();
       const dialog = page.getByRole("dialog");
+      // Values valid one by one can still clash (dates out of order): the pane asks first.
+      const errors = page.getByRole("alertdialog");
       const notice = pane.locator(".fui-MessageBarTitle").filter({ hasText: /^Written/ });
       await Promise.race([
         notice.first().waitFor({ timeout: 15_000 }),
         dialog.waitFor({ timeout: 15_000 }),
+        errors.waitFor({ timeout: 15_000 }),
       ]);
+      if (await errors.isVisible()) {
+        await errors.getByRole("button", { name: "Write anyway" }).click();
+        await Promise.race([
+          notice.first().waitFor({ timeout: 15_000 }),
+          dialog.waitFor({ timeout: 15_000 }),
+        ]);
+      }
       if (await dialog.isVisible())
         await dialog.getByRole("button", { name: "Write to document" }).click();
       await notice.first().waitFor({ timeout: 15_000 });
+      // The report's details are folded under its summary.
+      await pane.getByText("Details", { exact: true }).first().click();
       const report = await pane.getByRole("list", { name: "What was written" }).innerText();
       assert.doesNotMatch(report, /Not written/, `nothing failed in ${section.id}: ${report}`);
       await pane.getByRole("button", { name: "Dismiss" }).click();
@@ -179,14 +176,7 @@ async function fillWholeDocument(page, pane, data, { onFirstDate } = {}) {
 }
 
 async function download(page) {
-  const [file] = await Promise.all([
-    page.waitForEvent("download"),
-    page.getByRole("button", { name: "Download" }).click(),
-  ]);
-  const stream = await file.createReadStream();
-  const chunks = [];
-  for await (const c of stream) chunks.push(c);
-  return new Uint8Array(Buffer.concat(chunks));
+  return (await downloadFromPreview(page)).bytes;
 }
 
 function checkReadBack(bytes, typed, template) {
@@ -312,6 +302,8 @@ test("asks before replacing text, shows it before and after, reports what was wr
   await shot(page, "consent");
   await expectNoAxeViolations(page, "consent dialog");
   await dialog.getByRole("button", { name: "Write to document" }).click();
+  await pane.getByText("Written to the document", { exact: true }).first().waitFor();
+  await pane.getByText("Details", { exact: true }).first().click();
   const report = pane.getByRole("list", { name: "What was written" });
   await report.waitFor();
   assert.match(await report.innerText(), /Written: District\/School Name/);
@@ -417,7 +409,9 @@ test("document text is shown as text, never as markup, in the pane and in the re
   await pane.getByRole("progressbar").waitFor();
   await fillDistrict(pane, hostile);
   await pane.getByRole("button", { name: "Write to document" }).click();
-  await pane.getByText("Written to the document", { exact: true }).first().waitFor();
+  // Text in angle brackets reads as a template placeholder: the pane asks before writing it.
+  await page.getByRole("alertdialog").getByRole("button", { name: "Write anyway" }).click();
+  await pane.getByText("Written, with errors", { exact: true }).first().waitFor();
   const pages = page.getByTestId("document-pages");
   await pages.getByText(hostile).waitFor();
   assert.equal(await page.locator('img[src="x"]').count(), 0);

@@ -51,7 +51,9 @@ export function parseDateRange(
     if (!one.ok) {
       return parsedErr(
         "date_range_unreadable",
-        "This cannot be read as a date or a date range. Type it as 9/1/2026 - 12/15/2026 or Sept-Dec 2026.",
+        one.code === "date_missing_year"
+          ? "The date has no year. Add it, such as 9/15/2026, or give a range such as 9/1/2026 - 12/15/2026."
+          : "This cannot be read as a date or a date range. Type it as 9/1/2026 - 12/15/2026 or Sept-Dec 2026.",
       );
     }
     const start = one.value.precision === "month" ? firstOfMonth(one.value.iso) : one.value.iso;
@@ -74,7 +76,9 @@ export function parseDateRange(
   if (!endParsed.ok) {
     return parsedErr(
       "date_range_unreadable",
-      "The end of the range cannot be read as a date. Type it as 12/15/2026.",
+      endParsed.code === "date_missing_year"
+        ? "The end of the range has no year. Add it, such as 9/1/2026 - 12/15/2026."
+        : "The end of the range cannot be read as a date. Type it as 12/15/2026.",
     );
   }
   const endYear = endParsed.value.iso.slice(0, 4);

@@ -48,6 +48,15 @@ const numericMonthFormats = ["M/yyyy"];
 const monthName =
   /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|(?:^|[^a-z])[jfmasond](?:[^a-z]|$)/i;
 
+/** A month name and a day with no year: "Sept 15", "September 15", "15 Sept", "Tuesday Sept 15". */
+const monthDay =
+  /^(?:[a-z]+ )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}$|^\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*$/i;
+
+function isMonthAndDay(normalised: string): boolean {
+  const m = /(\d{1,2})/.exec(normalised);
+  return monthDay.test(normalised) && m !== null && Number(m[1]) >= 1 && Number(m[1]) <= 31;
+}
+
 const MIN_YEAR = 1990;
 const MAX_YEAR = 2100;
 const DEFAULT_REFERENCE = "2026-01-01";
@@ -162,6 +171,13 @@ function readDate(text: string, options: DateParseOptions): Parsed<ParsedDate> {
     // Every text format holds a month name: without one, only "M/yyyy" can match.
     const named = monthName.test(t);
     date = named ? tryFormats(t, textFormats, reference) : undefined;
+    // "Sept 15": a month and a day, no year (not month 9 of the year 15).
+    if (!date && named && isMonthAndDay(t)) {
+      return parsedErr(
+        "date_missing_year",
+        "The date has no year. Add it, such as Sept. 15, 2026 or 9/15/2026.",
+      );
+    }
     if (!date) {
       const month = named
         ? tryFormats(t, monthFormats, reference)

@@ -174,12 +174,12 @@ export const cdeActivityDates: PlanRule = defineRule({
 export const cdeTargetsObservable: PlanRule = defineRule({
   name: "cde_targets_observable",
   description:
-    "The short-term benchmark and the long-term target are observable (a number, a percentage, a date).",
+    "The short-term benchmark and the long-term target are measurable (a number or a percentage).",
   check(plan) {
     return eachUsedRowField(
       sectionOf(plan, "problems-of-practice"),
       ["short-term-benchmark", "long-term-target"],
-      (field, row, section) => measureFindings(section, field, undefined, row),
+      (field, row, section) => measureFindings(section, field, undefined, row, "target"),
     );
   },
 });

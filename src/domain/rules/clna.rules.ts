@@ -78,7 +78,10 @@ export const clnaPlanDatesInOrder: PlanRule = defineRule({
         field: cur.field,
         code: "plan_dates_out_of_order",
         severity: "error",
-        message: `${cur.field.label} is earlier than ${prev.field.label}. The dates should run Plan Start, Current, Next revisit, Plan End.`,
+        message:
+          cur.id === "plan-end-date" && dated[0]?.id === "plan-start-date" && cur.iso < dated[0].iso
+            ? `The plan ends before it starts: ${cur.field.label} is earlier than ${dated[0].field.label}. Check both dates.`
+            : `${cur.field.label} is earlier than ${prev.field.label}. The dates should run Plan Start, Current, Next revisit, Plan End.`,
         reading: describeDate(cur.iso),
       });
     }
@@ -217,12 +220,12 @@ export const clnaWeakRatingsAddressed: PlanRule = defineRule({
 
 export const clnaMetricTargetObservable: PlanRule = defineRule({
   name: "clna_metric_target_observable",
-  description: "The Metric Target is observable: a number, a percentage, a count or a date.",
+  description: "The Metric Target is measurable: a number or a percentage to reach.",
   check(plan) {
     const section = sectionOf(plan, "action-plan-goals");
     const field = fieldOf(section, "metric-target");
     return section && field
-      ? measureFindings(section, field, fieldOf(section, "related-metric"))
+      ? measureFindings(section, field, fieldOf(section, "related-metric"), undefined, "target")
       : [];
   },
 });

@@ -177,7 +177,13 @@ export const oneOwnerRule: PlanRule = defineRule({
 });
 
 const artifactWords =
-  /\b(roster|published|publish|posted|adopted|approved|signed|submitted|completed|complete|agenda|agendas|minutes|sign-in|attendance|schedule|calendar|report|reports|survey|surveys|log|logs|list|rubric|certificate|certificates|certified|document|documented|presented|distributed|hired|trained|implemented|launched|installed|purchased|created|developed|established|held|conducted|meeting|meetings|observation|observations|walkthrough|walkthroughs|data|results|scores|rate|rates|plan|policy|handbook|protocol|dashboard|portfolio|evidence|record|records|memo|map|maps|guide|curriculum|budget|contract|agreement|mou|audit|inventory|checklist|binder|website|newsletter)\b/i;
+  /\b(roster|published|publish|posted|adopted|approved|signed|submitted|completed|complete|agenda|agendas|minutes|sign-in|attendance|schedule|calendar|report|reports|survey|surveys|log|logs|list|rubric|certificate|certificates|certified|document|documented|presented|distributed|hired|trained|implemented|launched|installed|purchased|created|developed|established|held|conducted|meeting|meetings|observation|observations|walkthrough|walkthroughs|data|results|scores|rate|rates|plan|policy|handbook|protocol|dashboard|portfolio|evidence|record|records|memo|map|maps|guide|curriculum|budget|contract|agreement|mou|audit|inventory|checklist|binder|website|newsletter|presentation|presentations|presented|delivered|slides|slide deck|workshop|workshops|session|sessions|training|trainings|shared|sent|emailed|mailed|recorded|recording|video|flyer|flyers|brochure|brochures|handout|handouts|lesson|lessons|unit|units|module|modules|toolkit|template|templates|form|forms|application|applications|proposal|proposals|grant|letter|letters|notice|syllabus|syllabi|course|courses|pathway|pathways|timeline|sign-off|signoff|portal|spreadsheet|tracker|database|transcript|transcripts|credential|credentials|badge|badges)\b/i;
+
+/**
+ * What kind of entry a measure is: a measure of implementation (a number, a date or a named
+ * artifact shows it is done) or a target (a number or a percentage to reach).
+ */
+export type MeasureKind = "measure" | "target";
 
 /** Findings about a measure: observable, and not a restatement of its action. */
 export function measureFindings(
@@ -185,6 +191,7 @@ export function measureFindings(
   measure: FieldData,
   action: FieldData | undefined,
   row?: RowData,
+  kind: MeasureKind = "measure",
 ): FindingDraft[] {
   if (!filled(measure)) return [];
   const value = text(measure);
@@ -202,11 +209,25 @@ export function measureFindings(
             code: "measure_restates_action",
             severity: "warning",
             message:
-              'The measure only restates the action. Say what will show it is done: a number, a percentage, a date or a named artifact ("roster published").',
+              kind === "target"
+                ? `The target only restates the ${action.label}. Give the value to reach: a number or a percentage, such as "85% of students complete the pathway".`
+                : 'The measure only restates the action. Say what will show it is done: a number, a percentage, a date or a named artifact ("roster published").',
           },
         ];
       }
     }
+  }
+  if (kind === "target") {
+    if (/\d|%|\bpercent\b/i.test(value)) return [];
+    return [
+      {
+        ...base,
+        code: "measure_not_observable",
+        severity: "warning",
+        message:
+          'The target is not measurable. Give the value to reach as a number or a percentage, such as "85% of students" or "from 62% to 70%".',
+      },
+    ];
   }
   if (!/\d/.test(value) && !/%/.test(value) && !artifactWords.test(value)) {
     return [

@@ -3,7 +3,7 @@
  * deadline as the date the strategy is fully operational, observable measures.
  */
 import type { FindingDraft } from "../findings";
-import { describeDate } from "../parse/date";
+import { addMonthsIso, describeDate } from "../parse/date";
 import { measureFindings } from "./common.rules";
 import {
   dateIn,
@@ -64,6 +64,30 @@ export const ddttDeadlineAfterToday: PlanRule = defineRule({
   },
 });
 
+/** How far ahead of the plan's date a deadline may fall before it looks like a typing slip. */
+const WINDOW_YEARS = 3;
+
+export const ddttDeadlineWithinWindow: PlanRule = defineRule({
+  name: "ddtt_deadline_within_window",
+  description: `Deadlines fall within ${WINDOW_YEARS} years of Today's Date (an action plan covers the next steps, not a decade).`,
+  check(plan, ctx) {
+    const today = todayFor(plan, ctx, TODAY_FIELD);
+    const limit = addMonthsIso(today.iso, WINDOW_YEARS * 12);
+    return sectionsOf(plan, "action-steps").flatMap((section) =>
+      eachUsedRowField(section, "deadline", (field) => {
+        const iso = dateIn(field);
+        if (!iso || iso <= limit) return undefined;
+        return {
+          code: "deadline_far_ahead",
+          severity: "warning",
+          message: `This deadline is more than ${WINDOW_YEARS} years after ${today.fromPlan ? "the plan's Today's Date" : "today"}. Check the year.`,
+          reading: describeDate(iso),
+        };
+      }),
+    );
+  },
+});
+
 export const ddttOperationalDate: PlanRule = defineRule({
   name: "ddtt_strategy_operational_date",
   description:
@@ -107,6 +131,7 @@ export const ddttMeasuresObservable: PlanRule = defineRule({
 export const ddttRules: readonly PlanRule[] = [
   ddttStepsInOrder,
   ddttDeadlineAfterToday,
+  ddttDeadlineWithinWindow,
   ddttOperationalDate,
   ddttMeasuresObservable,
 ];

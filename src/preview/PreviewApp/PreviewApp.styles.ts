@@ -23,9 +23,20 @@ export const usePreviewAppStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
     marginRight: tokens.spacingHorizontalM,
   },
-  fileName: { color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
+  fileName: { color: tokens.colorNeutralForeground2, overflowWrap: "anywhere", minWidth: 0 },
+  why: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  empty: { margin: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground2 },
+  unreadable: { margin: tokens.spacingHorizontalM },
   spacer: { flexGrow: 1 },
-  inline: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
+  inline: {
+    display: "flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalXS,
+    minWidth: 0,
+    maxWidth: "100%",
+  },
+  // A select is as wide as its longest option ("Your file: a-very-long-name.docx"): keep it in the bar.
+  select: { minWidth: 0, maxWidth: "min(280px, calc(100vw - 110px))" },
   body: {
     minHeight: 0,
     display: "grid",

@@ -4,6 +4,7 @@ import {
   Label,
   MessageBar,
   MessageBarBody,
+  MessageBarTitle,
   Select,
   Spinner,
   useId,
@@ -22,6 +23,19 @@ import { loadSample, samples } from "../samples";
 import { usePreviewAppStyles } from "./PreviewApp.styles";
 
 type Opened = { readonly id: number; readonly name: string; readonly doc: PreviewDocument };
+
+/** A file that could not be read: its name and why, shown once, with the view cleared. */
+type Unreadable = { readonly name: string; readonly message: string };
+
+/**
+ * The name Download suggests: the file's own name with " filled" before the extension, never the
+ * blank template's (a downloaded copy does not overwrite the original by accident).
+ */
+export function downloadName(name: string): string {
+  const m = /^(.*?)(\.(?:docx|docm|dotx))?$/i.exec(name);
+  const base = (m?.[1] ?? name).replace(/ filled( \d+)?$/, "") || "plan";
+  return `${base} filled.docx`;
+}
 
 const params = new URLSearchParams(window.location.search);
 
@@ -53,16 +67,39 @@ export function PreviewApp({ first }: PreviewAppProps = {}) {
   const [problem, setProblem] = useState<string | undefined>(() =>
     first === "failed" ? sampleProblem : undefined,
   );
+  const [unreadable, setUnreadable] = useState<Unreadable | undefined>();
   const [dragging, setDragging] = useState(false);
+  /** Entries typed in the pane and not yet written (opening another file asks first). */
+  const unwritten = useRef(false);
   const [sample, setSample] = useState(() => params.get("sample") ?? samples[0]?.template ?? "");
   const fileInput = useRef<HTMLInputElement>(null);
   const counter = useRef(opened ? opened.id : 0);
   const themeId = useId("theme");
   const sampleId = useId("sample");
+  const downloadWhyId = useId("download-why");
 
-  const open = (name: string, data: Uint8Array) => {
+  /** Whether the person agrees to throw away entries typed and not written. */
+  const mayLeave = () =>
+    !unwritten.current ||
+    window.confirm("Entries typed in the pane are not written to the document yet. Discard them?");
+
+  /**
+   * Opens a document. The guarded reader decides first: a file it refuses (not a .docx, damaged,
+   * a zip bomb) never reaches the renderer; the view is cleared and one message says why.
+   */
+  const open = async (name: string, data: Uint8Array) => {
     const doc = new PreviewDocument(data);
+    const read = await doc.read();
     counter.current += 1;
+    unwritten.current = false;
+    if (!read.ok) {
+      setOpened(undefined);
+      setBytes(undefined);
+      setProblem(undefined);
+      setUnreadable({ name, message: read.error.message });
+      return;
+    }
+    setUnreadable(undefined);
     setOpened({ id: counter.current, name, doc });
     setBytes(data);
     setProblem(undefined);
@@ -70,7 +107,7 @@ export function PreviewApp({ first }: PreviewAppProps = {}) {
 
   const openSample = (template: string) => {
     const s = samples.find((x) => x.template === template);
-    if (!s) return;
+    if (!s || !mayLeave()) return;
     setSample(template);
     loadSample(s).then(
       (data) => open(s.fileName, data),
@@ -79,7 +116,8 @@ export function PreviewApp({ first }: PreviewAppProps = {}) {
   };
 
   const openFile = async (file: File) => {
-    open(file.name, new Uint8Array(await file.arrayBuffer()));
+    if (!mayLeave()) return;
+    await open(file.name, new Uint8Array(await file.arrayBuffer()));
     // The Sample menu no longer names a sample: it says the person's own file is open.
     setSample(ownFile);
   };
@@ -134,7 +172,7 @@ export function PreviewApp({ first }: PreviewAppProps = {}) {
     const url = URL.createObjectURL(blob);
     const a = document.createElement("a");
     a.href = url;
-    a.download = opened.name;
+    a.download = downloadName(opened.name);
     document.body.appendChild(a);
     a.click();
     a.remove();
@@ -169,7 +207,12 @@ export function PreviewApp({ first }: PreviewAppProps = {}) {
           </Button>
           <div className={styles.inline}>
             <Label htmlFor={sampleId}>Sample</Label>
-            <Select id={sampleId} value={sample} onChange={(_, d) => openSample(d.value)}>
+            <Select
+              id={sampleId}
+              className={styles.select}
+              value={sample}
+              onChange={(_, d) => openSample(d.value)}
+            >
               {sample === ownFile ? (
                 <option value={ownFile}>
                   {opened ? `Your file: ${opened.name}` : "Your file"}
@@ -182,9 +225,21 @@ export function PreviewApp({ first }: PreviewAppProps = {}) {
               ))}
             </Select>
           </div>
-          <Button icon={<ArrowDownloadRegular />} disabled={!opened} onClick={download}>
+          <Button
+            icon={<ArrowDownloadRegular />}
+            disabled={!opened}
+            onClick={download}
+            aria-describedby={opened ? undefined : downloadWhyId}
+          >
             Download
           </Button>
+          {opened ? null : (
+            <span id={downloadWhyId} className={styles.why}>
+              {unreadable
+                ? "Download is off: the file could not be read."
+                : "Download is off until a document is open."}
+            </span>
+          )}
           <div className={styles.inline}>
             <Label htmlFor={themeId}>Theme</Label>
             <Select id={themeId} value={theme} onChange={(_, d) => setTheme(d.value as ThemeName)}>
@@ -195,14 +250,15 @@ export function PreviewApp({ first }: PreviewAppProps = {}) {
           </div>
           <span className={styles.spacer} />
           <span className={styles.fileName}>
-            {opened ? opened.name : "No document"} · stays on this computer
+            {opened ? opened.name : unreadable ? unreadable.name : "No document"} · stays on this
+            computer
           </span>
         </section>
         <div className={styles.body} style={bodyStyle}>
           {bytes && opened ? (
             <DocumentView bytes={bytes} fileName={opened.name} />
           ) : (
-            <div>{problem ? null : <Spinner label="Loading the sample…" />}</div>
+            <div>{problem || unreadable ? null : <Spinner label="Loading the sample…" />}</div>
           )}
           <div className={styles.pane} data-testid="pane">
             {problem ? (
@@ -210,8 +266,23 @@ export function PreviewApp({ first }: PreviewAppProps = {}) {
                 <MessageBarBody>{problem}</MessageBarBody>
               </MessageBar>
             ) : null}
+            {unreadable ? (
+              <MessageBar intent="error" layout="multiline" className={styles.unreadable}>
+                <MessageBarBody>
+                  <MessageBarTitle>{unreadable.name} could not be read</MessageBarTitle>
+                  {unreadable.message}
+                </MessageBarBody>
+              </MessageBar>
+            ) : null}
             {session && opened ? (
-              <PaneRoot key={opened.id} session={session} theme={theme} />
+              <PaneRoot
+                key={opened.id}
+                session={session}
+                theme={theme}
+                onUnwrittenChange={(u) => {
+                  unwritten.current = u;
+                }}
+              />
             ) : null}
           </div>
         </div>

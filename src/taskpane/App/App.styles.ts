@@ -49,5 +49,7 @@ export const useAppStyles = makeStyles({
     whiteSpace: "nowrap",
     border: 0,
   },
+  details: { marginTop: tokens.spacingVerticalXS },
+  detailsSummary: { cursor: "pointer", fontWeight: tokens.fontWeightSemibold },
   reportList: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
 });

@@ -48,6 +48,9 @@ describe("parseDate", () => {
     ["13/15/2026", "date_invalid"],
     ["2/30/2026", "date_invalid"],
     ["9/15", "date_missing_year"],
+    ["Sept. 15", "date_missing_year"],
+    ["September 15th", "date_missing_year"],
+    ["15 Sept", "date_missing_year"],
     ["next week", "date_unreadable"],
     ["Septembre 15 2026", "date_unreadable"],
     ["9/15/2026 or later", "date_unreadable"],
@@ -98,5 +101,14 @@ describe("parseDateRange", () => {
   ])("refuses %j with %s", (text, code) => {
     const r = parseDateRange(text);
     expect(!r.ok && r.code).toBe(code);
+  });
+});
+
+describe("a date or range without a year", () => {
+  it("says the year is missing, not that it cannot be read", () => {
+    const one = parseDateRange("Sept. 15");
+    expect(!one.ok && one.message).toMatch(/has no year/);
+    const end = parseDateRange("9/1/2026 - 12/15");
+    expect(!end.ok && end.message).toMatch(/end of the range has no year/);
   });
 });

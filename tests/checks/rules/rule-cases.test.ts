@@ -354,6 +354,14 @@ const cases: Case[] = [
     passing: ddttGood,
   },
   {
+    rule: "ddtt_deadline_within_window",
+    code: "deadline_far_ahead",
+    severity: "warning",
+    field: "deadline",
+    failing: ddtt.row("action-steps", 2, { deadline: "12/15/2036" }),
+    passing: ddttGood,
+  },
+  {
     rule: "ddtt_measures_observable",
     code: "measure_not_observable",
     severity: "warning",
@@ -684,6 +692,33 @@ describe("findings", () => {
       codes(plan(), today).filter((f) => f.code === "deadline_before_today").length;
     expect(late("2026-10-01")).toBe(1);
     expect(late("2026-01-01")).toBe(0);
+  });
+  it("accept a named artifact such as a presentation delivered as an observable measure", () => {
+    const found = codes(
+      ddtt.row("action-steps", 1, { measures: "Presentation delivered to the board" })(),
+    ).filter((f) => f.code === "measure_not_observable");
+    expect(found).toEqual([]);
+  });
+  it("ask a metric target for a number or a percentage, not a date or an artifact", () => {
+    const f = codes(
+      clna.field(["action-plan-goals", "metric-target", "Students get better choices"])(),
+    ).find((x) => x.code === "measure_not_observable");
+    expect(f?.message).toMatch(/number or a percentage/);
+    expect(f?.message).not.toMatch(/date|artifact/);
+  });
+  it("say the plan ends before it starts when Plan End is before Plan Start", () => {
+    const f = codes(clna.field(["action-plan-goals", "plan-end-date", "6/30/2026"])()).find(
+      (x) => x.code === "plan_dates_out_of_order" && x.field === "plan-end-date",
+    );
+    expect(f?.message).toMatch(/^The plan ends before it starts/);
+  });
+  it("warn about a deadline years past the plan's date, and not about one inside it", () => {
+    const far = (deadline: string) =>
+      codes(ddtt.row("action-steps", 2, { deadline })()).filter(
+        (f) => f.code === "deadline_far_ahead",
+      ).length;
+    expect(far("12/15/2036")).toBe(1);
+    expect(far("6/15/2029")).toBe(0);
   });
   it("show the date the strategy is fully operational as info", () => {
     const f = codes(good["ddtt-action-plan"]!).find((x) => x.code === "strategy_operational_date");

@@ -10,6 +10,8 @@ export const useFieldControlStyles = makeStyles({
     fontStyle: "italic",
     whiteSpace: "pre-wrap",
   },
+  line: { display: "block" },
+  note: { display: "block", color: tokens.colorNeutralForeground2 },
   reading: {
     display: "block",
     color: tokens.colorNeutralForeground2,

@@ -54,6 +54,42 @@ function strongest(messages: readonly FieldMessage[]): "error" | "warning" | "no
   return "none";
 }
 
+/** Errors and warnings, one line each (notes go apart, with the hint). */
+function MessageLines({ messages }: { messages: readonly FieldMessage[] }) {
+  const styles = useFieldControlStyles();
+  const shown = messages.filter((m) => m.severity !== "info");
+  if (shown.length === 1) return <>{shown[0]?.message}</>;
+  return (
+    <>
+      {shown.map((m, i) => (
+        <span key={i} className={styles.line}>
+          {m.message}
+        </span>
+      ))}
+    </>
+  );
+}
+
+/** Notes about a field: information, not a fault, shown apart from errors and warnings. */
+function Notes({ messages }: { messages: readonly FieldMessage[] }) {
+  const styles = useFieldControlStyles();
+  const notes = messages.filter((m) => m.severity === "info");
+  if (!notes.length) return null;
+  return (
+    <>
+      {notes.map((m, i) => (
+        <span key={i} className={styles.note}>
+          Note: {m.message}
+        </span>
+      ))}
+    </>
+  );
+}
+
+function faults(messages: readonly FieldMessage[]): boolean {
+  return messages.some((m) => m.severity !== "info");
+}
+
 function Guidance({ text }: { text: string | undefined }) {
   const styles = useFieldControlStyles();
   if (!text) return null;
@@ -85,8 +121,9 @@ function TextLikeField({
     setTouched(true);
     onBlur?.();
   };
+  const hasNotes = all.some((m) => m.severity === "info");
   const hint: ReactNode =
-    guidance || (reading.ok && reading.reading) ? (
+    guidance || (reading.ok && reading.reading) || hasNotes ? (
       <>
         <Guidance text={guidance} />
         {reading.ok && reading.reading ? (
@@ -94,6 +131,7 @@ function TextLikeField({
             {reading.reading}
           </span>
         ) : null}
+        <Notes messages={all} />
       </>
     ) : undefined;
 
@@ -144,6 +182,8 @@ function TextLikeField({
             id={pickerId}
             type="date"
             className={styles.picker}
+            // One Tab stop per date: the typed field is the one the keyboard reaches.
+            tabIndex={-1}
             aria-label={`Pick ${label ?? field.label} from a calendar`}
             value={iso ?? ""}
             onChange={(e) => {
@@ -180,7 +220,7 @@ function TextLikeField({
       required={field.required}
       hint={hint}
       validationState={state}
-      validationMessage={all.length ? all.map((m) => m.message).join(" ") : undefined}
+      validationMessage={faults(all) ? <MessageLines messages={all} /> : undefined}
     >
       {control}
     </Field>
@@ -200,9 +240,16 @@ function ChoiceField({
     <Field
       label={label ?? field.label}
       required={field.required}
-      hint={guidance ? <Guidance text={guidance} /> : undefined}
+      hint={
+        guidance || messages.some((m) => m.severity === "info") ? (
+          <>
+            <Guidance text={guidance} />
+            <Notes messages={messages} />
+          </>
+        ) : undefined
+      }
       validationState={strongest(messages)}
-      validationMessage={messages.length ? messages.map((m) => m.message).join(" ") : undefined}
+      validationMessage={faults(messages) ? <MessageLines messages={messages} /> : undefined}
     >
       <RadioGroup
         value={selected}

@@ -22,6 +22,14 @@ export const useOverviewStyles = makeStyles({
     textAlign: "start",
     columnGap: tokens.spacingHorizontalS,
   },
+  badges: {
+    display: "flex",
+    flexWrap: "wrap",
+    justifyContent: "flex-end",
+    gap: tokens.spacingHorizontalXS,
+    flexShrink: 0,
+    whiteSpace: "nowrap",
+  },
   label: {
     flexGrow: 1,
     minWidth: 0,

@@ -1,6 +1,7 @@
 import { Button, Field, ProgressBar } from "@fluentui/react-components";
 import type { PlanData } from "../../../domain/plan-data";
 import {
+  findSection,
   findingsFor,
   planCompleteness,
   sectionKey,
@@ -8,20 +9,33 @@ import {
   type PaneFinding,
 } from "../../../app/plan-session";
 import { sectionTitle } from "../SectionForm/section-title";
-import { StatusBadge } from "../StatusBadge/StatusBadge";
+import { StatusBadge, UnwrittenBadge } from "../StatusBadge/StatusBadge";
 import { useOverviewStyles } from "./Overview.styles";
 
 export type OverviewProps = {
+  /** The plan with the entries typed in the pane (its sections are listed). */
   readonly plan: PlanData;
+  /** The plan as the document holds it: progress and status count what is written. */
+  readonly documentPlan?: PlanData | undefined;
   readonly planIndex: number;
+  /** Findings on what the document holds. */
   readonly findings: readonly PaneFinding[];
+  /** Per section: entries typed in the pane and not yet written. */
+  readonly unwritten?: readonly boolean[];
   readonly onOpenSection: (position: number) => void;
 };
 
 /** A plan at a glance: overall progress and each section with its status. */
-export function Overview({ plan, planIndex, findings, onOpenSection }: OverviewProps) {
+export function Overview({
+  plan,
+  documentPlan = plan,
+  planIndex,
+  findings,
+  unwritten = [],
+  onOpenSection,
+}: OverviewProps) {
   const styles = useOverviewStyles();
-  const c = planCompleteness(plan, planIndex, findings);
+  const c = planCompleteness(documentPlan, planIndex, findings);
   const ratio = c.required === 0 ? 1 : c.filled / c.required;
   return (
     <section className={styles.root} aria-labelledby="overview-title">
@@ -30,7 +44,9 @@ export function Overview({ plan, planIndex, findings, onOpenSection }: OverviewP
       </h2>
       <Field
         label="Progress"
-        hint={`${c.filled} of ${c.required} required fields filled and valid`}
+        hint={`${c.filled} of ${c.required} required fields filled and valid${
+          unwritten.some(Boolean) ? " in the document; entries not yet written are not counted" : ""
+        }`}
         validationState="none"
       >
         <ProgressBar
@@ -42,14 +58,20 @@ export function Overview({ plan, planIndex, findings, onOpenSection }: OverviewP
       <h3 className={styles.title}>Sections</h3>
       <ol className={styles.list}>
         {plan.sections.map((s, i) => {
-          const status = sectionStatus(s, findingsFor(findings, planIndex, sectionKey(s)));
+          const inDocument = findSection(documentPlan, sectionKey(s));
+          const status = inDocument
+            ? sectionStatus(inDocument, findingsFor(findings, planIndex, sectionKey(s)))
+            : "not-started";
           return (
             <li key={`${s.id}-${s.block ?? 0}`}>
               <Button className={styles.item} appearance="subtle" onClick={() => onOpenSection(i)}>
                 <span className={styles.label}>
                   {i + 1}. {sectionTitle(s)}
                 </span>
-                <StatusBadge status={status} />
+                <span className={styles.badges}>
+                  {unwritten[i] ? <UnwrittenBadge /> : null}
+                  <StatusBadge status={status} />
+                </span>
               </Button>
             </li>
           );

@@ -3,13 +3,18 @@ import type { PlanSession } from "../../../app/plan-session";
 import { App } from "../../App/App";
 import { themes, type ThemeName } from "../../theme";
 
-export type PaneRootProps = { readonly session: PlanSession; readonly theme: ThemeName };
+export type PaneRootProps = {
+  readonly session: PlanSession;
+  readonly theme: ThemeName;
+  /** Told when entries typed but not written appear or go. */
+  readonly onUnwrittenChange?: (unwritten: boolean) => void;
+};
 
 /** The pane inside Fluent's provider, in the theme that matches Office. */
-export function PaneRoot({ session, theme }: PaneRootProps) {
+export function PaneRoot({ session, theme, onUnwrittenChange }: PaneRootProps) {
   return (
     <FluentProvider theme={themes[theme]} style={{ minHeight: "100%", background: "transparent" }}>
-      <App session={session} />
+      <App session={session} {...(onUnwrittenChange ? { onUnwrittenChange } : {})} />
     </FluentProvider>
   );
 }

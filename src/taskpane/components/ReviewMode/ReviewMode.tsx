@@ -1,9 +1,15 @@
 import { Badge, Button, Checkbox, Text } from "@fluentui/react-components";
-import { CommentAddRegular, CopyRegular, LocationRegular } from "@fluentui/react-icons";
+import {
+  CommentAddRegular,
+  CommentCheckmarkRegular,
+  CopyRegular,
+  LocationRegular,
+} from "@fluentui/react-icons";
 import { useState } from "react";
 import type { DocumentPlanData } from "../../../domain/plan-data";
 import type { Location } from "../../../domain/snapshot";
 import {
+  findingKey,
   findingsFor,
   planCompleteness,
   reviewSummary,
@@ -18,6 +24,8 @@ export type ReviewModeProps = {
   readonly data: DocumentPlanData;
   readonly findings: readonly PaneFinding[];
   readonly busy: boolean;
+  /** Keys (findingKey) of the findings already added as comments. */
+  readonly commented?: ReadonlySet<string>;
   readonly onGoTo: (location: Location, label: string) => void;
   readonly onComment: (findings: readonly PaneFinding[]) => void;
   readonly onCopied: (ok: boolean) => void;
@@ -34,14 +42,22 @@ const severities: {
 ];
 
 /** Every finding of the document, grouped by section, for a consultant. */
-export function ReviewMode({ data, findings, busy, onGoTo, onComment, onCopied }: ReviewModeProps) {
+export function ReviewMode({
+  data,
+  findings,
+  busy,
+  commented = new Set(),
+  onGoTo,
+  onComment,
+  onCopied,
+}: ReviewModeProps) {
   const styles = useReviewModeStyles();
   const [shown, setShown] = useState<ReadonlySet<Severity>>(
     new Set<Severity>(["error", "warning", "info"]),
   );
   const visible = findings.filter((f) => shown.has(f.severity));
-  const summary = reviewSummary(data, findings);
-  const commentable = visible.filter((f) => f.location);
+  const summary = reviewSummary(data, findings, shown);
+  const commentable = visible.filter((f) => f.location && !commented.has(findingKey(f)));
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(summary);
@@ -77,7 +93,9 @@ export function ReviewMode({ data, findings, busy, onGoTo, onComment, onCopied }
           disabled={busy || commentable.length === 0}
           onClick={() => onComment(commentable)}
         >
-          Add all as comments ({commentable.length})
+          {commentable.length === 0 && visible.some((f) => f.location)
+            ? "Every finding shown has a comment"
+            : `Add all as comments (${commentable.length})`}
         </Button>
       </div>
       {data.plans.map((plan, planIndex) => {
@@ -99,6 +117,8 @@ export function ReviewMode({ data, findings, busy, onGoTo, onComment, onCopied }
                   <ul className={styles.list}>
                     {mine.map((f, i) => {
                       const sev = severities.find((s) => s.value === f.severity);
+                      const about = f.fieldLabel ?? sectionTitle(section);
+                      const done = commented.has(findingKey(f));
                       return (
                         <li
                           key={`${f.code}-${f.field ?? ""}-${f.row ?? ""}-${i}`}
@@ -118,17 +138,21 @@ export function ReviewMode({ data, findings, busy, onGoTo, onComment, onCopied }
                               <Button
                                 size="small"
                                 icon={<LocationRegular />}
-                                onClick={() => f.location && onGoTo(f.location, f.message)}
+                                aria-label={`Go to ${about}`}
+                                onClick={() => f.location && onGoTo(f.location, about)}
                               >
                                 Go to
                               </Button>
                               <Button
                                 size="small"
-                                icon={<CommentAddRegular />}
-                                disabled={busy}
+                                icon={done ? <CommentCheckmarkRegular /> : <CommentAddRegular />}
+                                disabled={busy || done}
+                                aria-label={
+                                  done ? `Comment added on ${about}` : `Add as comment on ${about}`
+                                }
                                 onClick={() => onComment([f])}
                               >
-                                Add as comment
+                                {done ? "Comment added" : "Add as comment"}
                               </Button>
                             </div>
                           ) : null}
@@ -143,7 +167,7 @@ export function ReviewMode({ data, findings, busy, onGoTo, onComment, onCopied }
         );
       })}
       {visible.length === 0 ? <Text>No findings to show.</Text> : null}
-      <h3 className={styles.subtitle}>Summary</h3>
+      <h3 className={styles.subtitle}>Summary{shown.size < 3 ? " (the findings shown)" : ""}</h3>
       <pre className={styles.summary} tabIndex={0} aria-label="Summary as text">
         {summary}
       </pre>

@@ -1,5 +1,6 @@
 import { Button, Caption1, Tooltip } from "@fluentui/react-components";
 import { AddRegular, ArrowDownRegular, ArrowUpRegular, DeleteRegular } from "@fluentui/react-icons";
+import { useEffect, useRef } from "react";
 import type { FieldData, FieldValue, RowData } from "../../../domain/plan-data";
 import { isEmptyValue } from "../../../app/plan-session";
 import { FieldControl, type FieldMessage } from "../FieldControl/FieldControl";
@@ -74,6 +75,18 @@ export function RowCards({
   renderGoTo,
 }: RowCardsProps) {
   const styles = useRowCardsStyles();
+  const listRef = useRef<HTMLUListElement>(null);
+  /** The row just added, whose first field takes focus once it is shown. */
+  const focusRow = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    if (focusRow.current === undefined) return;
+    const card = listRef.current?.querySelector(`[data-row="${focusRow.current}"]`);
+    const target = card?.querySelector<HTMLElement>("input, textarea");
+    if (target) {
+      target.focus();
+      focusRow.current = undefined;
+    }
+  }, [rows]);
   const max = limits?.max ?? Infinity;
   const min = limits?.min ?? 0;
   const setCell = (rowIndex: number, field: string, value: FieldValue) =>
@@ -86,7 +99,7 @@ export function RowCards({
     );
   return (
     <div>
-      <ul className={styles.list} aria-label={`${noun} rows`}>
+      <ul ref={listRef} className={styles.list} aria-label={`${noun} rows`}>
         {rows.map((row, i) => {
           const title = row.label ?? `${noun} ${i + 1}`;
           const removable = canRemoveRow(row) && rows.length > Math.max(min, 1);
@@ -152,7 +165,9 @@ export function RowCards({
           disabled={rows.length >= max || rows.length === 0}
           onClick={() => {
             const added = blankRowAfter(rows);
-            if (added) onChange([...rows, added]);
+            if (!added) return;
+            focusRow.current = added.index;
+            onChange([...rows, added]);
           }}
         >
           Add {noun.toLowerCase()}

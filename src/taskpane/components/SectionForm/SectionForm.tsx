@@ -1,13 +1,20 @@
 import { Button, Field, Select } from "@fluentui/react-components";
 import {
+  AddRegular,
   ArrowLeftRegular,
   ArrowRightRegular,
   DocumentArrowRightRegular,
   LocationRegular,
 } from "@fluentui/react-icons";
+import { useEffect, useRef } from "react";
 import type { FieldData, PlanData, RowData, SectionData } from "../../../domain/plan-data";
 import type { Location } from "../../../domain/snapshot";
-import { isEmptyValue, sectionStatus, type PaneFinding } from "../../../app/plan-session";
+import {
+  isEmptyValue,
+  sectionStatus,
+  type PaneFinding,
+  type Rubric,
+} from "../../../app/plan-session";
 import { FieldControl, type FieldMessage } from "../FieldControl/FieldControl";
 import { RowCards } from "../RowCards/RowCards";
 import { StatusBadge } from "../StatusBadge/StatusBadge";
@@ -20,6 +27,14 @@ export type SectionFormProps = {
   readonly position: number;
   readonly findings: readonly PaneFinding[];
   readonly guidance: (field: string) => string | undefined;
+  /** The practices the document lists beside a rating criterion. */
+  readonly rubric?: (field: FieldData) => Rubric | undefined;
+  /** The template's guidance for the whole section. */
+  readonly sectionGuidance?: string | undefined;
+  /** For a section of a repeating block: adds another block ("challenge", "strategy"). */
+  readonly addBlock?: { readonly noun: string; readonly run: () => void };
+  /** Changes each time a write finished or was cancelled: focus goes back to Write. */
+  readonly writeDone?: number;
   readonly names: readonly string[];
   readonly busy: boolean;
   readonly changed: boolean;
@@ -50,6 +65,45 @@ function messagesFor(
     .map((f) => ({ severity: f.severity, message: f.message }));
 }
 
+/** What each rating means, as the template's guidance defines it ("Exemplar (all key elements ...)"). */
+export function ratingMeanings(
+  guidance: string | undefined,
+  options: readonly string[],
+): { option: string; meaning: string }[] {
+  if (!guidance) return [];
+  return options.flatMap((option) => {
+    const at = guidance.indexOf(`${option} (`);
+    if (at < 0) return [];
+    const start = at + option.length + 2;
+    let depth = 1;
+    let end = start;
+    for (; end < guidance.length && depth > 0; end++) {
+      if (guidance[end] === "(") depth++;
+      if (guidance[end] === ")") depth--;
+    }
+    return [{ option, meaning: guidance.slice(start, end - 1).trim() }];
+  });
+}
+
+/**
+ * The guidance each field shows: none where it only repeats the label, and a sub-heading shared
+ * by consecutive fields ("7.1 Program Components") is shown once above them instead.
+ */
+export function guidanceLayout(
+  fields: readonly FieldData[],
+  guidance: (field: string) => string | undefined,
+): { heading?: string; guidance?: string }[] {
+  const squash = (t: string) => t.replace(/\s+/g, " ").trim().toLowerCase();
+  const raw = fields.map((f) => guidance(f.id));
+  return fields.map((f, i) => {
+    const g = raw[i];
+    if (!g || squash(g) === squash(f.label)) return {};
+    const shared = raw[i - 1] === g || raw[i + 1] === g;
+    if (!shared) return { guidance: g };
+    return raw[i - 1] === g ? {} : { heading: g };
+  });
+}
+
 /** One section of a plan: its fields, its repeating rows, and the write button. */
 export function SectionForm(props: SectionFormProps) {
   const {
@@ -58,6 +112,10 @@ export function SectionForm(props: SectionFormProps) {
     position,
     findings,
     guidance,
+    rubric,
+    sectionGuidance,
+    addBlock,
+    writeDone,
     names,
     busy,
     changed,
@@ -70,6 +128,23 @@ export function SectionForm(props: SectionFormProps) {
   } = props;
   const styles = useSectionFormStyles();
   const count = plan.sections.length;
+  const fieldsRef = useRef<HTMLDivElement>(null);
+  const writeRef = useRef<HTMLButtonElement>(null);
+  const sectionId = `${section.id}#${section.block ?? 0}`;
+  // A section that opens puts focus on its first field.
+  useEffect(() => {
+    fieldsRef.current
+      ?.querySelector<HTMLElement>("input:not([disabled]), textarea:not([disabled])")
+      ?.focus();
+  }, [sectionId]);
+  // After a write (or its dialog closed), focus goes back to Write.
+  const firstWriteDone = useRef(writeDone);
+  useEffect(() => {
+    if (writeDone !== firstWriteDone.current) writeRef.current?.focus();
+  }, [writeDone]);
+  const layout = guidanceLayout(section.fields, guidance);
+  const rating = section.fields.find((f) => f.type === "single-choice" && rubric?.(f));
+  const meanings = rating ? ratingMeanings(sectionGuidance, rating.options ?? []) : [];
   const goTo = (field: FieldData, label: string) =>
     field.location ? (
       <Button
@@ -126,20 +201,56 @@ export function SectionForm(props: SectionFormProps) {
         </h2>
         <StatusBadge status={sectionStatus(section, findings)} />
       </div>
-      <div className={styles.fields}>
-        {section.fields.map((field) => (
-          <div key={field.id} data-field={field.id}>
-            <FieldControl
-              field={field}
-              guidance={guidance(field.id)}
-              names={names}
-              messages={messagesFor(findings, field, undefined, showMissing)}
-              onChange={(v) => setField(field.id, v)}
-              onBlur={onBlur}
-            />
-            {goTo(field, field.label)}
-          </div>
-        ))}
+      {meanings.length ? (
+        <details className={styles.guidance} open>
+          <summary className={styles.summary}>What the ratings mean</summary>
+          <dl className={styles.meanings}>
+            {meanings.map((m) => (
+              <div key={m.option}>
+                <dt className={styles.term}>{m.option}</dt>
+                <dd className={styles.meaning}>{m.meaning}</dd>
+              </div>
+            ))}
+          </dl>
+        </details>
+      ) : sectionGuidance ? (
+        <details className={styles.guidance}>
+          <summary className={styles.summary}>About this section</summary>
+          <q className={styles.quote}>{sectionGuidance}</q>
+        </details>
+      ) : null}
+      <div className={styles.fields} ref={fieldsRef}>
+        {section.fields.map((field, i) => {
+          const practices = rubric?.(field);
+          const at = layout[i] ?? {};
+          return (
+            <div key={field.id} data-field={field.id}>
+              {at.heading ? <h3 className={styles.subheading}>{at.heading}</h3> : null}
+              <FieldControl
+                field={field}
+                guidance={at.guidance}
+                names={names}
+                messages={messagesFor(findings, field, undefined, showMissing)}
+                onChange={(v) => setField(field.id, v)}
+                onBlur={onBlur}
+              />
+              {practices ? (
+                <details className={styles.guidance}>
+                  <summary className={styles.summary}>
+                    Practices to consider for {field.label.split(" ")[0]}
+                  </summary>
+                  {practices.intro ? <p className={styles.intro}>{practices.intro}</p> : null}
+                  <ul className={styles.practices}>
+                    {practices.practices.map((p, k) => (
+                      <li key={k}>{p}</li>
+                    ))}
+                  </ul>
+                </details>
+              ) : null}
+              {goTo(field, field.label)}
+            </div>
+          );
+        })}
         {section.rows ? (
           <RowCards
             rows={section.rows}
@@ -163,6 +274,7 @@ export function SectionForm(props: SectionFormProps) {
       </div>
       <div className={styles.actions}>
         <Button
+          ref={writeRef}
           appearance="primary"
           icon={<DocumentArrowRightRegular />}
           disabled={busy}
@@ -170,7 +282,12 @@ export function SectionForm(props: SectionFormProps) {
         >
           {busy ? "Writing…" : "Write to document"}
         </Button>
-        {changed ? <span>Not yet written</span> : null}
+        {changed ? <span className={styles.unwritten}>Not yet written</span> : null}
+        {addBlock ? (
+          <Button icon={<AddRegular />} disabled={busy} onClick={addBlock.run}>
+            Add {addBlock.noun}
+          </Button>
+        ) : null}
       </div>
     </section>
   );
