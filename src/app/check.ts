@@ -73,11 +73,25 @@ export function summarise(report: RecognitionReport): RecognitionSummary {
     : { confidence: report.candidates[0]?.confidence ?? 0, message: report.message };
 }
 
-/** Checks the plans in one .docx file. */
+/**
+ * Checks the plans in one .docx file. What the reader warns about the file itself (a macro-enabled
+ * package, Strict Open XML) is a warning finding too, so every report shows it.
+ */
 export function checkDocument(bytes: Uint8Array, options: CheckOptions): Result<DocumentCheck> {
   const opened = readDocxSnapshot(bytes, options.limits);
   if (!opened.ok) return opened;
-  return ok(checkSnapshot(opened.value, options), opened.warnings);
+  const check = checkSnapshot(opened.value, options);
+  if (opened.warnings.length === 0) return ok(check, opened.warnings);
+  const template = check.recognition.template ?? "unknown";
+  const notices: Finding[] = opened.warnings.map((w) => ({
+    code: w.code,
+    severity: "warning",
+    message: w.message,
+    rule: "package",
+    template,
+    plan: 0,
+  }));
+  return ok({ ...check, findings: [...notices, ...check.findings] }, opened.warnings);
 }
 
 /** Checks the plans of a document already read. */

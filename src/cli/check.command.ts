@@ -135,7 +135,8 @@ export function parseCheckArgs(args: readonly string[]): CheckArgs | string {
 }
 
 const isLockFile = (name: string) => path.basename(name).startsWith("~$");
-const isDocx = (name: string) => /\.docx$/i.test(name);
+/** Word documents and templates, macro-enabled ones included (their macros are never run). */
+const isDocx = (name: string) => /\.(?:docx|docm|dotx|dotm)$/i.test(name);
 
 /** The files to check: files given (not lock files), and .docx files found in folders, recursively, sorted. */
 export async function collectFiles(
@@ -385,6 +386,7 @@ export async function runCheck(args: readonly string[], io: CliIo): Promise<numb
       );
       return 2;
     }
+    io.err(`planassist check: wrote the report to ${parsed.out}\n`);
   } else io.out(text);
   return exitCode(report);
 }

@@ -5,6 +5,7 @@
 import { runCheck } from "./check.command";
 import { runFill, runRevert } from "./fill.command";
 import { runInspect } from "./inspect.command";
+import { runStatus } from "./status.command";
 import type { CliIo } from "./io";
 import { nodeIo } from "./io";
 
@@ -15,6 +16,7 @@ const commands: Record<string, Command> = {
   check: runCheck,
   fill: runFill,
   revert: runRevert,
+  status: runStatus,
 };
 
 export async function main(argv: readonly string[], io: CliIo = nodeIo()): Promise<number> {
@@ -41,6 +43,7 @@ export function usage(): string {
     "  fill FILE.docx --data PLAN.json --out OUT.docx",
     "                                        write plan data into the document's tables",
     "  revert FILE.docx --out OUT.docx       undo the last fill",
+    "  status FILE.docx|FOLDER... [options]  where each plan's dated steps stand today (--help for options)",
     "",
   ].join("\n");
 }

@@ -66,6 +66,8 @@ export const errorCodes = [
   "journal_invalid",
   "cell_missing",
   "document_not_empty",
+  "no_status_column",
+  "output_is_input",
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

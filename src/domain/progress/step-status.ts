@@ -15,7 +15,14 @@
 import { isoToDate, parseDate, type IsoDate } from "../parse/date";
 import { parseDateRange } from "../parse/date-range";
 import { hasEntry } from "../parse/placeholder";
-import type { DocumentPlanData, FieldData, PlanData, RowData, SectionData } from "../plan-data";
+import type {
+  DocumentPlanData,
+  FieldData,
+  PlanData,
+  RowData,
+  SectionData,
+  StepStatus,
+} from "../plan-data";
 import {
   cellAtGridColumn,
   type CellLocation,
@@ -392,4 +399,36 @@ export function doneText(column: StatusColumn, today: IsoDate): string {
   const us = `${d.getMonth() + 1}/${d.getDate()}/${d.getFullYear()}`;
   if (/date/i.test(column.header)) return us;
   return `Completed ${us}`;
+}
+
+/** Plan data with each step's status on its row (`rows[].status`), as `inspect --json` prints it. */
+export function withStepStatus(
+  data: DocumentPlanData,
+  steps: readonly PlanStep[],
+  today: IsoDate,
+): DocumentPlanData {
+  const key = (plan: number, section: string, block: number | undefined, row: number) =>
+    `${plan}/${section}/${block ?? ""}/${row}`;
+  const byRow = new Map(steps.map((s) => [key(s.plan, s.section, s.block, s.row), s]));
+  return {
+    ...data,
+    plans: data.plans.map((plan, pi) => ({
+      ...plan,
+      sections: plan.sections.map((section) =>
+        section.rows
+          ? {
+              ...section,
+              rows: section.rows.map((row) => {
+                const step = byRow.get(key(pi, section.id, section.block, row.index));
+                if (!step) return row;
+                const status: StepStatus = { state: step.state, asOf: today };
+                if (step.deadline !== undefined) status.deadline = step.deadline;
+                if (step.doneOn !== undefined) status.doneOn = step.doneOn;
+                return { ...row, status };
+              }),
+            }
+          : section,
+      ),
+    })),
+  };
 }
