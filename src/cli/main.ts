@@ -5,6 +5,7 @@
 import { runCheck } from "./check.command";
 import { runFill, runRevert } from "./fill.command";
 import { runInspect } from "./inspect.command";
+import { runNextCycle } from "./next-cycle.command";
 import { runStatus } from "./status.command";
 import type { CliIo } from "./io";
 import { nodeIo } from "./io";
@@ -17,6 +18,7 @@ const commands: Record<string, Command> = {
   fill: runFill,
   revert: runRevert,
   status: runStatus,
+  "next-cycle": runNextCycle,
 };
 
 export async function main(argv: readonly string[], io: CliIo = nodeIo()): Promise<number> {
@@ -44,6 +46,8 @@ export function usage(): string {
     "                                        write plan data into the document's tables",
     "  revert FILE.docx --out OUT.docx       undo the last fill",
     "  status FILE.docx|FOLDER... [options]  where each plan's dated steps stand today (--help for options)",
+    "  next-cycle FILE.docx --out NEW.docx [--shift 1y]",
+    "                                        next year's plan from this one (--help for options)",
     "",
   ].join("\n");
 }

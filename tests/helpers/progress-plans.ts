@@ -10,6 +10,7 @@ import { slotText } from "../../src/domain/edits";
 import type { DocumentPlanData, FieldValue } from "../../src/domain/plan-data";
 import { readDocument } from "../../src/domain/plan-reader";
 import type { CellLocation } from "../../src/domain/snapshot";
+import { planSteps } from "../../src/domain/progress/step-status";
 import { templates } from "../../src/templates";
 import { templateBytes, type TemplateId } from "./fixtures";
 import { editDocument, escape } from "./make-docx";
@@ -130,4 +131,113 @@ export function typeInCell(bytes: Uint8Array, location: CellLocation, text: stri
     ),
   );
   return report.bytes;
+}
+
+/** Per template: the values of three steps (done / overdue / due soon) and how to say "done". */
+export const stepCases: Record<
+  TemplateId,
+  { values: (done: string) => StepValues; section: string }
+> = {
+  "ddtt-action-plan": {
+    section: "action-steps",
+    values: () => ({
+      "action-steps[0].action-step": "Train every grade team on the new protocol",
+      "action-steps[0].owner": "Maria Lopez",
+      "action-steps[0].deadline": dayFromToday(-20),
+      "action-steps[1].action-step": "Review the first benchmark results",
+      "action-steps[1].owner": "Sam Chen",
+      "action-steps[1].deadline": dayFromToday(-3),
+      "action-steps[2].action-step": "Share results with families",
+      "action-steps[2].owner": "Ana Ruiz",
+      "action-steps[2].deadline": dayFromToday(10),
+      "action-steps[3].action-step": "Plan the spring review",
+      "action-steps[3].owner": "Ana Ruiz",
+      "action-steps[3].deadline": "June 2027",
+      "action-steps[4].action-step": "Write a summary",
+      "action-steps[4].owner": "Ana Ruiz",
+    }),
+  },
+  "perkins-action-plan": {
+    section: "actions",
+    values: (done) => ({
+      "actions[0].action": "Hold quarterly advisory curriculum reviews",
+      "actions[0].participation": "Maria Lopez",
+      "actions[0].timeline": `${dayFromToday(-90)} - ${dayFromToday(-20)}`,
+      "actions[0].completion": done,
+      "actions[1].action": "Buy new lab equipment",
+      "actions[1].participation": "Program chairs",
+      "actions[1].timeline": `${dayFromToday(-60)} - ${dayFromToday(-3)}`,
+      "actions[1].completion": "In progress",
+      "actions[2].action": "Visit two employers",
+      "actions[2].participation": "Co-op coordinator",
+      "actions[2].timeline": `${dayFromToday(-10)} - ${dayFromToday(10)}`,
+    }),
+  },
+  clna: {
+    section: "school-next-steps",
+    values: () => ({
+      "school-next-steps[0].what": "Schedule PAC meetings for every program",
+      "school-next-steps[0].who": "Maria Lopez",
+      "school-next-steps[0].by-when": dayFromToday(-20),
+      "school-next-steps[1].what": "Collect the co-op placement data",
+      "school-next-steps[1].who": "Sam Chen",
+      "school-next-steps[1].by-when": dayFromToday(-3),
+      "school-next-steps[2].what": "Draft the safety checklist",
+      "school-next-steps[2].who": "Ana Ruiz",
+      "school-next-steps[2].by-when": dayFromToday(10),
+    }),
+  },
+  "sfss-action-plan": {
+    section: "strategies",
+    values: () => ({
+      "strategies[0].strategy": "Tiered attendance outreach",
+      "strategies[0].implementation-steps": "Train attendance team",
+      "strategies[0].by-who": "Maria Lopez",
+      "strategies[0].by-when": dayFromToday(-20),
+      "strategies[1].strategy": "Family nights",
+      "strategies[1].implementation-steps": "Book the hall",
+      "strategies[1].by-who": "Sam Chen",
+      "strategies[1].by-when": dayFromToday(-3),
+      "strategies[2].strategy": "Mentoring",
+      "strategies[2].implementation-steps": "Match mentors",
+      "strategies[2].by-who": "Ana Ruiz",
+      "strategies[2].by-when": dayFromToday(10),
+    }),
+  },
+  "cde-plan-for-improvement": {
+    section: "activities",
+    values: () => ({
+      "activities[0].activity": "Coach co-teaching pairs",
+      "activities[0].oversight": "Maria Lopez",
+      "activities[0].start-date": dayFromToday(-60),
+      "activities[0].end-date": dayFromToday(-20),
+      "activities[1].activity": "Observe IEP meetings",
+      "activities[1].oversight": "Sam Chen",
+      "activities[1].start-date": dayFromToday(-30),
+      "activities[1].end-date": dayFromToday(-3),
+      "activities[2].activity": "Review progress data",
+      "activities[2].oversight": "Ana Ruiz",
+      "activities[2].monitoring-dates": `${dayFromToday(-40)}, ${dayFromToday(10)}`,
+    }),
+  },
+};
+
+/**
+ * The case's plan with its first step done: written in the template's completion column
+ * (Perkins), or in a Status column added to the table, as a district would.
+ */
+export function withDoneFirstStep(id: TemplateId, extra: StepValues = {}): Uint8Array {
+  const c = stepCases[id];
+  if (id === "perkins-action-plan")
+    return filledPlan(id, { ...c.values("Completed 9/12/2026"), ...extra });
+  const blank = filledPlan(id, { ...c.values(""), ...extra });
+  const row0 = planDataOf(blank).plans[0]!.sections.find((s) => s.id === c.section)!.rows![0]!;
+  const location = row0.cells.find((x) => x.location?.kind === "cell")!.location as CellLocation;
+  const withColumn = addColumn(blank, location.table, "Status");
+  const pkg = must(openDocx(withColumn));
+  const data = readDocument(pkg.read.snapshot, templates).data;
+  const step = planSteps(data, pkg.read.snapshot, { today: progressToday })[0];
+  if (step?.statusColumn?.kind !== "added" || !step.statusColumn.location)
+    throw new Error("the added Status column was not found");
+  return typeInCell(withColumn, step.statusColumn.location, "Completed 9/12/2026");
 }

@@ -227,6 +227,22 @@ function addedStatusColumn(
   return undefined;
 }
 
+/** Where a row says whether its step is done: the template's completion column, or one added. */
+export function statusColumnOf(
+  snapshot: DocumentSnapshot | undefined,
+  row: RowData,
+  columns: StepColumns,
+): StatusColumn | undefined {
+  const completion = cell(row, columns.completion);
+  if (!completion) return addedStatusColumn(snapshot, row);
+  return {
+    kind: "template",
+    header: completion.label,
+    text: textOf(completion),
+    ...(completion.location?.kind === "cell" ? { location: completion.location } : {}),
+  };
+}
+
 /** Whole days from `from` to `to` (calendar days, local). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
   const a = isoToDate(from);
@@ -281,18 +297,7 @@ function stepOf(
   const startField = cell(row, columns.start);
   const start = startField ? lastDate(textOf(startField), today)?.end : deadline?.start;
 
-  const completion = cell(row, columns.completion);
-  let statusColumn: StatusColumn | undefined;
-  if (completion) {
-    statusColumn = {
-      kind: "template",
-      header: completion.label,
-      text: textOf(completion),
-      ...(completion.location?.kind === "cell" ? { location: completion.location } : {}),
-    };
-  } else {
-    statusColumn = addedStatusColumn(snapshot, row);
-  }
+  const statusColumn = statusColumnOf(snapshot, row, columns);
   const done = statusColumn ? readDone(statusColumn.text, today) : undefined;
 
   let state: StepState;
