@@ -5,11 +5,10 @@
  */
 import { openDocx, type DocxLimits } from "../adapters/docx/docx-file";
 import { fillDocx, type FillReport } from "../adapters/docx/docx-writer";
-import { slotText, type EditPlan } from "../domain/edits";
 import type { DocumentPlanData } from "../domain/plan-data";
 import { readDocument } from "../domain/plan-reader";
+import { planMarkDone, sameStep, type StepRef } from "../domain/progress/mark-done";
 import {
-  doneText,
   planSteps,
   withStepStatus,
   type PlanStep,
@@ -92,65 +91,12 @@ export async function progressBatch(
   return out;
 }
 
-/** Which step: its plan, section (and block) and row, as `PlanStep` names them. */
-export type StepRef = {
-  readonly plan: number;
-  readonly section: string;
-  readonly block?: number;
-  readonly row: number;
-};
-
-export function sameStep(step: PlanStep, ref: StepRef): boolean {
-  return (
-    step.plan === ref.plan &&
-    step.section === ref.section &&
-    (step.block ?? 0) === (ref.block ?? 0) &&
-    step.row === ref.row
-  );
-}
-
-export type MarkDonePlan = {
-  readonly plan: EditPlan;
-  /** What the status cell holds now ("" when empty). */
-  readonly before: string;
-  /** What "Mark done" writes there. */
-  readonly after: string;
-  /** The cell holds text a person typed, so the person must agree to replace it. */
-  readonly needsConsent: boolean;
-};
-
-/**
- * Plans marking a step done: one value written into its status column (the template's own, or
- * one the district added). A step with no such column cannot be marked done: the status lives only
- * in the document's own columns.
- */
-export function planMarkDone(
-  snapshot: DocumentSnapshot,
-  step: PlanStep,
-  today: string,
-): Result<MarkDonePlan> {
-  const column = step.statusColumn;
-  const location = column?.location;
-  if (!column || !location) {
-    return err(
-      "no_status_column",
-      `${step.sectionLabel} has no completion or status column to mark this step done in. Add a "Status" column to the table in Word, then mark it done here.`,
-    );
-  }
-  const before = slotText(snapshot, location) ?? "";
-  const after = doneText(column, today);
-  return ok({
-    plan: {
-      structure: [],
-      content: [
-        { kind: "set-text", field: column.header, location, text: after, expected: before },
-      ],
-    },
-    before,
-    after,
-    needsConsent: before.trim() !== "",
-  });
-}
+export {
+  planMarkDone,
+  sameStep,
+  type MarkDonePlan,
+  type StepRef,
+} from "../domain/progress/mark-done";
 
 /**
  * Marks a step done in a .docx: the fill is recorded, so `revert` puts the cell back. A cell that

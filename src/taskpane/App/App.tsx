@@ -45,10 +45,17 @@ const WriteDialog = lazy(() =>
 const ReviewMode = lazy(() =>
   import("../components/ReviewMode/ReviewMode").then((m) => ({ default: m.ReviewMode })),
 );
+const Progress = lazy(() =>
+  import("../components/Progress/Progress").then((m) => ({ default: m.Progress })),
+);
 
 export type AppProps = { readonly session: PlanSession };
 
-type View = { kind: "overview" } | { kind: "section"; position: number } | { kind: "review" };
+type View =
+  | { kind: "overview" }
+  | { kind: "section"; position: number }
+  | { kind: "review" }
+  | { kind: "progress" };
 
 type Notice = {
   readonly intent: "success" | "warning" | "error" | "info";
@@ -88,6 +95,12 @@ function changedFieldKeys(a: SectionData, b: SectionData): Set<string> {
     if (before.get(key) !== valueText(field.value)) out.add(key);
   }
   return out;
+}
+
+function localToday(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
 function sectionKeyText(s: SectionData): string {
@@ -360,12 +373,16 @@ export function App({ session }: AppProps) {
         ) : null}
         <TabList
           selectedValue={
-            view.kind === "review" ? "review" : view.kind === "section" ? "fill" : "overview"
+            view.kind === "review" || view.kind === "progress"
+              ? view.kind
+              : view.kind === "section"
+                ? "fill"
+                : "overview"
           }
           onTabSelect={(_, d) =>
             setView(
-              d.value === "review"
-                ? { kind: "review" }
+              d.value === "review" || d.value === "progress"
+                ? { kind: d.value }
                 : d.value === "fill"
                   ? { kind: "section", position }
                   : { kind: "overview" },
@@ -376,6 +393,7 @@ export function App({ session }: AppProps) {
           <Tab value="overview">Overview</Tab>
           <Tab value="fill">Fill</Tab>
           <Tab value="review">Review</Tab>
+          <Tab value="progress">Progress</Tab>
         </TabList>
         {view.kind === "overview" ? (
           <Overview
@@ -384,6 +402,19 @@ export function App({ session }: AppProps) {
             findings={findings}
             onOpenSection={(i) => setView({ kind: "section", position: i })}
           />
+        ) : view.kind === "progress" && original && opened.kind === "plans" ? (
+          <Suspense fallback={<Spinner label="Opening progress…" />}>
+            <Progress
+              session={session}
+              data={original}
+              snapshot={opened.snapshot}
+              planIndex={planIndex}
+              today={localToday()}
+              busy={busy}
+              onGoTo={(l, label) => void goTo(l, label)}
+              onWritten={() => load(true)}
+            />
+          </Suspense>
         ) : view.kind === "review" && data ? (
           <Suspense fallback={<Spinner label="Opening review…" />}>
             <ReviewMode
