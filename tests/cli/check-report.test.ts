@@ -86,11 +86,11 @@ describe("the HTML check report", () => {
     const html = formatHtml(
       buildReport([file("a/one.docx", [note(0)]), file("b/two.docx", [])], "2026-09-01", false),
     );
-    const summary = html.slice(html.indexOf("<table>"), html.indexOf("</table>"));
+    const summary = html.slice(html.indexOf("<table"), html.indexOf("</table>"));
     expect(summary).toContain("<th>File</th><th>Template</th>");
     expect(summary).toContain('<a href="#file-1">a/one.docx</a>');
     expect(summary).toContain('<a href="#file-2">b/two.docx</a>');
-    expect(summary).toContain("40%");
+    expect(summary).toContain('<td data-label="Complete" class="num">40%</td>');
     expect(html).toContain('<h2 id="file-1">a/one.docx</h2>');
     expect(html).toContain('<h2 id="file-2">b/two.docx</h2>');
   });
@@ -98,7 +98,7 @@ describe("the HTML check report", () => {
   it("groups a note repeated 2,000 times in one plan into one row that lists the places", () => {
     const findings = Array.from({ length: 2000 }, (_, i) => note(i));
     const html = formatHtml(buildReport([file("big.docx", findings)], "2026-09-01", false));
-    const rows = html.match(/<td class="info">/g) ?? [];
+    const rows = html.match(/<td class="info sev">/g) ?? [];
     expect(rows).toHaveLength(1);
     expect(html).toContain("<summary>2000 places</summary>");
     expect(groupFindings(findings)).toHaveLength(1);
@@ -108,7 +108,7 @@ describe("the HTML check report", () => {
 
   it("names severities as the pane does: Error, Warning, Note", () => {
     const html = formatHtml(buildReport([file("one.docx", [note(0)])], "2026-09-01", false));
-    expect(html).toContain('<td class="info">Note</td>');
+    expect(html).toContain('<td class="info sev">Note</td>');
     expect(html).not.toContain(">info<");
   });
 

@@ -117,7 +117,7 @@ describe("planassist status", () => {
     expect(m.err()).toContain(`wrote the report to ${out}`);
     expect(html).not.toMatch(/<link|src=|https?:\/\/(?!www\.w3\.org\/2000\/svg)/i);
     // The summary table, then one per plan with steps (the second Perkins plan has none).
-    expect(html.match(/<table class="sortable">/g)).toHaveLength(1 + 2);
+    expect(html.match(/<table class="sortable stack">/g)).toHaveLength(1 + 2);
     expect(html).toContain("No dated steps are filled in.");
     expect(html.match(/<svg /g)).toHaveLength(2);
     expect(html).toContain("Deadlines over the months");

@@ -5,7 +5,12 @@
  * reads them.
  */
 import { addDays, format } from "date-fns";
-import { progressOfDocx } from "../../src/app/progress";
+import { checkBatch } from "../../src/app/check";
+import { progressBatch, progressOfDocx } from "../../src/app/progress";
+import { formatHtml } from "../../src/cli/report/html";
+import { buildReport, fileReport } from "../../src/cli/report/model";
+import { buildStatusReport, statusFile } from "../../src/cli/report/status";
+import { formatStatusHtml } from "../../src/cli/report/status-html";
 import { isoToDate } from "../../src/domain/parse/date";
 import { addColumn, filledPlan, planDataOf } from "../helpers/progress-plans";
 
@@ -59,4 +64,28 @@ export function stepsOf(bytes: Uint8Array, today: string): { state: string; stat
   const r = progressOfDocx(bytes, { today });
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
   return r.value.steps.map((s) => ({ state: s.state, status: s.statusColumn?.text ?? "" }));
+}
+
+/** The check report and the status report of some plans, as HTML pages. */
+export async function reportPages(
+  files: { name: string; bytes: Uint8Array }[],
+  today: string,
+): Promise<{ check: string; status: string }> {
+  const inputs = files.map((f) => ({ name: f.name, read: async () => f.bytes }));
+  const checked = await checkBatch(inputs, { currentDate: today });
+  const check = formatHtml(
+    buildReport(
+      checked.map((i) => fileReport(i)),
+      today,
+      false,
+    ),
+  );
+  const progress = await progressBatch(inputs, { today });
+  const status = formatStatusHtml(
+    buildStatusReport(
+      progress.map((i) => statusFile(i, false)),
+      { today, dueWithinDays: 14, showValues: false },
+    ),
+  );
+  return { check, status };
 }

@@ -138,3 +138,62 @@ test("Mark done writes into a Status column the district added, and says why a p
   await pane.getByRole("tab", { name: "Progress" }).click();
   await pane.getByText(/No dated steps are filled in yet/).waitFor();
 });
+
+/** The widest element's right edge against the viewport: nothing may stick out sideways. */
+async function overflow(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
+
+test("the check and status reports read at 450 px, print cleanly, and the status tables sort", async ({
+  page,
+  outsideRequests,
+}) => {
+  const today = localToday();
+  const files = [
+    {
+      name: "a-district-with-a-rather-long-folder-name/perkins-program-improvement-plan.docx",
+      bytes: tools.perkinsWithSteps(today, replica("perkins-action-plans.docx")),
+    },
+    {
+      name: "ddtt.docx",
+      bytes: tools.ddttWithStatusColumn(today, replica("ddtt-action-plan-5.3.1T.docx")),
+    },
+    { name: "clna-blank.docx", bytes: replica("clna-self-assessment.docx") },
+  ];
+  const { check, status } = await tools.reportPages(files, today);
+  for (const [name, html] of [
+    ["check", check],
+    ["status", status],
+  ]) {
+    await page.setViewportSize({ width: 450, height: 900 });
+    await page.setContent(html, { waitUntil: "load" });
+    assert.ok((await overflow(page)) <= 0, `the ${name} report fits 450 px`);
+    await page.screenshot({ path: path.join(shots, `${name}-report-450.png`), fullPage: false });
+    await page.emulateMedia({ media: "print" });
+    await page.setViewportSize({ width: 794, height: 1123 });
+    assert.ok((await overflow(page)) <= 0, `the ${name} report prints within an A4 page width`);
+    const pdf = await page.pdf({ format: "A4" });
+    assert.ok(pdf.length > 1000, `the ${name} report prints`);
+    await page.emulateMedia({ media: "screen" });
+  }
+  // The check report's file table links to each file's findings.
+  await page.setContent(check, { waitUntil: "load" });
+  const links = await page
+    .locator('a[href^="#file-"]')
+    .evaluateAll((as) =>
+      as.map((a) => document.getElementById(a.getAttribute("href").slice(1)) !== null),
+    );
+  assert.deepEqual(links, [true, true, true]);
+  // The status report's tables sort by the column clicked.
+  await page.setContent(status, { waitUntil: "load" });
+  const table = page.locator("table.sortable").nth(1);
+  const column = (i) =>
+    table.locator("tbody tr").evaluateAll((rows, i) => rows.map((r) => r.cells[i].textContent), i);
+  await table.getByRole("button", { name: "Deadline" }).click();
+  const up = await column(2);
+  assert.deepEqual(up, [...up].sort());
+  await table.getByRole("button", { name: "Deadline" }).click();
+  assert.deepEqual(await column(2), [...up].reverse());
+  assert.equal(await page.locator("svg").count(), 2);
+  assert.deepEqual(outsideRequests, []);
+});

@@ -18,12 +18,16 @@ export function escapeHtml(s: string): string {
 const css = `
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:1.5rem;color:#1b1b1b;background:#fff;max-width:75rem}
 h1{font-size:1.4rem}h2{font-size:1.1rem;margin-top:2rem;overflow-wrap:anywhere}
-table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid #d0d0d0;padding:.3rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid #d0d0d0;padding:.3rem .5rem;text-align:left;vertical-align:top;overflow-wrap:break-word}
+td code{overflow-wrap:anywhere}.sev{white-space:nowrap}
 th{background:#f3f3f3}.error{color:#a4262c;font-weight:600}.warning{color:#8a5300;font-weight:600}.info{color:#0f5d9c;font-weight:600}
 .summary{background:#f7f7f7;padding:.75rem 1rem;border-radius:6px}.unreadable{background:#fde7e9;padding:.5rem 1rem;border-radius:6px}
 .num{text-align:right;white-space:nowrap}details{margin-top:.25rem}summary{cursor:pointer}details ul{margin:.25rem 0;padding-left:1.2rem}
 code{font-family:ui-monospace,Consolas,monospace;font-size:.9em}.scroll{overflow-x:auto}
-@media (max-width:500px){body{margin:.75rem}th,td{padding:.25rem .3rem}.wide{display:none}}
+@media (max-width:500px){body{margin:.75rem}.wide{display:none}
+table.stack,table.stack tbody,table.stack tr,table.stack td{display:block}table.stack thead{display:none}
+table.stack tr{border:1px solid #d0d0d0;border-radius:4px;margin:.5rem 0;padding:.25rem 0}table.stack td{border:none;padding:.1rem .5rem;text-align:left}
+table.stack td:empty{display:none}table.stack td[data-label]::before{content:attr(data-label) ": ";font-weight:600;color:#1b1b1b}}
 @media print{body{margin:0;max-width:none;font-size:11pt}.scroll{overflow:visible}h2{break-after:avoid}tr{break-inside:avoid}a{color:inherit;text-decoration:none}}
 `;
 
@@ -56,17 +60,23 @@ export function groupFindings(findings: readonly Finding[]): Group[] {
   return out;
 }
 
+/** A cell with the column's name, shown before it when a narrow screen stacks the table. */
+function td(label: string, content: string, cls = ""): string {
+  return `<td data-label="${label}"${cls ? ` class="${cls}"` : ""}>${content}</td>`;
+}
+
 function where(f: Finding): string {
   return [subjectText(f), locationText(f)].filter((s) => s !== "").join(", ");
 }
 
 function groupRow(g: Group, showValues: boolean): string {
   const x = g.first;
-  const sev = `<td class="${x.severity}">${severityWord(x.severity)}</td>`;
+  const sev = `<td class="${x.severity} sev">${severityWord(x.severity)}</td>`;
+  const code = td("Code", `<code>${escapeHtml(x.code)}</code>`, "wide");
   if (g.all.length === 1) {
-    return `<tr>${sev}<td><code>${escapeHtml(x.code)}</code></td><td>${escapeHtml(subjectText(x))}</td><td class="wide">${escapeHtml(locationText(x))}</td><td>${escapeHtml(x.message)}</td>${
+    return `<tr>${sev}${code}${td("Where", escapeHtml(subjectText(x)))}${td("Location", escapeHtml(locationText(x)), "wide")}${td("Message", escapeHtml(x.message))}${
       showValues
-        ? `<td>${escapeHtml(x.value ?? "")}</td><td>${escapeHtml(x.reading ?? "")}</td>`
+        ? `${td("Value", escapeHtml(x.value ?? ""))}${td("Read as", escapeHtml(x.reading ?? ""))}`
         : ""
     }</tr>`;
   }
@@ -76,7 +86,7 @@ function groupRow(g: Group, showValues: boolean): string {
         `<li>${escapeHtml(where(f))}${showValues && f.value !== undefined ? `: ${escapeHtml(f.value)}` : ""}</li>`,
     )
     .join("");
-  return `<tr>${sev}<td><code>${escapeHtml(x.code)}</code></td><td>${escapeHtml(x.planLabel ?? "")}<details><summary>${g.all.length} places</summary><ul>${places}</ul></details></td><td class="wide"></td><td>${escapeHtml(x.message)}</td>${
+  return `<tr>${sev}${code}${td("Where", `${escapeHtml(x.planLabel ?? "")}<details><summary>${g.all.length} places</summary><ul>${places}</ul></details>`)}<td class="wide"></td>${td("Message", escapeHtml(x.message))}${
     showValues ? "<td></td><td></td>" : ""
   }</tr>`;
 }
@@ -100,10 +110,10 @@ function fileHtml(f: FileReport, index: number, showValues: boolean): string {
   const rows = groupFindings(f.findings)
     .map((g) => groupRow(g, showValues))
     .join("");
-  const head = `<tr><th>Severity</th><th>Code</th><th>Where</th><th class="wide">Location</th><th>Message</th>${showValues ? "<th>Value</th><th>Read as</th>" : ""}</tr>`;
+  const head = `<tr><th class="sev">Severity</th><th class="wide">Code</th><th>Where</th><th class="wide">Location</th><th>Message</th>${showValues ? "<th>Value</th><th>Read as</th>" : ""}</tr>`;
   return `${title}<p>${escapeHtml(f.templateName ?? "Not a known plan template")}: ${plural(f.counts.error, "error")}, ${plural(f.counts.warning, "warning")}, ${plural(f.counts.info, "note")}</p><ul>${comp}</ul>${
     f.findings.length
-      ? `<div class="scroll"><table>${head}${rows}</table></div>`
+      ? `<div class="scroll"><table class="stack"><thead>${head}</thead><tbody>${rows}</tbody></table></div>`
       : "<p>No findings.</p>"
   }`;
 }
@@ -115,10 +125,10 @@ function summaryTable(report: CheckReport): string {
       if (!f.readable) {
         return `<tr><td>${name}</td><td colspan="4" class="error">Could not be read (<code>${escapeHtml(f.error?.code ?? "")}</code>)</td></tr>`;
       }
-      return `<tr><td>${name}</td><td>${escapeHtml(f.templateName ?? "Not a known plan template")}</td><td class="num">${f.counts.error}</td><td class="num">${f.counts.warning}</td><td class="num">${escapeHtml(completenessText(f))}</td></tr>`;
+      return `<tr><td>${name}</td>${td("Template", escapeHtml(f.templateName ?? "Not a known plan template"))}${td("Errors", String(f.counts.error), "num")}${td("Warnings", String(f.counts.warning), "num")}${td("Complete", escapeHtml(completenessText(f)), "num")}</tr>`;
     })
     .join("");
-  return `<div class="scroll"><table><thead><tr><th>File</th><th>Template</th><th class="num">Errors</th><th class="num">Warnings</th><th class="num">Complete</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+  return `<div class="scroll"><table class="stack"><thead><tr><th>File</th><th>Template</th><th class="num">Errors</th><th class="num">Warnings</th><th class="num">Complete</th></tr></thead><tbody>${rows}</tbody></table></div>`;
 }
 
 export function formatHtml(report: CheckReport): string {

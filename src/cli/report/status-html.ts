@@ -34,7 +34,10 @@ th{background:#f3f3f3}th button{all:unset;cursor:pointer;font-weight:600}th butt
 .legend i{display:inline-block;width:.8rem;height:.8rem;margin-right:.3rem;vertical-align:-1px}
 svg{width:100%;height:auto;max-width:48rem}svg text{font:12px system-ui,sans-serif;fill:#1b1b1b}
 .scroll{overflow-x:auto}
-@media (max-width:500px){body{margin:.75rem}th,td{padding:.25rem .3rem}}
+@media (max-width:500px){body{margin:.75rem}
+table.stack,table.stack tbody,table.stack tr,table.stack td{display:block}table.stack thead{display:none}
+table.stack tr{border:1px solid #d0d0d0;border-radius:4px;margin:.5rem 0;padding:.25rem 0}table.stack td{border:none;padding:.1rem .5rem}
+table.stack td:empty{display:none}table.stack td[data-label]::before{content:attr(data-label) ": ";font-weight:600}}
 @media print{body{margin:0;max-width:none}th button{all:unset}.scroll{overflow:visible}h2{break-after:avoid}tr{break-inside:avoid}}
 `;
 
@@ -57,6 +60,11 @@ document.querySelectorAll("table.sortable").forEach(function(t){
   });
 });
 `;
+
+/** A cell with the column's name, shown before it when a narrow screen stacks the table. */
+function td(label: string, content: string, sort?: string | number): string {
+  return `<td data-label="${label}"${sort !== undefined ? ` data-sort="${escapeHtml(String(sort))}"` : ""}>${content}</td>`;
+}
 
 function legend(): string {
   return `<p class="legend">${stepStates
@@ -89,7 +97,7 @@ function plansChart(report: StatusReport): string {
         })
         .join("");
       const total = stepStates.reduce((n, s) => n + p.counts[s], 0);
-      const label = name.length > 40 ? `…${name.slice(-39)}` : name;
+      const label = name.length > 34 ? `…${name.slice(-33)}` : name;
       return `<text x="${labelWidth - 8}" y="${y + 13}" text-anchor="end">${escapeHtml(label)}</text>${parts}<text x="${(x + 6).toFixed(1)}" y="${y + 13}">${total}</text>`;
     })
     .join("");
@@ -197,9 +205,9 @@ function planTable(f: StatusFile, index: number, showValues: boolean): string {
       const rows = p.steps
         .map(
           (x) =>
-            `<tr><td class="state" style="color:${colours[x.state]}" data-sort="${stepStates.indexOf(x.state)}">${stepStateLabels[x.state]}</td><td>${escapeHtml(stepSubject(x))}</td><td data-sort="${escapeHtml(x.deadline ?? "9999")}">${escapeHtml(x.deadline ?? "")}</td><td data-sort="${x.daysLeft ?? ""}">${escapeHtml(daysText(x.daysLeft))}</td><td>${escapeHtml(x.doneOn ?? "")}</td><td>${escapeHtml(stepLocation(x))}</td>${
+            `<tr><td class="state" style="color:${colours[x.state]}" data-sort="${stepStates.indexOf(x.state)}">${stepStateLabels[x.state]}</td><td>${escapeHtml(stepSubject(x))}</td>${td("Deadline", escapeHtml(x.deadline ?? ""), x.deadline ?? "9999")}${td("When", escapeHtml(daysText(x.daysLeft)), x.daysLeft ?? "")}${td("Done on", escapeHtml(x.doneOn ?? ""))}${td("Location", escapeHtml(stepLocation(x)))}${
               showValues
-                ? `<td>${escapeHtml(x.text ?? "")}</td><td>${escapeHtml(x.owner ?? "")}</td><td>${escapeHtml(x.statusText ?? "")}</td>`
+                ? `${td("What", escapeHtml(x.text ?? ""))}${td("Owner", escapeHtml(x.owner ?? ""))}${td("Status cell", escapeHtml(x.statusText ?? ""))}`
                 : ""
             }</tr>`,
         )
@@ -207,7 +215,7 @@ function planTable(f: StatusFile, index: number, showValues: boolean): string {
       const title = `${f.plans.length > 1 ? `Plan ${p.plan}: ` : ""}${p.label}`;
       return `<h3 id="file-${index}-plan-${p.plan}">${escapeHtml(title)}</h3><p>${escapeHtml(countsText(p.counts))}; next deadline: ${escapeHtml(p.nextDeadline ?? "none")}.</p>${
         p.steps.length
-          ? `<div class="scroll"><table class="sortable"><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></div>`
+          ? `<div class="scroll"><table class="sortable stack"><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></div>`
           : "<p>No dated steps are filled in.</p>"
       }`;
     })
@@ -242,7 +250,7 @@ export function formatStatusHtml(report: StatusReport): string {
         .map((p) => p.nextDeadline)
         .filter((d): d is string => d !== undefined)
         .sort()[0];
-      return `<tr><td><a href="#file-${i}">${escapeHtml(f.path)}</a></td><td>${escapeHtml(f.readable ? (f.templateName ?? "Not a known plan template") : "Could not be read")}</td><td data-sort="${steps}">${steps}</td><td data-sort="${overdue}">${overdue}</td><td data-sort="${soon}">${soon}</td><td data-sort="${next ?? "9999"}">${escapeHtml(next ?? "")}</td></tr>`;
+      return `<tr><td><a href="#file-${i}">${escapeHtml(f.path)}</a></td>${td("Template", escapeHtml(f.readable ? (f.templateName ?? "Not a known plan template") : "Could not be read"))}${td("Steps", String(steps), steps)}${td("Overdue", String(overdue), overdue)}${td("Due soon", String(soon), soon)}${td("Next deadline", escapeHtml(next ?? ""), next ?? "9999")}</tr>`;
     })
     .join("");
   const head = ["File", "Template", "Steps", "Overdue", "Due soon", "Next deadline"]
@@ -255,7 +263,7 @@ export function formatStatusHtml(report: StatusReport): string {
 <p class="summary">Status on ${escapeHtml(report.today)} (due soon: within ${plural(report.dueWithinDays, "day")}): ${plural(s.files, "file")}, ${plural(s.plans, "plan")}, ${plural(s.steps, "step")}: ${escapeHtml(countsText(s.counts))}.${
     s.unreadable ? ` ${s.unreadable} could not be read.` : ""
   }${report.showValues ? "" : " Cell contents (steps, owners) are not shown."}</p>
-<div class="scroll"><table class="sortable"><thead><tr>${head}</tr></thead><tbody>${index}</tbody></table></div>
+<div class="scroll"><table class="sortable stack"><thead><tr>${head}</tr></thead><tbody>${index}</tbody></table></div>
 ${plansChart(report)}
 ${monthsChart(report)}
 ${report.files.map((f, i) => fileSection(f, i, report.showValues)).join("\n")}
