@@ -1,27 +1,15 @@
 import { mkdtempSync, writeFileSync } from "fs";
-import { promises as fs } from "fs";
 import { tmpdir } from "os";
 import path from "path";
 import { runCheck } from "../../src/cli/check.command";
-import type { CliIo } from "../../src/cli/io";
+import { fsIo } from "../helpers/cli-io";
 import { formatHtml, groupFindings } from "../../src/cli/report/html";
 import { buildReport, type FileReport } from "../../src/cli/report/model";
 import type { Finding } from "../../src/domain/findings";
 import { templateBytes } from "../helpers/fixtures";
 import { partText, replicaWith } from "../hostile/hostile-files";
 
-function memoryIo() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    out: (t) => void out.push(t),
-    err: (t) => void err.push(t),
-    readFile: async (p) => new Uint8Array(await fs.readFile(p)),
-    writeFile: (p, d) => fs.writeFile(p, d),
-    isTty: false,
-  };
-  return { io, out: () => out.join(""), err: () => err.join("") };
-}
+const memoryIo = fsIo;
 
 const TODAY = ["--today", "2026-09-01"];
 const CT_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";

@@ -1,24 +1,12 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "fs";
-import { promises as fs } from "fs";
 import { tmpdir } from "os";
 import path from "path";
 import { runCheck } from "../../src/cli/check.command";
-import type { CliIo } from "../../src/cli/io";
+import { fsIo } from "../helpers/cli-io";
 import { districtKey, weakComponents } from "../../src/domain/progress/district-links";
 import { filledPlan, planDataOf } from "../helpers/progress-plans";
 
-function memoryIo() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    out: (t) => void out.push(t),
-    err: (t) => void err.push(t),
-    readFile: async (p) => new Uint8Array(await fs.readFile(p)),
-    writeFile: (p, d) => fs.writeFile(p, d),
-    isTty: false,
-  };
-  return { io, out: () => out.join(""), err: () => err.join("") };
-}
+const memoryIo = fsIo;
 
 /** A CLNA rating Equitable Access (component 3) Challenge and Teaching & Learning Established. */
 const clna = filledPlan("clna", {

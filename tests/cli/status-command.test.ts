@@ -1,25 +1,13 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
-import { promises as fs } from "fs";
 import { tmpdir } from "os";
 import path from "path";
 import { main } from "../../src/cli/main";
-import type { CliIo } from "../../src/cli/io";
+import { fsIo } from "../helpers/cli-io";
 import { parseStatusArgs } from "../../src/cli/status.command";
 import { templateBytes } from "../helpers/fixtures";
 import { dayFromToday, filledPlan, progressToday } from "../helpers/progress-plans";
 
-function memoryIo() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    out: (t) => void out.push(t),
-    err: (t) => void err.push(t),
-    readFile: async (p) => new Uint8Array(await fs.readFile(p)),
-    writeFile: (p, d) => fs.writeFile(p, d),
-    isTty: false,
-  };
-  return { io, out: () => out.join(""), err: () => err.join("") };
-}
+const memoryIo = fsIo;
 
 const TODAY = ["--today", progressToday];
 

@@ -8,7 +8,7 @@ import { checkDocument } from "../../src/app/check";
 import { nextCycleDocx } from "../../src/app/next-cycle";
 import { progressOfDocx } from "../../src/app/progress";
 import { main } from "../../src/cli/main";
-import type { CliIo } from "../../src/cli/io";
+import { fsIo } from "../helpers/cli-io";
 import {
   ONE_YEAR,
   parseShift,
@@ -156,18 +156,7 @@ describe.each(Object.keys(stepCases) as TemplateId[])("the next cycle of a %s", 
 });
 
 describe("planassist next-cycle", () => {
-  function io() {
-    const out: string[] = [];
-    const err: string[] = [];
-    const value: CliIo = {
-      out: (t) => void out.push(t),
-      err: (t) => void err.push(t),
-      readFile: async (p) => new Uint8Array(await fs.readFile(p)),
-      writeFile: (p, d) => fs.writeFile(p, d),
-      isTty: false,
-    };
-    return { io: value, out: () => out.join(""), err: () => err.join("") };
-  }
+  const io = fsIo;
   const dir = mkdtempSync(path.join(tmpdir(), "planassist-cycle-"));
   const input = path.join(dir, "plan.docx");
   writeFileSync(input, withDoneFirstStep("ddtt-action-plan", planDates["ddtt-action-plan"]));
