@@ -211,7 +211,7 @@ export type DistrictGroups = ReadonlyMap<string, string>;
 
 /**
  * Reads a `--group-by` CSV: one row per file, `file,district` (a header row naming "file" is
- * skipped). File names are taken as written, relative to `base` when they are not absolute.
+ * skipped). Each file name is turned by `resolve` into the name the batch gives that file.
  */
 export function parseDistrictGroups(
   text: string,
