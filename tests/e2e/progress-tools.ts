@@ -59,11 +59,19 @@ export function ddttWithStatusColumn(today: string, template: Uint8Array): Uint8
   return addColumn(bytes, loc.table, "Status");
 }
 
-/** Each step's state and status cell text, in document order. */
-export function stepsOf(bytes: Uint8Array, today: string): { state: string; status: string }[] {
+/** Each step's state, status cell text, text and deadline, in document order. */
+export function stepsOf(
+  bytes: Uint8Array,
+  today: string,
+): { state: string; status: string; text: string; deadline?: string }[] {
   const r = progressOfDocx(bytes, { today });
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value.steps.map((s) => ({ state: s.state, status: s.statusColumn?.text ?? "" }));
+  return r.value.steps.map((s) => ({
+    state: s.state,
+    status: s.statusColumn?.text ?? "",
+    text: s.text,
+    ...(s.deadline !== undefined ? { deadline: s.deadline } : {}),
+  }));
 }
 
 /** The check report and the status report of some plans, as HTML pages. */

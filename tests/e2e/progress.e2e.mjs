@@ -197,3 +197,41 @@ test("the check and status reports read at 450 px, print cleanly, and the status
   assert.equal(await page.locator("svg").count(), 2);
   assert.deepEqual(outsideRequests, []);
 });
+
+test("Start next cycle makes this document next year's plan in one fill that Revert last fill undoes", async ({
+  page,
+  baseUrl,
+}) => {
+  const today = localToday();
+  const bytes = tools.perkinsWithSteps(today, replica("perkins-action-plans.docx"));
+  const before = tools.stepsOf(bytes, today);
+  const pane = await openProgress(page, baseUrl, "perkins-cycle.docx", bytes);
+  await pane.getByRole("button", { name: "Mark done: Actions, Action 1" }).click();
+  await pane.getByRole("heading", { name: "Done (1)" }).waitFor();
+  await pane.getByRole("button", { name: "Start next cycle…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Start next year's plan from this one?" });
+  await dialog.waitFor();
+  await page.screenshot({ path: path.join(shots, "next-cycle-dialog.png") });
+  await dialog.getByRole("button", { name: "Start next cycle" }).click();
+  await pane
+    .getByText(/^Next cycle started: 2 steps carried over with deadlines a year on, 1 done dropped/)
+    .waitFor();
+  const next = tools.stepsOf(await download(page), today);
+  assert.deepEqual(
+    next.map((s) => s.text),
+    before.slice(1).map((s) => s.text),
+  );
+  const yearOn = (iso) => `${Number(iso.slice(0, 4)) + 1}${iso.slice(4)}`;
+  assert.deepEqual(
+    next.map((s) => s.deadline),
+    before.slice(1).map((s) => yearOn(s.deadline)),
+  );
+  await pane.getByRole("button", { name: "Revert last fill" }).click();
+  await pane.getByText("Last fill reverted", { exact: true }).first().waitFor();
+  await pane.getByRole("heading", { name: "Done (1)" }).waitFor();
+  const back = tools.stepsOf(await download(page), today);
+  assert.deepEqual(
+    back.map((s) => s.deadline),
+    before.map((s) => s.deadline),
+  );
+});

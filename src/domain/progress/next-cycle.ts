@@ -8,11 +8,13 @@
  * plan data cannot say (a Status column a district added) out. The caller writes it as a fill.
  */
 import { addDays, addMonths, addYears, format, isValid } from "date-fns";
-import type { ContentEdit } from "../edits";
+import type { ContentEdit, SetTextEdit } from "../edits";
 import { slotText } from "../edits";
+import { planFill } from "../fill-planner";
 import { isoToDate, parseDate, type IsoDate } from "../parse/date";
 import { parseDateRange } from "../parse/date-range";
 import type { DocumentPlanData, FieldData, PlanData, RowData, SectionData } from "../plan-data";
+import { err, ok, type Result } from "../result";
 import type { DocumentSnapshot } from "../snapshot";
 import { statusColumnOf, templateSteps, type PlanStep } from "./step-status";
 
@@ -282,4 +284,29 @@ export function planNextCycle(
     return { ...plan, sections };
   });
   return { data: { ...current, plans }, extra, carried, dropped, kept };
+}
+
+/**
+ * The next cycle as one list of text edits on the document as read (the pane writes them as one
+ * fill). The next cycle changes values only: no row or block is added or removed.
+ */
+export function nextCycleEdits(
+  snapshot: DocumentSnapshot,
+  current: DocumentPlanData,
+  steps: readonly PlanStep[],
+  options: NextCycleOptions,
+): Result<{ readonly edits: readonly SetTextEdit[] } & Omit<NextCycle, "data" | "extra">> {
+  const next = planNextCycle(current, steps, snapshot, options);
+  const planned = planFill(snapshot, current, next.data, { overwrite: "all" });
+  if (!planned.ok) return planned;
+  const { structure, content } = planned.value.plan;
+  const edits = [...content, ...next.extra];
+  const texts = edits.filter((e): e is SetTextEdit => e.kind === "set-text");
+  if (structure.length > 0 || texts.length !== edits.length) {
+    return err(
+      "plan_data_mismatch",
+      "The next cycle of this plan would change more than values, which the pane does not do. Use `planassist next-cycle` on the saved file.",
+    );
+  }
+  return ok({ edits: texts, carried: next.carried, dropped: next.dropped, kept: next.kept });
 }

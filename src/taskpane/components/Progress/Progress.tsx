@@ -1,6 +1,7 @@
 import {
   Badge,
   Button,
+  Checkbox,
   Dialog,
   DialogActions,
   DialogBody,
@@ -13,13 +14,14 @@ import {
   SpinButton,
   Text,
 } from "@fluentui/react-components";
-import { CheckmarkRegular, LocationRegular } from "@fluentui/react-icons";
+import { ArrowForwardRegular, CheckmarkRegular, LocationRegular } from "@fluentui/react-icons";
 import { format } from "date-fns";
 import { useMemo, useState } from "react";
 import type { FillRequest, PlanSession } from "../../../app/plan-session";
 import { isoToDate } from "../../../domain/parse/date";
 import type { DocumentPlanData } from "../../../domain/plan-data";
 import { planMarkDone, type MarkDonePlan } from "../../../domain/progress/mark-done";
+import { nextCycleEdits, ONE_YEAR } from "../../../domain/progress/next-cycle";
 import {
   byUrgency,
   countSteps,
@@ -94,15 +96,12 @@ export function Progress({
   const [working, setWorking] = useState(false);
   const [message, setMessage] = useState<{ intent: "success" | "error"; text: string }>();
   const [pending, setPending] = useState<Pending | undefined>();
-  const steps = useMemo(
-    () =>
-      byUrgency(
-        planSteps(data, snapshot, { today, dueWithinDays: dueWithin }).filter(
-          (s) => s.plan === planIndex,
-        ),
-      ),
-    [data, snapshot, today, dueWithin, planIndex],
+  const [cycle, setCycle] = useState<{ keepDone: boolean; blank: boolean } | undefined>();
+  const all = useMemo(
+    () => planSteps(data, snapshot, { today, dueWithinDays: dueWithin }),
+    [data, snapshot, today, dueWithin],
   );
+  const steps = useMemo(() => byUrgency(all.filter((s) => s.plan === planIndex)), [all, planIndex]);
   const counts = countSteps(steps);
 
   const write = async (p: Pending) => {
@@ -131,6 +130,46 @@ export function Progress({
         : r.error.message;
       setMessage({ intent: "error", text: `Not marked done: ${why}` });
       if (!r.ok && r.error.code === "document_changed") await onWritten();
+    }
+    setWorking(false);
+  };
+
+  /** Makes this document next year's plan, as one fill (Revert last fill undoes it). */
+  const startNextCycle = async (choice: { keepDone: boolean; blank: boolean }) => {
+    const planned = nextCycleEdits(snapshot, data, all, {
+      shift: ONE_YEAR,
+      today,
+      done: choice.keepDone ? "keep" : "drop",
+      blankDeadlines: choice.blank,
+    });
+    const first = data.plans[0]?.sections[0];
+    if (!planned.ok || !first) {
+      setMessage({
+        intent: "error",
+        text: planned.ok ? "This document holds no plan." : planned.error.message,
+      });
+      return;
+    }
+    setWorking(true);
+    const r = await session.write({
+      data,
+      plan: 0,
+      section: first.block === undefined ? { id: first.id } : { id: first.id, block: first.block },
+      overwrite: [],
+      extra: planned.value.edits,
+    });
+    if (r.ok && r.value.failed.length === 0) {
+      await onWritten();
+      const v = planned.value;
+      setMessage({
+        intent: "success",
+        text: `Next cycle started: ${v.carried} steps carried over${choice.blank ? " with blank deadlines" : " with deadlines a year on"}, ${v.dropped} done dropped, ${v.kept} kept as done last cycle; the plan's dates moved on a year. This document is now next year's plan: save it under a new name to keep both. Revert last fill undoes it.`,
+      });
+    } else {
+      const why = r.ok
+        ? (r.value.failed[0]?.reason ?? "the document did not take the change")
+        : r.error.message;
+      setMessage({ intent: "error", text: `Next cycle not started: ${why}` });
     }
     setWorking(false);
   };
@@ -236,6 +275,55 @@ export function Progress({
           </ul>
         </section>
       ))}
+      <div className={styles.actions}>
+        <Button
+          icon={<ArrowForwardRegular />}
+          disabled={busy || working || all.length === 0}
+          onClick={() => setCycle({ keepDone: false, blank: false })}
+        >
+          Start next cycle…
+        </Button>
+      </div>
+      <Dialog open={cycle !== undefined} onOpenChange={(_, d) => !d.open && setCycle(undefined)}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>Start next year&apos;s plan from this one?</DialogTitle>
+            <DialogContent>
+              <p>
+                Steps not done are kept with their deadlines a year on; steps done are dropped;
+                Today&apos;s Date, Plan Start and the other plan dates move on a year. Everything
+                else stays. This document becomes next year&apos;s plan: save a copy first to keep
+                this year&apos;s. Revert last fill undoes it.
+              </p>
+              <Checkbox
+                label="Keep steps done, marked “Done last cycle”"
+                checked={cycle?.keepDone ?? false}
+                onChange={(_, d) => cycle && setCycle({ ...cycle, keepDone: d.checked === true })}
+              />
+              <Checkbox
+                label="Leave the carried steps' deadlines blank"
+                checked={cycle?.blank ?? false}
+                onChange={(_, d) => cycle && setCycle({ ...cycle, blank: d.checked === true })}
+              />
+            </DialogContent>
+            <DialogActions>
+              <Button appearance="secondary" onClick={() => setCycle(undefined)}>
+                Cancel
+              </Button>
+              <Button
+                appearance="primary"
+                onClick={() => {
+                  const c = cycle;
+                  setCycle(undefined);
+                  if (c) void startNextCycle(c);
+                }}
+              >
+                Start next cycle
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
       <Dialog
         open={pending !== undefined}
         onOpenChange={(_, d) => !d.open && setPending(undefined)}
