@@ -9,7 +9,8 @@ import { sortFindings, withoutValues, type Finding } from "../domain/findings";
 import type { DocumentPlanData } from "../domain/plan-data";
 import { recognise, type RecognitionReport } from "../domain/recognition";
 import { readDocument } from "../domain/plan-reader";
-import { ok, type PlanAssistError, type Result } from "../domain/result";
+import { districtKey, districtLinkFindings, districtName } from "../domain/progress/district-links";
+import { err, ok, type PlanAssistError, type Result } from "../domain/result";
 import { checkPlans } from "../domain/rules";
 import { documentFindings, placeToDos } from "../domain/rules/document.rules";
 import type { DocumentSnapshot } from "../domain/snapshot";
@@ -73,11 +74,25 @@ export function summarise(report: RecognitionReport): RecognitionSummary {
     : { confidence: report.candidates[0]?.confidence ?? 0, message: report.message };
 }
 
-/** Checks the plans in one .docx file. */
+/**
+ * Checks the plans in one .docx file. What the reader warns about the file itself (a macro-enabled
+ * package, Strict Open XML) is a warning finding too, so every report shows it.
+ */
 export function checkDocument(bytes: Uint8Array, options: CheckOptions): Result<DocumentCheck> {
   const opened = readDocxSnapshot(bytes, options.limits);
   if (!opened.ok) return opened;
-  return ok(checkSnapshot(opened.value, options), opened.warnings);
+  const check = checkSnapshot(opened.value, options);
+  if (opened.warnings.length === 0) return ok(check, opened.warnings);
+  const template = check.recognition.template ?? "unknown";
+  const notices: Finding[] = opened.warnings.map((w) => ({
+    code: w.code,
+    severity: "warning",
+    message: w.message,
+    rule: "package",
+    template,
+    plan: 0,
+  }));
+  return ok({ ...check, findings: [...notices, ...check.findings] }, opened.warnings);
 }
 
 /** Checks the plans of a document already read. */
@@ -186,4 +201,150 @@ async function checkOne(input: BatchInput, options: BatchOptions): Promise<Batch
     check: r.value,
     bytes: options.keepBytes ? bytes : new Uint8Array(0),
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Plans of one district, across files.
+
+/** District names a consultant gives by file (`--group-by FILE.csv`), by the file's name in the batch. */
+export type DistrictGroups = ReadonlyMap<string, string>;
+
+/**
+ * Reads a `--group-by` CSV: one row per file, `file,district` (a header row naming "file" is
+ * skipped). Each file name is turned by `resolve` into the name the batch gives that file.
+ */
+export function parseDistrictGroups(
+  text: string,
+  resolve: (file: string) => string,
+): Result<Map<string, string>> {
+  const groups = new Map<string, string>();
+  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
+  for (const [i, raw] of lines.entries()) {
+    const line = raw.trim();
+    if (line === "") continue;
+    const cells = splitCsvLine(line);
+    if (i === 0 && /^file$/i.test(cells[0] ?? "")) continue;
+    const [file, district] = cells;
+    if (!file || !district) {
+      return err(
+        "plan_data_invalid",
+        `Line ${i + 1} of the --group-by file does not give a file and a district. Write one "file,district" per line.`,
+      );
+    }
+    groups.set(resolve(file), district);
+  }
+  return ok(groups);
+}
+
+function splitCsvLine(line: string): string[] {
+  const out: string[] = [];
+  let cur = "";
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i] as string;
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cur += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") {
+      out.push(cur.trim());
+      cur = "";
+    } else cur += ch;
+  }
+  out.push(cur.trim());
+  return out;
+}
+
+/** The folder part of a batch name (either slash). */
+function folderOf(name: string): string {
+  const i = Math.max(name.lastIndexOf("/"), name.lastIndexOf("\\"));
+  return i < 0 ? "." : name.slice(0, i);
+}
+
+function baseName(name: string): string {
+  return name.slice(Math.max(name.lastIndexOf("/"), name.lastIndexOf("\\")) + 1);
+}
+
+/**
+ * Which district each file belongs to: the name `groups` gives it, else the district name its
+ * plan gives; a file whose plan names none (the CLNA) joins the district of the other files in its
+ * folder when they all name the same one, else the folder is its group.
+ */
+export function districtOf(
+  items: readonly BatchItem[],
+  groups: DistrictGroups = new Map(),
+): Map<string, string> {
+  const named = new Map<string, string>();
+  for (const item of items) {
+    if (!item.ok) continue;
+    const given = groups.get(item.name);
+    if (given !== undefined) {
+      named.set(item.name, `district:${districtKey(given)}`);
+      continue;
+    }
+    const name = item.check.plans.plans.map(districtName).find((n) => n !== undefined);
+    if (name !== undefined && districtKey(name) !== "")
+      named.set(item.name, `district:${districtKey(name)}`);
+  }
+  const byFolder = new Map<string, Set<string>>();
+  for (const [name, key] of named) {
+    const set = byFolder.get(folderOf(name)) ?? new Set<string>();
+    set.add(key);
+    byFolder.set(folderOf(name), set);
+  }
+  const out = new Map(named);
+  for (const item of items) {
+    if (!item.ok || out.has(item.name)) continue;
+    const keys = byFolder.get(folderOf(item.name));
+    out.set(
+      item.name,
+      keys && keys.size === 1 ? ([...keys][0] as string) : `folder:${folderOf(item.name)}`,
+    );
+  }
+  return out;
+}
+
+/**
+ * Adds to each Perkins plan the findings that link it with its district's CLNA: components the
+ * CLNA rates weak that no Perkins action of the district addresses.
+ */
+export function linkDistrictPlans(
+  items: readonly BatchItem[],
+  groups: DistrictGroups = new Map(),
+): BatchItem[] {
+  const district = districtOf(items, groups);
+  const members = new Map<string, BatchItem[]>();
+  for (const item of items) {
+    const key = district.get(item.name);
+    if (!item.ok || key === undefined) continue;
+    members.set(key, [...(members.get(key) ?? []), item]);
+  }
+  const added = new Map<string, Finding[]>();
+  for (const list of members.values()) {
+    const ok = list.filter((i): i is Extract<BatchItem, { ok: true }> => i.ok);
+    const clnas = ok.flatMap((i) =>
+      i.check.plans.plans
+        .filter((p) => p.template === "clna")
+        .map((plan) => ({ name: baseName(i.name), plan })),
+    );
+    const perkins = ok
+      .map((i) => ({
+        name: i.name,
+        plans: i.check.plans.plans.filter((p) => p.template === "perkins-action-plan"),
+      }))
+      .filter((f) => f.plans.length > 0);
+    for (const [name, findings] of districtLinkFindings(clnas, perkins)) added.set(name, findings);
+  }
+  if (added.size === 0) return [...items];
+  return items.map((item) => {
+    const more = added.get(item.name);
+    if (!item.ok || !more) return item;
+    return {
+      ...item,
+      check: { ...item.check, findings: sortFindings([...item.check.findings, ...more]) },
+    };
+  });
 }

@@ -5,6 +5,7 @@
 import { openDocx, type DocxLimits } from "../adapters/docx/docx-file";
 import type { DocumentPlanData, FieldData, SectionData } from "../domain/plan-data";
 import { readDocument } from "../domain/plan-reader";
+import { planSteps, withStepStatus, type StepOptions } from "../domain/progress/step-status";
 import type { Recognition } from "../domain/recognition";
 import { ok, type Result } from "../domain/result";
 import type { TemplateDefinition } from "../domain/template-definition";
@@ -107,17 +108,30 @@ function outlineOf(data: DocumentPlanData, recognised: Recognition | undefined):
 /** Reads a .docx and describes its plans. Unreadable files give the reader's error. */
 export function inspectDocx(
   bytes: Uint8Array,
-  options: { limits?: DocxLimits; definitions?: readonly TemplateDefinition[] } = {},
+  options: {
+    limits?: DocxLimits;
+    definitions?: readonly TemplateDefinition[];
+    /** Give each dated step's status on its row (`rows[].status`), as of this day. */
+    steps?: StepOptions;
+  } = {},
 ): Result<Inspection> {
   const opened = openDocx(bytes, options.limits);
   if (!opened.ok) return opened;
-  const reading = readDocument(opened.value.read.snapshot, options.definitions ?? templates);
+  const snapshot = opened.value.read.snapshot;
+  const reading = readDocument(snapshot, options.definitions ?? templates);
+  const data = options.steps
+    ? withStepStatus(
+        reading.data,
+        planSteps(reading.data, snapshot, options.steps),
+        options.steps.today,
+      )
+    : reading.data;
   const recognised = reading.recognition.recognised;
   const closest = recognised ? undefined : reading.recognition.candidates[0];
   const inspection: { -readonly [K in keyof Inspection]: Inspection[K] } = {
     message: reading.recognition.message,
-    data: reading.data,
-    outline: outlineOf(reading.data, recognised),
+    data,
+    outline: outlineOf(data, recognised),
   };
   if (recognised) inspection.recognised = recognised;
   if (closest && closest.confidence > 0) inspection.closest = closest;

@@ -13,6 +13,7 @@ import type {
   SectionData,
 } from "../domain/plan-data";
 import { parsePerson } from "../domain/parse/person";
+import type { SetTextEdit } from "../domain/edits";
 import { ok, type PlanAssistError, type Result } from "../domain/result";
 import type { DocumentSnapshot, Location } from "../domain/snapshot";
 
@@ -71,6 +72,12 @@ export type FillRequest = {
   readonly section: SectionKey;
   /** Cells holding text that the person agreed to replace. */
   readonly overwrite: readonly Location[];
+  /**
+   * Edits plan data has no place for, written in the same fill (marking a step done in a Status
+   * column a district added), in the coordinates of the document as read: send them with no
+   * other change. Each carries what its cell held when read, as every edit does.
+   */
+  readonly extra?: readonly SetTextEdit[];
 };
 
 /** A finding to anchor as a comment. */

@@ -10,7 +10,14 @@ import os from "os";
 import path from "path";
 import { isMainThread, parentPort, Worker, workerData } from "worker_threads";
 import { annotateDocx } from "../adapters/docx/annotate";
-import { checkBatch, checkDocument, type BatchItem, type CheckOptions } from "../app/check";
+import {
+  checkBatch,
+  checkDocument,
+  linkDistrictPlans,
+  type BatchItem,
+  type CheckOptions,
+} from "../app/check";
+import { readGroupBy } from "./group-by";
 import type { CliIo } from "./io";
 import { formatCsv } from "./report/csv";
 import { formatHtml } from "./report/html";
@@ -31,6 +38,8 @@ export type CheckArgs = {
   readonly concurrency: number;
   /** --jobs was given: use that many worker threads (in the bundled command). */
   readonly jobsGiven: boolean;
+  /** A CSV of `file,district` rows that says which files belong to one district. */
+  readonly groupBy?: string;
 };
 
 export function checkUsage(): string {
@@ -46,6 +55,8 @@ export function checkUsage(): string {
     "  --annotate OUTDIR             write a copy of each file with findings, with a Word comment on each cell concerned",
     "  --today YYYY-MM-DD            the date used as today where a plan has none written (default: the current date)",
     "  --jobs N                      check N files at once, in worker threads (default: threads only for large batches)",
+    "  --group-by FILE.csv           which files belong to one district (file,district rows); by default the",
+    "                                district name each plan gives, and a CLNA joins the plans in its folder",
     "",
     "Exit code: 0 no errors, 1 some file has an error finding, 2 some file could not be read.",
     "",
@@ -68,6 +79,7 @@ export function parseCheckArgs(args: readonly string[]): CheckArgs | string {
   let today = localToday();
   let concurrency = 4;
   let jobsGiven = false;
+  let groupBy: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
     const value = (): string | undefined => {
@@ -116,6 +128,12 @@ export function parseCheckArgs(args: readonly string[]): CheckArgs | string {
       case "--show-values":
         showValues = true;
         break;
+      case "--group-by": {
+        const v = value();
+        if (!v) return "--group-by needs a CSV file of file,district rows.";
+        groupBy = v;
+        break;
+      }
       default:
         if (a.startsWith("-") && a !== "-") return `Unknown option ${a}.`;
         inputs.push(a);
@@ -131,11 +149,13 @@ export function parseCheckArgs(args: readonly string[]): CheckArgs | string {
     today,
     concurrency,
     jobsGiven,
+    ...(groupBy ? { groupBy } : {}),
   };
 }
 
 const isLockFile = (name: string) => path.basename(name).startsWith("~$");
-const isDocx = (name: string) => /\.docx$/i.test(name);
+/** Word documents and templates, macro-enabled ones included (their macros are never run). */
+const isDocx = (name: string) => /\.(?:docx|docm|dotx|dotm)$/i.test(name);
 
 /** The files to check: files given (not lock files), and .docx files found in folders, recursively, sorted. */
 export async function collectFiles(
@@ -302,7 +322,7 @@ export async function runCheck(args: readonly string[], io: CliIo): Promise<numb
   const { files, missing } = await collectFiles(parsed.inputs);
   const onProgress = progress(io, files.length);
   const options: CheckOptions = { currentDate: parsed.today, showValues: parsed.showValues };
-  const items: BatchItem[] =
+  const checked: BatchItem[] =
     (await checkInWorkers(
       files,
       options,
@@ -318,6 +338,12 @@ export async function runCheck(args: readonly string[], io: CliIo): Promise<numb
         ...(onProgress ? { onProgress: (done: number) => onProgress(done) } : {}),
       },
     ));
+  const groups = parsed.groupBy ? await readGroupBy(io, parsed.groupBy, files) : new Map();
+  if (typeof groups === "string") {
+    io.err(`planassist check: ${groups}\n`);
+    return 2;
+  }
+  const items = linkDistrictPlans(checked, groups);
   const reports: FileReport[] = [];
   for (const m of missing) {
     reports.push(
@@ -385,6 +411,7 @@ export async function runCheck(args: readonly string[], io: CliIo): Promise<numb
       );
       return 2;
     }
+    io.err(`planassist check: wrote the report to ${parsed.out}\n`);
   } else io.out(text);
   return exitCode(report);
 }

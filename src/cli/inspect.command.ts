@@ -4,17 +4,22 @@
  * known template, 2 the file could not be read.
  */
 import { formatInspection, inspectDocx } from "../app/inspect";
+import { DEFAULT_DUE_WITHIN_DAYS } from "../domain/progress/step-status";
 import type { CliIo } from "./io";
+import { isIsoDay, localToday } from "./status.command";
 
 export function inspectUsage(): string {
   return [
-    "Usage: planassist inspect FILE.docx [--json]",
+    "Usage: planassist inspect FILE.docx [--json] [--today YYYY-MM-DD] [--due-within DAYS]",
     "",
     "Shows which plan template the document is, each plan, and its sections with how many",
     "required fields are filled.",
     "",
     "Options:",
-    "  --json   print the plan data (the format `planassist fill --data` takes)",
+    "  --json               print the plan data (the format `planassist fill --data` takes), each",
+    "                       dated step with its status on its row",
+    "  --today YYYY-MM-DD   the day step statuses are computed for (default: the current date)",
+    `  --due-within DAYS    a step due within DAYS days is "due soon" (default ${DEFAULT_DUE_WITHIN_DAYS})`,
     "",
     "Exit code: 0 a plan was found, 1 the document is no known template, 2 the file could not be read.",
     "",
@@ -23,10 +28,29 @@ export function inspectUsage(): string {
 
 export async function runInspect(args: readonly string[], io: CliIo): Promise<number> {
   let json = false;
+  let today = localToday();
+  let dueWithinDays = DEFAULT_DUE_WITHIN_DAYS;
   const files: string[] = [];
-  for (const a of args) {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
     if (a === "--json") json = true;
-    else if (a === "--help" || a === "-h") {
+    else if (a === "--today" || a === "--due-within") {
+      const v = args[++i] ?? "";
+      if (a === "--today") {
+        if (!isIsoDay(v)) {
+          io.err("planassist inspect: --today takes a date written as YYYY-MM-DD.\n");
+          return 2;
+        }
+        today = v;
+      } else {
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 0 || n > 366) {
+          io.err("planassist inspect: --due-within takes a whole number of days from 0 to 366.\n");
+          return 2;
+        }
+        dueWithinDays = n;
+      }
+    } else if (a === "--help" || a === "-h") {
       io.out(inspectUsage());
       return 0;
     } else if (a.startsWith("-")) {
@@ -55,12 +79,13 @@ export async function runInspect(args: readonly string[], io: CliIo): Promise<nu
     io.err(`planassist inspect: file_unreadable: ${file}: ${reason}.\n`);
     return 2;
   }
-  const result = inspectDocx(bytes);
+  const result = inspectDocx(bytes, { steps: { today, dueWithinDays } });
   if (!result.ok) {
     io.err(`planassist inspect: ${result.error.code}: ${file}: ${result.error.message}\n`);
     return 2;
   }
   const inspection = result.value;
+  for (const w of result.warnings) io.err(`${file}: warning ${w.code}: ${w.message}\n`);
   if (json) {
     io.out(`${JSON.stringify(inspection.data, null, 2)}\n`);
     if (!inspection.recognised) io.err(`${file}: ${inspection.message}\n`);

@@ -5,6 +5,8 @@
 import { runCheck } from "./check.command";
 import { runFill, runRevert } from "./fill.command";
 import { runInspect } from "./inspect.command";
+import { runNextCycle } from "./next-cycle.command";
+import { runStatus } from "./status.command";
 import type { CliIo } from "./io";
 import { nodeIo } from "./io";
 
@@ -15,6 +17,8 @@ const commands: Record<string, Command> = {
   check: runCheck,
   fill: runFill,
   revert: runRevert,
+  status: runStatus,
+  "next-cycle": runNextCycle,
 };
 
 export async function main(argv: readonly string[], io: CliIo = nodeIo()): Promise<number> {
@@ -41,6 +45,9 @@ export function usage(): string {
     "  fill FILE.docx --data PLAN.json --out OUT.docx",
     "                                        write plan data into the document's tables",
     "  revert FILE.docx --out OUT.docx       undo the last fill",
+    "  status FILE.docx|FOLDER... [options]  where each plan's dated steps stand today (--help for options)",
+    "  next-cycle FILE.docx --out NEW.docx [--shift 1y]",
+    "                                        next year's plan from this one (--help for options)",
     "",
   ].join("\n");
 }

@@ -74,6 +74,21 @@ export const fieldDataSchema = z.object({
 });
 export type FieldData = z.infer<typeof fieldDataSchema>;
 
+/**
+ * Where a dated step stands (computed for `asOf`; `inspect --json` adds it, a fill ignores it).
+ * The status is never stored: the template's own completion or status column holds it.
+ */
+export const stepStatusSchema = z.object({
+  state: z.enum(["overdue", "due-soon", "not-started", "no-date", "done"]),
+  /** The day the state was computed for (yyyy-MM-dd). */
+  asOf: z.string(),
+  /** The deadline compared with it (yyyy-MM-dd), when the row gives one. */
+  deadline: z.string().optional(),
+  /** The completion date the status column gives, when it gives one. */
+  doneOn: z.string().optional(),
+});
+export type StepStatus = z.infer<typeof stepStatusSchema>;
+
 export const rowDataSchema = z.object({
   /** Position among the section's data rows (0-based). */
   index: z.number().int().nonnegative(),
@@ -82,6 +97,8 @@ export const rowDataSchema = z.object({
   /** Row label the template gives a row (a metric name, "Action 2", "Root Cause B"), when it has one. */
   label: z.string().optional(),
   cells: z.array(fieldDataSchema),
+  /** For a row that is a dated step (an action step, a next step, an activity): its status. */
+  status: stepStatusSchema.optional(),
 });
 export type RowData = z.infer<typeof rowDataSchema>;
 

@@ -67,6 +67,8 @@ export const errorCodes = [
   "cell_missing",
   "document_not_empty",
   "fill_failed",
+  "no_status_column",
+  "output_is_input",
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -1,4 +1,7 @@
-/** CSV (RFC 4180): one row per finding, and one per file that could not be read. */
+/**
+ * CSV (RFC 4180): one row per finding, and one per file that could not be read. UTF-8 with a byte
+ * order mark, so Excel opens it with accents intact.
+ */
 import type { CheckReport } from "./model";
 
 /** Quotes a field when it needs it; guards against spreadsheet formulas. */
@@ -7,6 +10,11 @@ export function csvField(value: string | number | undefined): string {
   let s = String(value);
   if (/^[=+\-@\t\r]/.test(s) && typeof value === "string") s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** Joins CSV lines with CRLF and starts the text with a byte order mark (UTF-8 for Excel). */
+export function csvText(lines: readonly string[]): string {
+  return `\uFEFF${lines.join("\r\n")}\r\n`;
 }
 
 export function formatCsv(report: CheckReport): string {
@@ -75,5 +83,5 @@ export function formatCsv(report: CheckReport): string {
       ]);
     }
   }
-  return [header, ...rows].map((r) => r.map(csvField).join(",")).join("\r\n") + "\r\n";
+  return csvText([header, ...rows].map((r) => r.map(csvField).join(",")));
 }

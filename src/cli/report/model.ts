@@ -116,3 +116,8 @@ export function subjectText(f: Finding): string {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
+
+/** The severity as the pane names it: Error, Warning, Note. */
+export function severityWord(severity: Severity): string {
+  return severity === "error" ? "Error" : severity === "warning" ? "Warning" : "Note";
+}

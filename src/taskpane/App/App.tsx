@@ -40,6 +40,16 @@ const ErrorsDialog = lazy(() =>
 const ReviewMode = lazy(() =>
   import("../components/ReviewMode/ReviewMode").then((m) => ({ default: m.ReviewMode })),
 );
+const Progress = lazy(() =>
+  import("../components/Progress/Progress").then((m) => ({ default: m.Progress })),
+);
+
+/** Today in the person's own time zone (YYYY-MM-DD), for the Progress view. */
+function localToday(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
 
 export type AppProps = { readonly session: PlanSession } & PaneOptions;
 
@@ -122,12 +132,16 @@ export function App({ session, ...options }: AppProps) {
         ) : null}
         <TabList
           selectedValue={
-            view.kind === "review" ? "review" : view.kind === "section" ? "fill" : "overview"
+            view.kind === "review" || view.kind === "progress"
+              ? view.kind
+              : view.kind === "section"
+                ? "fill"
+                : "overview"
           }
           onTabSelect={(_, d) =>
             setView(
-              d.value === "review"
-                ? { kind: "review" }
+              d.value === "review" || d.value === "progress"
+                ? { kind: d.value }
                 : d.value === "fill"
                   ? { kind: "section", position }
                   : { kind: "overview" },
@@ -138,6 +152,7 @@ export function App({ session, ...options }: AppProps) {
           <Tab value="overview">Overview</Tab>
           <Tab value="fill">Fill</Tab>
           <Tab value="review">Review</Tab>
+          <Tab value="progress">Progress</Tab>
         </TabList>
         {view.kind === "overview" ? (
           <Overview
@@ -148,6 +163,19 @@ export function App({ session, ...options }: AppProps) {
             unwritten={plan.sections.map((_, i) => pane.unwritten.has(`${planIndex}/${i}`))}
             onOpenSection={(i) => setView({ kind: "section", position: i })}
           />
+        ) : view.kind === "progress" && pane.original && opened.kind === "plans" ? (
+          <Suspense fallback={<Spinner label="Opening progress…" />}>
+            <Progress
+              session={session}
+              data={pane.original}
+              snapshot={opened.snapshot}
+              planIndex={planIndex}
+              today={localToday()}
+              busy={busy}
+              onGoTo={(l, label) => void pane.goTo(l, label)}
+              onWritten={() => pane.reload()}
+            />
+          </Suspense>
         ) : view.kind === "review" && data ? (
           <Suspense fallback={<Spinner label="Opening review…" />}>
             <ReviewMode

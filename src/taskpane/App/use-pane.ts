@@ -35,7 +35,10 @@ import {
 } from "./pane-notices";
 
 export type View =
-  { kind: "overview" } | { kind: "section"; position: number } | { kind: "review" };
+  | { kind: "overview" }
+  | { kind: "section"; position: number }
+  | { kind: "review" }
+  | { kind: "progress" };
 
 /** A write waiting for the person's answer: first about entries with errors, then about replacing text. */
 export type PendingWrite = {
@@ -432,6 +435,8 @@ export function usePane(session: PlanSession, options: PaneOptions = {}) {
     plan,
     originalPlan,
     refresh,
+    /** Reads the document again after a write made outside the section form (Progress). */
+    reload: () => load(true),
     revert,
     goTo,
     runChecks,

@@ -1,0 +1,173 @@
+/**
+ * `planassist status FILE|FOLDER... [--format text|json|csv|html] [--out FILE] [--today D]
+ * [--due-within DAYS] [--show-values]`: every plan's dated steps with their status, per plan the
+ * counts and the next deadline. Files are only read.
+ */
+import { progressBatch } from "../app/progress";
+import { DEFAULT_DUE_WITHIN_DAYS } from "../domain/progress/step-status";
+import { collectFiles } from "./check.command";
+import type { CliIo } from "./io";
+import {
+  buildStatusReport,
+  formatStatusCsv,
+  formatStatusJson,
+  formatStatusText,
+  statusExitCode,
+  statusFile,
+  type StatusFile,
+} from "./report/status";
+import { formatStatusHtml } from "./report/status-html";
+
+const formats = {
+  text: formatStatusText,
+  json: formatStatusJson,
+  csv: formatStatusCsv,
+  html: formatStatusHtml,
+} as const;
+type Format = keyof typeof formats;
+
+export type StatusArgs = {
+  readonly inputs: string[];
+  readonly format: Format;
+  readonly out?: string;
+  readonly showValues: boolean;
+  readonly today: string;
+  readonly dueWithinDays: number;
+};
+
+export function statusUsage(): string {
+  return [
+    "Usage: planassist status FILE.docx|FOLDER... [options]",
+    "",
+    "Lists every plan's dated steps (action steps, actions, next steps, activities) with where each",
+    "stands: done, due soon, overdue, not started or no date; per plan the counts and the next",
+    "deadline. A step is done when the template's completion column or a Status column the",
+    'district added says so ("Completed", "done 10/3", a date, a check mark).',
+    "",
+    "Options:",
+    "  --format text|json|csv|html   report format (default text); csv has one row per step",
+    "  --out FILE                    write the report to FILE instead of standard output",
+    "  --today YYYY-MM-DD            the day to compare deadlines with (default: the current date)",
+    `  --due-within DAYS             a step due within DAYS days is "due soon" (default ${DEFAULT_DUE_WITHIN_DAYS})`,
+    "  --show-values                 include what cells hold: steps, owner names, status cells",
+    "",
+    "Exit code: 0 nothing overdue, 1 some step is overdue or some file is no known plan, 2 some file could not be read.",
+    "",
+  ].join("\n");
+}
+
+export function localToday(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** Whether a YYYY-MM-DD text is a real calendar date. */
+export function isIsoDay(v: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+}
+
+/** Reads `--name value` and `--name=value` options; a string is a usage error to show. */
+export function parseStatusArgs(args: readonly string[]): StatusArgs | string {
+  const inputs: string[] = [];
+  let format: Format = "text";
+  let out: string | undefined;
+  let showValues = false;
+  let today = localToday();
+  let dueWithinDays = DEFAULT_DUE_WITHIN_DAYS;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    const eq = a.startsWith("--") ? a.indexOf("=") : -1;
+    const name = eq > 0 ? a.slice(0, eq) : a;
+    const value = (): string | undefined => {
+      if (eq > 0) return a.slice(eq + 1);
+      i++;
+      return args[i];
+    };
+    switch (name) {
+      case "--format": {
+        const v = value();
+        if (v === undefined || !(v in formats))
+          return `--format takes one of: ${Object.keys(formats).join(", ")}.`;
+        format = v as Format;
+        break;
+      }
+      case "--out": {
+        const v = value();
+        if (!v) return "--out needs a file name.";
+        out = v;
+        break;
+      }
+      case "--today": {
+        const v = value();
+        if (!v || !isIsoDay(v))
+          return "--today takes a date written as YYYY-MM-DD, such as 2026-09-15.";
+        today = v;
+        break;
+      }
+      case "--due-within": {
+        const v = Number(value());
+        if (!Number.isInteger(v) || v < 0 || v > 366)
+          return "--due-within takes a whole number of days from 0 to 366.";
+        dueWithinDays = v;
+        break;
+      }
+      case "--show-values":
+        showValues = true;
+        break;
+      default:
+        if (a.startsWith("-") && a !== "-") return `Unknown option ${a}.`;
+        inputs.push(a);
+    }
+  }
+  if (inputs.length === 0) return "Give at least one .docx file or folder.";
+  return { inputs, format, ...(out ? { out } : {}), showValues, today, dueWithinDays };
+}
+
+export async function runStatus(args: readonly string[], io: CliIo): Promise<number> {
+  if (args.includes("--help") || args.includes("-h")) {
+    io.out(statusUsage());
+    return 0;
+  }
+  const parsed = parseStatusArgs(args);
+  if (typeof parsed === "string") {
+    io.err(`planassist status: ${parsed}\n\n${statusUsage()}`);
+    return 2;
+  }
+  const { files, missing } = await collectFiles(parsed.inputs);
+  const items = await progressBatch(
+    files.map((f) => ({ name: f, read: () => io.readFile(f) })),
+    { today: parsed.today, dueWithinDays: parsed.dueWithinDays },
+  );
+  const reports: StatusFile[] = missing.map((m) => ({
+    path: m,
+    readable: false,
+    error: {
+      code: "file_unreadable",
+      message: "No file or folder with this name exists. Check the path.",
+    },
+    warnings: [],
+    plans: [],
+  }));
+  for (const item of items) reports.push(statusFile(item, parsed.showValues));
+  if (reports.length === 0) {
+    io.err("planassist status: no .docx files were found in what was given.\n");
+    return 2;
+  }
+  const report = buildStatusReport(reports, parsed);
+  const text = formats[parsed.format](report);
+  if (parsed.out) {
+    try {
+      await io.writeFile(parsed.out, text);
+    } catch {
+      io.err(
+        `planassist status: the report cannot be written to ${parsed.out}. Check the folder exists and can be written to.\n`,
+      );
+      return 2;
+    }
+    io.err(`planassist status: wrote the report to ${parsed.out}\n`);
+  } else io.out(text);
+  return statusExitCode(report);
+}
