@@ -4,7 +4,9 @@
  * known template, 2 the file could not be read.
  */
 import { formatInspection, inspectDocx } from "../app/inspect";
+import type { PlanAssistError } from "../domain/result";
 import type { CliIo } from "./io";
+import { errorLine, readInput } from "./output";
 
 export function inspectUsage(): string {
   return [
@@ -14,7 +16,9 @@ export function inspectUsage(): string {
     "required fields are filled.",
     "",
     "Options:",
-    "  --json   print the plan data (the format `planassist fill --data` takes)",
+    "  --json   print the plan data (the format `planassist fill --data` takes); an unreadable",
+    '           file prints {"file", "error": {"code", "message"}} instead',
+    "  --       what follows is the file name, even if it starts with -",
     "",
     "Exit code: 0 a plan was found, 1 the document is no known template, 2 the file could not be read.",
     "",
@@ -23,13 +27,16 @@ export function inspectUsage(): string {
 
 export async function runInspect(args: readonly string[], io: CliIo): Promise<number> {
   let json = false;
+  let optionsEnded = false;
   const files: string[] = [];
   for (const a of args) {
-    if (a === "--json") json = true;
+    if (optionsEnded) files.push(a);
+    else if (a === "--") optionsEnded = true;
+    else if (a === "--json") json = true;
     else if (a === "--help" || a === "-h") {
       io.out(inspectUsage());
       return 0;
-    } else if (a.startsWith("-")) {
+    } else if (a.startsWith("-") && a !== "-") {
       io.err(`planassist inspect: unknown option "${a}".\n\n${inspectUsage()}`);
       return 2;
     } else files.push(a);
@@ -39,27 +46,20 @@ export async function runInspect(args: readonly string[], io: CliIo): Promise<nu
     io.err(`planassist inspect: give exactly one .docx file.\n\n${inspectUsage()}`);
     return 2;
   }
-  let bytes: Uint8Array;
-  try {
-    bytes = await io.readFile(file);
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    const reason =
-      code === "ENOENT"
-        ? "there is no such file"
-        : code === "EISDIR"
-          ? "it is a folder, not a file"
-          : code === "EACCES"
-            ? "permission to read it was denied"
-            : "it could not be read";
-    io.err(`planassist inspect: file_unreadable: ${file}: ${reason}.\n`);
+  /** An unreadable file: a line on standard error, and with --json the error as JSON too. */
+  const failed = (error: PlanAssistError): number => {
+    if (json) {
+      io.out(
+        `${JSON.stringify({ file, error: { code: error.code, message: error.message } }, null, 2)}\n`,
+      );
+    }
+    io.err(errorLine("inspect", error, file));
     return 2;
-  }
-  const result = inspectDocx(bytes);
-  if (!result.ok) {
-    io.err(`planassist inspect: ${result.error.code}: ${file}: ${result.error.message}\n`);
-    return 2;
-  }
+  };
+  const bytes = await readInput(io, file);
+  if (!bytes.ok) return failed(inspectWording(bytes.error));
+  const result = inspectDocx(bytes.bytes);
+  if (!result.ok) return failed(result.error);
   const inspection = result.value;
   if (json) {
     io.out(`${JSON.stringify(inspection.data, null, 2)}\n`);
@@ -68,4 +68,18 @@ export async function runInspect(args: readonly string[], io: CliIo): Promise<nu
     io.out(formatInspection(file, inspection));
   }
   return inspection.recognised ? 0 : 1;
+}
+
+/** The command's own short wording for the commonest reasons a file cannot be opened. */
+function inspectWording(error: PlanAssistError): PlanAssistError {
+  const errno = error.detail?.errno;
+  const reason =
+    errno === "ENOENT"
+      ? "there is no such file"
+      : errno === "EISDIR"
+        ? "it is a folder, not a file"
+        : errno === "EACCES"
+          ? "permission to read it was denied"
+          : undefined;
+  return reason ? { ...error, message: `${reason}.` } : error;
 }
