@@ -175,6 +175,8 @@ export type InputProblem = { readonly name: string; readonly error: PlanAssistEr
  */
 export async function collectFiles(
   inputs: readonly string[],
+  list: (dir: string) => Promise<import("fs").Dirent[]> = (dir) =>
+    fs.readdir(dir, { withFileTypes: true }),
 ): Promise<{ files: string[]; missing: string[]; problems: InputProblem[] }> {
   const files: string[] = [];
   const missing: string[] = [];
@@ -196,7 +198,7 @@ export async function collectFiles(
   const walk = async (dir: string): Promise<void> => {
     let entries;
     try {
-      entries = await fs.readdir(dir, { withFileTypes: true });
+      entries = await list(dir);
     } catch (e) {
       const code = (e as { code?: string }).code;
       if (code === "ENOENT") missing.push(dir);
