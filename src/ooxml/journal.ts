@@ -11,7 +11,7 @@ import { applySplices, type Splice } from "./edit/splice";
 import { sourceOf } from "./edit/paragraph-xml";
 import { normaliseSlotText } from "../domain/edits";
 import { err, ok, PlanAssistFailure, type Result } from "../domain/result";
-import { readWordDocument } from "./wordml";
+import { readWordDocument, type ReadResult } from "./wordml";
 import {
   attr,
   attributes,
@@ -340,11 +340,15 @@ function checkInsertedXml(
 export function revertFill(
   source: string,
   fill: FillRecord,
-  options: { force?: boolean } = {},
+  options: {
+    force?: boolean;
+    /** `source` already parsed and read (a caller reverting many records on one document). */
+    read?: { readonly doc: XmlDocument; readonly result: ReadResult };
+  } = {},
 ): Result<RevertResult> {
   try {
-    const doc = parseXml(source);
-    const { snapshot, index } = readWordDocument(doc);
+    const doc = options.read?.doc ?? parseXml(source);
+    const { snapshot, index } = options.read?.result ?? readWordDocument(doc);
     const splices: Splice[] = [];
     const removedRanges: [number, number][] = [];
     const changedSince: string[] = [];
