@@ -55,6 +55,7 @@ export const errorCodes = [
   "xml_undeclared_prefix",
   "xml_too_deep",
   "xml_too_large",
+  "xml_unsupported_encoding",
   "time_limit",
   // Word host problems
   "office_unavailable",

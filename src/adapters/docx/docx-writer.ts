@@ -35,22 +35,19 @@ import {
   type RevertSummary,
 } from "../../ooxml/journal";
 import { parseRelationships, relsPartFor, resolveTarget } from "../../ooxml/package";
-import { decodeXmlBytes, openDocx, type DocxPackage } from "./docx-file";
+import {
+  decodeXmlBytes,
+  encodeXmlLike,
+  flatOpcNotWritten,
+  openDocx,
+  type DocxPackage,
+} from "./docx-file";
 import { defaultZipLimits, readEntry, writeZip, type ZipLimits } from "./zip";
 
 const encoder = new TextEncoder();
 
-/** Encodes a part's text as UTF-8, keeping a byte order mark when the original had one. */
-function encodePart(text: string, original: Uint8Array | undefined): Uint8Array {
-  const body = encoder.encode(text);
-  if (original && original[0] === 0xef && original[1] === 0xbb && original[2] === 0xbf) {
-    const out = new Uint8Array(body.length + 3);
-    out.set([0xef, 0xbb, 0xbf]);
-    out.set(body, 3);
-    return out;
-  }
-  return body;
-}
+/** Encodes a part's text as the original part was encoded (see `encodeXmlLike`). */
+const encodePart = encodeXmlLike;
 
 export type FillReport = {
   /** The filled file (the input itself when nothing needed writing). */
@@ -194,6 +191,7 @@ function fillOrThrow(
     if (!opened.ok) return opened;
     pkg = opened.value;
   }
+  if (pkg.flatOpc) return flatOpcNotWritten("it writes values");
   const skipped = options.skipped ?? [];
   if (isEmptyPlan(plan)) {
     return ok({ bytes, written: [], unchanged: [], failed: [], skipped, changedParts: [] });
@@ -276,6 +274,7 @@ function revertOrThrow(bytes: Uint8Array, options: { force?: boolean }): Result<
   const opened = openDocx(bytes);
   if (!opened.ok) return opened;
   const pkg = opened.value;
+  if (pkg.flatOpc) return flatOpcNotWritten("it reverts fills");
   const where = findJournal(pkg);
   if (!where.ok) return where;
   const fills = where.value.journal.fills;
