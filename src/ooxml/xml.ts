@@ -541,34 +541,52 @@ export function attr(el: XmlElement, name: string): string | undefined {
   return undefined;
 }
 
-/** The first attribute name given twice in `text[start..end)` (a start tag's attributes). */
+/** Where each attribute name of the start tag being checked starts and ends (reused). */
+const nameStarts = new Int32Array(64);
+const nameEnds = new Int32Array(64);
+
+/**
+ * The first attribute name given twice in `text[start..end)` (a start tag's attributes). Names
+ * are compared where they lie, without cutting them out, as this runs for most start tags.
+ */
 function duplicateAttribute(text: string, start: number, end: number): string | undefined {
-  const names: string[] = [];
+  let count = 0;
   let i = start;
   while (i < end) {
-    while (i < end && isSpace(text.charCodeAt(i))) i++;
-    const nameStart = i;
-    while (i < end) {
-      const c = text.charCodeAt(i);
-      if (c === 61 || isSpace(c) || c === SLASH) break;
-      i++;
+    const c = text.charCodeAt(i);
+    if (c === QUOTE || c === APOS) {
+      const close = text.indexOf(c === QUOTE ? '"' : "'", i + 1);
+      if (close === -1 || close >= end) return undefined;
+      i = close + 1;
+      continue;
     }
-    if (i === nameStart) {
+    if (isSpace(c) || c === 61 || c === SLASH) {
       i++;
       continue;
     }
-    const name = text.slice(nameStart, i);
-    while (i < end && isSpace(text.charCodeAt(i))) i++;
-    if (text.charCodeAt(i) !== 61) continue;
-    i++;
-    while (i < end && isSpace(text.charCodeAt(i))) i++;
-    const q = text.charCodeAt(i);
-    if (q !== QUOTE && q !== APOS) continue;
-    const close = text.indexOf(q === QUOTE ? '"' : "'", i + 1);
-    if (close === -1 || close >= end) return undefined;
-    for (const n of names) if (n === name) return name;
-    names.push(name);
-    i = close + 1;
+    const from = i;
+    while (i < end) {
+      const d = text.charCodeAt(i);
+      if (d === 61 || isSpace(d) || d === SLASH || d === QUOTE || d === APOS) break;
+      i++;
+    }
+    const length = i - from;
+    for (let k = 0; k < count; k++) {
+      const s = nameStarts[k] as number;
+      if ((nameEnds[k] as number) - s !== length) continue;
+      let same = true;
+      for (let j = 0; j < length; j++) {
+        if (text.charCodeAt(s + j) !== text.charCodeAt(from + j)) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return text.slice(from, i);
+    }
+    if (count === nameStarts.length) return undefined; // more than 64 attributes: no Word element
+    nameStarts[count] = from;
+    nameEnds[count] = i;
+    count++;
   }
   return undefined;
 }
