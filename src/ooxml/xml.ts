@@ -571,6 +571,9 @@ function duplicateAttribute(text: string, start: number, end: number): string | 
       i++;
     }
     const length = i - from;
+    let eq = i;
+    while (eq < end && isSpace(text.charCodeAt(eq))) eq++;
+    if (text.charCodeAt(eq) !== 61) continue; // a name with no value is not an attribute
     for (let k = 0; k < count; k++) {
       const s = nameStarts[k] as number;
       if ((nameEnds[k] as number) - s !== length) continue;
