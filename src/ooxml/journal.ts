@@ -39,9 +39,27 @@ export type Journal = { readonly fills: readonly FillRecord[] };
 
 export const emptyJournal: Journal = { fills: [] };
 
+/**
+ * Control characters XML cannot carry at all, not even as references (Word's text holds U+000B
+ * for a line break): kept in the record as private-use characters U+E000 + code, and turned back
+ * when the record is read.
+ */
+const UNSAFE_CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
+const KEPT_CONTROLS = /[\uE000-\uE008\uE00B\uE00C\uE00E-\uE01F]/g;
+
 /** Text for element content, with line ends and tabs kept through any re-serialisation. */
 function enc(s: string): string {
-  return escapeXml(s).replace(/\r/g, "&#13;").replace(/\n/g, "&#10;").replace(/\t/g, "&#9;");
+  return escapeXml(s)
+    .replace(/\r/g, "&#13;")
+    .replace(/\n/g, "&#10;")
+    .replace(/\t/g, "&#9;")
+    .replace(UNSAFE_CONTROLS, (c) => String.fromCharCode(0xe000 + c.charCodeAt(0)))
+    .replace(/[\uFFFE\uFFFF]/g, "");
+}
+
+/** The text `enc` wrote, as it was. */
+function dec(s: string): string {
+  return s.replace(KEPT_CONTROLS, (c) => String.fromCharCode(c.charCodeAt(0) - 0xe000));
 }
 
 export function serialiseJournal(j: Journal): string {
@@ -85,7 +103,7 @@ function num(el: XmlElement, name: string): number {
 function textOfChild(source: string, el: XmlElement, name: string): string {
   const ch = childElements(el).find((c) => localName(c.name) === name);
   if (!ch) bad(`${el.name} has no ${name}`);
-  return decodeEntities(source.slice(ch.openEnd, ch.closeStart));
+  return dec(decodeEntities(source.slice(ch.openEnd, ch.closeStart)));
 }
 
 /** Whether an XML part is a PlanAssist journal. */
@@ -163,8 +181,8 @@ export function parseJournal(xml: string): Result<Journal> {
       fills: childElements(doc.root)
         .filter((f) => localName(f.name) === "fill")
         .map((f) => ({
-          at: attr(f, "at") ?? "",
-          label: attr(f, "label") ?? "",
+          at: dec(attr(f, "at") ?? ""),
+          label: dec(attr(f, "label") ?? ""),
           changes: childElements(f).map((c) => {
             switch (localName(c.name)) {
               case "cell":

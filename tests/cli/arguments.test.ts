@@ -7,30 +7,15 @@ import { spawnSync } from "child_process";
 import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import path from "path";
-import { build } from "esbuild";
 import { parseCheckArgs } from "../../src/cli/check.command";
-import { nodeIo, type CliIo } from "../../src/cli/io";
 import { main } from "../../src/cli/main";
 import { readDocument } from "../../src/domain/plan-reader";
 import { templates } from "../../src/templates";
 import { templateBytes } from "../helpers/fixtures";
 import { snapshotOf } from "../writeback/helpers";
+import { bundleCli, realIo, withField } from "./cli-helpers";
 
-const root = path.join(__dirname, "..", "..");
 const ddtt = templateBytes("ddtt-action-plan");
-
-function realIo() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    ...nodeIo(),
-    out: (t) => void out.push(t),
-    err: (t) => void err.push(t),
-    finish: async () => undefined,
-    isTty: false,
-  };
-  return { io, out: () => out.join(""), err: () => err.join("") };
-}
 
 const freshDir = () => mkdtempSync(path.join(tmpdir(), "planassist-args-"));
 
@@ -88,22 +73,7 @@ describe("arguments", () => {
     const plan = path.join(dir, "plan.docx");
     writeFileSync(plan, ddtt);
     const data = readDocument(snapshotOf(ddtt), templates).data;
-    const listed = {
-      ...data,
-      plans: data.plans.map((p) => ({
-        ...p,
-        sections: p.sections.map((s) =>
-          s.id === "plan-header"
-            ? {
-                ...s,
-                fields: s.fields.map((f) =>
-                  f.id === "district-school-name" ? { ...f, value: ["Spring", "field"] } : f,
-                ),
-              }
-            : s,
-        ),
-      })),
-    };
+    const listed = withField(data, "plan-header", "district-school-name", ["Spring", "field"]);
     writeFileSync(path.join(dir, "plan.json"), JSON.stringify(listed));
     const m = realIo();
     const args = ["fill", plan, "--data", path.join(dir, "plan.json")];
@@ -117,21 +87,7 @@ describe("arguments", () => {
 describe("--annotate on a large batch, in worker threads", () => {
   it("writes a copy of each of 64 files with --jobs 2, and no file is called empty", async () => {
     const dir = freshDir();
-    const bundle = path.join(dir, "cli.cjs");
-    await build({
-      entryPoints: [path.join(root, "src/cli/main.ts")],
-      bundle: true,
-      platform: "node",
-      target: "node20",
-      format: "cjs",
-      outfile: bundle,
-      logLevel: "silent",
-    });
-    const runner = path.join(dir, "run.cjs");
-    writeFileSync(
-      runner,
-      `require(${JSON.stringify(bundle)}).main(process.argv.slice(2)).then((c) => { process.exitCode = c; });`,
-    );
+    const { runner } = await bundleCli(dir);
     const plans = path.join(dir, "plans");
     mkdirSync(plans);
     for (let i = 0; i < 64; i++)

@@ -21,54 +21,22 @@ import {
 import net from "net";
 import { tmpdir } from "os";
 import path from "path";
-import { build } from "esbuild";
 import { collectFiles } from "../../src/cli/check.command";
 import { nodeWriteOps, readRegularFile, writeFileAtomic, type WriteOps } from "../../src/cli/files";
-import { nodeIo, type CliIo } from "../../src/cli/io";
+import type { CliIo } from "../../src/cli/io";
 import { main } from "../../src/cli/main";
 import { readDocument } from "../../src/domain/plan-reader";
 import { templates } from "../../src/templates";
 import { templateBytes } from "../helpers/fixtures";
 import { snapshotOf } from "../writeback/helpers";
-
-const root = path.join(__dirname, "..", "..");
-
-/** Real files, a recording stdout and stderr. */
-function realIo() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const base = nodeIo();
-  const io: CliIo = {
-    ...base,
-    out: (t) => void out.push(t),
-    err: (t) => void err.push(t),
-    finish: async () => undefined,
-    isTty: false,
-  };
-  return { io, out: () => out.join(""), err: () => err.join("") };
-}
+import { bundleCli, realIo, withField } from "./cli-helpers";
 
 const ddtt = templateBytes("ddtt-action-plan");
 
 /** Plan data for the DDTT replica with the school name filled in. */
 function planJson(): string {
   const data = readDocument(snapshotOf(ddtt), templates).data;
-  return JSON.stringify({
-    ...data,
-    plans: data.plans.map((p) => ({
-      ...p,
-      sections: p.sections.map((s) =>
-        s.id === "plan-header"
-          ? {
-              ...s,
-              fields: s.fields.map((f) =>
-                f.id === "district-school-name" ? { ...f, value: "Springfield" } : f,
-              ),
-            }
-          : s,
-      ),
-    })),
-  });
+  return JSON.stringify(withField(data, "plan-header", "district-school-name", "Springfield"));
 }
 
 function freshDir(): string {
@@ -273,16 +241,7 @@ describe("writes are atomic", () => {
 
   it("a kill -9 in the middle of a write leaves the old file, complete", async () => {
     const dir = freshDir();
-    const bundle = path.join(dir, "files.cjs");
-    await build({
-      entryPoints: [path.join(root, "src/cli/files.ts")],
-      bundle: true,
-      platform: "node",
-      target: "node20",
-      format: "cjs",
-      outfile: bundle,
-      logLevel: "silent",
-    });
+    const { bundle } = await bundleCli(dir, "src/cli/files.ts");
     const file = path.join(dir, "plan.docx");
     writeFileSync(file, ddtt);
     // The child writes 8 MB in 1 MB steps and stops for good after the third, telling the parent.

@@ -6,33 +6,15 @@ import { spawn, spawnSync } from "child_process";
 import { closeSync, mkdtempSync, openSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import path from "path";
-import { build } from "esbuild";
 import { templateBytes } from "../helpers/fixtures";
-
-const root = path.join(__dirname, "..", "..");
+import { bundleCli } from "./cli-helpers";
 
 describe("standard output that cannot take the output", () => {
-  let bundle = "";
   let runner = "";
   let plan = "";
   beforeAll(async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "planassist-stdout-"));
-    bundle = path.join(dir, "cli.cjs");
-    await build({
-      entryPoints: [path.join(root, "src/cli/main.ts")],
-      bundle: true,
-      platform: "node",
-      target: "node20",
-      format: "cjs",
-      outfile: bundle,
-      logLevel: "silent",
-    });
-    // A file, not `node -e`: node would take a first argument "inspect" for its debugger.
-    runner = path.join(dir, "run.cjs");
-    writeFileSync(
-      runner,
-      `require(${JSON.stringify(bundle)}).main(process.argv.slice(2)).then((c) => { process.exitCode = c; });`,
-    );
+    ({ runner } = await bundleCli(dir));
     plan = path.join(dir, "plan.docx");
     writeFileSync(plan, templateBytes("clna"));
   }, 60_000);

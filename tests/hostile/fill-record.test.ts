@@ -6,6 +6,7 @@
 import { fillDocx, revertDocx } from "../../src/adapters/docx/docx-writer";
 import { defaultZipLimits, openZip, readEntry, writeZip } from "../../src/adapters/docx/zip";
 import { fillDocxWithPlanData } from "../../src/app/fill";
+import { parseJournal, serialiseJournal } from "../../src/ooxml/journal";
 import { readDocument } from "../../src/domain/plan-reader";
 import { templates } from "../../src/templates";
 import { templateBytes, type TemplateId } from "../helpers/fixtures";
@@ -122,6 +123,19 @@ describe("a fill record that is damaged or altered", () => {
 });
 
 describe("packages and records a fill or revert meets", () => {
+  it("a value holding characters XML cannot carry (Word's U+000B line break) is recorded and read back", () => {
+    const fill = {
+      at: "2026-01-15T10:00:00.000Z",
+      label: "x\u0001",
+      changes: [
+        { kind: "paragraph" as const, paragraph: 1, before: "<w:p/>", after: "a\u000Bb\u001Fc\td" },
+      ],
+    };
+    const xml = serialiseJournal({ fills: [fill] });
+    expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
+    expect(must(parseJournal(xml)).fills).toEqual([fill]);
+  });
+
   it("fill on a package without [Content_Types].xml is refused with a code", () => {
     const zip = openZip(templateBytes("ddtt-action-plan"));
     const bytes = writeZip(zip, {
