@@ -10,6 +10,7 @@ import { parseJournal, serialiseJournal } from "../../src/ooxml/journal";
 import { readDocument } from "../../src/domain/plan-reader";
 import { templates } from "../../src/templates";
 import { templateBytes, type TemplateId } from "../helpers/fixtures";
+import { withField } from "../cli/cli-helpers";
 import { handPlan } from "../writeback/hand-plans";
 import { must, now, open, snapshotOf } from "../writeback/helpers";
 
@@ -162,22 +163,7 @@ describe("packages and records a fill or revert meets", () => {
     const original = templateBytes("ddtt-action-plan");
     const data = readDocument(snapshotOf(original), templates).data;
     const big = "x".repeat(1024 * 1024);
-    const desired = {
-      ...data,
-      plans: data.plans.map((p) => ({
-        ...p,
-        sections: p.sections.map((s) =>
-          s.id === "plan-header"
-            ? {
-                ...s,
-                fields: s.fields.map((f) =>
-                  f.id === "district-school-name" ? { ...f, value: big } : f,
-                ),
-              }
-            : s,
-        ),
-      })),
-    };
+    const desired = withField(data, "plan-header", "district-school-name", big);
     const once = must(fillDocxWithPlanData(original, desired, { now }));
     // The record packs far tighter than the ratio limit documents are read with.
     const zip = openZip(once.report.bytes);
