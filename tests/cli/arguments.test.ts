@@ -15,6 +15,9 @@ import { templateBytes } from "../helpers/fixtures";
 import { snapshotOf } from "../writeback/helpers";
 import { bundleCli, realIo, withField } from "./cli-helpers";
 
+// Each test runs whole commands on real files; on a loaded machine that can take seconds.
+jest.setTimeout(60_000);
+
 const ddtt = templateBytes("ddtt-action-plan");
 
 const freshDir = () => mkdtempSync(path.join(tmpdir(), "planassist-args-"));

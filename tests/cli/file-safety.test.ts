@@ -31,6 +31,9 @@ import { templateBytes } from "../helpers/fixtures";
 import { snapshotOf } from "../writeback/helpers";
 import { bundleCli, realIo, withField } from "./cli-helpers";
 
+// Each test runs whole commands on real files; on a loaded machine that can take seconds.
+jest.setTimeout(60_000);
+
 const ddtt = templateBytes("ddtt-action-plan");
 
 /** Plan data for the DDTT replica with the school name filled in. */

@@ -14,6 +14,9 @@ import { withField } from "../cli/cli-helpers";
 import { handPlan } from "../writeback/hand-plans";
 import { must, now, open, snapshotOf } from "../writeback/helpers";
 
+// Each test runs whole commands on real files; on a loaded machine that can take seconds.
+jest.setTimeout(60_000);
+
 const encoder = new TextEncoder();
 const relaxed = { ...defaultZipLimits, maxRatio: Number.POSITIVE_INFINITY };
 const decoder = new TextDecoder();
