@@ -1,7 +1,7 @@
 // `npm run bench`: measures PlanAssist against a baseline and against the floor in one run, prints
 // one line per figure (name, value, unit, baseline, ratio) and writes the same to bench-results.json.
 //
-// Usage: node scripts/bench.mjs [--quick] [--wall] [--only=word,reading,taskpane,writing]
+// Usage: node scripts/bench.mjs [--quick] [--wall] [--only=word,office,reading,taskpane,writing]
 //   --quick  shorter runs and fewer document sizes
 //   --only   run some suites only (the JSON then holds only their figures); each suite runs in a
 //            process of its own
@@ -17,6 +17,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { buildReader } from "../bench/build.mjs";
 import { figure, writeFigures } from "../bench/figure.mjs";
+import * as officeRead from "../bench/office-read.mjs";
 import * as reading from "../bench/reading.mjs";
 import * as roundTrips from "../bench/round-trips.mjs";
 import * as taskpane from "../bench/taskpane.mjs";
@@ -28,6 +29,7 @@ const wall = process.argv.includes("--wall");
 const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
 const suites = [
   ["round trips to Word", roundTrips, "word"],
+  ["reading through Word (getOoxml) with a large picture", officeRead, "office"],
   ["reading and checking .docx files", reading, "reading"],
   ["task pane", taskpane, "taskpane"],
   ["writing", writing, "writing"],

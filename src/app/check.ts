@@ -10,7 +10,7 @@ import type { DocumentPlanData } from "../domain/plan-data";
 import { recognise, type RecognitionReport } from "../domain/recognition";
 import { readDocument } from "../domain/plan-reader";
 import { districtKey, districtLinkFindings, districtName } from "../domain/progress/district-links";
-import { err, ok, type PlanAssistError, type Result } from "../domain/result";
+import { err, ok, PlanAssistFailure, type PlanAssistError, type Result } from "../domain/result";
 import { checkPlans } from "../domain/rules";
 import { documentFindings, placeToDos } from "../domain/rules/document.rules";
 import type { DocumentSnapshot } from "../domain/snapshot";
@@ -178,6 +178,8 @@ async function checkOne(input: BatchInput, options: BatchOptions): Promise<Batch
   try {
     bytes = await input.read();
   } catch (e) {
+    // A reader that refuses a file (a pipe, a folder, too large) says why in its own words.
+    if (e instanceof PlanAssistFailure) return { name: input.name, ok: false, error: e.failure };
     const code = (e as { code?: string }).code;
     return {
       name: input.name,

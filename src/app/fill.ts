@@ -45,7 +45,34 @@ export function parsePlanData(input: unknown): Result<DocumentPlanData> {
       `The plan data does not have the expected shape (${first}). Use the output of "planassist inspect --json" as a starting point.`,
     );
   }
+  const listInText = textFieldWithList(parsed.data);
+  if (listInText) {
+    return err(
+      "plan_data_invalid",
+      `The plan data gives a list where a text field takes text (${listInText}). Write the value as one string; lists are only for choice fields.`,
+    );
+  }
   return ok(parsed.data);
+}
+
+/** Where a field that is not a choice is given a list of values, if anywhere. */
+function textFieldWithList(data: DocumentPlanData): string | undefined {
+  const choice = (t: string) => t === "single-choice" || t === "multiple-choice";
+  for (const [pi, plan] of data.plans.entries()) {
+    for (const [si, section] of plan.sections.entries()) {
+      for (const [fi, f] of section.fields.entries()) {
+        if (Array.isArray(f.value) && !choice(f.type))
+          return `plans.${pi}.sections.${si}.fields.${fi} "${f.id}"`;
+      }
+      for (const [ri, row] of (section.rows ?? []).entries()) {
+        for (const [ci, c] of row.cells.entries()) {
+          if (Array.isArray(c.value) && !choice(c.type))
+            return `plans.${pi}.sections.${si}.rows.${ri}.cells.${ci} "${c.id}"`;
+        }
+      }
+    }
+  }
+  return undefined;
 }
 
 /** Plans a fill against a snapshot: read the plans there, compare with the data wanted. */
@@ -94,7 +121,7 @@ function guarded<T>(what: "fill" | "revert", run: () => Result<T>): Result<T> {
     if (e instanceof PlanAssistFailure) return { ok: false, error: e.failure };
     const reason = e instanceof Error ? e.message : String(e);
     return err(
-      "fill_failed",
+      "internal_error",
       `PlanAssist could not ${what} this document (${reason}). Nothing was written: the file is as it was. Check the plan data with "planassist inspect --json", and report this problem with the file if it happens again.`,
     );
   }

@@ -17,8 +17,11 @@ import {
   type BatchItem,
   type CheckOptions,
 } from "../app/check";
+import type { PlanAssistError } from "../domain/result";
+import { readFailure, readRegularFile } from "./files";
 import { readGroupBy } from "./group-by";
 import type { CliIo } from "./io";
+import { errorLine, identify, writeOutput } from "./output";
 import { formatCsv } from "./report/csv";
 import { formatHtml } from "./report/html";
 import { formatJson } from "./report/json";
@@ -36,6 +39,8 @@ export type CheckArgs = {
   readonly annotate?: string;
   readonly today: string;
   readonly concurrency: number;
+  /** --force: write over an existing report or annotated copy (never over an input). */
+  readonly force: boolean;
   /** --jobs was given: use that many worker threads (in the bundled command). */
   readonly jobsGiven: boolean;
   /** A CSV of `file,district` rows that says which files belong to one district. */
@@ -57,7 +62,10 @@ export function checkUsage(): string {
     "  --jobs N                      check N files at once, in worker threads (default: threads only for large batches)",
     "  --group-by FILE.csv           which files belong to one district (file,district rows); by default the",
     "                                district name each plan gives, and a CLNA joins the plans in its folder",
+    "  --force                       write over an existing report or annotated copy (never over an input)",
+    "  --                            what follows are file names, even if they start with -",
     "",
+    "Outputs are written whole or not at all (a temporary file beside each, then renamed).",
     "Exit code: 0 no errors, 1 some file has an error finding, 2 some file could not be read.",
     "",
   ].join("\n");
@@ -80,8 +88,14 @@ export function parseCheckArgs(args: readonly string[]): CheckArgs | string {
   let concurrency = 4;
   let jobsGiven = false;
   let groupBy: string | undefined;
+  let force = false;
+  let optionsEnded = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
+    if (optionsEnded) {
+      inputs.push(a);
+      continue;
+    }
     const value = (): string | undefined => {
       const eq = a.indexOf("=");
       if (a.startsWith("--") && eq > 0) return a.slice(eq + 1);
@@ -111,7 +125,7 @@ export function parseCheckArgs(args: readonly string[]): CheckArgs | string {
       }
       case "--today": {
         const v = value();
-        if (!v || !/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`))) {
+        if (!v || !isCalendarDate(v)) {
           return "--today takes a date written as YYYY-MM-DD, such as 2026-09-15.";
         }
         today = v;
@@ -134,6 +148,12 @@ export function parseCheckArgs(args: readonly string[]): CheckArgs | string {
         groupBy = v;
         break;
       }
+      case "--force":
+        force = true;
+        break;
+      case "--":
+        optionsEnded = true;
+        break;
       default:
         if (a.startsWith("-") && a !== "-") return `Unknown option ${a}.`;
         inputs.push(a);
@@ -150,46 +170,85 @@ export function parseCheckArgs(args: readonly string[]): CheckArgs | string {
     concurrency,
     jobsGiven,
     ...(groupBy ? { groupBy } : {}),
+    force,
   };
+}
+
+/** Whether `v` is a real day written YYYY-MM-DD (2026-02-30 is not). */
+function isCalendarDate(v: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
 }
 
 const isLockFile = (name: string) => path.basename(name).startsWith("~$");
 /** Word documents and templates, macro-enabled ones included (their macros are never run). */
 const isDocx = (name: string) => /\.(?:docx|docm|dotx|dotm)$/i.test(name);
 
-/** The files to check: files given (not lock files), and .docx files found in folders, recursively, sorted. */
+/** An input that cannot be checked at all, with why (no file, a folder that cannot be listed). */
+export type InputProblem = { readonly name: string; readonly error: PlanAssistError };
+
+/**
+ * The files to check: files given (not lock files), and .docx files found in folders, recursively,
+ * sorted. `missing` names what does not exist; `problems` what exists but cannot be listed or
+ * looked at (a folder without permission is not "missing").
+ */
 export async function collectFiles(
   inputs: readonly string[],
-): Promise<{ files: string[]; missing: string[] }> {
+  list: (dir: string) => Promise<import("fs").Dirent[]> = (dir) =>
+    fs.readdir(dir, { withFileTypes: true }),
+): Promise<{ files: string[]; missing: string[]; problems: InputProblem[] }> {
   const files: string[] = [];
   const missing: string[] = [];
+  const problems: InputProblem[] = [];
+  const cannotList = (dir: string, e: unknown): InputProblem => {
+    const code = (e as { code?: string }).code;
+    return {
+      name: dir,
+      error: {
+        code: "file_unreadable",
+        message:
+          code === "EACCES" || code === "EPERM"
+            ? "The folder exists but cannot be listed: permission denied. Check its permissions."
+            : `The folder exists but cannot be listed (${code ?? "error"}).`,
+        ...(code ? { detail: { errno: code } } : {}),
+      },
+    };
+  };
   const walk = async (dir: string): Promise<void> => {
     let entries;
     try {
-      entries = await fs.readdir(dir, { withFileTypes: true });
-    } catch {
-      missing.push(dir);
+      entries = await list(dir);
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      if (code === "ENOENT") missing.push(dir);
+      else problems.push(cannotList(dir, e));
       return;
     }
     entries.sort((a, b) => a.name.localeCompare(b.name));
     for (const e of entries) {
       const p = path.join(dir, e.name);
       if (e.isDirectory()) await walk(p);
-      else if (e.isFile() && isDocx(e.name) && !isLockFile(e.name)) files.push(p);
+      else if (isDocx(e.name) && !isLockFile(e.name) && !e.isSymbolicLink()) {
+        // Pipes, devices and sockets named x.docx are listed too, so each gets its own error.
+        files.push(p);
+      }
     }
   };
   for (const input of inputs) {
     let stat;
     try {
       stat = await fs.stat(input);
-    } catch {
-      missing.push(input);
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      if (code === "ENOENT" || code === "ENOTDIR") missing.push(input);
+      else problems.push({ name: input, error: readFailure(e) });
       continue;
     }
     if (stat.isDirectory()) await walk(input);
     else if (!isLockFile(input)) files.push(input);
   }
-  return { files: [...new Set(files)], missing };
+  return { files: [...new Set(files)], missing, problems };
 }
 
 function progress(io: CliIo, total: number): ((done: number) => void) | undefined {
@@ -218,6 +277,8 @@ type WorkerJob = {
   readonly planassistCheckWorker: true;
   readonly files: readonly string[];
   readonly options: CheckOptions;
+  /** Send each file's bytes back (for annotated copies). */
+  readonly keepBytes: boolean;
 };
 type WorkerMessage = { readonly index: number; readonly item: BatchItem };
 
@@ -234,24 +295,23 @@ if (!isMainThread && parentPort && (workerData as WorkerJob | undefined)?.planas
     for (let index = 0; index < job.files.length; index++) {
       const name = job.files[index] as string;
       let item: BatchItem;
+      let transfer: ArrayBuffer[] = [];
       try {
-        const bytes = new Uint8Array(await fs.readFile(name));
+        const bytes = await readRegularFile(name);
         const r = checkDocument(bytes, job.options);
-        item = r.ok
-          ? { name, ok: true, check: r.value, bytes: new Uint8Array(0) }
-          : { name, ok: false, error: r.error };
-      } catch {
-        item = {
-          name,
-          ok: false,
-          error: {
-            code: "file_unreadable",
-            message:
-              "The file cannot be read. Check that it exists and is not open in another program.",
-          },
-        };
+        if (r.ok && job.keepBytes) {
+          const own = bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
+          transfer = [own.buffer as ArrayBuffer];
+          item = { name, ok: true, check: r.value, bytes: own };
+        } else {
+          item = r.ok
+            ? { name, ok: true, check: r.value, bytes: new Uint8Array(0) }
+            : { name, ok: false, error: r.error };
+        }
+      } catch (e) {
+        item = { name, ok: false, error: readFailure(e) };
       }
-      port.postMessage({ index, item } satisfies WorkerMessage);
+      port.postMessage({ index, item } satisfies WorkerMessage, transfer);
     }
   })();
 }
@@ -260,6 +320,7 @@ if (!isMainThread && parentPort && (workerData as WorkerJob | undefined)?.planas
 async function checkInWorkers(
   files: readonly string[],
   options: CheckOptions,
+  keepBytes: boolean,
   jobs: number | undefined,
   onProgress?: (done: number) => void,
 ): Promise<BatchItem[] | undefined> {
@@ -286,6 +347,7 @@ async function checkInWorkers(
               planassistCheckWorker: true,
               files: indexes.map((i) => files[i] as string),
               options,
+              keepBytes,
             };
             const worker = new Worker(bundle, { workerData: job });
             let received = 0;
@@ -310,7 +372,8 @@ async function checkInWorkers(
 }
 
 export async function runCheck(args: readonly string[], io: CliIo): Promise<number> {
-  if (args.includes("--help") || args.includes("-h")) {
+  const helpAt = args.findIndex((a) => a === "--help" || a === "-h" || a === "--");
+  if (helpAt >= 0 && args[helpAt] !== "--") {
     io.out(checkUsage());
     return 0;
   }
@@ -319,13 +382,15 @@ export async function runCheck(args: readonly string[], io: CliIo): Promise<numb
     io.err(`planassist check: ${parsed}\n\n${checkUsage()}`);
     return 2;
   }
-  const { files, missing } = await collectFiles(parsed.inputs);
+  const { files, missing, problems } = await collectFiles(parsed.inputs);
   const onProgress = progress(io, files.length);
   const options: CheckOptions = { currentDate: parsed.today, showValues: parsed.showValues };
+  const keepBytes = parsed.annotate !== undefined;
   const checked: BatchItem[] =
     (await checkInWorkers(
       files,
       options,
+      keepBytes,
       parsed.jobsGiven ? parsed.concurrency : undefined,
       onProgress,
     )) ??
@@ -334,7 +399,7 @@ export async function runCheck(args: readonly string[], io: CliIo): Promise<numb
       {
         ...options,
         concurrency: parsed.concurrency,
-        keepBytes: parsed.annotate !== undefined,
+        keepBytes,
         ...(onProgress ? { onProgress: (done: number) => onProgress(done) } : {}),
       },
     ));
@@ -357,13 +422,17 @@ export async function runCheck(args: readonly string[], io: CliIo): Promise<numb
       }),
     );
   }
+  for (const p of problems) reports.push(fileReport({ name: p.name, ok: false, error: p.error }));
+  // Every file read is an input no output may replace, whatever name or link reaches it.
+  const inputs = await Promise.all(files.map((f) => identify(io, f)));
+  const replace = parsed.force ? "allowed" : "never";
   const used = new Set<string>();
   if (parsed.annotate) {
     try {
       await fs.mkdir(parsed.annotate, { recursive: true });
     } catch {
       io.err(
-        `planassist check: the folder for annotated copies cannot be created: ${parsed.annotate}\n`,
+        `planassist check: output_refused: the folder for annotated copies cannot be created: ${parsed.annotate}\n`,
       );
       return 2;
     }
@@ -376,20 +445,13 @@ export async function runCheck(args: readonly string[], io: CliIo): Promise<numb
       });
       if (r.ok && r.value.comments > 0) {
         const target = path.join(parsed.annotate, copyName(item.name, used));
-        if (path.resolve(target) === path.resolve(item.name)) {
-          io.err(
-            `planassist check: not writing over ${item.name}; choose another folder for --annotate.\n`,
-          );
-        } else {
-          try {
-            await io.writeFile(target, r.value.bytes);
-            annotated = target;
-          } catch {
-            io.err(
-              `planassist check: the annotated copy of ${item.name} cannot be written to ${target}.\n`,
-            );
-          }
-        }
+        const saved = await writeOutput(io, target, r.value.bytes, {
+          inputs,
+          replace,
+          what: `The annotated copy of ${item.name}`,
+        });
+        if (saved.ok) annotated = target;
+        else io.err(errorLine("check", saved.error));
       } else if (!r.ok) {
         io.err(`planassist check: no annotated copy of ${item.name}: ${r.error.message}\n`);
       }
@@ -403,12 +465,9 @@ export async function runCheck(args: readonly string[], io: CliIo): Promise<numb
   const report = buildReport(reports, parsed.today, parsed.showValues);
   const text = formats[parsed.format](report);
   if (parsed.out) {
-    try {
-      await io.writeFile(parsed.out, text);
-    } catch {
-      io.err(
-        `planassist check: the report cannot be written to ${parsed.out}. Check the folder exists and can be written to.\n`,
-      );
+    const saved = await writeOutput(io, parsed.out, text, { inputs, replace, what: "The report" });
+    if (!saved.ok) {
+      io.err(errorLine("check", saved.error));
       return 2;
     }
     io.err(`planassist check: wrote the report to ${parsed.out}\n`);

@@ -5,7 +5,9 @@
  */
 import { formatInspection, inspectDocx } from "../app/inspect";
 import { DEFAULT_DUE_WITHIN_DAYS } from "../domain/progress/step-status";
+import type { PlanAssistError } from "../domain/result";
 import type { CliIo } from "./io";
+import { errorLine, readInput } from "./output";
 import { isIsoDay, localToday } from "./status.command";
 
 export function inspectUsage(): string {
@@ -17,9 +19,11 @@ export function inspectUsage(): string {
     "",
     "Options:",
     "  --json               print the plan data (the format `planassist fill --data` takes), each",
-    "                       dated step with its status on its row",
+    "                       dated step with its status on its row; an unreadable file prints",
+    '                       {"file", "error": {"code", "message"}} instead',
     "  --today YYYY-MM-DD   the day step statuses are computed for (default: the current date)",
     `  --due-within DAYS    a step due within DAYS days is "due soon" (default ${DEFAULT_DUE_WITHIN_DAYS})`,
+    "  --                   what follows is the file name, even if it starts with -",
     "",
     "Exit code: 0 a plan was found, 1 the document is no known template, 2 the file could not be read.",
     "",
@@ -30,10 +34,13 @@ export async function runInspect(args: readonly string[], io: CliIo): Promise<nu
   let json = false;
   let today = localToday();
   let dueWithinDays = DEFAULT_DUE_WITHIN_DAYS;
+  let optionsEnded = false;
   const files: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
-    if (a === "--json") json = true;
+    if (optionsEnded) files.push(a);
+    else if (a === "--") optionsEnded = true;
+    else if (a === "--json") json = true;
     else if (a === "--today" || a === "--due-within") {
       const v = args[++i] ?? "";
       if (a === "--today") {
@@ -53,7 +60,7 @@ export async function runInspect(args: readonly string[], io: CliIo): Promise<nu
     } else if (a === "--help" || a === "-h") {
       io.out(inspectUsage());
       return 0;
-    } else if (a.startsWith("-")) {
+    } else if (a.startsWith("-") && a !== "-") {
       io.err(`planassist inspect: unknown option "${a}".\n\n${inspectUsage()}`);
       return 2;
     } else files.push(a);
@@ -63,27 +70,20 @@ export async function runInspect(args: readonly string[], io: CliIo): Promise<nu
     io.err(`planassist inspect: give exactly one .docx file.\n\n${inspectUsage()}`);
     return 2;
   }
-  let bytes: Uint8Array;
-  try {
-    bytes = await io.readFile(file);
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    const reason =
-      code === "ENOENT"
-        ? "there is no such file"
-        : code === "EISDIR"
-          ? "it is a folder, not a file"
-          : code === "EACCES"
-            ? "permission to read it was denied"
-            : "it could not be read";
-    io.err(`planassist inspect: file_unreadable: ${file}: ${reason}.\n`);
+  /** An unreadable file: a line on standard error, and with --json the error as JSON too. */
+  const failed = (error: PlanAssistError): number => {
+    if (json) {
+      io.out(
+        `${JSON.stringify({ file, error: { code: error.code, message: error.message } }, null, 2)}\n`,
+      );
+    }
+    io.err(errorLine("inspect", error, file));
     return 2;
-  }
-  const result = inspectDocx(bytes, { steps: { today, dueWithinDays } });
-  if (!result.ok) {
-    io.err(`planassist inspect: ${result.error.code}: ${file}: ${result.error.message}\n`);
-    return 2;
-  }
+  };
+  const bytes = await readInput(io, file);
+  if (!bytes.ok) return failed(inspectWording(bytes.error));
+  const result = inspectDocx(bytes.bytes, { steps: { today, dueWithinDays } });
+  if (!result.ok) return failed(result.error);
   const inspection = result.value;
   for (const w of result.warnings) io.err(`${file}: warning ${w.code}: ${w.message}\n`);
   if (json) {
@@ -93,4 +93,18 @@ export async function runInspect(args: readonly string[], io: CliIo): Promise<nu
     io.out(formatInspection(file, inspection));
   }
   return inspection.recognised ? 0 : 1;
+}
+
+/** The command's own short wording for the commonest reasons a file cannot be opened. */
+function inspectWording(error: PlanAssistError): PlanAssistError {
+  const errno = error.detail?.errno;
+  const reason =
+    errno === "ENOENT"
+      ? "there is no such file"
+      : errno === "EISDIR"
+        ? "it is a folder, not a file"
+        : errno === "EACCES"
+          ? "permission to read it was denied"
+          : undefined;
+  return reason ? { ...error, message: `${reason}.` } : error;
 }

@@ -32,7 +32,27 @@ export async function main(argv: readonly string[], io: CliIo = nodeIo()): Promi
     io.err(`planassist: unknown command "${name}".\n\n${usage()}`);
     return 2;
   }
-  return command(rest, io);
+  let code: number;
+  try {
+    code = await command(rest, io);
+  } catch (e) {
+    // A fault in PlanAssist itself: a sentence, never a stack trace.
+    io.err(
+      `planassist ${name}: internal_error: PlanAssist met a problem it did not expect (${describe(e)}). No input was changed. Please report it, with the file if you can share it.\n`,
+    );
+    code = 2;
+  }
+  const failure = await io.finish?.();
+  if (failure) {
+    io.err(`planassist ${name}: ${failure.code}: ${failure.message}\n`);
+    return 2;
+  }
+  return code;
+}
+
+function describe(e: unknown): string {
+  const text = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  return text.replace(/\s+/g, " ").slice(0, 200);
 }
 
 export function usage(): string {

@@ -45,6 +45,9 @@ export const errorCodes = [
   "docx_not_wordprocessing",
   "file_unreadable",
   "zip_zip64",
+  "file_too_large",
+  "file_is_rights_managed",
+  "docx_no_content_types",
   // The XML inside is not acceptable
   "xml_malformed",
   "xml_doctype",
@@ -52,6 +55,7 @@ export const errorCodes = [
   "xml_undeclared_prefix",
   "xml_too_deep",
   "xml_too_large",
+  "xml_unsupported_encoding",
   "time_limit",
   // Word host problems
   "office_unavailable",
@@ -66,9 +70,15 @@ export const errorCodes = [
   "journal_invalid",
   "cell_missing",
   "document_not_empty",
-  "fill_failed",
   "no_status_column",
+  // Writing outputs (command line)
   "output_is_input",
+  "output_exists",
+  "output_refused",
+  "write_failed",
+  "output_closed",
+  // A fault in PlanAssist itself (reported in a sentence, never as a stack trace)
+  "internal_error",
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -11,9 +11,19 @@ import { applySplices, type Splice } from "./edit/splice";
 import { sourceOf } from "./edit/paragraph-xml";
 import { normaliseSlotText } from "../domain/edits";
 import { err, ok, PlanAssistFailure, type Result } from "../domain/result";
-import { readWordDocument, type WordIndex } from "./wordml";
-import { attr, childElements, decodeEntities, escapeXml, parseXml, type XmlElement } from "./xml";
+import { readWordDocument, type ReadResult, type WordIndex } from "./wordml";
+import {
+  attr,
+  attributes,
+  childElements,
+  decodeEntities,
+  escapeXml,
+  parseXml,
+  type XmlDocument,
+  type XmlElement,
+} from "./xml";
 import { localName } from "./package";
+import { z } from "zod";
 
 export const JOURNAL_NAMESPACE = "urn:planassist:fill-journal:1";
 
@@ -29,9 +39,27 @@ export type Journal = { readonly fills: readonly FillRecord[] };
 
 export const emptyJournal: Journal = { fills: [] };
 
+/**
+ * Control characters XML cannot carry at all, not even as references (Word's text holds U+000B
+ * for a line break): kept in the record as private-use characters U+E000 + code, and turned back
+ * when the record is read.
+ */
+const UNSAFE_CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
+const KEPT_CONTROLS = /[\uE000-\uE008\uE00B\uE00C\uE00E-\uE01F]/g;
+
 /** Text for element content, with line ends and tabs kept through any re-serialisation. */
 function enc(s: string): string {
-  return escapeXml(s).replace(/\r/g, "&#13;").replace(/\n/g, "&#10;").replace(/\t/g, "&#9;");
+  return escapeXml(s)
+    .replace(/\r/g, "&#13;")
+    .replace(/\n/g, "&#10;")
+    .replace(/\t/g, "&#9;")
+    .replace(UNSAFE_CONTROLS, (c) => String.fromCharCode(0xe000 + c.charCodeAt(0)))
+    .replace(/[\uFFFE\uFFFF]/g, "");
+}
+
+/** The text `enc` wrote, as it was. */
+function dec(s: string): string {
+  return s.replace(KEPT_CONTROLS, (c) => String.fromCharCode(c.charCodeAt(0) - 0xe000));
 }
 
 export function serialiseJournal(j: Journal): string {
@@ -66,16 +94,16 @@ function bad(message: string): never {
   );
 }
 
+/** An attribute as a number (NaN when missing or not a number), for the schema to judge. */
 function num(el: XmlElement, name: string): number {
-  const v = Number(attr(el, name));
-  if (!Number.isInteger(v) || v < 0) bad(`${el.name} has no valid ${name}`);
-  return v;
+  const raw = attr(el, name);
+  return raw === undefined || !/^\s*\d+\s*$/.test(raw) ? Number.NaN : Number(raw);
 }
 
 function textOfChild(source: string, el: XmlElement, name: string): string {
   const ch = childElements(el).find((c) => localName(c.name) === name);
   if (!ch) bad(`${el.name} has no ${name}`);
-  return decodeEntities(source.slice(ch.openEnd, ch.closeStart));
+  return dec(decodeEntities(source.slice(ch.openEnd, ch.closeStart)));
 }
 
 /** Whether an XML part is a PlanAssist journal. */
@@ -83,64 +111,142 @@ export function isJournalPart(xml: string): boolean {
   return xml.includes(JOURNAL_NAMESPACE);
 }
 
+/** Largest table, row, cell or paragraph index a record may name (Word documents hold far fewer). */
+const maxIndex = 1_000_000;
+const index = z.number().int().min(0).max(maxIndex);
+const count = z.number().int().min(1).max(maxIndex);
+/** The record's schema: what `serialiseJournal` writes, and nothing else. */
+const journalChangeSchema = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("cell"),
+    table: index,
+    row: index,
+    cell: index,
+    before: z.string(),
+    after: z.string(),
+  }),
+  z.object({
+    kind: z.literal("paragraph"),
+    paragraph: index,
+    before: z.string(),
+    after: z.string(),
+  }),
+  z.object({ kind: z.literal("rows-added"), table: index, row: index, count }),
+  z.object({
+    kind: z.literal("tables-added"),
+    table: index,
+    count,
+    separators: z.number().int().min(1).max(2).optional(),
+  }),
+  z.object({ kind: z.literal("rows-removed"), table: index, row: index, xml: z.string() }),
+]);
+const fillRecordSchema = z.object({
+  at: z.string().max(64),
+  label: z.string().max(10_000),
+  changes: z.array(journalChangeSchema).max(maxIndex),
+});
+const journalSchema = z.object({ fills: z.array(fillRecordSchema).max(10_000) });
+
+/** A record's entries that contradict each other (the same cell twice, overlapping rows). */
+function contradiction(fill: FillRecord): string | undefined {
+  const seen = new Set<string>();
+  const rowRanges = new Map<number, [number, number][]>();
+  const tableRanges: [number, number][] = [];
+  const overlaps = (ranges: [number, number][], a: number, b: number) =>
+    ranges.some(([x, y]) => a < y && x < b);
+  for (const c of fill.changes) {
+    let key: string | undefined;
+    if (c.kind === "cell") key = `cell ${c.table}/${c.row}/${c.cell}`;
+    else if (c.kind === "paragraph") key = `paragraph ${c.paragraph}`;
+    else if (c.kind === "rows-removed") key = `removed ${c.table}/${c.row}`;
+    else if (c.kind === "rows-added") {
+      const ranges = rowRanges.get(c.table) ?? [];
+      if (overlaps(ranges, c.row, c.row + c.count))
+        return `rows added to table ${c.table + 1} are listed twice`;
+      ranges.push([c.row, c.row + c.count]);
+      rowRanges.set(c.table, ranges);
+    } else {
+      if (overlaps(tableRanges, c.table, c.table + c.count))
+        return `tables added at table ${c.table + 1} are listed twice`;
+      tableRanges.push([c.table, c.table + c.count]);
+    }
+    if (key !== undefined) {
+      if (seen.has(key)) return `the entry for ${key} is listed twice`;
+      seen.add(key);
+    }
+  }
+  return undefined;
+}
+
 export function parseJournal(xml: string): Result<Journal> {
   try {
     const doc = parseXml(xml);
     if (localName(doc.root.name) !== "journal") bad("it is not a journal");
-    const fills: FillRecord[] = childElements(doc.root)
-      .filter((f) => localName(f.name) === "fill")
-      .map((f) => ({
-        at: attr(f, "at") ?? "",
-        label: attr(f, "label") ?? "",
-        changes: childElements(f).map((c): JournalChange => {
-          switch (localName(c.name)) {
-            case "cell":
-              return {
-                kind: "cell",
-                table: num(c, "table"),
-                row: num(c, "row"),
-                cell: num(c, "cell"),
-                before: textOfChild(xml, c, "before"),
-                after: textOfChild(xml, c, "after"),
-              };
-            case "paragraph":
-              return {
-                kind: "paragraph",
-                paragraph: num(c, "index"),
-                before: textOfChild(xml, c, "before"),
-                after: textOfChild(xml, c, "after"),
-              };
-            case "rows-added":
-              return {
-                kind: "rows-added",
-                table: num(c, "table"),
-                row: num(c, "row"),
-                count: num(c, "count"),
-              };
-            case "tables-added": {
-              const added = {
-                kind: "tables-added",
-                table: num(c, "table"),
-                count: num(c, "count"),
-              } as const;
-              if (attr(c, "separators") === undefined) return added;
-              const separators = num(c, "separators");
-              if (separators > 2) bad("tables-added has more than two separators");
-              return { ...added, separators };
+    const raw = {
+      fills: childElements(doc.root)
+        .filter((f) => localName(f.name) === "fill")
+        .map((f) => ({
+          at: dec(attr(f, "at") ?? ""),
+          label: dec(attr(f, "label") ?? ""),
+          changes: childElements(f).map((c) => {
+            switch (localName(c.name)) {
+              case "cell":
+                return {
+                  kind: "cell",
+                  table: num(c, "table"),
+                  row: num(c, "row"),
+                  cell: num(c, "cell"),
+                  before: textOfChild(xml, c, "before"),
+                  after: textOfChild(xml, c, "after"),
+                };
+              case "paragraph":
+                return {
+                  kind: "paragraph",
+                  paragraph: num(c, "index"),
+                  before: textOfChild(xml, c, "before"),
+                  after: textOfChild(xml, c, "after"),
+                };
+              case "rows-added":
+                return {
+                  kind: "rows-added",
+                  table: num(c, "table"),
+                  row: num(c, "row"),
+                  count: num(c, "count"),
+                };
+              case "tables-added":
+                return attr(c, "separators") === undefined
+                  ? { kind: "tables-added", table: num(c, "table"), count: num(c, "count") }
+                  : {
+                      kind: "tables-added",
+                      table: num(c, "table"),
+                      count: num(c, "count"),
+                      separators: num(c, "separators"),
+                    };
+              case "rows-removed":
+                return {
+                  kind: "rows-removed",
+                  table: num(c, "table"),
+                  row: num(c, "row"),
+                  xml: textOfChild(xml, c, "xml"),
+                };
+              default:
+                return bad(`unknown entry ${c.name.slice(0, 40)}`);
             }
-            case "rows-removed":
-              return {
-                kind: "rows-removed",
-                table: num(c, "table"),
-                row: num(c, "row"),
-                xml: textOfChild(xml, c, "xml"),
-              };
-            default:
-              return bad(`unknown entry ${c.name}`);
-          }
-        }),
-      }));
-    return ok({ fills });
+          }),
+        })),
+    };
+    const checked = journalSchema.safeParse(raw);
+    if (!checked.success) {
+      const issue = checked.error.issues[0];
+      const where = issue?.path.length ? issue.path.join(".") : "the record";
+      bad(`${where}: ${issue?.message ?? "not a valid record"}`);
+    }
+    const journal: Journal = checked.data;
+    for (const fill of journal.fills) {
+      const problem = contradiction(fill);
+      if (problem) bad(problem);
+    }
+    return ok(journal);
   } catch (x) {
     if (x instanceof PlanAssistFailure) {
       return x.failure.code === "journal_invalid"
@@ -158,11 +264,108 @@ export type RevertResult = {
   readonly source: string;
   /** Cells and paragraphs restored, rows and tables removed or put back. */
   readonly restored: number;
+  /** What was restored, by kind. */
+  readonly summary: RevertSummary;
+};
+
+export type RevertSummary = {
+  readonly cells: number;
+  readonly paragraphs: number;
+  readonly rowsRemoved: number;
+  readonly tablesRemoved: number;
+  readonly rowsRestored: number;
 };
 
 /**
+ * Markup a fill never writes and a revert never puts back unless the document already holds it
+ * word for word: fields (an `INCLUDEPICTURE` field can fetch a file from a network path),
+ * embedded objects and pictures, links, sub-documents and imported chunks, controls.
+ */
+const activeMarkup = new Set([
+  "fldSimple",
+  "fldChar",
+  "instrText",
+  "fldData",
+  "object",
+  "embed",
+  "pict",
+  "drawing",
+  "imagedata",
+  "hyperlink",
+  "altChunk",
+  "subDoc",
+  "control",
+  "OLEObject",
+  "movie",
+  "attachedTemplate",
+]);
+
+function refused(message: string): never {
+  throw new PlanAssistFailure(
+    "journal_invalid",
+    `The record of the last fill asks for a change no fill makes (${message}), so it has been damaged or altered. Nothing was reverted; the document is unharmed.`,
+  );
+}
+
+/**
+ * Checks XML a revert would put into the document: well-formed under the document's namespace
+ * declarations, made of `expected` elements only, and holding no active markup (see
+ * `activeMarkup`) unless that very markup is already in the document.
+ */
+function checkInsertedXml(
+  xml: string,
+  expected: string,
+  doc: XmlDocument,
+  what: string,
+  many: boolean,
+): void {
+  const decls = [...attributes(doc.root)]
+    .filter(([k]) => k === "xmlns" || k.startsWith("xmlns:"))
+    .map(([k, v]) => `${k}="${escapeXml(v)}"`)
+    .join(" ");
+  let parsed: XmlDocument;
+  try {
+    parsed = parseXml(`<planassist-check ${decls}>${xml}</planassist-check>`);
+  } catch (x) {
+    if (x instanceof PlanAssistFailure)
+      refused(`the earlier contents of ${what} are not valid XML`);
+    throw x;
+  }
+  const top = parsed.root.children;
+  const elements = top.filter((n): n is XmlElement => n.kind === "element");
+  const strayText = top.some(
+    (n) => n.kind === "text" && parsed.source.slice(n.start, n.end).trim() !== "",
+  );
+  if (
+    strayText ||
+    elements.length === 0 ||
+    (!many && elements.length !== 1) ||
+    elements.some((e) => e.name !== expected)
+  ) {
+    refused(`the earlier contents of ${what} are not ${many ? "table rows" : `one ${expected}`}`);
+  }
+  const walk = (el: XmlElement): void => {
+    const local = localName(el.name);
+    const linked = [...attributes(el).keys()].some((k) => k.startsWith("r:"));
+    if (activeMarkup.has(local) || linked) {
+      const text = parsed.source.slice(el.start, el.end);
+      if (!doc.source.includes(text)) {
+        refused(
+          `the earlier contents of ${what} hold ${local === "instrText" || local === "fldSimple" || local === "fldChar" ? "a field" : `<${el.name.slice(0, 40)}>`} the document does not have`,
+        );
+      }
+      return;
+    }
+    for (const ch of el.children) if (ch.kind === "element") walk(ch);
+  };
+  elements.forEach(walk);
+}
+
+/**
  * Undoes one fill on a main document part. Refuses with `document_changed` when a cell the fill
- * wrote was changed since (unless `force`), so a person's later typing is not thrown away.
+ * wrote was changed since (unless `force`), so a person's later typing is not thrown away, and
+ * with `journal_invalid` when the record asks for what no fill does: removing a table's first
+ * row or its header rows, or putting back markup the document never had.
  */
 /**
  * The source range of tables a fill added: whole table elements, or rows when the tables are
@@ -221,21 +424,34 @@ function siblingElement(el: XmlElement, step: 1 | -1): XmlElement | undefined {
 export function revertFill(
   source: string,
   fill: FillRecord,
-  options: { force?: boolean } = {},
+  options: {
+    force?: boolean;
+    /** `source` already parsed and read (a caller reverting many records on one document). */
+    read?: { readonly doc: XmlDocument; readonly result: ReadResult };
+  } = {},
 ): Result<RevertResult> {
   try {
-    const doc = parseXml(source);
-    const { snapshot, index } = readWordDocument(doc);
+    const doc = options.read?.doc ?? parseXml(source);
+    const { snapshot, index } = options.read?.result ?? readWordDocument(doc);
     const splices: Splice[] = [];
     const removedRanges: [number, number][] = [];
     const changedSince: string[] = [];
+    const summary = { cells: 0, paragraphs: 0, rowsRemoved: 0, tablesRemoved: 0, rowsRestored: 0 };
+    const tableName = index.tables[0]?.element.name ?? "w:tbl";
+    const prefix = tableName.includes(":") ? tableName.slice(0, tableName.indexOf(":") + 1) : "";
     for (const c of fill.changes) {
       if (c.kind === "rows-added") {
-        const rows = index.tables[c.table]?.rows.slice(c.row, c.row + c.count) ?? [];
-        if (rows.length !== c.count) {
+        const table = index.tables[c.table];
+        const rows = table?.rows.slice(c.row, c.row + c.count) ?? [];
+        if (!table || rows.length !== c.count) {
           changedSince.push(`rows added to table ${c.table + 1} are gone`);
           continue;
         }
+        if (c.row === 0 || c.count >= table.rows.length)
+          refused(`removing the first row of table ${c.table + 1}`);
+        const shown = snapshot.tables[c.table]?.rows ?? [];
+        if (shown.slice(c.row, c.row + c.count).some((r) => r.header))
+          refused(`removing a header row of table ${c.table + 1}`);
         // A row added with its own content control (a repeating section's item) goes with it.
         const first = (rows[0] as (typeof rows)[number]).element;
         const last = (rows[rows.length - 1] as (typeof rows)[number]).element;
@@ -243,12 +459,14 @@ export function revertFill(
         const end = (rowItem(last, index.names) ?? last).end;
         removedRanges.push([start, end]);
         splices.push({ start, end, text: "" });
+        summary.rowsRemoved += c.count;
       } else if (c.kind === "tables-added") {
         const tables = index.tables.slice(c.table, c.table + c.count);
         if (tables.length !== c.count) {
           changedSince.push(`tables added after table ${c.table} are gone`);
           continue;
         }
+        if (c.table === 0) refused("removing the document's first table");
         const range = addedTablesRange(index, c.table, c.count, c.separators ?? 0);
         if (!range) {
           changedSince.push(`tables added after table ${c.table} were changed`);
@@ -256,17 +474,21 @@ export function revertFill(
         }
         removedRanges.push(range);
         splices.push({ start: range[0], end: range[1], text: "" });
+        summary.tablesRemoved += c.count;
       } else if (c.kind === "rows-removed") {
         const t = index.tables[c.table];
         if (!t) {
           changedSince.push(`table ${c.table + 1} is gone`);
           continue;
         }
+        if (c.row > t.rows.length) refused(`a row past the end of table ${c.table + 1}`);
+        checkInsertedXml(c.xml, `${prefix}tr`, doc, `rows of table ${c.table + 1}`, true);
         const before = t.rows[c.row];
         const at = before
           ? before.element.start
           : (t.rows[t.rows.length - 1]?.element.end ?? t.element.closeStart);
         splices.push({ start: at, end: at, text: c.xml });
+        summary.rowsRestored++;
       }
     }
     const inRemoved = (s: number) => removedRanges.some(([a, b]) => s >= a && s < b);
@@ -279,14 +501,16 @@ export function revertFill(
           continue;
         }
         if (inRemoved(el.start)) continue;
+        const what = `table ${c.table + 1}, row ${c.row + 1}, cell ${c.cell + 1}`;
+        checkInsertedXml(c.before, el.name, doc, what, false);
         if (normaliseSlotText(now) !== normaliseSlotText(c.after)) {
-          changedSince.push(
-            `table ${c.table + 1}, row ${c.row + 1}, cell ${c.cell + 1} was edited after the fill`,
-          );
+          changedSince.push(`${what} was edited after the fill`);
           if (!options.force) continue;
         }
-        if (sourceOf(doc, el) !== c.before)
+        if (sourceOf(doc, el) !== c.before) {
           splices.push({ start: el.start, end: el.end, text: c.before });
+          summary.cells++;
+        }
       } else if (c.kind === "paragraph") {
         const el = index.paragraphs[c.paragraph];
         const now = snapshot.paragraphs[c.paragraph]?.text;
@@ -294,12 +518,16 @@ export function revertFill(
           changedSince.push(`paragraph ${c.paragraph + 1} is gone`);
           continue;
         }
+        if (inRemoved(el.start)) continue;
+        checkInsertedXml(c.before, el.name, doc, `paragraph ${c.paragraph + 1}`, false);
         if (normaliseSlotText(now) !== normaliseSlotText(c.after)) {
           changedSince.push(`paragraph ${c.paragraph + 1} was edited after the fill`);
           if (!options.force) continue;
         }
-        if (sourceOf(doc, el) !== c.before)
+        if (sourceOf(doc, el) !== c.before) {
           splices.push({ start: el.start, end: el.end, text: c.before });
+          summary.paragraphs++;
+        }
       }
     }
     if (changedSince.length > 0 && !options.force) {
@@ -309,12 +537,25 @@ export function revertFill(
         { changed: changedSince.length },
       );
     }
+    const overlapping = overlap(splices);
+    if (overlapping) refused(overlapping);
     const result = applySplices(source, splices);
-    return ok({ source: result.text, restored: splices.length });
+    return ok({ source: result.text, restored: splices.length, summary });
   } catch (x) {
     if (x instanceof PlanAssistFailure) return { ok: false, error: x.failure };
     throw x;
   }
+}
+
+/** Two changes of one record that touch the same stretch of the document (a tampered record). */
+function overlap(splices: readonly Splice[]): string | undefined {
+  const sorted = [...splices].sort((a, b) => a.start - b.start || a.end - b.end);
+  for (let i = 1; i < sorted.length; i++) {
+    const a = sorted[i - 1] as Splice;
+    const b = sorted[i] as Splice;
+    if (b.start < a.end) return "two entries change the same part of the document";
+  }
+  return undefined;
 }
 
 // ------------------------------------------------------------------------------------------

@@ -141,6 +141,40 @@ export function readFlatOpc(xml: string): Map<string, string> {
   return parts;
 }
 
+/** One part of a flat OPC package: its name (no leading `/`), content type and XML text. */
+export type FlatOpcPart = {
+  readonly name: string;
+  readonly contentType: string;
+  readonly xml: string;
+};
+
+/**
+ * The XML parts of a flat OPC package (Word's single-file "Word XML Document", or `getOoxml()`),
+ * with their content types; binary parts (pictures) are left out, as the reader never needs them.
+ */
+export function readFlatOpcParts(doc: XmlDocument): FlatOpcPart[] {
+  if (localName(doc.root.name) !== "package") {
+    throw new PlanAssistFailure(
+      "docx_no_main_part",
+      "The file is XML but not a Word package (no pkg:package at its root).",
+    );
+  }
+  const out: FlatOpcPart[] = [];
+  for (const part of childElements(doc.root)) {
+    if (localName(part.name) !== "part") continue;
+    const name = (attr(part, "pkg:name") ?? "").replace(/^\//, "");
+    const data = childElements(part).find((c: XmlElement) => localName(c.name) === "xmlData");
+    const root = data ? childElements(data)[0] : undefined;
+    if (!root || name === "") continue;
+    out.push({
+      name,
+      contentType: attr(part, "pkg:contentType") ?? "",
+      xml: serialiseWithNamespaces(doc, root),
+    });
+  }
+  return out;
+}
+
 /**
  * The XML text of an element inside a flat OPC package, with the namespace declarations of its
  * ancestors copied onto it so it parses on its own.

@@ -128,6 +128,13 @@ export function internName(name: string): string {
 
 let parses = 0;
 
+/**
+ * Work the parser did that grows with the text rather than with the tags: the characters of
+ * pieces joined for tokens that ran past a piece's end (see `extend`). For tests that show the
+ * parse stays linear without timing it.
+ */
+export const xmlWork = { joined: 0 };
+
 /** Whether `text` from `start` to `end` is `name` followed by nothing but white space. */
 function closes(text: string, start: number, end: number, name: string): boolean {
   if (!text.startsWith(name, start)) return false;
@@ -201,14 +208,37 @@ export function parseXml(
    * Joins the next piece onto this one, for a token that runs past the end of this piece (a `>`
    * inside an attribute value or a comment can end a piece). False when this is the last piece.
    */
+  // A token that runs on through many pieces (a long text or comment, a long attribute value
+  // full of `>`) is joined with twice as many pieces each time it is found unfinished, so it is
+  // scanned again only a few times over in all: linear, where joining one piece at a time would
+  // scan it again for every piece.
+  let joinFor = -1;
+  let joinCount = 1;
   const extend = (): boolean => {
-    const next = pieces[k + 1];
-    if (next === undefined) return false;
-    source += next;
-    pieces.splice(k, 2, source);
+    if (k + 1 >= pieces.length) return false;
+    const token = base + pos;
+    if (token === joinFor) joinCount *= 2;
+    else {
+      joinFor = token;
+      joinCount = 1;
+    }
+    const upto = Math.min(pieces.length, k + 1 + joinCount);
+    source = pieces.slice(k, upto).join("");
+    pieces.splice(k, upto - k, source);
     len = source.length;
+    xmlWork.joined += len;
+    checkDeadline();
     return true;
   };
+  const checkDeadline = () => {
+    if (limits.deadline !== undefined && Date.now() > limits.deadline) {
+      throw new PlanAssistFailure(
+        "time_limit",
+        "Reading the document's XML took longer than PlanAssist allows for one file, far longer than any plan needs. PlanAssist stopped.",
+      );
+    }
+  };
+  checkCharacters(pieces, checkDeadline);
   // Skip a byte order mark.
   if (source.charCodeAt(0) === 0xfeff) pos = 1;
 
@@ -310,16 +340,27 @@ export function parseXml(
     const attrStart = i;
     // Find the end of the start tag, stepping over quoted attribute values.
     let quote = 0;
+    let values = 0;
     for (; i < len; i++) {
       const c = source.charCodeAt(i);
       if (quote !== 0) {
         if (c === quote) quote = 0;
         else if (c === LT) fail(`The XML has a '<' inside an attribute of <${name.slice(0, 40)}>.`);
-      } else if (c === QUOTE || c === APOS) quote = c;
-      else if (c === GT) break;
+      } else if (c === QUOTE || c === APOS) {
+        quote = c;
+        values++;
+      } else if (c === GT) break;
     }
     if (i >= len && extend()) continue;
     if (i >= len) fail(`The XML ends inside the start tag <${name.slice(0, 40)}>.`);
+    if (values > 1) {
+      const twice = duplicateAttribute(source, attrStart, i);
+      if (twice !== undefined) {
+        fail(
+          `The XML gives the attribute ${twice.slice(0, 40)} twice on one <${name.slice(0, 40)}> element${placeIn(pieces, base + lt)}.`,
+        );
+      }
+    }
     const selfClosing = source.charCodeAt(i - 1) === SLASH;
     if (current === rootHolder) {
       if (sawRoot) fail("The XML has more than one root element.");
@@ -348,12 +389,7 @@ export function parseXml(
       keepThis = entry.kept;
     }
     if (keepThis) pending[top++] = el;
-    if (++tags % 8192 === 0 && limits.deadline !== undefined && Date.now() > limits.deadline) {
-      throw new PlanAssistFailure(
-        "time_limit",
-        "Reading the document's XML took longer than PlanAssist allows for one file, far longer than any plan needs. PlanAssist stopped.",
-      );
-    }
+    if (++tags % 8192 === 0) checkDeadline();
     if (entry.checkedIn !== parse) {
       if (declared === undefined) declared = rootPrefixes(el);
       const p = prefixOf(name);
@@ -475,31 +511,27 @@ export function attrText(el: XmlElement): string {
 }
 
 /**
- * One attribute of an element, decoded, or undefined. Searches the start tag in place, within
- * the source, so no copy of the attribute text is made.
+ * One attribute of an element, decoded, or undefined. Reads the element's own start tag and
+ * nothing past it (a search of the whole source would run on through every later part, a base64
+ * picture included, for each attribute that is absent).
  */
 export function attr(el: XmlElement, name: string): string | undefined {
-  const src = el.source;
-  const first = el.attrStart;
-  const last = el.attrEnd;
-  let from = first;
+  const src = el.source.slice(el.attrStart, el.attrEnd);
+  const last = src.length;
+  let from = 0;
   while (from < last) {
     const at = src.indexOf(name, from);
-    if (at === -1 || at + name.length > last) return undefined;
-    const before = at === first ? 32 : src.charCodeAt(at - 1);
+    if (at === -1) return undefined;
+    const before = at === 0 ? 32 : src.charCodeAt(at - 1);
     let j = at + name.length;
-    while (j < last && src.charCodeAt(j) === 32) j++;
-    if (
-      (before === 32 || before === 9 || before === 10 || before === 13) &&
-      j < last &&
-      src.charCodeAt(j) === 61
-    ) {
+    while (j < last && isSpace(src.charCodeAt(j))) j++;
+    if (isSpace(before) && j < last && src.charCodeAt(j) === 61) {
       j++;
-      while (j < last && src.charCodeAt(j) === 32) j++;
+      while (j < last && isSpace(src.charCodeAt(j))) j++;
       const q = src.charCodeAt(j);
       if (j < last && (q === QUOTE || q === APOS)) {
         const close = src.indexOf(q === QUOTE ? '"' : "'", j + 1);
-        if (close === -1 || close >= last) return undefined;
+        if (close === -1) return undefined;
         const raw = src.slice(j + 1, close);
         return raw.includes("&") ? decodeEntities(raw) : raw;
       }
@@ -507,6 +539,148 @@ export function attr(el: XmlElement, name: string): string | undefined {
     from = at + name.length;
   }
   return undefined;
+}
+
+/** Where each attribute name of the start tag being checked starts and ends (reused). */
+const nameStarts = new Int32Array(64);
+const nameEnds = new Int32Array(64);
+
+/**
+ * The first attribute name given twice in `text[start..end)` (a start tag's attributes). Names
+ * are compared where they lie, without cutting them out, as this runs for most start tags.
+ */
+function duplicateAttribute(text: string, start: number, end: number): string | undefined {
+  let count = 0;
+  let i = start;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE || c === APOS) {
+      const close = text.indexOf(c === QUOTE ? '"' : "'", i + 1);
+      if (close === -1 || close >= end) return undefined;
+      i = close + 1;
+      continue;
+    }
+    if (isSpace(c) || c === 61 || c === SLASH) {
+      i++;
+      continue;
+    }
+    const from = i;
+    while (i < end) {
+      const d = text.charCodeAt(i);
+      if (d === 61 || isSpace(d) || d === SLASH || d === QUOTE || d === APOS) break;
+      i++;
+    }
+    const length = i - from;
+    let eq = i;
+    while (eq < end && isSpace(text.charCodeAt(eq))) eq++;
+    if (text.charCodeAt(eq) !== 61) continue; // a name with no value is not an attribute
+    for (let k = 0; k < count; k++) {
+      const s = nameStarts[k] as number;
+      if ((nameEnds[k] as number) - s !== length) continue;
+      let same = true;
+      for (let j = 0; j < length; j++) {
+        if (text.charCodeAt(s + j) !== text.charCodeAt(from + j)) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return text.slice(from, i);
+    }
+    if (count === nameStarts.length) return undefined; // more than 64 attributes: no Word element
+    nameStarts[count] = from;
+    nameEnds[count] = i;
+    count++;
+  }
+  return undefined;
+}
+
+/** " at line L, column C" for an offset of the whole text, for messages. */
+export function placeIn(pieces: readonly string[], offset: number): string {
+  let line = 1;
+  let lineStart = 0;
+  let at = 0;
+  for (const piece of pieces) {
+    const end = Math.min(piece.length, offset - at);
+    for (let i = piece.indexOf("\n"); i !== -1 && i < end; i = piece.indexOf("\n", i + 1)) {
+      line++;
+      lineStart = at + i + 1;
+    }
+    at += piece.length;
+    if (at >= offset) break;
+  }
+  return ` at line ${line}, column ${offset - lineStart + 1}`;
+}
+
+/** Characters XML 1.0 forbids, raw: controls other than tab and line ends, U+FFFE and U+FFFF. */
+const FORBIDDEN_RAW = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
+/** Whether a code point may appear in an XML 1.0 document (as a character or a reference). */
+function allowedCodePoint(c: number): boolean {
+  return (
+    c === 9 ||
+    c === 10 ||
+    c === 13 ||
+    (c >= 0x20 && c <= 0xd7ff) ||
+    (c >= 0xe000 && c <= 0xfffd) ||
+    (c >= 0x10000 && c <= 0x10ffff)
+  );
+}
+
+const isWellFormed = (String.prototype as { isWellFormed?: () => boolean }).isWellFormed;
+
+/**
+ * Refuses, with the place, what Word refuses anywhere in a part: raw characters XML forbids,
+ * lone surrogates, and character references to forbidden characters (`&#0;`, `&#x1F;`,
+ * `&#xFFFE;`, a surrogate). One pass over the text, by regular expression and `indexOf`.
+ */
+function checkCharacters(pieces: readonly string[], checkDeadline: () => void): void {
+  let at = 0;
+  for (const piece of pieces) {
+    const raw = FORBIDDEN_RAW.exec(piece);
+    if (raw) {
+      const code = piece.charCodeAt(raw.index);
+      fail(
+        `The XML holds the character U+${code.toString(16).toUpperCase().padStart(4, "0")}, which XML does not allow${placeIn(pieces, at + raw.index)}. The file is damaged; open it in Word and save it again.`,
+      );
+    }
+    if (isWellFormed && !isWellFormed.call(piece)) {
+      const lone = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.exec(
+        piece,
+      );
+      fail(
+        `The XML holds half of a character (a lone surrogate)${placeIn(pieces, at + (lone?.index ?? 0))}. The file is damaged; open it in Word and save it again.`,
+      );
+    }
+    for (let i = piece.indexOf("&#"); i !== -1; i = piece.indexOf("&#", i + 2)) {
+      const hex = piece.charCodeAt(i + 2) === 120; // x
+      let j = hex ? i + 3 : i + 2;
+      let code = 0;
+      const digitsFrom = j;
+      for (; j < piece.length && j - digitsFrom < 10; j++) {
+        const c = piece.charCodeAt(j);
+        const d =
+          c >= 48 && c <= 57
+            ? c - 48
+            : hex && c >= 97 && c <= 102
+              ? c - 87
+              : hex && c >= 65 && c <= 70
+                ? c - 55
+                : -1;
+        if (d < 0) break;
+        code = code * (hex ? 16 : 10) + d;
+      }
+      if (j === digitsFrom || piece.charCodeAt(j) !== 59) {
+        fail(`The XML has a bad character reference${placeIn(pieces, at + i)}.`);
+      }
+      if (!allowedCodePoint(code)) {
+        fail(
+          `The XML refers to a character XML does not allow (${piece.slice(i, j + 1).slice(0, 16)})${placeIn(pieces, at + i)}. The file is damaged or was built to attack readers.`,
+        );
+      }
+    }
+    at += piece.length;
+    checkDeadline();
+  }
 }
 
 const NAMED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
@@ -517,13 +691,13 @@ export function decodeEntities(raw: string): string {
   return raw.replace(/&([^;&\s]{0,12});/g, (whole, body: string) => {
     if (body.startsWith("#x") || body.startsWith("#X")) {
       const code = /^[0-9a-fA-F]+$/.test(body.slice(2)) ? parseInt(body.slice(2), 16) : NaN;
-      if (!Number.isFinite(code) || code > 0x10ffff)
+      if (!Number.isFinite(code) || !allowedCodePoint(code))
         fail(`The XML has a bad character reference ${whole}.`);
       return String.fromCodePoint(code);
     }
     if (body.startsWith("#")) {
       const code = /^[0-9]+$/.test(body.slice(1)) ? parseInt(body.slice(1), 10) : NaN;
-      if (!Number.isFinite(code) || code > 0x10ffff)
+      if (!Number.isFinite(code) || !allowedCodePoint(code))
         fail(`The XML has a bad character reference ${whole}.`);
       return String.fromCodePoint(code);
     }
@@ -597,11 +771,31 @@ function undeclaredPrefix(p: string): never {
   );
 }
 
+/** The prefixes each element declares, worked out once per element (see `declaredOnPath`). */
+const declaredBy = new WeakMap<XmlElement, ReadonlySet<string>>();
+
+function prefixesDeclaredBy(el: XmlElement): ReadonlySet<string> {
+  let set = declaredBy.get(el);
+  if (set === undefined) {
+    const text = attrText(el);
+    const found = new Set<string>();
+    if (text.includes("xmlns:")) {
+      for (const [k] of attributes(el)) if (k.startsWith("xmlns:")) found.add(k.slice(6));
+    }
+    set = found;
+    declaredBy.set(el, set);
+  }
+  return set;
+}
+
+/**
+ * Whether a prefix is declared on the element or one of its ancestors. Each element's own start
+ * tag is read once, however many elements below it ask (Word's `getOoxml()` declares its
+ * namespaces on `w:document`, below the package root).
+ */
 function declaredOnPath(el: XmlElement, prefix: string): boolean {
   for (let e: XmlElement | undefined = el; e; e = e.parent) {
-    if (attr(e, `xmlns:${prefix}`) !== undefined) {
-      return true;
-    }
+    if (prefixesDeclaredBy(e).has(prefix)) return true;
   }
   return false;
 }

@@ -6,26 +6,14 @@ import { spawnSync } from "child_process";
 import { mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import path from "path";
-import { build } from "esbuild";
 import { templateBytes } from "../helpers/fixtures";
-
-const root = path.join(__dirname, "..", "..");
+import { bundleCli } from "./cli-helpers";
 
 describe("planassist check in worker threads", () => {
   let bundle = "";
   let dir = "";
   beforeAll(async () => {
-    const out = mkdtempSync(path.join(tmpdir(), "planassist-bundle-"));
-    bundle = path.join(out, "cli.cjs");
-    await build({
-      entryPoints: [path.join(root, "src/cli/main.ts")],
-      bundle: true,
-      platform: "node",
-      target: "node20",
-      format: "cjs",
-      outfile: bundle,
-      logLevel: "silent",
-    });
+    ({ bundle } = await bundleCli(mkdtempSync(path.join(tmpdir(), "planassist-bundle-"))));
     dir = mkdtempSync(path.join(tmpdir(), "planassist-workers-"));
     const ids = [
       "ddtt-action-plan",

@@ -46,12 +46,18 @@ describe("files that are not Word documents", () => {
     expect(e.message.length).toBeGreaterThan(30);
   });
 
-  it("names a single-file Word XML document renamed to .docx", () => {
+  it("reads a single-file Word XML Document (flat OPC) as a package: one without a body has none", () => {
     const flat =
       '<?xml version="1.0"?><?mso-application progid="Word.Document"?><pkg:package xmlns:pkg="http://schemas.microsoft.com/office/2006/xmlPackage"></pkg:package>';
-    const e = errorOf(openDocx(text(flat)));
+    expect(errorOf(openDocx(text(flat))).code).toBe("docx_no_main_part");
+  });
+
+  it("names a Word 2003 XML document renamed to .docx", () => {
+    const old =
+      '<?xml version="1.0"?><?mso-application progid="Word.Document"?><w:wordDocument xmlns:w="http://schemas.microsoft.com/office/word/2003/wordml"></w:wordDocument>';
+    const e = errorOf(openDocx(text(old)));
     expect(e.code).toBe("file_is_text");
-    expect(e.message).toMatch(/Word XML document/);
+    expect(e.message).toMatch(/Word 2003 XML document/);
   });
 
   it("recognises a legacy Word 97-2003 .doc by its OLE header", () => {

@@ -16,7 +16,13 @@ import {
 } from "../../ooxml/comments";
 import { relsPartFor, resolveTarget } from "../../ooxml/package";
 import type { XmlElement } from "../../ooxml/xml";
-import { decodeXmlBytes, openDocx, type DocxPackage } from "./docx-file";
+import {
+  decodeXmlBytes,
+  encodeXmlLike,
+  flatOpcNotWritten,
+  openDocx,
+  type DocxPackage,
+} from "./docx-file";
 import { defaultZipLimits, readEntry, writeZip } from "./zip";
 
 export type AnnotateOptions = {
@@ -63,6 +69,7 @@ export function annotateDocx(
   const opened = openDocx(bytes);
   if (!opened.ok) return opened;
   const pkg = opened.value;
+  if (pkg.flatOpc) return flatOpcNotWritten("it writes annotated copies");
   if (pkg.read.snapshot.facts.strict) {
     return err(
       "docx_strict_ooxml",
@@ -120,11 +127,13 @@ function annotate(
   }
   const types = withCommentsContentType(read(typesName), commentsName);
 
-  const enc = new TextEncoder();
+  // Each part is written back in its own encoding, so its declaration stays true.
+  const original = (name: string) =>
+    pkg.zip.entries.has(name) ? readEntry(pkg.zip, name, defaultZipLimits) : undefined;
   const replace = new Map<string, Uint8Array>();
-  replace.set(pkg.mainPart, enc.encode(documentXml));
-  replace.set(commentsName, enc.encode(commentsXml));
-  if (rels.changed) replace.set(relsName, enc.encode(rels.xml));
-  if (types.changed) replace.set(typesName, enc.encode(types.xml));
+  replace.set(pkg.mainPart, encodeXmlLike(documentXml, original(pkg.mainPart)));
+  replace.set(commentsName, encodeXmlLike(commentsXml, original(commentsName)));
+  if (rels.changed) replace.set(relsName, encodeXmlLike(rels.xml, original(relsName)));
+  if (types.changed) replace.set(typesName, encodeXmlLike(types.xml, original(typesName)));
   return { bytes: writeZip(pkg.zip, { replace }), comments: specs.length, unplaced };
 }

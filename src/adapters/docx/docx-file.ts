@@ -12,6 +12,7 @@ import {
   CT_MAIN_TEMPLATE,
   parseContentTypes,
   parseRelationships,
+  readFlatOpcParts,
   REL_OFFICE_DOCUMENT,
   REL_OFFICE_DOCUMENT_STRICT,
   REL_STYLES,
@@ -26,6 +27,7 @@ import {
   defaultZipLimits,
   openZip,
   readEntry,
+  writeZip,
   type InflateBudget,
   type ZipArchive,
   type ZipLimits,
@@ -33,14 +35,156 @@ import {
 
 const REL_STYLES_STRICT = "http://purl.oclc.org/ooxml/officeDocument/relationships/styles";
 
-/** Decodes a part's bytes as XML text (UTF-8, or UTF-16 with a byte order mark). */
-export function decodeXmlBytes(bytes: Uint8Array): string {
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe)
-    return new TextDecoder("utf-16le").decode(bytes);
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff)
-    return new TextDecoder("utf-16be").decode(bytes);
-  return new TextDecoder("utf-8").decode(bytes);
+/** The encodings a part may be in: what Word writes (UTF-8, UTF-16) and the 8-bit Western ones. */
+export type XmlEncoding = "utf-8" | "utf-16le" | "utf-16be" | "iso-8859-1" | "windows-1252";
+
+function malformed(message: string): never {
+  throw new PlanAssistFailure("xml_malformed", message);
 }
+
+/**
+ * The encoding a part's bytes are in: a byte order mark, else the shape of the first bytes
+ * (`<?` in UTF-16 without a mark), else the XML declaration's `encoding`, else UTF-8. A part
+ * declaring an encoding PlanAssist cannot read and write back exactly is refused.
+ */
+export function xmlEncodingOf(bytes: Uint8Array): XmlEncoding {
+  const b = (i: number) => bytes[i] ?? -1;
+  if (b(0) === 0xef && b(1) === 0xbb && b(2) === 0xbf) return "utf-8";
+  if (b(0) === 0xff && b(1) === 0xfe) return "utf-16le";
+  if (b(0) === 0xfe && b(1) === 0xff) return "utf-16be";
+  if (b(0) === 0x3c && b(1) === 0 && b(2) === 0x3f && b(3) === 0) return "utf-16le";
+  if (b(0) === 0 && b(1) === 0x3c && b(2) === 0 && b(3) === 0x3f) return "utf-16be";
+  if (b(0) !== 0x3c || b(1) !== 0x3f) return "utf-8";
+  let head = "";
+  for (let i = 0; i < Math.min(bytes.length, 256); i++) {
+    const c = bytes[i] as number;
+    head += String.fromCharCode(c);
+    if (c === 0x3e) break;
+  }
+  const declared = /^<\?xml\s[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]{1,40})["']/.exec(head)?.[1];
+  if (declared === undefined) return "utf-8";
+  const name = declared.toLowerCase().replace(/_/g, "-");
+  if (name === "utf-8" || name === "utf8" || name === "us-ascii" || name === "ascii")
+    return "utf-8";
+  if (name === "iso-8859-1" || name === "latin1" || name === "latin-1" || name === "l1")
+    return "iso-8859-1";
+  if (name === "windows-1252" || name === "cp1252") return "windows-1252";
+  if (name.startsWith("utf-16") || name === "ucs-2") {
+    return malformed(
+      `A part declares encoding="${declared}" but its bytes are not UTF-16 (they have no byte order mark and read as 8-bit text). The file is damaged; open it in Word and save it again.`,
+    );
+  }
+  throw new PlanAssistFailure(
+    "xml_unsupported_encoding",
+    `A part of the document is written in the "${declared.slice(0, 40)}" encoding, which PlanAssist does not read (Word writes UTF-8 or UTF-16). Open the file in Word and save it again as a Word Document (.docx).`,
+  );
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+const utf8Later = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+/** Decodes UTF-8, refusing invalid bytes with where they are. */
+function decodeUtf8(bytes: Uint8Array, decoder: TextDecoder, offset: number): string {
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    return malformed(
+      `A part of the document is not valid UTF-8 text (at byte ${offset + firstInvalidUtf8(bytes)}). The file is damaged; open it in Word and save it again.`,
+    );
+  }
+}
+
+/** Where the first byte sequence that is not UTF-8 starts (only asked once a decode failed). */
+function firstInvalidUtf8(b: Uint8Array): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i] as number;
+    const n =
+      c < 0x80
+        ? 0
+        : c >= 0xc2 && c <= 0xdf
+          ? 1
+          : c >= 0xe0 && c <= 0xef
+            ? 2
+            : c >= 0xf0 && c <= 0xf4
+              ? 3
+              : -1;
+    if (n < 0) return i;
+    if (n > 0 && i + n >= b.length) return i;
+    for (let k = 1; k <= n; k++) if (((b[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    const second = b[i + 1] ?? 0;
+    if ((c === 0xe0 && second < 0xa0) || (c === 0xed && second > 0x9f)) return i;
+    if ((c === 0xf0 && second < 0x90) || (c === 0xf4 && second > 0x8f)) return i;
+    i += n + 1;
+  }
+  return b.length;
+}
+
+/** Decodes a part's bytes as XML text, in the encoding they are in (see `xmlEncodingOf`). */
+export function decodeXmlBytes(bytes: Uint8Array): string {
+  const encoding = xmlEncodingOf(bytes);
+  if (encoding === "utf-8") return decodeUtf8(bytes, utf8, 0);
+  if (encoding === "iso-8859-1") {
+    let out = "";
+    for (let i = 0; i < bytes.length; i += 8192)
+      out += String.fromCharCode(...bytes.subarray(i, i + 8192));
+    return out;
+  }
+  return new TextDecoder(encoding).decode(bytes);
+}
+
+/** windows-1252's characters for the bytes 0x80-0x9F (where it differs from ISO-8859-1). */
+const cp1252High = new TextDecoder("windows-1252").decode(
+  Uint8Array.from({ length: 32 }, (_, i) => 0x80 + i),
+);
+
+/**
+ * Encodes a part's text as the original part was encoded, so a declaration and its bytes agree:
+ * UTF-8 (keeping a byte order mark when the original had one), UTF-16 in the original's byte
+ * order with its mark, or an 8-bit encoding with characters it lacks written as character
+ * references (which only values a fill wrote can hold).
+ */
+export function encodeXmlLike(text: string, original: Uint8Array | undefined): Uint8Array {
+  const encoding = original ? xmlEncodingOf(original) : "utf-8";
+  const bom = (n: number) => (original ? original.subarray(0, n) : new Uint8Array(0));
+  if (encoding === "utf-8") {
+    const body = encoder.encode(text);
+    if (!original || original[0] !== 0xef || original[1] !== 0xbb || original[2] !== 0xbf)
+      return body;
+    const out = new Uint8Array(body.length + 3);
+    out.set([0xef, 0xbb, 0xbf]);
+    out.set(body, 3);
+    return out;
+  }
+  if (encoding === "utf-16le" || encoding === "utf-16be") {
+    const hasBom = original !== undefined && (original[0] === 0xff || original[0] === 0xfe);
+    const start = hasBom ? 2 : 0;
+    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    const out = new Uint8Array(start + body.length * 2);
+    if (hasBom) out.set(bom(2));
+    const le = encoding === "utf-16le";
+    for (let i = 0; i < body.length; i++) {
+      const c = body.charCodeAt(i);
+      out[start + i * 2] = le ? c & 0xff : c >> 8;
+      out[start + i * 2 + 1] = le ? c >> 8 : c & 0xff;
+    }
+    return out;
+  }
+  const bytes: number[] = [];
+  for (const ch of text) {
+    const c = ch.codePointAt(0) as number;
+    if (encoding === "windows-1252") {
+      const high = cp1252High.indexOf(ch);
+      if (c < 0x80 || (c >= 0xa0 && c <= 0xff)) bytes.push(c);
+      else if (high >= 0 && ch !== "\ufffd") bytes.push(0x80 + high);
+      else for (const r of `&#${c};`) bytes.push(r.charCodeAt(0));
+    } else if (c <= 0xff) bytes.push(c);
+    else for (const r of `&#${c};`) bytes.push(r.charCodeAt(0));
+  }
+  return Uint8Array.from(bytes);
+}
+
+const encoder = new TextEncoder();
 
 /** Bytes per piece when a large part is decoded in pieces (see `decodeXmlPieces`). */
 const pieceBytes = 16 * 1024;
@@ -48,26 +192,25 @@ const pieceBytes = 16 * 1024;
 /**
  * Decodes a part's bytes as XML text in pieces of about `pieceBytes`, each ending just after a
  * `>`, for `parseXml`. A large part decoded whole is one large string, and making one costs more
- * than decoding it: small pieces are cheap to make and to throw away. UTF-16 parts are decoded whole.
+ * than decoding it: small pieces are cheap to make and to throw away. Parts in other encodings
+ * than UTF-8 are decoded whole.
  */
 export function decodeXmlPieces(bytes: Uint8Array): string[] {
-  if (bytes.length <= pieceBytes * 2 || bytes[0] === 0xff || bytes[0] === 0xfe)
+  if (bytes.length <= pieceBytes * 2 || xmlEncodingOf(bytes) !== "utf-8")
     return [decodeXmlBytes(bytes)];
   const pieces: string[] = [];
   // The first piece drops a byte order mark, as a whole decode does; later pieces keep every character.
-  let decoder = new TextDecoder("utf-8");
+  let decoder = utf8;
   let at = 0;
   while (at < bytes.length) {
     const gt = bytes.indexOf(0x3e, at + pieceBytes);
     const end = gt === -1 || bytes.length - gt < pieceBytes / 2 ? bytes.length : gt + 1;
-    pieces.push(decoder.decode(bytes.subarray(at, end)));
-    decoder = laterPieces;
+    pieces.push(decodeUtf8(bytes.subarray(at, end), decoder, at));
+    decoder = utf8Later;
     at = end;
   }
   return pieces;
 }
-
-const laterPieces = new TextDecoder("utf-8", { ignoreBOM: true });
 
 export type DocxLimits = ZipLimits & {
   readonly maxXmlDepth: number;
@@ -89,10 +232,15 @@ export type DocxPackage = {
   readonly document: XmlDocument;
   readonly read: ReadResult;
   readonly macros: boolean;
+  /** Read from a single-file Word XML Document (flat OPC): readable, never written back. */
+  readonly flatOpc: boolean;
 };
 
-/** What a file's first bytes say it is. */
-export function sniff(bytes: Uint8Array): Result<"zip"> {
+/**
+ * What a file's first bytes say it is: a zip package, or Word's single-file "Word XML Document"
+ * (a flat OPC package, read by turning it into a package first).
+ */
+export function sniff(bytes: Uint8Array): Result<"zip" | "flat-opc"> {
   const fail = (code: Parameters<typeof failure>[0], message: string) => failure(code, message);
   if (bytes.length === 0)
     return fail(
@@ -103,7 +251,18 @@ export function sniff(bytes: Uint8Array): Result<"zip"> {
   if (b(0) === 0x50 && b(1) === 0x4b && (b(2) === 3 || b(2) === 5))
     return { ok: true, value: "zip", warnings: [] };
   if (b(0) === 0xd0 && b(1) === 0xcf && b(2) === 0x11 && b(3) === 0xe0) {
-    if (oleHoldsEncryptedPackage(bytes)) {
+    const streams = oleStreamNames(bytes);
+    if (
+      streams.has("drmencryptedtransform") ||
+      streams.has("drmencrypteddataspace") ||
+      streams.has("\u0009drmcontent")
+    ) {
+      return fail(
+        "file_is_rights_managed",
+        'The file is protected with Information Rights Management (a sensitivity label or "Restrict Access"), so only people it was shared with can open it, in Word. Ask its owner for a copy without the restriction (in Word: File > Info > Protect Document > Restrict Access > Unrestricted Access), then retry.',
+      );
+    }
+    if (streams.has("encryptioninfo") || streams.has("encryptedpackage")) {
       return fail(
         "file_is_encrypted",
         "The file is protected with a password. Open it in Word, remove the password (File > Info > Protect Document > Encrypt with Password), save, and retry.",
@@ -137,13 +296,13 @@ export function sniff(bytes: Uint8Array): Result<"zip"> {
       "The file is a web page, not a Word document. Open it in Word and save it as a Word Document (.docx).",
     );
   }
-  if (
-    lower.startsWith("<?xml") &&
-    (lower.includes("<pkg:package") || lower.includes("<w:worddocument"))
-  ) {
+  if (lower.startsWith("<?xml") && lower.includes("<pkg:package")) {
+    return { ok: true, value: "flat-opc", warnings: [] };
+  }
+  if (lower.startsWith("<?xml") && lower.includes("<w:worddocument")) {
     return fail(
       "file_is_text",
-      "The file is a Word XML document (one .xml file), not a .docx package. Open it in Word and save it as a Word Document (.docx).",
+      "The file is a Word 2003 XML document, not a .docx package. Open it in Word and save it as a Word Document (.docx).",
     );
   }
   if (looksLikeText(bytes)) {
@@ -175,17 +334,36 @@ function looksLikeText(bytes: Uint8Array): boolean {
   return printable / n > 0.95;
 }
 
-/** An OLE compound file holding "EncryptionInfo" is an encrypted OOXML package. */
-function oleHoldsEncryptedPackage(bytes: Uint8Array): boolean {
-  const needle = "EncryptionInfo";
+/**
+ * The names in an OLE compound file's directory, lower-cased (compound-file names compare without
+ * case: Word writes "EncryptionInfo", other tools "ENCRYPTIONINFO"). Read from the directory
+ * sectors the header points to when they lie in the file, else from every 128-byte entry of the
+ * first 4 MB that looks like one.
+ */
+function oleStreamNames(bytes: Uint8Array): Set<string> {
+  const names = new Set<string>();
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const limit = Math.min(bytes.length, 4 * 1024 * 1024);
-  outer: for (let i = 0; i + needle.length * 2 <= limit; i++) {
-    for (let k = 0; k < needle.length; k++) {
-      if (bytes[i + k * 2] !== needle.charCodeAt(k) || bytes[i + k * 2 + 1] !== 0) continue outer;
+  const shift = bytes.length >= 32 ? view.getUint16(30, true) : 9;
+  const sector = shift === 12 ? 4096 : 512;
+  // Directory entries start on 128-byte boundaries after the header sector.
+  for (let at = sector; at + 128 <= limit; at += 128) {
+    const size = view.getUint16(at + 64, true);
+    const type = bytes[at + 66] as number;
+    if (size < 4 || size > 64 || size % 2 !== 0 || type < 1 || type > 5) continue;
+    let name = "";
+    let ok = true;
+    for (let c = 0; c < size / 2 - 1; c++) {
+      const code = view.getUint16(at + c * 2, true);
+      if (code === 0) {
+        ok = false;
+        break;
+      }
+      name += String.fromCharCode(code);
     }
-    return true;
+    if (ok && view.getUint16(at + size - 2, true) === 0) names.add(name.toLowerCase());
   }
-  return false;
+  return names;
 }
 
 /** What a file name says about a file, before its bytes are read. */
@@ -249,31 +427,66 @@ function openWith(
 ): Result<DocxPackage> {
   const kind = sniff(bytes);
   if (!kind.ok) return kind;
-  const r = capture(() => openDocxOrThrow(bytes, limits, keep));
+  const r = capture(() =>
+    openDocxOrThrow(kind.value === "flat-opc" ? flatOpcToZip(bytes, limits) : bytes, limits, keep),
+  );
   if (!r.ok) return r;
+  const pkg: DocxPackage = { ...r.value, flatOpc: kind.value === "flat-opc" };
   const warnings: Notice[] = [];
-  if (r.value.read.snapshot.facts.strict) {
+  if (pkg.read.snapshot.facts.strict) {
     warnings.push({
       code: "docx_strict_ooxml",
       message:
         "The document is saved as Strict Open XML. PlanAssist read it, but Word's usual format is safer to fill: in Word use File > Save As > Word Document (.docx).",
     });
   }
-  if (r.value.macros) {
+  if (pkg.macros) {
     warnings.push({
       code: "docx_macros",
       message:
         "The document is macro-enabled (.docm). PlanAssist read its text and never runs its macros; check where it came from before opening it in Word with macros enabled.",
     });
   }
-  return ok(r.value, warnings);
+  return ok(pkg, warnings);
+}
+
+/**
+ * A flat OPC package as the zip package it stands for: each XML part, and a content types part
+ * made from the parts' own content types. Pictures (binary parts) are left out; what is read is
+ * read exactly as from the .docx Word would save.
+ */
+function flatOpcToZip(bytes: Uint8Array, limits: DocxLimits): Uint8Array {
+  if (bytes.length > limits.maxTotalBytes) {
+    throw new PlanAssistFailure(
+      "zip_too_large",
+      `The file is larger than ${Math.round(limits.maxTotalBytes / (1024 * 1024))} MB, far more than any plan.`,
+      { limit: limits.maxTotalBytes },
+    );
+  }
+  const doc = parseXml(decodeXmlPieces(bytes), {
+    ...defaultXmlLimits,
+    maxDepth: limits.maxXmlDepth + 3,
+  });
+  const parts = readFlatOpcParts(doc);
+  const esc = (t: string) => t.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+  const overrides = parts
+    .filter((p) => p.contentType !== "" && !p.name.endsWith(".rels"))
+    .map((p) => `<Override PartName="/${esc(p.name)}" ContentType="${esc(p.contentType)}"/>`)
+    .join("");
+  const types = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>${overrides}</Types>`;
+  const replace = new Map<string, Uint8Array>([["[Content_Types].xml", encoder.encode(types)]]);
+  for (const p of parts) {
+    if (replace.has(p.name) || p.name.toLowerCase() === "[content_types].xml") continue;
+    replace.set(p.name, encoder.encode(p.xml));
+  }
+  return writeZip({ bytes: new Uint8Array(0), entries: new Map(), order: [] }, { replace });
 }
 
 function openDocxOrThrow(
   bytes: Uint8Array,
   limits: DocxLimits,
   keep: ((name: string) => boolean) | undefined,
-): DocxPackage {
+): Omit<DocxPackage, "flatOpc"> {
   const started = Date.now();
   const checkTime = () => {
     if (Date.now() - started > limits.maxMillis) {
@@ -354,4 +567,12 @@ function openDocxOrThrow(
   const read = readWordDocument(document, styles ? { styles, macros } : { macros });
   checkTime();
   return { zip, contentTypes, mainPart, document, read, macros };
+}
+
+/** Why a package read from a flat OPC file is not written (fill, revert, annotated copies). */
+export function flatOpcNotWritten(what: string): Result<never> {
+  return failure(
+    "file_is_text",
+    `The file is a single-file Word XML Document (.xml). PlanAssist reads and checks it, but ${what} only into a Word Document: open it in Word, save it as a Word Document (.docx), and retry.`,
+  );
 }

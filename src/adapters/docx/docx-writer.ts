@@ -13,7 +13,7 @@ import {
   type EditPlan,
   type Skip,
 } from "../../domain/edits";
-import { err, ok, type Result } from "../../domain/result";
+import { capture, err, ok, PlanAssistFailure, type Result } from "../../domain/result";
 import { applyEditPlan, type EditOutcome } from "../../ooxml/edit/apply";
 import {
   addOverride,
@@ -32,24 +32,22 @@ import {
   serialiseJournal,
   type FillRecord,
   type Journal,
+  type RevertSummary,
 } from "../../ooxml/journal";
 import { parseRelationships, relsPartFor, resolveTarget } from "../../ooxml/package";
-import { decodeXmlBytes, openDocx, type DocxPackage } from "./docx-file";
-import { readEntry, writeZip } from "./zip";
+import {
+  decodeXmlBytes,
+  encodeXmlLike,
+  flatOpcNotWritten,
+  openDocx,
+  type DocxPackage,
+} from "./docx-file";
+import { defaultZipLimits, readEntry, writeZip, type ZipLimits } from "./zip";
 
 const encoder = new TextEncoder();
 
-/** Encodes a part's text as UTF-8, keeping a byte order mark when the original had one. */
-function encodePart(text: string, original: Uint8Array | undefined): Uint8Array {
-  const body = encoder.encode(text);
-  if (original && original[0] === 0xef && original[1] === 0xbb && original[2] === 0xbf) {
-    const out = new Uint8Array(body.length + 3);
-    out.set([0xef, 0xbb, 0xbf]);
-    out.set(body, 3);
-    return out;
-  }
-  return body;
-}
+/** Encodes a part's text as the original part was encoded (see `encodeXmlLike`). */
+const encodePart = encodeXmlLike;
 
 export type FillReport = {
   /** The filled file (the input itself when nothing needed writing). */
@@ -81,7 +79,7 @@ function findJournal(pkg: DocxPackage): Result<JournalLocation> {
     if (rel.external || rel.type !== REL_CUSTOM_XML_TYPE) continue;
     const target = resolveTarget(pkg.mainPart, rel.target);
     if (!pkg.zip.entries.has(target)) continue;
-    const xml = decodeXmlBytes(readEntry(pkg.zip, target));
+    const xml = decodeXmlBytes(readEntry(pkg.zip, target, journalLimits));
     if (!isJournalPart(xml)) continue;
     const journal = parseJournal(xml);
     if (!journal.ok) return journal;
@@ -90,14 +88,26 @@ function findJournal(pkg: DocxPackage): Result<JournalLocation> {
   return ok({ journal: emptyJournal });
 }
 
+/**
+ * Limits for reading the journal: the usual size limits, but no ratio limit, since the record of a
+ * fill with a long repeated value (the add-in's own output) packs far tighter than any document
+ * text; the size limits still bound what is unpacked.
+ */
+const journalLimits: ZipLimits = { ...defaultZipLimits, maxRatio: Number.POSITIVE_INFINITY };
+
 function text(pkg: DocxPackage, name: string): string {
   return decodeXmlBytes(readEntry(pkg.zip, name));
 }
 
 function contentTypesName(pkg: DocxPackage): string {
-  return (
-    pkg.zip.order.find((n) => n.toLowerCase() === "[content_types].xml") ?? "[Content_Types].xml"
-  );
+  const name = pkg.zip.order.find((n) => n.toLowerCase() === "[content_types].xml");
+  if (name === undefined) {
+    throw new PlanAssistFailure(
+      "docx_no_content_types",
+      "The package has no [Content_Types].xml, which every Word document has, so Word would refuse a file PlanAssist wrote from it. Open the document in Word, save it again, and retry.",
+    );
+  }
+  return name;
 }
 
 /** The part changes that store `journal` (creating the journal parts when needed). */
@@ -165,6 +175,15 @@ export function fillDocx(
     opened?: DocxPackage;
   },
 ): Result<FillReport> {
+  const r = capture(() => fillOrThrow(bytes, plan, options));
+  return r.ok ? r.value : r;
+}
+
+function fillOrThrow(
+  bytes: Uint8Array,
+  plan: EditPlan,
+  options: Parameters<typeof fillDocx>[2],
+): Result<FillReport> {
   let pkg: DocxPackage;
   if (options.opened) pkg = options.opened;
   else {
@@ -172,6 +191,7 @@ export function fillDocx(
     if (!opened.ok) return opened;
     pkg = opened.value;
   }
+  if (pkg.flatOpc) return flatOpcNotWritten("it writes values");
   const skipped = options.skipped ?? [];
   if (isEmptyPlan(plan)) {
     return ok({ bytes, written: [], unchanged: [], failed: [], skipped, changedParts: [] });
@@ -230,6 +250,8 @@ function isContent(e: EditOutcome["edit"]): e is ContentEdit {
 
 export type RevertReport = {
   readonly bytes: Uint8Array;
+  /** What was restored, by kind. */
+  readonly restored: RevertSummary;
   /** The label and time of the fill undone. */
   readonly fill: { readonly label: string; readonly at: string };
   /** Fills still recorded (revert again to undo them). */
@@ -244,9 +266,15 @@ export function revertDocx(
   bytes: Uint8Array,
   options: { force?: boolean } = {},
 ): Result<RevertReport> {
+  const r = capture(() => revertOrThrow(bytes, options));
+  return r.ok ? r.value : r;
+}
+
+function revertOrThrow(bytes: Uint8Array, options: { force?: boolean }): Result<RevertReport> {
   const opened = openDocx(bytes);
   if (!opened.ok) return opened;
   const pkg = opened.value;
+  if (pkg.flatOpc) return flatOpcNotWritten("it reverts fills");
   const where = findJournal(pkg);
   if (!where.ok) return where;
   const fills = where.value.journal.fills;
@@ -275,18 +303,20 @@ export function revertDocx(
     if (pkg.zip.entries.has(props)) remove.add(props);
     if (pkg.zip.entries.has(itemRels)) remove.add(itemRels);
     const relsName = relsPartFor(pkg.mainPart);
-    const relsOriginal = readEntry(pkg.zip, relsName);
-    replace.set(
-      relsName,
-      encodePart(
-        removeRelationship(
-          decodeXmlBytes(relsOriginal),
-          REL_CUSTOM_XML_TYPE,
-          relativeTarget(pkg.mainPart, item),
+    if (pkg.zip.entries.has(relsName)) {
+      const relsOriginal = readEntry(pkg.zip, relsName);
+      replace.set(
+        relsName,
+        encodePart(
+          removeRelationship(
+            decodeXmlBytes(relsOriginal),
+            REL_CUSTOM_XML_TYPE,
+            relativeTarget(pkg.mainPart, item),
+          ),
+          relsOriginal,
         ),
-        relsOriginal,
-      ),
-    );
+      );
+    }
     const typesName = contentTypesName(pkg);
     const typesOriginal = readEntry(pkg.zip, typesName);
     replace.set(
@@ -298,5 +328,27 @@ export function revertDocx(
     );
   }
   const out = writeZip(pkg.zip, { replace, remove });
-  return ok({ bytes: out, fill: { label: last.label, at: last.at }, remaining: rest.length });
+
+  // Read the result back, as a fill does, before anyone saves it.
+  const reread = openDocx(out);
+  const summary = reverted.value.summary;
+  const tablesNow = pkg.read.snapshot.tables.length;
+  if (!reread.ok) {
+    return err(
+      "journal_invalid",
+      `The reverted document could not be read back (${reread.error.message}), so it was not saved. The record of the last fill may have been altered; the document is unharmed.`,
+    );
+  }
+  if (reread.value.read.snapshot.tables.length !== tablesNow - summary.tablesRemoved) {
+    return err(
+      "journal_invalid",
+      "The reverted document did not read back with the tables expected, so it was not saved. The record of the last fill may have been altered; the document is unharmed.",
+    );
+  }
+  return ok({
+    bytes: out,
+    restored: summary,
+    fill: { label: last.label, at: last.at },
+    remaining: rest.length,
+  });
 }
