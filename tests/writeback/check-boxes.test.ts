@@ -30,7 +30,10 @@ function withBoxes(box: (on: boolean) => string): Uint8Array {
   return editDocument(templateBytes("sfss-action-plan"), (xml) => {
     const { index } = readWordDocument(parseXml(xml));
     const paragraphs = index.tables[l.table]!.rows[l.row]!.cells[l.cell]!.paragraphs;
-    let out = xml.replace(/<w:document /, `<w:document xmlns:w14="${W14}" `);
+    // The replica declares the Word 2010 namespace already; a document that does not gets it.
+    let out = xml.includes("xmlns:w14=")
+      ? xml
+      : xml.replace(/<w:document /, `<w:document xmlns:w14="${W14}" `);
     const shift = out.length - xml.length;
     for (const p of [...paragraphs].reverse()) {
       const pPr = p.children.find((c) => c.kind === "element" && c.name === "w:pPr");

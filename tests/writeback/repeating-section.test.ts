@@ -48,7 +48,9 @@ function repeating(): Uint8Array {
       out.slice(firstStart, lastEnd) +
       `</w:sdtContent></w:sdt>` +
       out.slice(lastEnd);
-    return out.replace(/<w:document /, `<w:document xmlns:w15="${W15}" `);
+    return out.includes("xmlns:w15=")
+      ? out
+      : out.replace(/<w:document /, `<w:document xmlns:w15="${W15}" `);
   });
 }
 
