@@ -41,6 +41,7 @@ import {
   type Journal,
 } from "../../ooxml/journal";
 import { describeOfficeError } from "./office-reader";
+import { packageParagraphTexts, readPackage } from "./word-texts";
 import {
   clip,
   isReadOnly,
@@ -55,13 +56,12 @@ import {
   type WordWriteHost,
 } from "./word-api";
 import {
-  expectedText,
-  foundText,
   isContent,
   occurrence,
   PARAGRAPH_PROPS,
   queueContent,
   queueStructure,
+  slotParagraphTexts,
   slotProxies,
   slotTexts,
   structureMap,
@@ -151,7 +151,10 @@ export async function writePlanInWord(
       // On a null object the method answers null at the sync instead of failing the batch.
       const journalXml = journalPart?.getXml();
 
-      // 1. The check: every target the plan reads, loaded in one sync.
+      // 1. The check: Word's own OOXML of the body (read with the .docx code and compared with
+      // what was read before, never Word's `.text`: see word-texts.ts) and every target's look,
+      // in one sync.
+      const now = body.getOoxml();
       for (const t of ts) {
         for (const c of t.cells) c.load("isNullObject");
         for (const p of t.checked) p.load(PARAGRAPH_PROPS);
@@ -184,17 +187,31 @@ export async function writePlanInWord(
           syncs,
         });
       }
+      const fresh = readPackage(now.value);
+      if (!fresh) {
+        return ok({
+          written: [],
+          notWritten: edits.map((edit) => ({ edit, status: "failed" as const })),
+          error: {
+            code: "office_sync_failed" as const,
+            message:
+              "Word's description of the document could not be read, so nothing was written. Read the document again and write again.",
+          },
+          notices,
+          syncs,
+        });
+      }
       const differences: string[] = [];
       for (const t of ts) {
-        if (t.cells.some((c) => c.isNullObject)) {
+        const found = slotParagraphTexts(t.read, fresh);
+        if (t.cells.some((c) => c.isNullObject) || found.some((x) => x === undefined)) {
           differences.push(`${where(t.edit)}: the cell is gone (deleted by someone else?)`);
           continue;
         }
-        if (t.inAdded) continue;
-        const expected = expectedText(t, snapshot, after);
-        if (!sameText(foundText(t), expected)) {
+        const expected = slotParagraphTexts(t.read, snapshot).join("\n");
+        if (found.join("\n") !== expected) {
           differences.push(
-            `${where(t.edit)}: expected "${clip(expected)}", found "${clip(foundText(t))}"`,
+            `${where(t.edit)}: expected "${clip(expected)}", found "${clip(found.join("\n"))}"`,
           );
         }
       }
@@ -209,7 +226,9 @@ export async function writePlanInWord(
       // 2. What each written paragraph holds before and will hold after.
       for (const t of ts) {
         if (isContent(t.edit))
-          t.before = t.inAdded ? slotTexts(t, after) : t.checked.map((p) => p.text);
+          t.before = t.inAdded
+            ? slotTexts(t, after)
+            : slotParagraphTexts(t.read, fresh).map((x) => x ?? "");
       }
       const wanted = ts.map((t) => (isContent(t.edit) ? wantedText(t.edit, t.before, edits) : []));
       // Cells of added rows get their whole text with the rows; cells of added tables with the
@@ -275,7 +294,8 @@ export async function writePlanInWord(
         });
       }
       const all: States = { blocks: "all", rows: () => "all", body: "all" };
-      const back = ts.map((t) => queueReading(body, snapshot, after, map, t, all));
+      const queued: CellOoxml = new Map();
+      const back = ts.map((t) => queueReading(body, snapshot, after, map, t, all, queued));
       // Each table written in is counted again: rows added or deleted by someone else between the
       // check and this batch would move the values to other rows.
       const counted = [
@@ -497,13 +517,16 @@ function rowValues(
 
 /**
  * What a target's read-back loads, where its slots are given the states of the structural
- * edits: its paragraphs, or (in an added row or table) its cells' whole texts. `absent` when its
- * row or table is not in the document; `unknown` when where it is cannot be told.
+ * edits: Word's OOXML of its paragraphs, or (in an added row or table) of its cells, read with the
+ * .docx code once the sync is done. `absent` when its row or table is not in the document;
+ * `unknown` when where it is cannot be told.
  */
 type Reading =
-  | { readonly kind: "paragraphs"; readonly paragraphs: WParagraph[] }
-  | { readonly kind: "cells"; readonly cells: WCell[] }
+  | { readonly kind: "paragraphs" | "cells"; readonly texts: () => string[] | undefined }
   | { readonly kind: "absent" | "unknown" | "none" };
+
+/** One cell's OOXML, queued once however many slots read it. */
+type CellOoxml = Map<string, { value: string }>;
 
 function queueReading(
   body: WBody,
@@ -512,10 +535,16 @@ function queueReading(
   map: StructureMap,
   t: Target,
   states: States,
+  queued: CellOoxml = new Map(),
 ): Reading {
   if (!isContent(t.edit)) return { kind: "none" };
+  const cellOoxml = (key: string, cell: WCell) => {
+    let r = queued.get(key);
+    if (!r) queued.set(key, (r = cell.body.getOoxml()));
+    return r;
+  };
   if (t.inAdded) {
-    const cells: WCell[] = [];
+    const cells: { value: string }[] = [];
     for (const [table, row, cell] of distinctCells(t)) {
       const read = map.table(table);
       const rowsState = read === undefined ? states.blocks : states.rows(read);
@@ -523,21 +552,43 @@ function queueReading(
       if (states.blocks === "none" || rowsState === "none") return { kind: "absent" };
       const proxy = tableProxy(body, after, table)?.getCellOrNullObject(row, cell);
       if (!proxy) return { kind: "unknown" };
-      cells.push(proxy);
+      cells.push(cellOoxml(`after:${table}/${row}/${cell}`, proxy));
     }
-    for (const c of cells) c.load("value");
-    return { kind: "cells", cells };
+    return {
+      kind: "cells",
+      texts: () => {
+        const out: string[] = [];
+        for (const c of cells) {
+          const texts = packageParagraphTexts(c.value);
+          if (!texts) return undefined;
+          out.push(texts.join("\n"));
+        }
+        return out;
+      },
+    };
   }
-  const paragraphs: WParagraph[] = [];
+  // Each slot's texts, once the sync is done.
+  const parts: (() => string[] | undefined)[] = [];
   for (const s of t.slots) {
     if (s.kind === "paragraph") {
       // Read where all the structural edits or none of them are in.
-      if (states.body === "all") paragraphs.push(...slotProxies(body, after, s).paragraphs);
+      let found: WParagraph[];
+      if (states.body === "all") found = slotProxies(body, after, s).paragraphs;
       else if (states.body === "none") {
         const k = map.paragraph(s.paragraph);
         if (k === undefined) return { kind: "absent" };
-        paragraphs.push(...slotProxies(body, snapshot, { ...s, paragraph: k }).paragraphs);
+        found = slotProxies(body, snapshot, { ...s, paragraph: k }).paragraphs;
       } else return { kind: "unknown" };
+      const ooxml = found.map((p) => p.getOoxml());
+      parts.push(() => {
+        const out: string[] = [];
+        for (const o of ooxml) {
+          const texts = packageParagraphTexts(o.value);
+          if (!texts) return undefined;
+          out.push(texts[0] ?? "");
+        }
+        return out;
+      });
       continue;
     }
     const read = map.table(s.table);
@@ -553,10 +604,29 @@ function queueReading(
       if (!origin || "added" in origin) return { kind: "absent" };
       row = origin.before;
     }
-    paragraphs.push(...slotProxies(body, tableDoc, { ...s, table, row }).paragraphs);
+    const proxy = tableProxy(body, tableDoc, table)?.getCellOrNullObject(row, s.cell);
+    if (!proxy) return { kind: "unknown" };
+    const ooxml = cellOoxml(
+      `${states.blocks === "all" ? "after" : "read"}:${table}/${row}/${s.cell}`,
+      proxy,
+    );
+    parts.push(() => {
+      const texts = packageParagraphTexts(ooxml.value);
+      return texts && Array.from({ length: s.count }, (_, k) => texts[s.from + k] ?? "");
+    });
   }
-  for (const p of paragraphs) p.load("text");
-  return { kind: "paragraphs", paragraphs };
+  return {
+    kind: "paragraphs",
+    texts: () => {
+      const out: string[] = [];
+      for (const part of parts) {
+        const texts = part();
+        if (!texts) return undefined;
+        out.push(...texts);
+      }
+      return out;
+    },
+  };
 }
 
 /** Which edits are in the document, from what was read back and the structural states. */
@@ -595,8 +665,15 @@ function account(
       });
       return;
     }
-    const now =
-      r.kind === "paragraphs" ? r.paragraphs.map((p) => p.text) : r.cells.map((c) => c.value);
+    const now = r.texts();
+    if (!now) {
+      notWritten.push({
+        edit: e,
+        status: "failed",
+        message: `${where(e)} could not be read again`,
+      });
+      return;
+    }
     const want = expect[i] ?? [];
     const holds = now.length === want.length && now.every((x, k) => sameText(x, want[k] ?? ""));
     if (holds) written.push({ edit: e, status: "written" });
@@ -698,7 +775,8 @@ async function readAgain(
         ? "none"
         : "some",
   };
-  const readings = ts.map((t) => queueReading(body, snapshot, after, map, t, states));
+  const queued: CellOoxml = new Map();
+  const readings = ts.map((t) => queueReading(body, snapshot, after, map, t, states, queued));
   try {
     await context.sync();
     syncs++;
@@ -726,7 +804,9 @@ async function fixRecording(
   // Where the read could not tell, the record stays as it was (a forced revert restores them).
   const unknown = new Set<string>();
   ts.forEach((t, i) => {
-    if (!t.inAdded && readings[i]?.kind === "unknown")
+    const r = readings[i];
+    const unreadable = r?.kind === "unknown" || (r?.kind === "paragraphs" && !r.texts());
+    if (!t.inAdded && unreadable)
       for (const s of t.slots)
         unknown.add(s.kind === "cell" ? `${s.table}/${s.row}/${s.cell}` : `p${s.paragraph}`);
   });
@@ -735,7 +815,8 @@ async function fixRecording(
   const { cells, paragraphs } = textsWith(ts, after, (t, i) => {
     const r = readings[i];
     if (t.inAdded || r?.kind !== "paragraphs") return undefined;
-    const now = r.paragraphs.map((p) => p.text);
+    const now = r.texts();
+    if (!now) return undefined;
     return now.every((x, k) => sameText(x, t.before[k] ?? "")) ? undefined : now;
   });
   const changes = recording.record.changes.flatMap((c): JournalChange[] => {

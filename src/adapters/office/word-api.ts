@@ -27,6 +27,8 @@ export interface WRangeCollection {
 
 export interface WParagraph {
   text: string;
+  /** Word's own OOXML of the paragraph (a flat OPC package), read with the .docx code. */
+  getOoxml(): { value: string };
   style: string;
   readonly font: WFont;
   load(properties: string): WParagraph;
@@ -44,6 +46,8 @@ export interface WParagraph {
 }
 
 export interface WBody {
+  /** Word's own OOXML of the body (the document's, or a cell's), as a flat OPC package. */
+  getOoxml(): { value: string };
   readonly paragraphs: { getFirst(): WParagraph };
   readonly tables: WTables;
 }
@@ -143,7 +147,11 @@ export function nth(first: WParagraph, k: number): WParagraph {
   return p;
 }
 
-/** Word reads symbol-font characters back as "(" (office-js #2368): compare them loosely. */
+/**
+ * Compares two texts the reader made (never Word's `.text`, which gives a Wingdings circle's raw
+ * characters and "(" for a `w:sym`: office-js #2368, #4477): line ends, spaces at the ends and
+ * the look-alike circle characters count alike.
+ */
 export function sameText(word: string, expected: string): boolean {
   // Line breaks inside a paragraph (vertical tabs in Word's text) count as line ends.
   const norm = (s: string) =>

@@ -153,6 +153,8 @@ export type Target = {
   readonly inAdded: boolean;
   /** Proxies loaded by the check, in the document as read (none for an edit in an added row). */
   readonly checked: WParagraph[];
+  /** Where `checked` are, in the document as read: their texts are found in the reader's model. */
+  readonly read: Slot[];
   readonly cells: WCell[];
   /** Per paragraph written: its text before the write. */
   before: string[];
@@ -179,10 +181,12 @@ export function targets(
     slots,
     inAdded: false,
     checked: [],
+    read: [],
     cells: [],
     before: [],
   });
   const load = (t: Target, slot: Slot) => {
+    t.read.push(slot);
     const p = slotProxies(body, snapshot, slot);
     if (p.cell) t.cells.push(p.cell);
     t.checked.push(...p.paragraphs);
@@ -273,9 +277,19 @@ export function textsWith(
   return { cells, paragraphs };
 }
 
-/** What a target holds now (after the check's sync), joined as the expected texts are. */
-export function foundText(t: Target): string {
-  return t.checked.map((p) => p.text).join("\n");
+/**
+ * The texts of paragraphs at slots of a document as the reader made it, one per paragraph (a
+ * slot in a cell or body paragraph that is not there gives undefined).
+ */
+export function slotParagraphTexts(
+  slots: readonly Slot[],
+  doc: DocumentSnapshot,
+): (string | undefined)[] {
+  return slots.flatMap((s) => {
+    if (s.kind === "paragraph") return [doc.paragraphs[s.paragraph]?.text];
+    const ps = doc.tables[s.table]?.rows[s.row]?.cells[s.cell]?.paragraphs;
+    return Array.from({ length: s.count }, (_, k) => ps?.[s.from + k]?.text);
+  });
 }
 
 /** What the check expects a target to hold: the snapshot's texts of the same paragraphs. */
