@@ -187,6 +187,8 @@ export async function writePlanInWord(
           syncs,
         });
       }
+      // A ClientResult's value is set by the sync above (the rule does not see through try).
+      // eslint-disable-next-line office-addins/load-object-before-read
       const fresh = readPackage(now.value);
       if (!fresh) {
         return ok({
