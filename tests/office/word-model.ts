@@ -191,6 +191,7 @@ export class WordModel {
     if (!this.options.join) return;
     const joined = this.options.join(serialise(this.doc));
     this.doc = parseTree(joined);
+    this.version++;
   }
 
   /** Flat OPC around body content (Word's getOoxml: the document with its styles and numbering). */
@@ -265,7 +266,30 @@ export class WordModel {
    * paragraph in document order, those inside tables included (docs: Paragraph.tableNestingLevel),
    * and under the `rowEndParagraphs` variant an end-of-row mark after each row.
    */
+  /** Bumped by every change, so the collections below are worked out once per state. */
+  version = 0;
+  private itemsCache = new WeakMap<XEl, { version: number; list: Item[]; at: Map<XEl, number> }>();
+  private tablesCache = new WeakMap<XEl, { version: number; list: XEl[] }>();
+
+  /** Where an item is in `items(container)` (-1 when it is not there). */
+  indexOf(container: XEl, item: Item): number {
+    this.items(container);
+    const c = this.itemsCache.get(container);
+    const at = c?.at.get(item.el);
+    return at === undefined ? -1 : at;
+  }
+
   items(container: XEl): Item[] {
+    const cached = this.itemsCache.get(container);
+    if (cached && cached.version === this.version) return cached.list;
+    const list = this.computeItems(container);
+    const at = new Map<XEl, number>();
+    list.forEach((x, i) => at.set(x.el, i));
+    this.itemsCache.set(container, { version: this.version, list, at });
+    return list;
+  }
+
+  private computeItems(container: XEl): Item[] {
     const out: Item[] = [];
     const walk = (x: XEl) => {
       for (const k of x.kids) {
@@ -284,6 +308,14 @@ export class WordModel {
 
   /** The tables of a body as `body.tables` gives them (nested ones too under the variant). */
   tablesIn(container: XEl): XEl[] {
+    const cached = this.tablesCache.get(container);
+    if (cached && cached.version === this.version) return cached.list;
+    const list = this.computeTables(container);
+    this.tablesCache.set(container, { version: this.version, list });
+    return list;
+  }
+
+  private computeTables(container: XEl): XEl[] {
     const out: XEl[] = [];
     const walk = (x: XEl) => {
       for (const k of x.kids) {
@@ -363,9 +395,17 @@ export class WordModel {
     );
   }
 
+  private stylesCache?: { xml: string; tree: XEl; byId: Map<string, XEl> };
+
   private stylesTree(): XEl | undefined {
     const xml = this.parts.get("word/styles.xml");
-    return xml === undefined ? undefined : parseTree(xml);
+    if (xml === undefined) return undefined;
+    if (this.stylesCache?.xml !== xml) {
+      const tree = parseTree(xml);
+      const byId = new Map(children(tree, "w:style").map((s) => [attr(s, "w:styleId") ?? "", s]));
+      this.stylesCache = { xml, tree, byId };
+    }
+    return this.stylesCache.tree;
   }
 
   defaultStyle(): string {
@@ -386,10 +426,7 @@ export class WordModel {
   }
 
   styleById(id: string): XEl | undefined {
-    const styles = this.stylesTree();
-    return styles
-      ? children(styles, "w:style").find((s) => attr(s, "w:styleId") === id)
-      : undefined;
+    return this.stylesTree() ? this.stylesCache?.byId.get(id) : undefined;
   }
 
   styleIdByName(name: string): string | undefined {
@@ -501,6 +538,30 @@ function runsOf(p: XEl): XEl[] {
   return out;
 }
 
+/**
+ * The runs split off each run (a range made before a split keeps covering the same text, as
+ * Word's ranges do).
+ */
+const splitOff = new WeakMap<XEl, { run: XEl; seq: number }[]>();
+let splitSeq = 0;
+
+/** A range's runs with every part split off them since `since`, in document order. */
+function expand(runs: readonly XEl[], since: number): XEl[] {
+  const out: XEl[] = [];
+  const add = (r: XEl) => {
+    out.push(r);
+    for (const x of splitOff.get(r) ?? []) if (x.seq > since) add(x.run);
+  };
+  for (const r of runs) add(r);
+  return out.sort((a, b) => (a === b ? 0 : precedes(a, b) ? -1 : 1));
+}
+
+/** Runs captured now, as a range holds them: later splits inside them stay in the range. */
+function captured(runs: readonly XEl[]): () => XEl[] {
+  const since = splitSeq;
+  return () => expand(runs, since);
+}
+
 /** Splits a paragraph's runs so that one starts at `.text` offset `at`. */
 function splitAt(p: XEl, at: number): void {
   let pos = 0;
@@ -526,6 +587,7 @@ function splitAt(p: XEl, at: number): void {
         const next = el("w:r", [], rPr ? [clone(rPr)] : []);
         for (const k of kids.slice(i)) append(next, k);
         insertAfter(r, next);
+        splitOff.set(r, [...(splitOff.get(r) ?? []), { run: next, seq: ++splitSeq }]);
         return;
       }
       pos += len;
@@ -612,7 +674,16 @@ export function wordModelHost(model: WordModel): {
   const queueOp = (name: string, write: boolean, run: () => void) => {
     log.calls.push(name);
     batch.calls++;
-    queue.push({ name, write, run });
+    queue.push({
+      name,
+      write,
+      run: write
+        ? () => {
+            model.version++;
+            run();
+          }
+        : run,
+    });
   };
   const fail = (code: string): never => {
     throw new WordError(code);
@@ -756,14 +827,14 @@ export function wordModelHost(model: WordModel): {
     const self = {
       font,
       insertText(s: string, location: "Replace" | "Start" | "End") {
-        let made: XEl[] = [];
+        let made: () => XEl[] = () => [];
         queueOp(`range.insertText:${location}:${path}`, true, () => {
           const p = span.p();
           if (!p) fail("ItemNotFound");
           guardWrite(p);
-          made = replaceRuns(p as XEl, span.runs(), s, location);
+          made = captured(replaceRuns(p as XEl, span.runs(), s, location));
         });
-        return rangeProxy({ p: span.p, runs: () => made }, `${path}+text`);
+        return rangeProxy({ p: span.p, runs: () => made() }, `${path}+text`);
       },
       load(props?: string) {
         if (!props || props.includes("font")) loadFont();
@@ -795,7 +866,7 @@ export function wordModelHost(model: WordModel): {
     const step = (fromItem: Item | undefined): Item | undefined => {
       if (!fromItem) return undefined;
       const list = model.items(scope());
-      const i = list.findIndex((x) => x.el === fromItem.el && x.kind === fromItem.kind);
+      const i = model.indexOf(scope(), fromItem);
       return i < 0 ? undefined : list[i + 1];
     };
     const self: Record<string, unknown> = {
@@ -852,14 +923,14 @@ export function wordModelHost(model: WordModel): {
         return rangeProxy(whole, `${path}/range`);
       },
       insertText(s: string, location: "Replace" | "Start" | "End") {
-        let made: XEl[] = [];
+        let made: () => XEl[] = () => [];
         queueOp(`insertText:${location}:${path}`, true, () => {
           const p = pEl();
           if (!p) fail("ItemNotFound");
           guardWrite(p);
-          made = replaceRuns(p as XEl, runsOf(p as XEl), s, location);
+          made = captured(replaceRuns(p as XEl, runsOf(p as XEl), s, location));
         });
-        return rangeProxy({ p: pEl, runs: () => made }, `${path}/inserted`);
+        return rangeProxy({ p: pEl, runs: () => made() }, `${path}/inserted`);
       },
       search(needle: string, options?: { matchCase?: boolean }) {
         const items: unknown[] = [];
@@ -877,7 +948,7 @@ export function wordModelHost(model: WordModel): {
                 starts.push(at);
               for (const at of starts) {
                 const runs = runsBetween(p, at, at + needle.length);
-                items.push(rangeProxy({ p: pEl, runs: () => runs }, `${path}/hit${at}`));
+                items.push(rangeProxy({ p: pEl, runs: captured(runs) }, `${path}/hit${at}`));
               }
             });
             return collection;
@@ -1368,7 +1439,10 @@ export function wordModelHost(model: WordModel): {
       log.calls.push(`sync#${log.syncs}`);
       log.batches.push(batch);
       batch = { getNext: 0, bodyOoxml: 0, calls: 0 };
-      if (o.beforeSync?.at === log.syncs) o.beforeSync.change(model);
+      if (o.beforeSync?.at === log.syncs) {
+        o.beforeSync.change(model);
+        model.version++;
+      }
       const ops = queue;
       queue = [];
       if (o.abandonAt?.at === log.syncs) {
@@ -1385,7 +1459,15 @@ export function wordModelHost(model: WordModel): {
       }
       const failing = ([] as number[]).concat(o.failSyncAt ?? []).includes(log.syncs);
       const upTo = failing ? Math.floor(ops.length / 2) : ops.length;
-      for (const op of ops.slice(0, upTo)) op.run();
+      for (const op of ops.slice(0, upTo)) {
+        try {
+          op.run();
+        } catch (e) {
+          if (e instanceof WordError) throw e;
+          // A slip of the model itself: say which call met it.
+          throw new Error(`The model failed on ${op.name}: ${(e as Error).message}`);
+        }
+      }
       if (failing) throw new WordError("GeneralException");
     },
   };

@@ -248,15 +248,6 @@ export function fakeWordWriter(
       },
       set style(_v) {},
       font: font(() => snapshot),
-      getOoxml: () => {
-        log.calls.push(`getOoxml:${path}`);
-        const value = { value: "" };
-        loads.push(() => {
-          const p = resolve();
-          value.value = packageOf(p ? paragraphXml(p) : "");
-        });
-        return value;
-      },
       load: () => {
         log.calls.push(`load:${path}`);
         loads.push(() => {
@@ -458,6 +449,17 @@ export function fakeWordWriter(
         return self;
       },
       getNext: () => table(i + 1),
+      getParagraphAfterOrNullObject: () =>
+        paragraph(
+          () => {
+            const t = tablesOf(model)[i];
+            const at = model.body.findIndex((b) => b.kind === "t" && b.t === t);
+            const next = model.body[at + 1];
+            return at >= 0 && next?.kind === "p" ? next.p : undefined;
+          },
+          `t${i}/after`,
+          nextInBody,
+        ),
       getCellOrNullObject: (r, c) => cell(() => tablesOf(model)[i], r, c, `t${i}/r${r}/c${c}`),
       // Like Word's insertOoxml: the package's body goes in after the table, its look as given.
       getRange: () => ({

@@ -41,7 +41,7 @@ import {
   type Journal,
 } from "../../ooxml/journal";
 import { describeOfficeError } from "./office-reader";
-import { packageParagraphTexts, readPackage } from "./word-texts";
+import { readPackage } from "./word-texts";
 import {
   clip,
   isReadOnly,
@@ -49,10 +49,8 @@ import {
   tableProxy,
   type WBody,
   type WContext,
-  type WCell,
   type WCustomXmlParts,
   type WJournalPart,
-  type WParagraph,
   type WordWriteHost,
 } from "./word-api";
 import {
@@ -62,13 +60,13 @@ import {
   queueContent,
   queueStructure,
   slotParagraphTexts,
-  slotProxies,
   slotTexts,
   structureMap,
   structurePosition,
   targets,
   textsWith,
   wantedText,
+  type Slot,
   type StructureMap,
   type Target,
 } from "./write-targets";
@@ -296,8 +294,9 @@ export async function writePlanInWord(
         });
       }
       const all: States = { blocks: "all", rows: () => "all", body: "all" };
-      const queued: CellOoxml = new Map();
-      const back = ts.map((t) => queueReading(body, snapshot, after, map, t, all, queued));
+      // The read-back: the body's OOXML after the writes (one more full-body getOoxml).
+      const backRead = bodyRead(body.getOoxml());
+      const back = ts.map((t) => locateReading(backRead, map, t, all));
       // Each table written in is counted again: rows added or deleted by someone else between the
       // check and this batch would move the values to other rows.
       const counted = [
@@ -518,79 +517,63 @@ function rowValues(
 }
 
 /**
- * What a target's read-back loads, where its slots are given the states of the structural
- * edits: Word's OOXML of its paragraphs, or (in an added row or table) of its cells, read with the
- * .docx code once the sync is done. `absent` when its row or table is not in the document;
- * `unknown` when where it is cannot be told.
+ * Where a target's read-back finds its texts in the body as Word gives it after the write (its
+ * OOXML, read with the .docx code; never Word's `.text`): its slots, given the states of the
+ * structural edits, or (in an added row or table) its cells' whole texts. `absent` when its row
+ * or table is not in the document; `unknown` when where it is cannot be told.
  */
 type Reading =
   | { readonly kind: "paragraphs" | "cells"; readonly texts: () => string[] | undefined }
   | { readonly kind: "absent" | "unknown" | "none" };
 
-/** One cell's OOXML, queued once however many slots read it. */
-type CellOoxml = Map<string, { value: string }>;
+/** The body's OOXML fetched by a sync, read once when first asked. */
+type BodyRead = { readonly doc: () => DocumentSnapshot | undefined };
 
-function queueReading(
-  body: WBody,
-  snapshot: DocumentSnapshot,
-  after: DocumentSnapshot,
-  map: StructureMap,
-  t: Target,
-  states: States,
-  queued: CellOoxml = new Map(),
-): Reading {
-  if (!isContent(t.edit)) return { kind: "none" };
-  const cellOoxml = (key: string, cell: WCell) => {
-    let r = queued.get(key);
-    if (!r) queued.set(key, (r = cell.body.getOoxml()));
-    return r;
+function bodyRead(ooxml: { value: string }): BodyRead {
+  let doc: DocumentSnapshot | undefined | null = null;
+  return {
+    doc: () => {
+      if (doc === null) doc = readPackage(ooxml.value);
+      return doc;
+    },
   };
+}
+
+function locateReading(back: BodyRead, map: StructureMap, t: Target, states: States): Reading {
+  if (!isContent(t.edit)) return { kind: "none" };
   if (t.inAdded) {
-    const cells: { value: string }[] = [];
-    for (const [table, row, cell] of distinctCells(t)) {
+    const cells = distinctCells(t);
+    for (const [table] of cells) {
       const read = map.table(table);
       const rowsState = read === undefined ? states.blocks : states.rows(read);
       if (states.blocks === "some" || rowsState === "some") return { kind: "unknown" };
       if (states.blocks === "none" || rowsState === "none") return { kind: "absent" };
-      const proxy = tableProxy(body, after, table)?.getCellOrNullObject(row, cell);
-      if (!proxy) return { kind: "unknown" };
-      cells.push(cellOoxml(`after:${table}/${row}/${cell}`, proxy));
     }
     return {
       kind: "cells",
       texts: () => {
+        const doc = back.doc();
+        if (!doc) return undefined;
         const out: string[] = [];
-        for (const c of cells) {
-          const texts = packageParagraphTexts(c.value);
-          if (!texts) return undefined;
-          out.push(texts.join("\n"));
+        for (const [table, row, cell] of cells) {
+          const c = doc.tables[table]?.rows[row]?.cells[cell];
+          if (!c) return undefined;
+          out.push(c.paragraphs.map((p) => p.text).join("\n"));
         }
         return out;
       },
     };
   }
-  // Each slot's texts, once the sync is done.
-  const parts: (() => string[] | undefined)[] = [];
+  // Each slot where the document now has it (the body after all or none of the structural edits).
+  const slots: Slot[] = [];
   for (const s of t.slots) {
     if (s.kind === "paragraph") {
-      // Read where all the structural edits or none of them are in.
-      let found: WParagraph[];
-      if (states.body === "all") found = slotProxies(body, after, s).paragraphs;
+      if (states.body === "all") slots.push(s);
       else if (states.body === "none") {
         const k = map.paragraph(s.paragraph);
         if (k === undefined) return { kind: "absent" };
-        found = slotProxies(body, snapshot, { ...s, paragraph: k }).paragraphs;
+        slots.push({ ...s, paragraph: k });
       } else return { kind: "unknown" };
-      const ooxml = found.map((p) => p.getOoxml());
-      parts.push(() => {
-        const out: string[] = [];
-        for (const o of ooxml) {
-          const texts = packageParagraphTexts(o.value);
-          if (!texts) return undefined;
-          out.push(texts[0] ?? "");
-        }
-        return out;
-      });
       continue;
     }
     const read = map.table(s.table);
@@ -598,7 +581,6 @@ function queueReading(
     const rowsState = states.rows(read);
     if (states.blocks === "some" || rowsState === "some") return { kind: "unknown" };
     // The table is found where the blocks left it; the row where the row edits left it.
-    const tableDoc = states.blocks === "all" ? after : snapshot;
     const table = states.blocks === "all" ? s.table : read;
     let row = s.row;
     if (rowsState === "none") {
@@ -606,27 +588,15 @@ function queueReading(
       if (!origin || "added" in origin) return { kind: "absent" };
       row = origin.before;
     }
-    const proxy = tableProxy(body, tableDoc, table)?.getCellOrNullObject(row, s.cell);
-    if (!proxy) return { kind: "unknown" };
-    const ooxml = cellOoxml(
-      `${states.blocks === "all" ? "after" : "read"}:${table}/${row}/${s.cell}`,
-      proxy,
-    );
-    parts.push(() => {
-      const texts = packageParagraphTexts(ooxml.value);
-      return texts && Array.from({ length: s.count }, (_, k) => texts[s.from + k] ?? "");
-    });
+    slots.push({ ...s, table, row });
   }
   return {
     kind: "paragraphs",
     texts: () => {
-      const out: string[] = [];
-      for (const part of parts) {
-        const texts = part();
-        if (!texts) return undefined;
-        out.push(...texts);
-      }
-      return out;
+      const doc = back.doc();
+      if (!doc) return undefined;
+      const texts = slotParagraphTexts(slots, doc);
+      return texts.some((x) => x === undefined) ? undefined : (texts as string[]);
     },
   };
 }
@@ -777,8 +747,8 @@ async function readAgain(
         ? "none"
         : "some",
   };
-  const queued: CellOoxml = new Map();
-  const readings = ts.map((t) => queueReading(body, snapshot, after, map, t, states, queued));
+  const backRead = bodyRead(body.getOoxml());
+  const readings = ts.map((t) => locateReading(backRead, map, t, states));
   try {
     await context.sync();
     syncs++;

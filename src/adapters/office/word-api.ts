@@ -27,8 +27,6 @@ export interface WRangeCollection {
 
 export interface WParagraph {
   text: string;
-  /** Word's own OOXML of the paragraph (a flat OPC package), read with the .docx code. */
-  getOoxml(): { value: string };
   style: string;
   readonly font: WFont;
   load(properties: string): WParagraph;
@@ -75,6 +73,8 @@ export interface WRow {
 
 export interface WTable {
   readonly rowCount: number;
+  /** WordApi 1.3: the paragraph just after the table (a null object when there is none). */
+  getParagraphAfterOrNullObject(): WParagraph;
   load(properties: string): WTable;
   /** Used to add a block of tables after this one (as XML: Word has no native copy). */
   getRange(location: "Whole"): { insertOoxml(ooxml: string, location: "After"): unknown };
@@ -139,6 +139,36 @@ export function tableProxy(
   let proxy = body.tables.getFirst();
   for (let i = 0; i < (t.bodyTableIndex ?? 0); i++) proxy = proxy.getNext();
   return proxy;
+}
+
+/**
+ * A proxy for a body paragraph (outside tables), reached from the nearest top-level table before
+ * it (`getParagraphAfterOrNullObject`, then `getNext` over the body paragraphs between) or from
+ * the body's first paragraph when no table comes before it. Never by counting every paragraph
+ * from the top: whether `body.paragraphs` counts a mark at the end of each table row is not
+ * documented, and a chain of hundreds of `getNext` calls is slow on the web.
+ */
+export function bodyParagraphProxy(
+  body: WBody,
+  snapshot: DocumentSnapshot,
+  paragraph: number,
+): WParagraph {
+  const at = snapshot.blocks.findIndex((b) => b.kind === "paragraph" && b.paragraph === paragraph);
+  if (at < 0) {
+    const docIndex = snapshot.paragraphs[paragraph]?.documentIndex ?? 0;
+    return nth(body.paragraphs.getFirst(), docIndex);
+  }
+  let between = 0;
+  for (let i = at - 1; i >= 0; i--) {
+    const b = snapshot.blocks[i];
+    if (b?.kind === "table") {
+      const table = tableProxy(body, snapshot, b.table);
+      if (table) return nth(table.getParagraphAfterOrNullObject(), between);
+      return nth(body.paragraphs.getFirst(), snapshot.paragraphs[paragraph]?.documentIndex ?? 0);
+    }
+    between++;
+  }
+  return nth(body.paragraphs.getFirst(), between);
 }
 
 export function nth(first: WParagraph, k: number): WParagraph {

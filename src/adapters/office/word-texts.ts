@@ -20,20 +20,3 @@ export function readPackage(ooxml: string | undefined): DocumentSnapshot | undef
     return undefined;
   }
 }
-
-/**
- * The texts of the paragraphs of a package Word gave for a cell's body or a paragraph: its
- * body's paragraphs in order (Word may hand a cell's contents over inside a one-cell table: then
- * that cell's paragraphs). Undefined when the package cannot be read.
- */
-export function packageParagraphTexts(ooxml: string | undefined): string[] | undefined {
-  const doc = readPackage(ooxml);
-  if (!doc) return undefined;
-  if (doc.paragraphs.length === 0 && doc.tables.length > 0) {
-    const cells = doc.tables
-      .filter((t) => !t.parent)
-      .flatMap((t) => t.rows.flatMap((r) => r.cells));
-    if (cells.length === 1) return (cells[0]?.paragraphs ?? []).map((p) => p.text);
-  }
-  return doc.paragraphs.map((p) => p.text);
-}

@@ -17,6 +17,7 @@ import {
 } from "../../domain/edits";
 import type { DocumentSnapshot } from "../../domain/snapshot";
 import {
+  bodyParagraphProxy,
   nth,
   sameText,
   tableProxy,
@@ -129,8 +130,7 @@ export function slotProxies(
   slot: Slot,
 ): { cell?: WCell; paragraphs: WParagraph[] } {
   if (slot.kind === "paragraph") {
-    const docIndex = snapshot.paragraphs[slot.paragraph]?.documentIndex ?? 0;
-    return { paragraphs: [nth(body.paragraphs.getFirst(), docIndex)] };
+    return { paragraphs: [bodyParagraphProxy(body, snapshot, slot.paragraph)] };
   }
   const cell = tableProxy(body, snapshot, slot.table)?.getCellOrNullObject(slot.row, slot.cell);
   if (!cell) return { paragraphs: [] };
@@ -409,17 +409,23 @@ export function markLength(text: string): number {
  */
 export function queueContent(e: ContentEdit, t: Target, wanted: readonly string[]): void {
   const write = t.checked;
-  const restore = (p: WParagraph, look: WParagraph | undefined) => {
-    // Put back the captured look (Word may give an emptied paragraph the default style).
-    if (!look) return;
+  const restore = (p: WParagraph, look: WParagraph | undefined, wasEmpty: boolean) => {
+    // Word may give a paragraph that was empty the document's default style or font (#5221,
+    // #6232): only there is the captured look put back. A paragraph that held text keeps the
+    // formatting insertText gives it (that of its start, #4276), so no direct formatting is
+    // stamped where the template's style gave it. A property Word answered null for (mixed
+    // across the paragraph: docs, "null property values") is never set.
+    if (!look || !wasEmpty) return;
     if (look.style) p.set({ style: look.style });
-    p.font.set({
-      name: look.font.name,
-      size: look.font.size,
-      color: look.font.color,
-      bold: look.font.bold,
-      italic: look.font.italic,
-    });
+    const font: Partial<Pick<WParagraph["font"], "name" | "size" | "color" | "bold" | "italic">> =
+      {};
+    const f = look.font;
+    if (f.name !== null && f.name !== undefined) font.name = f.name;
+    if (f.size !== null && f.size !== undefined) font.size = f.size;
+    if (f.color !== null && f.color !== undefined) font.color = f.color;
+    if (f.bold !== null && f.bold !== undefined) font.bold = f.bold;
+    if (f.italic !== null && f.italic !== undefined) font.italic = f.italic;
+    if (Object.keys(font).length > 0) p.font.set(font);
   };
   if (e.kind === "set-text" && e.location.kind === "paragraph") {
     const p = write[0];
@@ -443,7 +449,7 @@ export function queueContent(e: ContentEdit, t: Target, wanted: readonly string[
     }
     if (sameText(t.before[i] ?? "", wanted[i] ?? "")) return;
     p.insertText(want, "Replace");
-    restore(p, p);
+    restore(p, p, (t.before[i] ?? "") === "");
   });
 }
 
