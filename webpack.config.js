@@ -2,7 +2,9 @@
  * Builds the add-in's pages: the task pane (opened from the ribbon), the ribbon commands page, and
  * the browser preview (the pane beside a rendering of a .docx, for use without Word).
  *
- *   npm run build            production build into dist/ (manifest URLs from PLANASSIST_PUBLIC_URL)
+ *   npm run build            production build into dist/ (manifest URLs from PLANASSIST_PUBLIC_URL,
+ *                            which must be set: a deployed manifest cannot point at localhost)
+ *   npm run build:local      production build that keeps the https://localhost:3000 manifest
  *   npm start                development server on https://localhost:3000 (scripts/start.mjs)
  *
  * TypeScript and TSX go through esbuild-loader (type checking is `npm run typecheck`). No eval in
@@ -18,6 +20,7 @@ const {
   devHttpsOptions,
   pageOfPath,
   manifestForUrl,
+  deploymentProblem,
 } = require("./scripts/web-config.cjs");
 
 const pages = [
@@ -52,11 +55,17 @@ class CspMetaPlugin {
 
 module.exports = (env = {}, argv = {}) => {
   const production = argv.mode === "production";
-  const publicUrl = process.env.PLANASSIST_PUBLIC_URL || "";
-  if (production && !publicUrl && !process.env.CI && !env.quiet) {
-    process.stderr.write(
-      "Note: PLANASSIST_PUBLIC_URL is not set, so dist/manifest.xml keeps the https://localhost:3000 URLs.\n",
-    );
+  const publicUrl = env.publicUrl || process.env.PLANASSIST_PUBLIC_URL || "";
+  // A production build is for deployment: its manifest must point where the files are served.
+  // `--env local` (the browser tests, a local trial) keeps the development URLs on purpose.
+  if (production && !env.local) {
+    const problem = deploymentProblem(publicUrl);
+    if (problem) {
+      // A sentence, not a stack trace: webpack's command line prints the error's stack.
+      const error = new Error(problem);
+      error.stack = `PlanAssist cannot make this build: ${problem}`;
+      throw error;
+    }
   }
   const outDir = env.out ? path.resolve(env.out) : path.resolve(__dirname, "dist");
   return {
@@ -67,7 +76,10 @@ module.exports = (env = {}, argv = {}) => {
       path: outDir,
       filename: production ? "[name].[contenthash:8].js" : "[name].js",
       chunkFilename: production ? "[name].[contenthash:8].js" : "[name].js",
-      publicPath: "/",
+      // Scripts, chunks and assets load relative to the page that asks for them, so the add-in
+      // works wherever it is served (https://host/sub/path/taskpane.html loads
+      // https://host/sub/path/taskpane.[hash].js), not only from a domain's root.
+      publicPath: "auto",
       clean: { keep: /^cli\.cjs$/ },
     },
     resolve: { extensions: [".ts", ".tsx", ".mjs", ".js", ".json"] },

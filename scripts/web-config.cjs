@@ -58,6 +58,32 @@ function manifestForUrl(xml, publicUrl) {
 }
 
 /**
+ * Why a production build cannot go ahead with this public URL, or undefined when it can. A manifest
+ * that still points at localhost would load the add-in from the computer of whoever opens it.
+ */
+function deploymentProblem(publicUrl) {
+  if (!publicUrl)
+    return (
+      "PLANASSIST_PUBLIC_URL is not set, so dist/manifest.xml would still point at https://localhost:3000. " +
+      "Set it to the HTTPS address the files will be served from (PLANASSIST_PUBLIC_URL=https://plans.example.org/addin/ npm run build), " +
+      "or run `npm run build:local` for a build that keeps the development URLs."
+    );
+  let target;
+  try {
+    target = normalisePublicUrl(publicUrl);
+  } catch (e) {
+    return `PLANASSIST_PUBLIC_URL is not usable: ${e.message} Give the HTTPS address the files will be served from.`;
+  }
+  const host = new URL(target).hostname;
+  if (host === "localhost" || host === "127.0.0.1" || host === "[::1]")
+    return (
+      `PLANASSIST_PUBLIC_URL is ${publicUrl}, a local address: the deployed manifest would point at the computer of whoever opens it. ` +
+      "Give the public HTTPS address, or run `npm run build:local` for a local build."
+    );
+  return undefined;
+}
+
+/**
  * HTTPS options for the development server: the Office development certificate when it is on this
  * machine (office-addin-dev-certs puts it in ~/.office-addin-dev-certs), otherwise none, and
  * webpack-dev-server generates a self-signed certificate locally.
@@ -86,4 +112,5 @@ module.exports = {
   pageOfPath,
   manifestForUrl,
   normalisePublicUrl,
+  deploymentProblem,
 };

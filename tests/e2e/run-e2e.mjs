@@ -18,11 +18,18 @@ const buildDir = path.join(root, "test-results", "e2e-build");
 const args = process.argv.slice(2);
 const grepAt = args.indexOf("--grep");
 const grep = grepAt >= 0 ? args[grepAt + 1] : undefined;
+// The build is made for a deployment under a sub-path, and served both there and at the root:
+// its pages must load their scripts relative to their own address.
+const PUBLIC_URL = "https://plans.example.org/sub/path/";
+const SUB_PATH = new URL(PUBLIC_URL).pathname;
 
 async function build() {
   const webpack = require("webpack");
   const makeConfig = require(path.join(root, "webpack.config.js"));
-  const config = makeConfig({ out: buildDir, quiet: true }, { mode: "production" });
+  const config = makeConfig(
+    { out: buildDir, quiet: true, publicUrl: PUBLIC_URL },
+    { mode: "production" },
+  );
   await new Promise((resolve, reject) => {
     webpack(config, (error, stats) => {
       if (error) return reject(error);
@@ -62,7 +69,7 @@ async function main() {
     return 0;
   }
   if (!args.includes("--no-build")) await build();
-  const server = await serveStatic(buildDir);
+  const server = await serveStatic(buildDir, { subPath: SUB_PATH });
   let browser;
   try {
     browser = await launchBrowser();
@@ -103,6 +110,8 @@ async function main() {
             context,
             browser,
             baseUrl: server.url,
+            publicUrl: PUBLIC_URL,
+            subPathUrl: `${server.url}${SUB_PATH.replace(/\/$/, "")}`,
             buildDir,
             requests,
             outsideRequests,

@@ -2,12 +2,18 @@
  * The settings the build, the development server and the browser-test server share: each page's
  * Content Security Policy and which page a request path belongs to.
  */
-const { contentSecurityPolicy, pageOfPath, normalisePublicUrl } =
+const { contentSecurityPolicy, pageOfPath, normalisePublicUrl, deploymentProblem } =
   require("../../scripts/web-config.cjs") as {
     contentSecurityPolicy(page: string): string;
     pageOfPath(path: string): string;
     normalisePublicUrl(url: string): string;
+    deploymentProblem(url: string): string | undefined;
   };
+type WebpackConfig = { output: { publicPath: string } };
+const makeConfig = require("../../webpack.config.js") as (
+  env: Record<string, unknown>,
+  argv: { mode: string },
+) => WebpackConfig;
 
 function directives(policy: string): Map<string, string[]> {
   return new Map(
@@ -53,5 +59,38 @@ describe("the pages' Content Security Policy", () => {
       "https://plans.example.org/addin/",
     );
     expect(() => normalisePublicUrl("ftp://plans.example.org/")).toThrow(/https/);
+  });
+});
+
+describe("a build for deployment", () => {
+  it("loads scripts relative to the page, so the add-in can be served from a sub-path", () => {
+    const config = makeConfig(
+      { publicUrl: "https://plans.example.org/sub/path/" },
+      { mode: "production" },
+    );
+    expect(config.output.publicPath).toBe("auto");
+  });
+
+  it("refuses a production build whose manifest would still point at localhost, saying what to do", () => {
+    const saved = process.env.PLANASSIST_PUBLIC_URL;
+    delete process.env.PLANASSIST_PUBLIC_URL;
+    try {
+      expect(() => makeConfig({}, { mode: "production" })).toThrow(/PLANASSIST_PUBLIC_URL/);
+      expect(() =>
+        makeConfig({ publicUrl: "https://localhost:3000/" }, { mode: "production" }),
+      ).toThrow(/local address/);
+      // A local trial (and the browser tests' build) says so explicitly.
+      expect(() => makeConfig({ local: true }, { mode: "production" })).not.toThrow();
+      expect(() => makeConfig({}, { mode: "development" })).not.toThrow();
+    } finally {
+      if (saved !== undefined) process.env.PLANASSIST_PUBLIC_URL = saved;
+    }
+  });
+
+  it("explains each unusable public URL in a sentence", () => {
+    expect(deploymentProblem("")).toMatch(/not set.*localhost.*build:local/);
+    expect(deploymentProblem("http://plans.example.org/")).toMatch(/https/);
+    expect(deploymentProblem("https://127.0.0.1/addin/")).toMatch(/local address/);
+    expect(deploymentProblem("https://plans.example.org/sub/path/")).toBeUndefined();
   });
 });

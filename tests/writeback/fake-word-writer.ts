@@ -87,6 +87,16 @@ function paragraphXml(p: FPara): string {
   return `<w:p>${pPr}<w:r>${rPr}${inner}</w:r></w:p>`;
 }
 
+/** A flat OPC package around a body's XML. */
+function packageOf(body: string): string {
+  return (
+    '<pkg:package xmlns:pkg="http://schemas.microsoft.com/office/2006/xmlPackage">' +
+    '<pkg:part pkg:name="/_rels/.rels" pkg:contentType="application/vnd.openxmlformats-package.relationships+xml"><pkg:xmlData><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships></pkg:xmlData></pkg:part>' +
+    `<pkg:part pkg:name="/word/document.xml" pkg:contentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"><pkg:xmlData><w:document xmlns:w="${W_NS}"><w:body>${body}</w:body></w:document></pkg:xmlData></pkg:part>` +
+    "</pkg:package>"
+  );
+}
+
 /** The model as Word's `body.getOoxml()` would give it: a flat OPC package. */
 export function modelOoxml(m: FModel): string {
   const body = m.body
@@ -101,12 +111,7 @@ export function modelOoxml(m: FModel): string {
             .join("")}</w:tbl>`,
     )
     .join("");
-  return (
-    '<pkg:package xmlns:pkg="http://schemas.microsoft.com/office/2006/xmlPackage">' +
-    '<pkg:part pkg:name="/_rels/.rels" pkg:contentType="application/vnd.openxmlformats-package.relationships+xml"><pkg:xmlData><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships></pkg:xmlData></pkg:part>' +
-    `<pkg:part pkg:name="/word/document.xml" pkg:contentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"><pkg:xmlData><w:document xmlns:w="${W_NS}"><w:body>${body}</w:body></w:document></pkg:xmlData></pkg:part>` +
-    "</pkg:package>"
-  );
+  return packageOf(body);
 }
 
 const para = (text: string, style = "TableContents"): FPara => ({
@@ -395,6 +400,14 @@ export function fakeWordWriter(
         return isNull;
       },
       body: {
+        getOoxml: () => {
+          log.calls.push(`getOoxml:${path}`);
+          const value = { value: "" };
+          loads.push(() => {
+            value.value = packageOf((resolve()?.paragraphs ?? []).map(paragraphXml).join(""));
+          });
+          return value;
+        },
         paragraphs: {
           getFirst: () => paragraph(() => resolve()?.paragraphs[0], `${path}/p0`, nextInCell),
         },
@@ -436,6 +449,17 @@ export function fakeWordWriter(
         return self;
       },
       getNext: () => table(i + 1),
+      getParagraphAfterOrNullObject: () =>
+        paragraph(
+          () => {
+            const t = tablesOf(model)[i];
+            const at = model.body.findIndex((b) => b.kind === "t" && b.t === t);
+            const next = model.body[at + 1];
+            return at >= 0 && next?.kind === "p" ? next.p : undefined;
+          },
+          `t${i}/after`,
+          nextInBody,
+        ),
       getCellOrNullObject: (r, c) => cell(() => tablesOf(model)[i], r, c, `t${i}/r${r}/c${c}`),
       // Like Word's insertOoxml: the package's body goes in after the table, its look as given.
       getRange: () => ({

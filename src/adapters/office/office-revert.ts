@@ -41,6 +41,7 @@ import { attributes, childElements, parseXml, textOf, type XmlElement } from "..
 import { localName } from "../../ooxml/package";
 import { MAX_OOXML_CHARS, parseFlatOpcPackage, describeOfficeError } from "./office-reader";
 import {
+  bodyParagraphProxy,
   clip,
   isReadOnly,
   nth,
@@ -335,10 +336,7 @@ export async function revertLastFillInWord(
       // 2. One write batch: restore, delete the added rows (last first), pop the journal.
       const body = context.document.body;
       const paragraphsOf = (r: Restore, rowShift = 0): WParagraph[] => {
-        if (r.paragraph !== undefined) {
-          const docIndex = snapshot.paragraphs[r.paragraph]?.documentIndex ?? 0;
-          return [nth(body.paragraphs.getFirst(), docIndex)];
-        }
+        if (r.paragraph !== undefined) return [bodyParagraphProxy(body, snapshot, r.paragraph)];
         const t = r.table ?? 0;
         const cell = tableProxy(body, snapshot, t)?.getCellOrNullObject(
           wordRow(snapshot, t, (r.row ?? 0) - rowShift),
@@ -465,12 +463,16 @@ export async function revertLastFillInWord(
       const back = restores.map((r) => {
         const ps =
           r.paragraph !== undefined
-            ? [
-                nth(
-                  body.paragraphs.getFirst(),
-                  moved.paragraph(snapshot.paragraphs[r.paragraph]?.documentIndex ?? 0),
-                ),
-              ]
+            ? // Reached from the table before it, which rows added or deleted do not move;
+              // tables taken away do (then counted from the top, as they were read).
+              gone.length === 0
+              ? [bodyParagraphProxy(body, snapshot, r.paragraph)]
+              : [
+                  nth(
+                    body.paragraphs.getFirst(),
+                    moved.paragraph(snapshot.paragraphs[r.paragraph]?.documentIndex ?? 0),
+                  ),
+                ]
             : moved.table(body, r.table ?? 0)
               ? paragraphsIn(moved.table(body, r.table ?? 0), r, shift(r))
               : paragraphsOf({ ...r }, shift(r));

@@ -42,6 +42,7 @@ import {
   type Journal,
 } from "../../ooxml/journal";
 import { describeOfficeError } from "./office-reader";
+import { readPackage } from "./word-texts";
 import {
   clip,
   isReadOnly,
@@ -49,29 +50,26 @@ import {
   tableProxy,
   type WBody,
   type WContext,
-  type WCell,
   type WCustomXmlParts,
   type WJournalPart,
-  type WParagraph,
   type WordWriteHost,
   wordRow,
   wordRowCount,
 } from "./word-api";
 import {
-  expectedText,
-  foundText,
   isContent,
   occurrence,
   PARAGRAPH_PROPS,
   queueContent,
   queueStructure,
-  slotProxies,
+  slotParagraphTexts,
   slotTexts,
   structureMap,
   structurePosition,
   targets,
   textsWith,
   wantedText,
+  type Slot,
   type StructureMap,
   type Target,
 } from "./write-targets";
@@ -154,7 +152,10 @@ export async function writePlanInWord(
       // On a null object the method answers null at the sync instead of failing the batch.
       const journalXml = journalPart?.getXml();
 
-      // 1. The check: every target the plan reads, loaded in one sync.
+      // 1. The check: Word's own OOXML of the body (read with the .docx code and compared with
+      // what was read before, never Word's `.text`: see word-texts.ts) and every target's look,
+      // in one sync.
+      const now = body.getOoxml();
       for (const t of ts) {
         for (const c of t.cells) c.load("isNullObject");
         for (const p of t.checked) p.load(PARAGRAPH_PROPS);
@@ -187,17 +188,33 @@ export async function writePlanInWord(
           syncs,
         });
       }
+      // A ClientResult's value is set by the sync above (the rule does not see through try).
+      // eslint-disable-next-line office-addins/load-object-before-read
+      const fresh = readPackage(now.value);
+      if (!fresh) {
+        return ok({
+          written: [],
+          notWritten: edits.map((edit) => ({ edit, status: "failed" as const })),
+          error: {
+            code: "office_sync_failed" as const,
+            message:
+              "Word's description of the document could not be read, so nothing was written. Read the document again and write again.",
+          },
+          notices,
+          syncs,
+        });
+      }
       const differences: string[] = [];
       for (const t of ts) {
-        if (t.cells.some((c) => c.isNullObject)) {
+        const found = slotParagraphTexts(t.read, fresh);
+        if (t.cells.some((c) => c.isNullObject) || found.some((x) => x === undefined)) {
           differences.push(`${where(t.edit)}: the cell is gone (deleted by someone else?)`);
           continue;
         }
-        if (t.inAdded) continue;
-        const expected = expectedText(t, snapshot, after);
-        if (!sameText(foundText(t), expected)) {
+        const expected = slotParagraphTexts(t.read, snapshot).join("\n");
+        if (found.join("\n") !== expected) {
           differences.push(
-            `${where(t.edit)}: expected "${clip(expected)}", found "${clip(foundText(t))}"`,
+            `${where(t.edit)}: expected "${clip(expected)}", found "${clip(found.join("\n"))}"`,
           );
         }
       }
@@ -212,7 +229,9 @@ export async function writePlanInWord(
       // 2. What each written paragraph holds before and will hold after.
       for (const t of ts) {
         if (isContent(t.edit))
-          t.before = t.inAdded ? slotTexts(t, after) : t.checked.map((p) => p.text);
+          t.before = t.inAdded
+            ? slotTexts(t, after)
+            : slotParagraphTexts(t.read, fresh).map((x) => x ?? "");
       }
       const wanted = ts.map((t) => (isContent(t.edit) ? wantedText(t.edit, t.before, edits) : []));
       // Cells of added rows get their whole text with the rows; cells of added tables with the
@@ -278,7 +297,9 @@ export async function writePlanInWord(
         });
       }
       const all: States = { blocks: "all", rows: () => "all", body: "all" };
-      const back = ts.map((t) => queueReading(body, snapshot, after, map, t, all));
+      // The read-back: the body's OOXML after the writes (one more full-body getOoxml).
+      const backRead = bodyRead(body.getOoxml());
+      const back = ts.map((t) => locateReading(backRead, map, t, all));
       // Each table written in is counted again: rows added or deleted by someone else between the
       // check and this batch would move the values to other rows.
       const counted = [
@@ -498,50 +519,62 @@ function rowValues(
 }
 
 /**
- * What a target's read-back loads, where its slots are given the states of the structural
- * edits: its paragraphs, or (in an added row or table) its cells' whole texts. `absent` when its
- * row or table is not in the document; `unknown` when where it is cannot be told.
+ * Where a target's read-back finds its texts in the body as Word gives it after the write (its
+ * OOXML, read with the .docx code; never Word's `.text`): its slots, given the states of the
+ * structural edits, or (in an added row or table) its cells' whole texts. `absent` when its row
+ * or table is not in the document; `unknown` when where it is cannot be told.
  */
 type Reading =
-  | { readonly kind: "paragraphs"; readonly paragraphs: WParagraph[] }
-  | { readonly kind: "cells"; readonly cells: WCell[] }
+  | { readonly kind: "paragraphs" | "cells"; readonly texts: () => string[] | undefined }
   | { readonly kind: "absent" | "unknown" | "none" };
 
-function queueReading(
-  body: WBody,
-  snapshot: DocumentSnapshot,
-  after: DocumentSnapshot,
-  map: StructureMap,
-  t: Target,
-  states: States,
-): Reading {
+/** The body's OOXML fetched by a sync, read once when first asked. */
+type BodyRead = { readonly doc: () => DocumentSnapshot | undefined };
+
+function bodyRead(ooxml: { value: string }): BodyRead {
+  let doc: DocumentSnapshot | undefined | null = null;
+  return {
+    doc: () => {
+      if (doc === null) doc = readPackage(ooxml.value);
+      return doc;
+    },
+  };
+}
+
+function locateReading(back: BodyRead, map: StructureMap, t: Target, states: States): Reading {
   if (!isContent(t.edit)) return { kind: "none" };
   if (t.inAdded) {
-    const cells: WCell[] = [];
-    for (const [table, row, cell] of distinctCells(t)) {
+    const cells = distinctCells(t);
+    for (const [table] of cells) {
       const read = map.table(table);
       const rowsState = read === undefined ? states.blocks : states.rows(read);
       if (states.blocks === "some" || rowsState === "some") return { kind: "unknown" };
       if (states.blocks === "none" || rowsState === "none") return { kind: "absent" };
-      const proxy = tableProxy(body, after, table)?.getCellOrNullObject(
-        wordRow(after, table, row),
-        cell,
-      );
-      if (!proxy) return { kind: "unknown" };
-      cells.push(proxy);
     }
-    for (const c of cells) c.load("value");
-    return { kind: "cells", cells };
+    return {
+      kind: "cells",
+      texts: () => {
+        const doc = back.doc();
+        if (!doc) return undefined;
+        const out: string[] = [];
+        for (const [table, row, cell] of cells) {
+          const c = doc.tables[table]?.rows[row]?.cells[cell];
+          if (!c) return undefined;
+          out.push(c.paragraphs.map((p) => p.text).join("\n"));
+        }
+        return out;
+      },
+    };
   }
-  const paragraphs: WParagraph[] = [];
+  // Each slot where the document now has it (the body after all or none of the structural edits).
+  const slots: Slot[] = [];
   for (const s of t.slots) {
     if (s.kind === "paragraph") {
-      // Read where all the structural edits or none of them are in.
-      if (states.body === "all") paragraphs.push(...slotProxies(body, after, s).paragraphs);
+      if (states.body === "all") slots.push(s);
       else if (states.body === "none") {
         const k = map.paragraph(s.paragraph);
         if (k === undefined) return { kind: "absent" };
-        paragraphs.push(...slotProxies(body, snapshot, { ...s, paragraph: k }).paragraphs);
+        slots.push({ ...s, paragraph: k });
       } else return { kind: "unknown" };
       continue;
     }
@@ -550,7 +583,6 @@ function queueReading(
     const rowsState = states.rows(read);
     if (states.blocks === "some" || rowsState === "some") return { kind: "unknown" };
     // The table is found where the blocks left it; the row where the row edits left it.
-    const tableDoc = states.blocks === "all" ? after : snapshot;
     const table = states.blocks === "all" ? s.table : read;
     let row = s.row;
     if (rowsState === "none") {
@@ -558,10 +590,17 @@ function queueReading(
       if (!origin || "added" in origin) return { kind: "absent" };
       row = origin.before;
     }
-    paragraphs.push(...slotProxies(body, tableDoc, { ...s, table, row }).paragraphs);
+    slots.push({ ...s, table, row });
   }
-  for (const p of paragraphs) p.load("text");
-  return { kind: "paragraphs", paragraphs };
+  return {
+    kind: "paragraphs",
+    texts: () => {
+      const doc = back.doc();
+      if (!doc) return undefined;
+      const texts = slotParagraphTexts(slots, doc);
+      return texts.some((x) => x === undefined) ? undefined : (texts as string[]);
+    },
+  };
 }
 
 /** Which edits are in the document, from what was read back and the structural states. */
@@ -600,8 +639,15 @@ function account(
       });
       return;
     }
-    const now =
-      r.kind === "paragraphs" ? r.paragraphs.map((p) => p.text) : r.cells.map((c) => c.value);
+    const now = r.texts();
+    if (!now) {
+      notWritten.push({
+        edit: e,
+        status: "failed",
+        message: `${where(e)} could not be read again`,
+      });
+      return;
+    }
     const want = expect[i] ?? [];
     const holds = now.length === want.length && now.every((x, k) => sameText(x, want[k] ?? ""));
     if (holds) written.push({ edit: e, status: "written" });
@@ -703,7 +749,8 @@ async function readAgain(
         ? "none"
         : "some",
   };
-  const readings = ts.map((t) => queueReading(body, snapshot, after, map, t, states));
+  const backRead = bodyRead(body.getOoxml());
+  const readings = ts.map((t) => locateReading(backRead, map, t, states));
   try {
     await context.sync();
     syncs++;
@@ -731,7 +778,9 @@ async function fixRecording(
   // Where the read could not tell, the record stays as it was (a forced revert restores them).
   const unknown = new Set<string>();
   ts.forEach((t, i) => {
-    if (!t.inAdded && readings[i]?.kind === "unknown")
+    const r = readings[i];
+    const unreadable = r?.kind === "unknown" || (r?.kind === "paragraphs" && !r.texts());
+    if (!t.inAdded && unreadable)
       for (const s of t.slots)
         unknown.add(s.kind === "cell" ? `${s.table}/${s.row}/${s.cell}` : `p${s.paragraph}`);
   });
@@ -740,7 +789,8 @@ async function fixRecording(
   const { cells, paragraphs } = textsWith(ts, after, (t, i) => {
     const r = readings[i];
     if (t.inAdded || r?.kind !== "paragraphs") return undefined;
-    const now = r.paragraphs.map((p) => p.text);
+    const now = r.texts();
+    if (!now) return undefined;
     return now.every((x, k) => sameText(x, t.before[k] ?? "")) ? undefined : now;
   });
   const changes = recording.record.changes.flatMap((c): JournalChange[] => {

@@ -44,6 +44,8 @@ export interface WParagraph {
 }
 
 export interface WBody {
+  /** Word's own OOXML of the body (the document's, or a cell's), as a flat OPC package. */
+  getOoxml(): { value: string };
   readonly paragraphs: { getFirst(): WParagraph };
   readonly tables: WTables;
 }
@@ -71,6 +73,8 @@ export interface WRow {
 
 export interface WTable {
   readonly rowCount: number;
+  /** WordApi 1.3: the paragraph just after the table (a null object when there is none). */
+  getParagraphAfterOrNullObject(): WParagraph;
   load(properties: string): WTable;
   /** Used to add a block of tables after this one (as XML: Word has no native copy). */
   getRange(location: "Whole"): { insertOoxml(ooxml: string, location: "After"): unknown };
@@ -155,13 +159,47 @@ export function wordRowCount(snapshot: DocumentSnapshot, table: number): number 
     .reduce((n, o) => n + o.rows.length, 0);
 }
 
+/**
+ * A proxy for a body paragraph (outside tables), reached from the nearest top-level table before
+ * it (`getParagraphAfterOrNullObject`, then `getNext` over the body paragraphs between) or from
+ * the body's first paragraph when no table comes before it. Never by counting every paragraph
+ * from the top: whether `body.paragraphs` counts a mark at the end of each table row is not
+ * documented, and a chain of hundreds of `getNext` calls is slow on the web.
+ */
+export function bodyParagraphProxy(
+  body: WBody,
+  snapshot: DocumentSnapshot,
+  paragraph: number,
+): WParagraph {
+  const at = snapshot.blocks.findIndex((b) => b.kind === "paragraph" && b.paragraph === paragraph);
+  if (at < 0) {
+    const docIndex = snapshot.paragraphs[paragraph]?.documentIndex ?? 0;
+    return nth(body.paragraphs.getFirst(), docIndex);
+  }
+  let between = 0;
+  for (let i = at - 1; i >= 0; i--) {
+    const b = snapshot.blocks[i];
+    if (b?.kind === "table") {
+      const table = tableProxy(body, snapshot, b.table);
+      if (table) return nth(table.getParagraphAfterOrNullObject(), between);
+      return nth(body.paragraphs.getFirst(), snapshot.paragraphs[paragraph]?.documentIndex ?? 0);
+    }
+    between++;
+  }
+  return nth(body.paragraphs.getFirst(), between);
+}
+
 export function nth(first: WParagraph, k: number): WParagraph {
   let p = first;
   for (let i = 0; i < k; i++) p = p.getNext();
   return p;
 }
 
-/** Word reads symbol-font characters back as "(" (office-js #2368): compare them loosely. */
+/**
+ * Compares two texts the reader made (never Word's `.text`, which gives a Wingdings circle's raw
+ * characters and "(" for a `w:sym`: office-js #2368, #4477): line ends, spaces at the ends and
+ * the look-alike circle characters count alike.
+ */
 export function sameText(word: string, expected: string): boolean {
   // Line breaks inside a paragraph (vertical tabs in Word's text) count as line ends.
   const norm = (s: string) =>

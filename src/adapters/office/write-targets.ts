@@ -17,6 +17,7 @@ import {
 } from "../../domain/edits";
 import type { DocumentSnapshot } from "../../domain/snapshot";
 import {
+  bodyParagraphProxy,
   nth,
   sameText,
   tableProxy,
@@ -130,8 +131,7 @@ export function slotProxies(
   slot: Slot,
 ): { cell?: WCell; paragraphs: WParagraph[] } {
   if (slot.kind === "paragraph") {
-    const docIndex = snapshot.paragraphs[slot.paragraph]?.documentIndex ?? 0;
-    return { paragraphs: [nth(body.paragraphs.getFirst(), docIndex)] };
+    return { paragraphs: [bodyParagraphProxy(body, snapshot, slot.paragraph)] };
   }
   const cell = tableProxy(body, snapshot, slot.table)?.getCellOrNullObject(
     wordRow(snapshot, slot.table, slot.row),
@@ -157,6 +157,8 @@ export type Target = {
   readonly inAdded: boolean;
   /** Proxies loaded by the check, in the document as read (none for an edit in an added row). */
   readonly checked: WParagraph[];
+  /** Where `checked` are, in the document as read: their texts are found in the reader's model. */
+  readonly read: Slot[];
   readonly cells: WCell[];
   /** Per paragraph written: its text before the write. */
   before: string[];
@@ -183,10 +185,12 @@ export function targets(
     slots,
     inAdded: false,
     checked: [],
+    read: [],
     cells: [],
     before: [],
   });
   const load = (t: Target, slot: Slot) => {
+    t.read.push(slot);
     const p = slotProxies(body, snapshot, slot);
     if (p.cell) t.cells.push(p.cell);
     t.checked.push(...p.paragraphs);
@@ -277,9 +281,19 @@ export function textsWith(
   return { cells, paragraphs };
 }
 
-/** What a target holds now (after the check's sync), joined as the expected texts are. */
-export function foundText(t: Target): string {
-  return t.checked.map((p) => p.text).join("\n");
+/**
+ * The texts of paragraphs at slots of a document as the reader made it, one per paragraph (a
+ * slot in a cell or body paragraph that is not there gives undefined).
+ */
+export function slotParagraphTexts(
+  slots: readonly Slot[],
+  doc: DocumentSnapshot,
+): (string | undefined)[] {
+  return slots.flatMap((s) => {
+    if (s.kind === "paragraph") return [doc.paragraphs[s.paragraph]?.text];
+    const ps = doc.tables[s.table]?.rows[s.row]?.cells[s.cell]?.paragraphs;
+    return Array.from({ length: s.count }, (_, k) => ps?.[s.from + k]?.text);
+  });
 }
 
 /** What the check expects a target to hold: the snapshot's texts of the same paragraphs. */
@@ -399,17 +413,23 @@ export function markLength(text: string): number {
  */
 export function queueContent(e: ContentEdit, t: Target, wanted: readonly string[]): void {
   const write = t.checked;
-  const restore = (p: WParagraph, look: WParagraph | undefined) => {
-    // Put back the captured look (Word may give an emptied paragraph the default style).
-    if (!look) return;
+  const restore = (p: WParagraph, look: WParagraph | undefined, wasEmpty: boolean) => {
+    // Word may give a paragraph that was empty the document's default style or font (#5221,
+    // #6232): only there is the captured look put back. A paragraph that held text keeps the
+    // formatting insertText gives it (that of its start, #4276), so no direct formatting is
+    // stamped where the template's style gave it. A property Word answered null for (mixed
+    // across the paragraph: docs, "null property values") is never set.
+    if (!look || !wasEmpty) return;
     if (look.style) p.set({ style: look.style });
-    p.font.set({
-      name: look.font.name,
-      size: look.font.size,
-      color: look.font.color,
-      bold: look.font.bold,
-      italic: look.font.italic,
-    });
+    const font: Partial<Pick<WParagraph["font"], "name" | "size" | "color" | "bold" | "italic">> =
+      {};
+    const f = look.font;
+    if (f.name !== null && f.name !== undefined) font.name = f.name;
+    if (f.size !== null && f.size !== undefined) font.size = f.size;
+    if (f.color !== null && f.color !== undefined) font.color = f.color;
+    if (f.bold !== null && f.bold !== undefined) font.bold = f.bold;
+    if (f.italic !== null && f.italic !== undefined) font.italic = f.italic;
+    if (Object.keys(font).length > 0) p.font.set(font);
   };
   if (e.kind === "set-text" && e.location.kind === "paragraph") {
     const p = write[0];
@@ -433,7 +453,7 @@ export function queueContent(e: ContentEdit, t: Target, wanted: readonly string[
     }
     if (sameText(t.before[i] ?? "", wanted[i] ?? "")) return;
     p.insertText(want, "Replace");
-    restore(p, p);
+    restore(p, p, (t.before[i] ?? "") === "");
   });
 }
 

@@ -8,6 +8,8 @@
 //   });
 //
 // Each test gets: page, context, browser, baseUrl (the static server of the production build),
+// publicUrl (the deployment address the build was made for, under a sub-path) and subPathUrl (the
+// same files served by the test server under that sub-path, without a trailing slash),
 // buildDir, requests (every URL the page asked for), outsideRequests (those not to the test
 // server: they are blocked) and consoleErrors (console errors and CSP violations).
 export { strict as assert } from "node:assert";

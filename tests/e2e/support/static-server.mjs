@@ -22,11 +22,17 @@ const TYPES = {
   ".woff2": "font/woff2",
 };
 
-/** Serves `root` on 127.0.0.1 (a free port); resolves to { url, close() }. */
-export function serveStatic(root) {
+/**
+ * Serves `root` on 127.0.0.1 (a free port); resolves to { url, close() }. With `subPath` (such as
+ * "/sub/path/"), the same files are also served under that path, the way a deployment at
+ * https://host/sub/path/ serves them.
+ */
+export function serveStatic(root, { subPath } = {}) {
   const base = path.resolve(root);
   const server = createServer((req, res) => {
-    const urlPath = decodeURIComponent(new URL(req.url ?? "/", "http://127.0.0.1").pathname);
+    const fullPath = decodeURIComponent(new URL(req.url ?? "/", "http://127.0.0.1").pathname);
+    const urlPath =
+      subPath && fullPath.startsWith(subPath) ? `/${fullPath.slice(subPath.length)}` : fullPath;
     const rel = urlPath === "/" ? "/preview.html" : urlPath;
     const file = path.resolve(base, `.${rel}`);
     if (!file.startsWith(base + path.sep)) {
