@@ -422,12 +422,12 @@ export async function revertLastFillInWord(
       }
       // Blocks of tables the fill added go last, from the end of the document back: each table
       // and the paragraphs between the tables of its block.
-      // A paragraph is found where it is once the rows above were deleted or put back.
+      // A paragraph is reached from the table before it, which rows deleted or put back above
+      // do not move (and the later tables and paragraphs go first).
       const gone = goneBlocks(snapshot, tables);
-      const shifted = movedBy(snapshot, rows, removed, []);
       for (const g of [...gone].sort((a, b) => b.documentIndex - a.documentIndex)) {
         if (g.kind === "table") tableProxy(body, snapshot, g.table)?.delete();
-        else nth(body.paragraphs.getFirst(), shifted.paragraph(g.documentIndex)).delete();
+        else bodyParagraphProxy(body, snapshot, g.paragraph).delete();
       }
       const rest = fills.slice(0, -1);
       if (rest.length > 0) part.setXml(serialiseJournal({ fills: rest }));

@@ -53,7 +53,6 @@ import {
   type WCustomXmlParts,
   type WJournalPart,
   type WordWriteHost,
-  wordRow,
   wordRowCount,
 } from "./word-api";
 import {
