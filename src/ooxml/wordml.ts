@@ -524,15 +524,7 @@ class Reader {
         (c): c is XmlElement => c.kind === "element" && c.name.endsWith(":checked"),
       );
       const v = checked ? attributes(checked).values().next().value : undefined;
-      const on = v === "1" || v === "true";
-      const char = on ? "☒" : "☐";
-      acc.glyphs.push({
-        kind: on ? "box-checked" : "box-empty",
-        char,
-        source: "checkbox-control",
-        offset: acc.text.length,
-      });
-      appendRun(acc, char, base);
+      appendBox(acc, v === "1" || v === "true", "checkbox-control", base);
       return;
     }
     if (content) this.inline(content, acc, base);
@@ -600,17 +592,8 @@ class Reader {
     const box = firstElement(firstElement(fldChar, n.ffData) ?? fldChar, n.checkBox);
     if (!box) return;
     const checked = firstElement(box, n.checked);
-    const on = checked
-      ? isOn(checked, n)
-      : isOn(firstElement(box, n.default), n) && firstElement(box, n.default) !== undefined;
-    const char = on ? "☒" : "☐";
-    acc.glyphs.push({
-      kind: on ? "box-checked" : "box-empty",
-      char,
-      source: "form-field",
-      offset: acc.text.length,
-    });
-    appendRun(acc, char, ctx);
+    const on = checked ? isOn(checked, n) : isOn(firstElement(box, n.default), n);
+    appendBox(acc, on, "form-field", ctx);
   }
 
   text(text: string, acc: ParagraphAccumulator, ctx: RunContext): void {
@@ -656,6 +639,23 @@ type ParagraphAccumulator = {
   /** Depth of complex fields whose instructions are being skipped. */
   field: number;
 };
+
+/** A check box (a control or a form field) shown as ☒ or ☐, with its glyph. */
+function appendBox(
+  acc: ParagraphAccumulator,
+  on: boolean,
+  source: "checkbox-control" | "form-field",
+  ctx: RunContext,
+): void {
+  const char = on ? "☒" : "☐";
+  acc.glyphs.push({
+    kind: on ? "box-checked" : "box-empty",
+    char,
+    source,
+    offset: acc.text.length,
+  });
+  appendRun(acc, char, ctx);
+}
 
 function appendRun(acc: ParagraphAccumulator, text: string, ctx: RunContext): void {
   acc.text += text;

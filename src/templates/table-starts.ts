@@ -22,17 +22,24 @@ export type TableTitle = { readonly texts: readonly string[]; readonly runs: boo
 /** The titles of every table of the given templates. */
 export function tableTitles(definitions: readonly TemplateDefinition[]): TableTitle[] {
   const out: TableTitle[] = [];
+  const seen = new Set<string>();
+  const add = (title: TableTitle) => {
+    const key = JSON.stringify(title);
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push(title);
+  };
   for (const d of definitions) {
     for (const s of d.sections) {
       if (s.layout === "rating") {
         // Each criterion is a table of its own, after the rubric's legend of the ratings.
-        for (const f of s.fields) out.push({ texts: f.match ?? [f.label], runs: false });
-        out.push({ texts: s.options, runs: true });
+        for (const f of s.fields) add({ texts: f.match ?? [f.label], runs: false });
+        add({ texts: s.options, runs: true });
         continue;
       }
       if (!("table" in s) || ("sameTableAs" in s && s.sameTableAs)) continue;
       const texts = s.table.startsWith ?? s.table.anchors[0];
-      if (texts) out.push({ texts, runs: false });
+      if (texts) add({ texts, runs: false });
     }
   }
   return out;

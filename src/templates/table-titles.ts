@@ -52,17 +52,6 @@ export const templateTableTitles: readonly TableTitle[] = [
     runs: true,
   },
   {
-    texts: [
-      "What are 2-3 key highlights or insights you have into strengths and challenges of program needs for offering high quality learning experiences to every student?",
-      "What are 2-3 key highlights",
-    ],
-    runs: false,
-  },
-  {
-    texts: ["Metric"],
-    runs: false,
-  },
-  {
     texts: ["Short Term Projections"],
     runs: false,
   },
@@ -78,41 +67,11 @@ export const templateTableTitles: readonly TableTitle[] = [
     runs: false,
   },
   {
-    texts: ["Exemplar", "Established", "Developing", "Challenge"],
-    runs: true,
-  },
-  {
-    texts: [
-      "What are 2-3 key highlights or insights you have into strengths and challenges of program needs for offering high quality learning experiences to every student?",
-      "What are 2-3 key highlights",
-    ],
-    runs: false,
-  },
-  {
-    texts: ["Metric"],
-    runs: false,
-  },
-  {
     texts: ["3.1 Systems and structures exist to ensure equitable access to the school.", "3.1"],
     runs: false,
   },
   {
     texts: ["3.2 Systems and structures exist to ensure equitable access to programs.", "3.2"],
-    runs: false,
-  },
-  {
-    texts: ["Exemplar", "Established", "Developing", "Challenge"],
-    runs: true,
-  },
-  {
-    texts: [
-      "What are 2-3 key highlights or insights you have into strengths and challenges of program needs for offering high quality learning experiences to every student?",
-      "What are 2-3 key highlights",
-    ],
-    runs: false,
-  },
-  {
-    texts: ["Metric"],
     runs: false,
   },
   {
@@ -130,21 +89,6 @@ export const templateTableTitles: readonly TableTitle[] = [
     runs: false,
   },
   {
-    texts: ["Exemplar", "Established", "Developing", "Challenge"],
-    runs: true,
-  },
-  {
-    texts: [
-      "What are 2-3 key highlights or insights you have into strengths and challenges of program needs for offering high quality learning experiences to every student?",
-      "What are 2-3 key highlights",
-    ],
-    runs: false,
-  },
-  {
-    texts: ["Metric"],
-    runs: false,
-  },
-  {
     texts: [
       "5.1 Systems and structures exist to support integrated, responsive college and career counseling services.",
       "5.1",
@@ -156,21 +100,6 @@ export const templateTableTitles: readonly TableTitle[] = [
       "5.2 Students connect learning experiences to long-term, individualized academic and career goals.",
       "5.2",
     ],
-    runs: false,
-  },
-  {
-    texts: ["Exemplar", "Established", "Developing", "Challenge"],
-    runs: true,
-  },
-  {
-    texts: [
-      "What are 2-3 key highlights or insights you have into strengths and challenges of program needs for offering high quality learning experiences to every student?",
-      "What are 2-3 key highlights",
-    ],
-    runs: false,
-  },
-  {
-    texts: ["Metric"],
     runs: false,
   },
   {
@@ -202,27 +131,11 @@ export const templateTableTitles: readonly TableTitle[] = [
     runs: false,
   },
   {
-    texts: ["Exemplar", "Established", "Developing", "Challenge"],
-    runs: true,
-  },
-  {
     texts: ["Criteria"],
     runs: false,
   },
   {
     texts: ["Plan Start Date"],
-    runs: false,
-  },
-  {
-    texts: ["What"],
-    runs: false,
-  },
-  {
-    texts: ["What"],
-    runs: false,
-  },
-  {
-    texts: ["What"],
     runs: false,
   },
   {
