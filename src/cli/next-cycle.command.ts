@@ -3,11 +3,11 @@
  * [--today YYYY-MM-DD]`: next year's plan from this one, in the same template. The input is never
  * changed; the new file is written through a temporary file in the same folder, then renamed.
  */
-import { randomBytes } from "crypto";
 import { promises as fs } from "fs";
 import path from "path";
 import { nextCycleDocx, shiftText } from "../app/next-cycle";
 import { ONE_YEAR, parseShift, type Shift } from "../domain/progress/next-cycle";
+import { writeFileAtomic } from "./files";
 import type { CliIo } from "./io";
 import { isIsoDay, localToday } from "./status.command";
 
@@ -31,22 +31,6 @@ export function nextCycleUsage(): string {
     "Exit code: 0 written, 2 nothing written (bad input, or --out is the input or exists).",
     "",
   ].join("\n");
-}
-
-/** Writes a file whole or not at all: a temporary file in the same folder, then a rename. */
-export async function writeFileAtomic(target: string, data: Uint8Array): Promise<void> {
-  const dir = path.dirname(target);
-  const temp = path.join(
-    dir,
-    `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`,
-  );
-  try {
-    await fs.writeFile(temp, data, { flag: "wx" });
-    await fs.rename(temp, target);
-  } catch (e) {
-    await fs.rm(temp, { force: true }).catch(() => undefined);
-    throw e;
-  }
 }
 
 async function samePath(a: string, b: string): Promise<boolean> {
