@@ -31,6 +31,8 @@ export class OfficeDocument implements DocumentPort {
   readonly host = "word" as const;
   private last: ReadResult | undefined;
   private lastSource: string | undefined;
+  /** A write or revert went in since the latest read: that snapshot no longer says what is there. */
+  private written = false;
 
   /**
    * `word` is Word as reading uses it; `edit` as writing and revert use it, and `insert` as
@@ -65,6 +67,7 @@ export class OfficeDocument implements DocumentPort {
     if (!r.ok) return r;
     this.last = r.value.read;
     this.lastSource = r.value.source;
+    this.written = false;
     return ok(r.value.read.snapshot, r.warnings);
   }
 
@@ -134,6 +137,7 @@ export class OfficeDocument implements DocumentPort {
     if (!snapshot) return err("document_changed", "Read the document before writing into it.");
     const { writePlanInWord } = await import("./office-writer");
     const source = this.lastSource;
+    if (plan.structure.length + plan.content.length > 0) this.written = true;
     const written = await writePlanInWord(edit, snapshot, plan, {
       label: options.label,
       now: options.now,
@@ -161,6 +165,7 @@ export class OfficeDocument implements DocumentPort {
     const edit = this.edit;
     if (!edit) return err("no_fill_to_revert", "There is no fill to revert in this document.");
     const { revertLastFillInWord } = await import("./office-revert");
+    this.written = true;
     const r = await revertLastFillInWord(edit, { force: request.force ?? false });
     if (!r.ok) return r;
     const v = r.value;
@@ -188,7 +193,8 @@ export class OfficeDocument implements DocumentPort {
     const edit = this.edit;
     if (!edit) return ok(undefined);
     const { accountLastFillInWord } = await import("./office-revert");
-    const r = await accountLastFillInWord(edit, this.last?.snapshot);
+    // Just after a read, only the record of fills is read; after a write, the document too.
+    const r = await accountLastFillInWord(edit, this.written ? undefined : this.last?.snapshot);
     if (!r.ok) return r.error.code === "no_fill_to_revert" ? ok(undefined) : r;
     const v = r.value;
     return ok({
