@@ -8,6 +8,7 @@ import { PlanSession, type PlanServices } from "../../src/app/plan-session";
 import type { DocumentPort } from "../../src/ports/document.port";
 import { App } from "../../src/taskpane/App/App";
 import { domainServices } from "../../src/taskpane/domain-services";
+import { templates } from "../../src/templates";
 import { templateBytes } from "../helpers/fixtures";
 import { renderInFluent } from "./render";
 
@@ -234,7 +235,7 @@ describe("the task pane", () => {
     expect(screen.getByRole("button", { name: "Insert blank template" })).toBeTruthy();
     expect(
       within(screen.getByRole("combobox", { name: "Template" })).getAllByRole("option"),
-    ).toHaveLength(5);
+    ).toHaveLength(templates.length);
   });
 
   it("lists every finding in review mode, filters by severity and copies a summary", async () => {
