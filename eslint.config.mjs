@@ -47,6 +47,26 @@ const commonJsGlobals = {
   __dirname: "readonly",
 };
 
+/** No product code imports the tests (samples are product assets in assets/samples). */
+const testsImport = {
+  group: ["**/tests", "**/tests/**"],
+  message:
+    "Product code may not import tests/: a file the product needs belongs in src/ or assets/.",
+};
+
+/**
+ * Use cases in src/app that still read and write .docx bytes themselves (the command line's
+ * batch checks, inspect, progress and next-cycle, and the bytes-level fill and revert that the
+ * command line and tests call); every other use case reaches a document through the port only.
+ */
+const appFilesOnDocxBytes = [
+  "src/app/check.ts",
+  "src/app/fill.ts",
+  "src/app/inspect.ts",
+  "src/app/next-cycle.ts",
+  "src/app/progress.ts",
+];
+
 /** Imports the pure core (domain, templates, ooxml) may not make. */
 const pureCoreRestrictions = {
   paths: nodeBuiltins.map((name) => ({
@@ -66,6 +86,7 @@ const pureCoreRestrictions = {
       group: ["fflate", "fflate/*"],
       message: "The core is pure: zip handling belongs in src/adapters/docx.",
     },
+    testsImport,
     {
       group: [
         "**/adapters",
@@ -133,6 +154,35 @@ export default tseslint.config(
     plugins: { "office-addins": officeAddins },
     rules: officeRecommendedRules,
   },
+  // Product code never imports the tests.
+  {
+    files: ["src/**/*.{ts,tsx}"],
+    rules: { "no-restricted-imports": ["error", { patterns: [testsImport] }] },
+  },
+  // Use cases take the document port: the pane, the preview and the CLI choose the adapter.
+  {
+    files: ["src/app/**/*.ts"],
+    ignores: appFilesOnDocxBytes,
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            testsImport,
+            {
+              group: ["**/adapters", "**/adapters/**"],
+              message:
+                "Use cases reach a document through the port (src/ports/document.port.ts): take a DocumentPort, and let the pane, the preview or the CLI choose the adapter.",
+            },
+            {
+              group: ["**/taskpane/**", "**/preview/**", "**/cli/**", "react", "react-dom"],
+              message: "Use cases do not depend on the pane, the preview or the command line.",
+            },
+          ],
+        },
+      ],
+    },
+  },
   // The pure core.
   {
     files: ["src/domain/**/*.ts", "src/templates/**/*.ts", "src/ooxml/**/*.ts"],
@@ -150,6 +200,7 @@ export default tseslint.config(
               group: ["**/adapters/**", "**/taskpane/**", "**/cli/**", "react", "fflate"],
               message: "Ports depend on the domain only.",
             },
+            testsImport,
           ],
         },
       ],

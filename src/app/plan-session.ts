@@ -2,8 +2,10 @@
  * The use cases the task pane needs, behind one object: open a document, recognise its plans, read
  * their data, check them, write one section, revert the last fill, add comments and go to a cell.
  *
- * The pane talks only to this facade. What sits behind it (Word through Office.js, a .docx file in
- * the browser preview, an in-memory fake in tests) is given as `PlanSessionDeps`.
+ * The pane talks only to this facade. It is given the document port (Word through Office.js, a
+ * .docx file in the browser preview, a document in memory in tests: the pane's edge chooses) and
+ * the domain services (recognition, checks, guidance, the templates and their blank copies),
+ * which may still be loading when the pane first paints.
  */
 import type {
   DocumentPlanData,
@@ -16,6 +18,7 @@ import { parsePerson } from "../domain/parse/person";
 import type { SetTextEdit } from "../domain/edits";
 import { ok, type PlanAssistError, type Result } from "../domain/result";
 import type { DocumentSnapshot, Location } from "../domain/snapshot";
+import type { DocumentPort, LastFill, RevertRequest, RevertResult } from "../ports/document.port";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -57,7 +60,8 @@ export type FillEntry = {
   readonly reason?: string;
 };
 
-export type FillReport = {
+/** What writing one section did, value by value, in the words the pane shows. */
+export type SectionFillReport = {
   readonly written: readonly FillEntry[];
   readonly skipped: readonly FillEntry[];
   readonly failed: readonly FillEntry[];
@@ -111,25 +115,11 @@ export function findingKey(f: PaneFinding): string {
   return [f.plan, f.section ?? "", f.block ?? "", f.field ?? "", f.row ?? "", f.code, at].join("|");
 }
 
-export type RevertReport = { readonly restored: number; readonly rowsRemoved: number };
-
-/** `force`: put back every cell the fill wrote, even cells edited after it (the user agreed). */
-export type RevertOptions = { readonly force?: boolean };
-
-/** What of the last recorded fill is in the document (after the pane was closed mid-fill). */
-export type FillAccount = {
-  readonly label: string;
-  readonly at: string;
-  /** Cells holding what the fill wrote. */
-  readonly written: number;
-  /** Cells still holding their earlier contents: the fill did not reach them. */
-  readonly notWritten: number;
-};
-
-/** How the pane reaches the document and the domain. */
-export interface PlanSessionDeps {
-  /** Reads the document. */
-  read(): Promise<Result<DocumentSnapshot>>;
+/**
+ * The domain behind the pane: recognition and plan reading, the checks, guidance, the templates
+ * and their blank copies (each edge says where those come from).
+ */
+export interface PlanServices {
   /** Recognises plans and reads their data; `unknown` when no template was found. */
   recognise(
     snapshot: DocumentSnapshot,
@@ -144,15 +134,15 @@ export interface PlanSessionDeps {
   sectionGuidance?(template: string, section: string): string | undefined;
   /** The templates a blank copy can be inserted of. */
   templates(): readonly TemplateSummary[];
-  fill(request: FillRequest): Promise<Result<FillReport>>;
-  revert(options?: RevertOptions): Promise<Result<RevertReport>>;
-  /** The last recorded fill's account, where the host keeps one; undefined when there is none. */
-  lastFill?(): Promise<Result<FillAccount | undefined>>;
-  goTo(location: Location): Promise<Result<void>>;
-  /** Adds review comments on the findings' cells; says how many were added and why others were not. */
-  addComments(items: readonly ReviewComment[]): Promise<Result<CommentReport>>;
-  insertTemplate(template: string): Promise<Result<void>>;
+  /** The .docx of a template's blank copy. */
+  blankTemplate(template: string): Promise<Result<Uint8Array>>;
 }
+
+/** What the session works with: the document port and the domain services (maybe still loading). */
+export type PlanSessionDeps = {
+  readonly document: DocumentPort;
+  readonly services: PlanServices | Promise<PlanServices>;
+};
 
 /** A section is named by its id and, for repeated blocks, its block number. */
 export type SectionKey = { readonly id: string; readonly block?: number };
@@ -558,22 +548,37 @@ export function rubricOf(snapshot: DocumentSnapshot, field: FieldData): Rubric |
 /** The pane's entry to the use cases. */
 export class PlanSession {
   private snapshot: DocumentSnapshot | undefined;
-  constructor(private readonly deps: PlanSessionDeps) {}
+  private loaded: PlanServices | undefined;
+  private readonly ready: Promise<PlanServices>;
+  private readonly document: DocumentPort;
+
+  constructor(deps: PlanSessionDeps) {
+    this.document = deps.document;
+    const services = deps.services;
+    if (!(services instanceof Promise)) this.loaded = services;
+    this.ready = Promise.resolve(services).then((s) => (this.loaded = s));
+  }
+
+  private get services(): PlanServices {
+    if (!this.loaded) throw new Error("The plan reader is used before it has loaded.");
+    return this.loaded;
+  }
 
   /** Reads the document and recognises its plans. */
   async open(): Promise<OpenedDocument> {
-    const read = await this.deps.read();
+    await this.ready;
+    const read = await this.document.read();
     if (!read.ok) return { kind: "error", error: read.error };
     this.snapshot = read.value;
-    const recognised = this.deps.recognise(read.value);
+    const recognised = this.services.recognise(read.value);
     if (recognised.kind === "unknown") {
       const { kind: _kind, ...rest } = recognised;
-      return { kind: "unknown", templates: this.deps.templates(), ...rest };
+      return { kind: "unknown", templates: this.services.templates(), ...rest };
     }
     return {
       kind: "plans",
       data: recognised.data,
-      findings: this.deps.check(recognised.data, read.value),
+      findings: this.services.check(recognised.data, read.value),
       snapshot: read.value,
     };
   }
@@ -581,15 +586,15 @@ export class PlanSession {
   /** Checks edited plan data (on blur) against the last snapshot read. */
   check(data: DocumentPlanData): readonly PaneFinding[] {
     if (!this.snapshot) return [];
-    return this.deps.check(data, this.snapshot);
+    return this.services.check(data, this.snapshot);
   }
 
   guidance(template: string, section: string, field: string): string | undefined {
-    return this.deps.guidance(template, section, field);
+    return this.services.guidance(template, section, field);
   }
 
   sectionGuidance(template: string, section: string): string | undefined {
-    return this.deps.sectionGuidance?.(template, section);
+    return this.services.sectionGuidance?.(template, section);
   }
 
   /** The rubric the document prints beside a rating criterion, from the last snapshot read. */
@@ -597,28 +602,39 @@ export class PlanSession {
     return this.snapshot ? rubricOf(this.snapshot, field) : undefined;
   }
 
-  write(request: FillRequest): Promise<Result<FillReport>> {
-    return this.deps.fill(request);
+  /** Writes one section (the planner loads when first used). */
+  async write(request: FillRequest): Promise<Result<SectionFillReport>> {
+    const { fillSection } = await import("./section-fill");
+    return fillSection(this.document, request);
   }
 
-  revert(options?: RevertOptions): Promise<Result<RevertReport>> {
-    return this.deps.revert(options);
+  revert(options?: RevertRequest): Promise<Result<RevertResult>> {
+    return this.document.revert(options);
   }
 
-  /** The last fill's account, where the host keeps one (Word); undefined elsewhere or when none. */
-  async lastFill(): Promise<Result<FillAccount | undefined>> {
-    return this.deps.lastFill ? this.deps.lastFill() : ok(undefined);
+  /** The last fill's account; undefined when the document records none. */
+  lastFill(): Promise<Result<LastFill | undefined>> {
+    return this.document.lastFill();
   }
 
   goTo(location: Location): Promise<Result<void>> {
-    return this.deps.goTo(location);
+    return this.document.select(location);
   }
 
-  addComments(items: readonly ReviewComment[]): Promise<Result<CommentReport>> {
-    return this.deps.addComments(items);
+  /** Adds review comments on the findings' cells; says how many were added and why others were not. */
+  async addComments(items: readonly ReviewComment[]): Promise<Result<CommentReport>> {
+    const r = await this.document.addComments(
+      items.map((c) => ({ location: c.location, text: commentText(c), author: "PlanAssist" })),
+    );
+    if (!r.ok) return r;
+    return ok({ added: r.value.added, notAdded: r.value.skipped.map((s) => s.reason) });
   }
 
-  insertTemplate(template: string): Promise<Result<void>> {
-    return this.deps.insertTemplate(template);
+  /** Puts a blank copy of a template into the empty document. */
+  async insertTemplate(template: string): Promise<Result<void>> {
+    await this.ready;
+    const file = await this.services.blankTemplate(template);
+    if (!file.ok) return file;
+    return this.document.insertTemplate(file.value);
   }
 }

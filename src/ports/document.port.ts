@@ -11,13 +11,19 @@
  * stable code and a sentence, never thrown. One contract test suite (tests/contract) pins down that
  * every adapter reads the same document into the same snapshot.
  *
- * Extending the port: add methods here with a doc comment, implement them in every adapter (the
- * memory adapter may record calls instead of acting), and add a case to the contract suite.
- * Methods that write (filling cells, adding rows, reverting) belong to the write-back work and are
- * added alongside `read`; they take locations from a snapshot returned by `read`, never proxies.
+ * Everything the app does to a document goes through this interface: reading, writing a fill plan,
+ * reverting the last fill, saying what the last fill was, going to a place, adding comments and
+ * inserting a blank template. Nothing else of an adapter is used by the app (no side doors); the
+ * pane, the preview and the command line choose the adapter at their edge and hand it on.
+ *
+ * Extending the port: add methods here with a doc comment, implement them in every adapter, and
+ * add a case to the contract suite (tests/contract). Writes take locations from a snapshot
+ * returned by `read`, never proxies; an adapter plans nothing itself: the plan comes from the core.
  */
-import type { Result } from "../domain/result";
+import type { EditPlan, Skip } from "../domain/edits";
+import type { ErrorCode, Result } from "../domain/result";
 import type { DocumentSnapshot, Location } from "../domain/snapshot";
+import type { EditOutcome } from "../ooxml/edit/apply";
 
 /** Which host an adapter talks to. */
 export type DocumentHost = "word" | "docx" | "memory";
@@ -30,6 +36,68 @@ export type DocumentCapabilities = {
   readonly comments: boolean;
   /** The selection can be moved to a location (Word only). */
   readonly select: boolean;
+  /** A fill is recorded in the document, so that it can be reverted (WordApi 1.4 in Word). */
+  readonly revert: boolean;
+  /** A blank template can be put into an empty document. */
+  readonly insert: boolean;
+};
+
+/** How a fill is written: its label in the record of fills, and when it was made. */
+export type WriteOptions = {
+  /** What the fill is called in the record ("Section action-steps"), shown on revert. */
+  readonly label: string;
+  readonly now: Date;
+  /** Values the planner left out (typed text without consent, no place), handed on to the report. */
+  readonly skipped?: readonly Skip[];
+};
+
+/** A failure that stopped a write part of the way: the lists of a report say what is in. */
+export type StoppedWrite = { readonly code: ErrorCode; readonly message: string };
+
+/**
+ * What a host wrote of a fill plan, edit by edit, as read back from the document after writing.
+ * Every edit of the plan is in exactly one of `written`, `unchanged` and `failed`; every value the
+ * planner left out is in `skipped`.
+ */
+export type FillResult = {
+  /** Edits found in the document after writing. */
+  readonly written: readonly EditOutcome[];
+  /** Edits whose target already held the value (nothing was written there). */
+  readonly unchanged: readonly EditOutcome[];
+  /** Edits that are not in the document, each with a sentence saying why. */
+  readonly failed: readonly (EditOutcome & { readonly message: string })[];
+  readonly skipped: readonly Skip[];
+  /** Sentences for the person (the fill was written but could not be recorded, so no revert). */
+  readonly notices: readonly string[];
+  /** When the host stopped part of the way. */
+  readonly stopped?: StoppedWrite;
+};
+
+/** `force`: put back every cell the fill wrote, even cells edited after it (the person agreed). */
+export type RevertRequest = { readonly force?: boolean };
+
+/** What a revert of the last fill put back. */
+export type RevertResult = {
+  /** The fill undone. */
+  readonly fill: { readonly label: string; readonly at: string };
+  /** Cells and body paragraphs whose text is what it was before the fill. */
+  readonly restored: number;
+  /** Rows (and tables) the fill had added, taken away again. */
+  readonly rowsRemoved: number;
+  /** Places that did not read back as before (empty when the revert is whole). */
+  readonly notRestored: readonly string[];
+  /** Fills still recorded (revert again to undo them). */
+  readonly remaining: number;
+};
+
+/** The last recorded fill and how much of it is in the document (a fill can be cut short). */
+export type LastFill = {
+  readonly label: string;
+  readonly at: string;
+  /** Cells holding what the fill wrote. */
+  readonly written: number;
+  /** Cells still holding their earlier contents: the fill did not reach them. */
+  readonly notWritten: number;
 };
 
 /** A review comment to anchor on a location. `text` is plain text, never markup. */
@@ -72,4 +140,26 @@ export interface DocumentPort {
    * are still added.
    */
   addComments(comments: readonly DocumentComment[]): Promise<Result<CommentOutcome>>;
+
+  /**
+   * Writes a fill plan made against the latest snapshot, records the fill in the document (so it
+   * can be reverted) and reads the result back. Answers `document_changed`, having written
+   * nothing, when a target no longer holds what the plan expects.
+   */
+  fill(plan: EditPlan, options: WriteOptions): Promise<Result<FillResult>>;
+
+  /**
+   * Undoes the last recorded fill. Cells edited since the fill are left alone (`document_changed`)
+   * unless `force`; `no_fill_to_revert` when no fill is recorded.
+   */
+  revert(request?: RevertRequest): Promise<Result<RevertResult>>;
+
+  /** The last recorded fill and how much of it is in the document; undefined when there is none. */
+  lastFill(): Promise<Result<LastFill | undefined>>;
+
+  /**
+   * Puts a blank template (a .docx file's bytes) into the document, which must be empty
+   * (`document_not_empty` otherwise: nothing a person wrote is ever replaced).
+   */
+  insertTemplate(bytes: Uint8Array): Promise<Result<void>>;
 }

@@ -7,7 +7,7 @@ import type { DocumentSnapshot } from "../domain/snapshot";
 import { readDocument } from "../domain/plan-reader";
 import { checkPlans } from "../domain/rules";
 import { templates } from "../templates";
-import type { PaneFinding, PlanSessionDeps } from "../app/plan-session";
+import type { PaneFinding, PlanServices } from "../app/plan-session";
 import { fieldGuidance, sectionGuidance, templateSummaries } from "./template-guidance";
 
 function today(): string {
@@ -53,7 +53,7 @@ export function isEmptyDocument(snapshot: DocumentSnapshot): boolean {
 /** Recognises the document's plans and reads their data. */
 export function recogniseForPane(
   snapshot: DocumentSnapshot,
-): ReturnType<PlanSessionDeps["recognise"]> {
+): ReturnType<PlanServices["recognise"]> {
   const { recognition, data } = readDocument(snapshot, templates);
   if (recognition.recognised && data.plans.length > 0) return { kind: "plans", data };
   const top = recognition.candidates[0];
@@ -66,10 +66,8 @@ export function recogniseForPane(
   };
 }
 
-export type DomainServices = Pick<
-  PlanSessionDeps,
-  "recognise" | "check" | "guidance" | "sectionGuidance" | "templates"
->;
+/** The services every host shares (each edge adds where blank templates come from). */
+export type DomainServices = Omit<PlanServices, "blankTemplate">;
 
 export function domainServices(): DomainServices {
   return {

@@ -4,14 +4,12 @@
  */
 import { createRoot } from "react-dom/client";
 import { OfficeDocument } from "../adapters/office/office-document.adapter";
+import type { WordInsertHost } from "../adapters/office/office-insert";
+import type { WordPaneHost } from "../adapters/office/office-revert";
 import { officeWordHost } from "../adapters/office/word-host";
 import { PlanSession } from "../app/plan-session";
-import { ok } from "../domain/result";
 import { PaneRoot } from "./components/PaneRoot/PaneRoot";
-import type { WordPaneHost } from "../adapters/office/office-revert";
-import { noWriter, portDeps, type HostWriter } from "./port-deps";
 import { currentThemeName } from "./theme";
-import type { WordInsertHost } from "../adapters/office/office-insert";
 
 type OfficeLike = {
   onReady(): Promise<unknown>;
@@ -24,9 +22,6 @@ function start(): void {
   if (!container) return;
   const office = (globalThis as { Office?: OfficeLike }).Office;
   const render = () => {
-    const port = new OfficeDocument(officeWordHost());
-    // The reader, checks and templates load beside the first paint, not before it.
-    const services = import("./domain-services").then((m) => m.domainServices());
     const word = (globalThis as { Word?: { run: typeof Word.run } }).Word;
     const requirements = (
       globalThis as {
@@ -35,7 +30,7 @@ function start(): void {
         };
       }
     ).Office?.context?.requirements;
-    const writeHost: WordPaneHost | undefined =
+    const editHost: WordPaneHost | undefined =
       word && requirements
         ? {
             // Word's own request context meets the writer's and revert's slices (type-checked).
@@ -43,26 +38,20 @@ function start(): void {
             isSetSupported: (n, v) => requirements.isSetSupported(n, v),
           }
         : undefined;
-    // Writing loads with the planner when first used.
-    const writer: HostWriter = writeHost
-      ? {
-          ...noWriter,
-          fill: async (r) => (await import("./word-writer")).wordWriter(port, writeHost).fill(r),
-          revert: async (options) =>
-            (await import("./word-writer")).wordWriter(port, writeHost).revert(options),
-          lastFill: async () => {
-            const w = (await import("./word-writer")).wordWriter(port, writeHost);
-            return w.lastFill ? w.lastFill() : ok(undefined);
-          },
-          // The real Word API also satisfies the slice the insert needs.
-          insertTemplate: async (template) =>
-            (await import("./word-insert")).insertTemplateFile(
-              writeHost as unknown as WordInsertHost,
-              template,
-            ),
-        }
-      : noWriter;
-    const session = new PlanSession(portDeps(port, writer, services));
+    // The pane's edge: the document is the one open in Word, through the Office.js adapter. The
+    // real Word API also satisfies the slice inserting a template needs.
+    const port = new OfficeDocument(
+      officeWordHost(),
+      editHost,
+      editHost as unknown as WordInsertHost | undefined,
+    );
+    // The reader, checks and templates load beside the first paint, not before it.
+    const services = import("./domain-services").then((m) => ({
+      ...m.domainServices(),
+      blankTemplate: async (template: string) =>
+        (await import("./word-insert")).blankTemplateFile(template),
+    }));
+    const session = new PlanSession({ document: port, services });
     const theme = currentThemeName(office?.context?.officeTheme?.bodyBackgroundColor);
     createRoot(container).render(<PaneRoot session={session} theme={theme} />);
   };

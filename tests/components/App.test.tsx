@@ -4,36 +4,51 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { MemoryDocument } from "../../src/adapters/memory/memory-document.adapter";
 import { err, ok } from "../../src/domain/result";
-import { PlanSession, type FillRequest, type PlanSessionDeps } from "../../src/app/plan-session";
+import { PlanSession, type PlanServices } from "../../src/app/plan-session";
+import type { DocumentPort } from "../../src/ports/document.port";
 import { App } from "../../src/taskpane/App/App";
 import { domainServices } from "../../src/taskpane/domain-services";
-import { portDeps, type HostWriter } from "../../src/taskpane/port-deps";
+import { templates } from "../../src/templates";
 import { templateBytes } from "../helpers/fixtures";
 import { renderInFluent } from "./render";
 
-function sessionOn(bytes: Uint8Array, overrides: Partial<PlanSessionDeps> = {}) {
-  const doc = MemoryDocument.fromDocx(bytes);
-  if (!doc.ok) throw new Error(doc.error.message);
-  const fills: FillRequest[] = [];
-  const writer: HostWriter = {
-    fill: async (r) => {
-      fills.push(r);
-      return ok({
-        written: [{ label: "District/School Name (paragraph 24)" }],
-        skipped: [],
-        failed: [],
-        rowsAdded: 0,
+type Overrides = { port?: Partial<DocumentPort>; services?: Partial<PlanServices> };
+
+/**
+ * The pane on a document in memory: reads, fills and comments go to the memory adapter (which
+ * writes into the .docx it holds); revert answers as after a fill of two values unless a test
+ * says otherwise.
+ */
+function sessionOn(bytes: Uint8Array, overrides: Overrides = {}) {
+  const opened = MemoryDocument.fromDocx(bytes);
+  if (!opened.ok) throw new Error(opened.error.message);
+  const doc = opened.value;
+  const port: DocumentPort = {
+    host: doc.host,
+    capabilities: () => doc.capabilities(),
+    read: () => doc.read(),
+    select: (l) => doc.select(l),
+    addComments: (c) => doc.addComments(c),
+    fill: (plan, options) => doc.fill(plan, options),
+    revert: async () =>
+      ok({
+        fill: { label: "Section plan-header", at: "2026-01-15T10:00:00.000Z" },
+        restored: 2,
         rowsRemoved: 0,
-      });
-    },
-    revert: async () => ok({ restored: 2, rowsRemoved: 0 }),
+        notRestored: [],
+        remaining: 0,
+      }),
+    lastFill: () => doc.lastFill(),
     insertTemplate: async () => ok(undefined),
+    ...overrides.port,
   };
-  const session = new PlanSession({
-    ...portDeps(doc.value, writer, domainServices()),
-    ...overrides,
-  });
-  return { session, fills, doc: doc.value };
+  const services: PlanServices = {
+    ...domainServices(),
+    blankTemplate: async () => ok(bytes),
+    ...overrides.services,
+  };
+  const session = new PlanSession({ document: port, services });
+  return { session, fills: doc.fills, doc };
 }
 
 jest.setTimeout(60_000);
@@ -72,7 +87,7 @@ describe("the task pane", () => {
   });
 
   it("writes only the section shown, with the values typed, and reports what was written", async () => {
-    const { session, fills } = sessionOn(templateBytes("ddtt-action-plan"));
+    const { session, fills, doc } = sessionOn(templateBytes("ddtt-action-plan"));
     renderInFluent(<App session={session} />);
     await userEvent.click(
       await screen.findByRole("button", { name: /1\. District and date/ }, { timeout: 15_000 }),
@@ -84,9 +99,12 @@ describe("the task pane", () => {
     await userEvent.click(screen.getByRole("button", { name: "Write to document" }));
     await screen.findByText("Written to the document");
     expect(fills).toHaveLength(1);
-    expect(fills[0]!.section).toEqual({ id: "plan-header" });
-    const header = fills[0]!.data.plans[0]!.sections.find((s) => s.id === "plan-header")!;
-    expect(header.fields.find((f) => f.id === "district-school-name")!.value).toBe("Northfield");
+    expect(fills[0]!.options.label).toBe("Section plan-header");
+    const read = await doc.read();
+    if (!read.ok) throw new Error(read.error.message);
+    expect(
+      read.value.paragraphs.some((p) => /District\/School Name:.*Northfield/.test(p.text)),
+    ).toBe(true);
     expect(
       within(screen.getByRole("list", { name: "What was written" })).getByText(
         /Written: District\/School Name/,
@@ -126,14 +144,22 @@ describe("the task pane", () => {
   it("offers to revert anyway when cells were edited after the fill, and reverts only when asked", async () => {
     const calls: (boolean | undefined)[] = [];
     const { session } = sessionOn(templateBytes("ddtt-action-plan"), {
-      revert: async (options) => {
-        calls.push(options?.force);
-        return options?.force
-          ? ok({ restored: 3, rowsRemoved: 0 })
-          : err(
-              "document_changed",
-              "The document changed after the last fill, so reverting it could lose later work.",
-            );
+      port: {
+        revert: async (options) => {
+          calls.push(options?.force);
+          return options?.force
+            ? ok({
+                fill: { label: "Section plan-header", at: "2026-01-15T10:00:00.000Z" },
+                restored: 3,
+                rowsRemoved: 0,
+                notRestored: [],
+                remaining: 0,
+              })
+            : err(
+                "document_changed",
+                "The document changed after the last fill, so reverting it could lose later work.",
+              );
+        },
       },
     });
     renderInFluent(<App session={session} />);
@@ -149,13 +175,15 @@ describe("the task pane", () => {
 
   it("says on opening when the last fill was cut short, with how many cells it wrote", async () => {
     const { session } = sessionOn(templateBytes("ddtt-action-plan"), {
-      lastFill: async () =>
-        ok({
-          label: "Section action-steps",
-          at: "2026-01-15T10:00:00Z",
-          written: 2,
-          notWritten: 3,
-        }),
+      port: {
+        lastFill: async () =>
+          ok({
+            label: "Section action-steps",
+            at: "2026-01-15T10:00:00Z",
+            written: 2,
+            notWritten: 3,
+          }),
+      },
     });
     renderInFluent(<App session={session} />);
     expect(
@@ -170,9 +198,11 @@ describe("the task pane", () => {
   it("says nothing on opening when the last fill is wholly in the document", async () => {
     let asked = false;
     const { session } = sessionOn(templateBytes("ddtt-action-plan"), {
-      lastFill: async () => {
-        asked = true;
-        return ok({ label: "Section", at: "2026-01-15T10:00:00Z", written: 4, notWritten: 0 });
+      port: {
+        lastFill: async () => {
+          asked = true;
+          return ok({ label: "Section", at: "2026-01-15T10:00:00Z", written: 4, notWritten: 0 });
+        },
       },
     });
     renderInFluent(<App session={session} />);
@@ -183,15 +213,17 @@ describe("the task pane", () => {
 
   it("says a document is no known plan, names the closest template and offers a blank one when empty", async () => {
     const { session } = sessionOn(templateBytes("ddtt-action-plan"), {
-      recognise: () => ({
-        kind: "unknown",
-        empty: true,
-        closest: {
-          template: "clna",
-          label: "CLNA self-assessment",
-          missing: ["Compliance", "Action plan"],
-        },
-      }),
+      services: {
+        recognise: () => ({
+          kind: "unknown",
+          empty: true,
+          closest: {
+            template: "clna",
+            label: "CLNA self-assessment",
+            missing: ["Compliance", "Action plan"],
+          },
+        }),
+      },
     });
     renderInFluent(<App session={session} />);
     expect(await screen.findByText("No known plan in this document")).toBeTruthy();
@@ -203,7 +235,7 @@ describe("the task pane", () => {
     expect(screen.getByRole("button", { name: "Insert blank template" })).toBeTruthy();
     expect(
       within(screen.getByRole("combobox", { name: "Template" })).getAllByRole("option"),
-    ).toHaveLength(5);
+    ).toHaveLength(templates.length);
   });
 
   it("lists every finding in review mode, filters by severity and copies a summary", async () => {
@@ -281,9 +313,11 @@ describe("the task pane", () => {
   it("adds a finding as a comment once, and says so on its button", async () => {
     const added: number[] = [];
     const { session } = sessionOn(templateBytes("ddtt-action-plan"), {
-      addComments: async (items) => {
-        added.push(items.length);
-        return ok({ added: items.length, notAdded: [] });
+      port: {
+        addComments: async (items) => {
+          added.push(items.length);
+          return ok({ added: items.length, skipped: [] });
+        },
       },
     });
     renderInFluent(<App session={session} />);

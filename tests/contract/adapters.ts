@@ -10,6 +10,7 @@ import type { DocumentSnapshot } from "../../src/domain/snapshot";
 import type { DocumentPort } from "../../src/ports/document.port";
 import { toFlatOpc } from "../helpers/make-docx";
 import { fakeWord } from "../office/fake-word";
+import { WordModel, wordModelHost } from "../office/word-model";
 
 export type AdapterCase = {
   readonly name: string;
@@ -50,3 +51,27 @@ export function comparable(s: DocumentSnapshot): Omit<DocumentSnapshot, "facts">
 } {
   return { ...s, facts: { strict: s.facts.strict, trackedChanges: s.facts.trackedChanges } };
 }
+
+/**
+ * The adapters the write contract runs against, each holding a document it can write: the .docx
+ * adapter, the Office.js adapter on the tests' model of Word (which holds the document as OOXML
+ * and answers as Word does), and the memory adapter (which writes into the .docx it holds).
+ */
+export const writableAdapterCases: readonly AdapterCase[] = [
+  { name: ".docx adapter", make: (bytes) => new DocxDocument(bytes) },
+  {
+    name: "Office.js adapter on the tests' Word",
+    make: (bytes) => {
+      const { host, readHost } = wordModelHost(WordModel.fromDocx(bytes));
+      return new OfficeDocument(readHost, host);
+    },
+  },
+  {
+    name: "memory adapter",
+    make: (bytes) => {
+      const r = MemoryDocument.fromDocx(bytes);
+      if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+      return r.value;
+    },
+  },
+];

@@ -4,7 +4,7 @@
  * are not in the document, like the other adapters.
  */
 import { MemoryDocument } from "../../src/adapters/memory/memory-document.adapter";
-import { nestedTable, twoTables } from "./variants";
+import { emptyDocument, nestedTable, twoTables } from "./variants";
 
 function open(bytes: Uint8Array): MemoryDocument {
   const r = MemoryDocument.fromDocx(bytes);
@@ -38,14 +38,24 @@ describe("the memory adapter", () => {
     expect(doc.comments.map((c) => c.text)).toEqual(["Say why."]);
   });
 
-  it("serves a replaced snapshot, as after an edit made outside the pane", async () => {
-    const doc = open(twoTables);
-    const other = open(nestedTable);
-    const replacement = await other.read();
-    if (!replacement.ok) throw new Error("unreadable");
-    doc.replace(replacement.value);
+  it("serves the snapshot of its file after a template goes in, and records no fill", async () => {
+    const doc = open(emptyDocument);
+    const before = await doc.read();
+    expect(before.ok && before.value.tables).toHaveLength(0);
+    expect((await doc.insertTemplate(nestedTable)).ok).toBe(true);
     const r = await doc.read();
     expect(r.ok && r.value.tables).toHaveLength(3);
+    expect(doc.bytes).toBe(nestedTable);
+    expect(doc.fills).toEqual([]);
+  });
+
+  it("cannot write a snapshot that has no file behind it, and says so", async () => {
+    const snapshot = await open(twoTables).read();
+    if (!snapshot.ok) throw new Error("unreadable");
+    const doc = new MemoryDocument(snapshot.value);
+    expect(doc.capabilities().write).toBe(false);
+    const r = await doc.fill({ structure: [], content: [] }, { label: "x", now: new Date(0) });
+    expect(r.ok ? "" : r.error.code).toBe("office_requirement_missing");
   });
 
   it("refuses bytes that are not a .docx with the .docx reader's code", () => {

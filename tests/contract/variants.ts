@@ -107,3 +107,6 @@ export const labelOutsideTables = minimalDocx(
 
 /** Two top-level tables and nothing else (the smallest multi-table document). */
 export const twoTables = minimalDocx(tbl(1, tr(tc(p("One")))) + tbl(1, tr(tc(p("Two")))));
+
+/** A blank document: one empty paragraph, as Word makes a new document. */
+export const emptyDocument = minimalDocx("<w:p/>");

@@ -3,7 +3,7 @@ import { readOfficeDocument } from "../../src/adapters/office/office-reader";
 import { revertLastFillInWord } from "../../src/adapters/office/office-revert";
 import { writePlanInWord } from "../../src/adapters/office/office-writer";
 import { fillDocxWithPlanData, planDocumentFill } from "../../src/app/fill";
-import { sectionKey } from "../../src/app/plan-session";
+import { sectionKey, type FillRequest } from "../../src/app/plan-session";
 import type { EditPlan } from "../../src/domain/edits";
 import type { DocumentPlanData, SectionData } from "../../src/domain/plan-data";
 import { readDocument } from "../../src/domain/plan-reader";
@@ -11,7 +11,7 @@ import type { DocumentSnapshot } from "../../src/domain/snapshot";
 import { parseJournal, serialiseJournal } from "../../src/ooxml/journal";
 import { readWordDocument } from "../../src/ooxml/wordml";
 import { childElements, parseXml } from "../../src/ooxml/xml";
-import { wordWriter } from "../../src/taskpane/word-writer";
+import { fillSection } from "../../src/app/section-fill";
 import { templates } from "../../src/templates";
 import { templateBytes } from "../helpers/fixtures";
 import { toFlatOpc } from "../helpers/make-docx";
@@ -19,6 +19,14 @@ import { fakeWordWriter, modelFrom, tablesOf, type FModel } from "./fake-word-wr
 import { withRowAdded, withFirstRated } from "./data-changes";
 import { plannedFill } from "./planned-fill";
 import { documentXml, must, now, setFields, snapshotOf } from "./helpers";
+
+/** What the pane does to the document through the port: write one section, revert the last fill. */
+function paneWriter(port: OfficeDocument) {
+  return {
+    fill: (request: FillRequest) => fillSection(port, request),
+    revert: () => port.revert(),
+  };
+}
 
 /** Every paragraph text of the model, tables and body, in order. */
 function texts(m: FModel): string[] {
@@ -260,7 +268,7 @@ describe("writing and reverting through the pane's Word writer", () => {
     const snapshot = snapshotOf(bytes);
     const model = modelFrom(snapshot);
     const fake = fakeWordWriter(model, { ooxml: toFlatOpc(bytes), supported: ["WordApi 1.3"] });
-    const writer = wordWriter(new OfficeDocument(fake.readHost), fake.host);
+    const writer = paneWriter(new OfficeDocument(fake.readHost, fake.host));
     const data = setFields(ddttValues)(readDocument(snapshot, templates).data);
     const section = data.plans[0]!.sections.find((s) => s.id === "action-steps")!;
     const report = must(
@@ -279,8 +287,8 @@ describe("writing and reverting through the pane's Word writer", () => {
     const model = modelFrom(snapshot);
     const original = texts(model);
     const fake = fakeWordWriter(model, { ooxml: toFlatOpc(bytes) });
-    const port = new OfficeDocument(fake.readHost);
-    const writer = wordWriter(port, fake.host);
+    const port = new OfficeDocument(fake.readHost, fake.host);
+    const writer = paneWriter(port);
     const data = setFields(ddttValues)(readDocument(snapshot, templates).data);
     const section = data.plans[0]!.sections.find((s) => s.id === "action-steps")!;
     const report = must(
@@ -323,7 +331,7 @@ describe("writing and reverting through the pane's Word writer", () => {
     };
     const model = modelFrom(snapshot);
     const fake = fakeWordWriter(model, { ooxml: toFlatOpc(bytes) });
-    const writer = wordWriter(new OfficeDocument(fake.readHost), fake.host);
+    const writer = paneWriter(new OfficeDocument(fake.readHost, fake.host));
     const report = must(
       await writer.fill({ data: changed, plan: 0, section: { id: signed.id }, overwrite: [] }),
     );

@@ -5,6 +5,7 @@
  * copied byte for byte.
  */
 import type { Finding } from "../../domain/findings";
+import type { Location } from "../../domain/snapshot";
 import { capture, err, PlanAssistFailure, type Result } from "../../domain/result";
 import {
   anchorComments,
@@ -50,7 +51,10 @@ export function commentText(f: Finding): string {
   return `${severityWord[f.severity]}${where ? ` (${where})` : ""}: ${f.message}`;
 }
 
-function paragraphFor(pkg: DocxPackage, f: Finding): XmlElement | undefined {
+function paragraphFor(
+  pkg: DocxPackage,
+  f: { readonly location?: Location },
+): XmlElement | undefined {
   const l = f.location;
   if (!l) return undefined;
   const index = pkg.read.index;
@@ -76,22 +80,54 @@ export function annotateDocx(
       "The document is saved as Strict Open XML, which PlanAssist does not annotate. Save it in Word as a normal Word Document (.docx) and retry.",
     );
   }
-  return capture(() => annotate(pkg, findings, options));
+  return capture(() => {
+    const r = annotate(
+      pkg,
+      findings.map((f) => ({
+        ...(f.location ? { location: f.location } : {}),
+        text: commentText(f),
+      })),
+      options,
+    );
+    return { bytes: r.bytes, comments: r.comments, unplaced: r.unplaced.length };
+  });
+}
+
+/**
+ * Writes a copy of the .docx with the given comment texts, each on its location; texts on the same
+ * paragraph share one comment. `unplaced` lists the indexes of texts with no place in the document.
+ */
+export function annotateDocxWithTexts(
+  bytes: Uint8Array,
+  items: readonly { readonly location?: Location; readonly text: string }[],
+  options: AnnotateOptions = {},
+): Result<{ bytes: Uint8Array; comments: number; unplaced: number[] }> {
+  const opened = openDocx(bytes);
+  if (!opened.ok) return opened;
+  const pkg = opened.value;
+  if (pkg.flatOpc) return flatOpcNotWritten("it writes comments");
+  if (pkg.read.snapshot.facts.strict) {
+    return err(
+      "docx_strict_ooxml",
+      "The document is saved as Strict Open XML, which PlanAssist does not annotate. Save it in Word as a normal Word Document (.docx) and retry.",
+    );
+  }
+  return capture(() => annotate(pkg, items, options));
 }
 
 function annotate(
   pkg: DocxPackage,
-  findings: readonly Finding[],
+  findings: readonly { readonly location?: Location; readonly text: string }[],
   options: AnnotateOptions,
-): AnnotateResult {
+): { bytes: Uint8Array; comments: number; unplaced: number[] } {
   const author = options.author ?? "PlanAssist";
   const initials = author.replace(/[^A-Z]/g, "").slice(0, 4) || "PA";
-  const groups = new Map<XmlElement, Finding[]>();
-  let unplaced = 0;
-  for (const f of findings) {
+  const groups = new Map<XmlElement, (typeof findings)[number][]>();
+  const unplaced: number[] = [];
+  for (const [i, f] of findings.entries()) {
     const p = paragraphFor(pkg, f);
     if (!p) {
-      unplaced++;
+      unplaced.push(i);
       continue;
     }
     groups.set(p, [...(groups.get(p) ?? []), f]);
@@ -113,7 +149,7 @@ function annotate(
       author,
       initials,
       ...(options.date !== undefined ? { date: options.date } : {}),
-      paragraphs: fs.map(commentText),
+      paragraphs: fs.map((f) => f.text),
     }));
 
   const documentXml = anchorComments(pkg.document.source, pkg.read.index.names, firstId, specs);

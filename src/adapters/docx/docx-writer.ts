@@ -352,3 +352,29 @@ function revertOrThrow(bytes: Uint8Array, options: { force?: boolean }): Result<
     remaining: rest.length,
   });
 }
+
+/**
+ * The last fill recorded in a .docx, or undefined when there is none. A .docx is written whole,
+ * so every cell and paragraph the fill recorded holds what it wrote.
+ */
+export function lastFillOfDocx(bytes: Uint8Array): Result<
+  | {
+      readonly label: string;
+      readonly at: string;
+      readonly written: number;
+      readonly notWritten: number;
+    }
+  | undefined
+> {
+  const r = capture(() => {
+    const opened = openDocx(bytes);
+    if (!opened.ok) return opened;
+    const where = findJournal(opened.value);
+    if (!where.ok) return where;
+    const last = where.value.journal.fills.at(-1);
+    if (!last) return ok(undefined);
+    const written = last.changes.filter((c) => c.kind === "cell" || c.kind === "paragraph").length;
+    return ok({ label: last.label, at: last.at, written, notWritten: 0 });
+  });
+  return r.ok ? r.value : r;
+}

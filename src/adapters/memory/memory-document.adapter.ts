@@ -1,9 +1,12 @@
 /**
  * A document held in memory, behind the document port: fast and deterministic for UI tests.
  *
- * It holds a snapshot (and, when built from a file, the .docx bytes so a test can hand them on).
- * `select` and `addComments` record what was asked so tests can assert on it.
+ * It holds a snapshot and, when built from a file, the .docx bytes, which its writes change (a
+ * fill, a revert, an inserted template are applied to the bytes by the .docx code, and the
+ * snapshot is read again from them). Every call through the port is recorded (`selections`,
+ * `comments`, `fills`, `reverts`), so tests can assert on what the pane asked for.
  */
+import type { EditPlan } from "../../domain/edits";
 import { err, ok, type Result } from "../../domain/result";
 import type { DocumentSnapshot, Location } from "../../domain/snapshot";
 import type {
@@ -11,7 +14,13 @@ import type {
   DocumentCapabilities,
   DocumentComment,
   DocumentPort,
+  FillResult,
+  LastFill,
+  RevertRequest,
+  RevertResult,
+  WriteOptions,
 } from "../../ports/document.port";
+import { DocxDocument } from "../docx/docx-document.adapter";
 import { openDocx } from "../docx/docx-file";
 
 export class MemoryDocument implements DocumentPort {
@@ -20,29 +29,38 @@ export class MemoryDocument implements DocumentPort {
   readonly selections: Location[] = [];
   /** Comments added, in order. */
   readonly comments: DocumentComment[] = [];
+  /** Fill plans written, with their options, in order. */
+  readonly fills: { readonly plan: EditPlan; readonly options: WriteOptions }[] = [];
+  /** Reverts asked for, in order. */
+  readonly reverts: RevertRequest[] = [];
   /** How many times `read` was called. */
   reads = 0;
+  /** The file behind the snapshot, when there is one: writes go into it. */
+  private readonly file: DocxDocument | undefined;
 
   constructor(
     private snapshot: DocumentSnapshot,
     /** The .docx the snapshot was read from, when there is one. */
-    readonly bytes?: Uint8Array,
-  ) {}
+    bytes?: Uint8Array,
+  ) {
+    this.file = bytes ? new DocxDocument(bytes) : undefined;
+  }
 
-  /** Reads a .docx once and serves its snapshot from memory afterwards. */
+  /** Reads a .docx once and serves its snapshot from memory afterwards (until a write). */
   static fromDocx(bytes: Uint8Array): Result<MemoryDocument> {
     const opened = openDocx(bytes);
     if (!opened.ok) return opened;
     return ok(new MemoryDocument(opened.value.read.snapshot, bytes), opened.warnings);
   }
 
-  capabilities(): DocumentCapabilities {
-    return { write: false, comments: true, select: true };
+  /** The .docx bytes as they are now (after writes), when the document came from a file. */
+  get bytes(): Uint8Array | undefined {
+    return this.file?.current();
   }
 
-  /** Replaces the held snapshot (a test simulating an edit made outside the pane). */
-  replace(snapshot: DocumentSnapshot): void {
-    this.snapshot = snapshot;
+  capabilities(): DocumentCapabilities {
+    const file = this.file !== undefined;
+    return { write: file, comments: true, select: true, revert: file, insert: file };
   }
 
   async read(): Promise<Result<DocumentSnapshot>> {
@@ -64,6 +82,41 @@ export class MemoryDocument implements DocumentPort {
     });
     return ok({ added: comments.length - skipped.length, skipped });
   }
+
+  async fill(plan: EditPlan, options: WriteOptions): Promise<Result<FillResult>> {
+    this.fills.push({ plan, options });
+    const file = this.file;
+    if (!file) return noFile("written into");
+    // The plan was made against the snapshot served: the file is read to the same snapshot.
+    const read = await file.read();
+    if (!read.ok) return read;
+    return this.after(await file.fill(plan, options));
+  }
+
+  async revert(request: RevertRequest = {}): Promise<Result<RevertResult>> {
+    this.reverts.push(request);
+    const file = this.file;
+    if (!file) return err("no_fill_to_revert", "There is no fill to revert in this document.");
+    return this.after(await file.revert(request));
+  }
+
+  async lastFill(): Promise<Result<LastFill | undefined>> {
+    return this.file ? this.file.lastFill() : ok(undefined);
+  }
+
+  async insertTemplate(bytes: Uint8Array): Promise<Result<void>> {
+    const file = this.file;
+    if (!file) return noFile("given a template");
+    return this.after(await file.insertTemplate(bytes));
+  }
+
+  /** After a write into the file: the snapshot served is read again from the new bytes. */
+  private async after<T>(r: Result<T>): Promise<Result<T>> {
+    if (!r.ok || !this.file) return r;
+    const read = await this.file.read();
+    if (read.ok) this.snapshot = read.value;
+    return r;
+  }
 }
 
 function exists(s: DocumentSnapshot, l: Location): boolean {
@@ -75,5 +128,12 @@ function missing(l: Location): Result<never> {
   return err(
     "cell_missing",
     `That place is not in the document (${l.kind === "cell" ? `table ${l.table + 1}, row ${l.row + 1}, cell ${l.cell + 1}` : `paragraph ${l.paragraph + 1}`}). Refresh and retry.`,
+  );
+}
+
+function noFile(what: string): Result<never> {
+  return err(
+    "office_requirement_missing",
+    `This document is a snapshot held in memory with no file behind it, so it cannot be ${what}. Nothing was changed.`,
   );
 }

@@ -3,8 +3,11 @@
  *
  * Every method is one `Word.run` batch with a fixed number of `context.sync()` calls; no proxy
  * object outlives its batch (tables and cells are found again from the snapshot's indexes each
- * time). Write methods are added by the write-back work next to these.
+ * time). Writing, reverting and the account of the last fill wrap the Office.js writer
+ * (office-writer.ts) and revert (office-revert.ts), loaded when first used; inserting a blank
+ * template wraps office-insert.ts.
  */
+import type { EditPlan } from "../../domain/edits";
 import { err, ok, type Result } from "../../domain/result";
 import type { DocumentSnapshot, Location } from "../../domain/snapshot";
 import type {
@@ -12,7 +15,14 @@ import type {
   DocumentCapabilities,
   DocumentComment,
   DocumentPort,
+  FillResult,
+  LastFill,
+  RevertRequest,
+  RevertResult,
+  WriteOptions,
 } from "../../ports/document.port";
+import type { WordInsertHost } from "./office-insert";
+import type { WordPaneHost } from "./office-revert";
 import { describeOfficeError, readOfficeDocument } from "./office-reader";
 import type { WordBodyLike, WordHost, WordRangeLike, WordTableLike } from "./word-host";
 import type { ReadResult } from "../../ooxml/wordml";
@@ -21,8 +31,19 @@ export class OfficeDocument implements DocumentPort {
   readonly host = "word" as const;
   private last: ReadResult | undefined;
   private lastSource: string | undefined;
+  /** A write or revert went in since the latest read: that snapshot no longer says what is there. */
+  private written = false;
 
-  constructor(private readonly word: WordHost | undefined) {}
+  /**
+   * `word` is Word as reading uses it; `edit` as writing and revert use it, and `insert` as
+   * inserting a template does (the real Word API is all three). Without `edit` the document can
+   * be read but not written; without `insert` no template goes in.
+   */
+  constructor(
+    private readonly word: WordHost | undefined,
+    private readonly edit?: WordPaneHost,
+    private readonly insert?: WordInsertHost,
+  ) {}
 
   capabilities(): DocumentCapabilities {
     const has = (v: string) => {
@@ -32,17 +53,13 @@ export class OfficeDocument implements DocumentPort {
         return false;
       }
     };
-    return { write: has("1.3"), comments: has("1.4"), select: has("1.3") };
-  }
-
-  /** The latest read, with the XML index writers use to plan edits. */
-  lastRead(): ReadResult | undefined {
-    return this.last;
-  }
-
-  /** The document part's XML of the latest read (what the index's offsets point into). */
-  lastDocumentXml(): string | undefined {
-    return this.lastSource;
+    return {
+      write: has("1.3") && this.edit !== undefined,
+      comments: has("1.4"),
+      select: has("1.3"),
+      revert: has("1.4") && this.edit !== undefined,
+      insert: this.insert !== undefined,
+    };
   }
 
   async read(): Promise<Result<DocumentSnapshot>> {
@@ -50,6 +67,7 @@ export class OfficeDocument implements DocumentPort {
     if (!r.ok) return r;
     this.last = r.value.read;
     this.lastSource = r.value.source;
+    this.written = false;
     return ok(r.value.read.snapshot, r.warnings);
   }
 
@@ -110,6 +128,103 @@ export class OfficeDocument implements DocumentPort {
       return ok({ added, skipped });
     }
   }
+
+  /** Two syncs: the check that every target holds what was read, then one batch and its read-back. */
+  async fill(plan: EditPlan, options: WriteOptions): Promise<Result<FillResult>> {
+    const edit = this.edit;
+    if (!edit) return notWritable();
+    const snapshot = this.last?.snapshot;
+    if (!snapshot) return err("document_changed", "Read the document before writing into it.");
+    const { writePlanInWord } = await import("./office-writer");
+    const source = this.lastSource;
+    if (plan.structure.length + plan.content.length > 0) this.written = true;
+    const written = await writePlanInWord(edit, snapshot, plan, {
+      label: options.label,
+      now: options.now,
+      ...(source !== undefined ? { source } : {}),
+    });
+    if (!written.ok) return written;
+    const r = written.value;
+    // Word stopped before anything was in: the fill failed as a whole.
+    if (r.error && r.written.length === 0) return err(r.error.code, r.error.message);
+    return ok({
+      written: r.written,
+      unchanged: [],
+      failed: r.notWritten.map((o) => ({
+        ...o,
+        message: o.message ?? r.error?.message ?? "it is not in the document",
+      })),
+      skipped: options.skipped ?? [],
+      notices: r.notices,
+      ...(r.error ? { stopped: r.error } : {}),
+    });
+  }
+
+  /** Three syncs: the record and the document, the batch that puts the cells back, the read-back. */
+  async revert(request: RevertRequest = {}): Promise<Result<RevertResult>> {
+    const edit = this.edit;
+    if (!edit) return err("no_fill_to_revert", "There is no fill to revert in this document.");
+    const { revertLastFillInWord } = await import("./office-revert");
+    this.written = true;
+    const r = await revertLastFillInWord(edit, { force: request.force ?? false });
+    if (!r.ok) return r;
+    const v = r.value;
+    if (v.error) {
+      const missed = v.notRestored.length > 0 ? ` Not restored: ${v.notRestored.join("; ")}.` : "";
+      return err(v.error.code, `${v.error.message}${missed}`);
+    }
+    if (v.notRestored.length > 0) {
+      return err(
+        "office_sync_failed",
+        `The last fill was reverted, but these did not read back as before: ${v.notRestored.join("; ")}. Check them in the document.`,
+      );
+    }
+    return ok({
+      fill: v.fill,
+      restored: v.restored.length,
+      rowsRemoved: v.rowsRemoved,
+      notRestored: [],
+      remaining: v.remaining,
+    });
+  }
+
+  /** One small sync after a read: only the record of fills is read. */
+  async lastFill(): Promise<Result<LastFill | undefined>> {
+    const edit = this.edit;
+    if (!edit) return ok(undefined);
+    const { accountLastFillInWord } = await import("./office-revert");
+    // Just after a read, only the record of fills is read; after a write, the document too.
+    const r = await accountLastFillInWord(edit, this.written ? undefined : this.last?.snapshot);
+    if (!r.ok) return r.error.code === "no_fill_to_revert" ? ok(undefined) : r;
+    const v = r.value;
+    return ok({
+      label: v.fill.label,
+      at: v.fill.at,
+      written: v.written.length,
+      notWritten: v.notWritten.length,
+    });
+  }
+
+  /** Two syncs: the body's text (a document holding anything is never replaced), then the insert. */
+  async insertTemplate(bytes: Uint8Array): Promise<Result<void>> {
+    const insert = this.insert;
+    if (!insert) {
+      return err(
+        "office_requirement_missing",
+        "Inserting a template is not available here. Open a blank copy of the template instead.",
+      );
+    }
+    const { insertTemplateInWord } = await import("./office-insert");
+    const inserted = await insertTemplateInWord(insert, bytes);
+    return inserted.ok ? ok(undefined) : inserted;
+  }
+}
+
+function notWritable(): Result<never> {
+  return err(
+    "office_requirement_missing",
+    "Writing into this document is not available in this build. Nothing was changed.",
+  );
 }
 
 /**

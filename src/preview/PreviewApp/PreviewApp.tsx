@@ -14,10 +14,9 @@ import { useEffect, useMemo, useRef, useState, type CSSProperties } from "react"
 import { PlanSession } from "../../app/plan-session";
 import { PaneRoot } from "../../taskpane/components/PaneRoot/PaneRoot";
 import { domainServices } from "../../taskpane/domain-services";
-import { portDeps } from "../../taskpane/port-deps";
 import { currentThemeName, themes, type ThemeName } from "../../taskpane/theme";
 import { DocumentView } from "../DocumentView/DocumentView";
-import { PreviewDocument } from "../preview-document";
+import { PreviewDocument, previewBlankTemplate } from "../preview-document";
 import type { FirstSample } from "../first-sample";
 import { loadSample, samples } from "../samples";
 import { usePreviewAppStyles } from "./PreviewApp.styles";
@@ -160,7 +159,12 @@ export function PreviewApp({ first }: PreviewAppProps = {}) {
 
   const session = useMemo(
     () =>
-      opened ? new PlanSession(portDeps(opened.doc, opened.doc, domainServices())) : undefined,
+      opened
+        ? new PlanSession({
+            document: opened.doc,
+            services: { ...domainServices(), blankTemplate: previewBlankTemplate },
+          })
+        : undefined,
     [opened],
   );
 

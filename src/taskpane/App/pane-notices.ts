@@ -10,9 +10,9 @@ import {
   sectionFields,
   type CommentReport,
   type FillEntry,
-  type FillReport,
-  type RevertReport,
+  type SectionFillReport,
 } from "../../app/plan-session";
+import type { RevertResult } from "../../ports/document.port";
 
 export type Notice = {
   readonly intent: "success" | "warning" | "error" | "info";
@@ -61,7 +61,7 @@ export function entryName(entry: FillEntry, section: SectionData | undefined): s
  * errors were written.
  */
 export function describeReport(
-  report: FillReport,
+  report: SectionFillReport,
   section: SectionData | undefined,
   withErrors: number,
 ): Notice {
@@ -103,7 +103,7 @@ export function describeReport(
 }
 
 /** The revert's outcome in words that count cells and paragraphs right. */
-export function describeRevert(report: RevertReport): Notice {
+export function describeRevert(report: Pick<RevertResult, "restored" | "rowsRemoved">): Notice {
   const parts = [`${count(report.restored, "value")} restored`];
   if (report.rowsRemoved) parts.push(`${count(report.rowsRemoved, "added row")} removed`);
   return { intent: "success", title: "Last fill reverted", text: `${parts.join(", ")}.` };
