@@ -17,8 +17,21 @@ export function floorRead(bytes) {
   return elements;
 }
 
-/** Each contender: bytes of one .docx in, something read out. `lib` is the bundled reader. */
+/** What `planassist check` is given: Node's zlib to inflate, as the command line uses. */
+export function cliCheckOptions(lib) {
+  return {
+    currentDate: "2026-01-15",
+    limits: { ...lib.defaultDocxLimits, codec: lib.zlibCodec },
+  };
+}
+
+/**
+ * Each contender: bytes of one .docx in, something read out. `lib` is the bundled reader. The
+ * reader (`ours`) inflates with fflate, as the pane does; `check` with Node's zlib, as the
+ * command line does.
+ */
 export function contenders(lib) {
+  const checkOptions = cliCheckOptions(lib);
   return {
     ours: (bytes) => {
       const r = lib.openDocx(bytes);
@@ -26,7 +39,7 @@ export function contenders(lib) {
       return r.value.read.snapshot.tables.length;
     },
     check: (bytes) => {
-      const r = lib.checkDocument(bytes, { currentDate: "2026-01-15" });
+      const r = lib.checkDocument(bytes, checkOptions);
       if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
       return r.value.findings.length;
     },

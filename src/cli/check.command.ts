@@ -10,6 +10,8 @@ import os from "os";
 import path from "path";
 import { isMainThread, parentPort, Worker, workerData } from "worker_threads";
 import { annotateDocx } from "../adapters/docx/annotate";
+import { defaultDocxLimits } from "../adapters/docx/docx-file";
+import { zlibCodec } from "../adapters/docx/zip-zlib";
 import {
   checkBatch,
   checkDocument,
@@ -288,6 +290,11 @@ function bundlePath(): string | undefined {
   return typeof __filename === "string" && __filename.endsWith(".cjs") ? __filename : undefined;
 }
 
+/** The options with Node's zlib to inflate (a codec is not sent to a worker: each adds its own). */
+function withZlib(options: CheckOptions): CheckOptions {
+  return { ...options, limits: { ...(options.limits ?? defaultDocxLimits), codec: zlibCodec } };
+}
+
 if (!isMainThread && parentPort && (workerData as WorkerJob | undefined)?.planassistCheckWorker) {
   const job = workerData as WorkerJob;
   const port = parentPort;
@@ -298,7 +305,7 @@ if (!isMainThread && parentPort && (workerData as WorkerJob | undefined)?.planas
       let transfer: ArrayBuffer[] = [];
       try {
         const bytes = await readRegularFile(name);
-        const r = checkDocument(bytes, job.options);
+        const r = checkDocument(bytes, withZlib(job.options));
         if (r.ok && job.keepBytes) {
           const own = bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
           transfer = [own.buffer as ArrayBuffer];
@@ -397,7 +404,7 @@ export async function runCheck(args: readonly string[], io: CliIo): Promise<numb
     (await checkBatch(
       files.map((f) => ({ name: f, read: () => io.readFile(f) })),
       {
-        ...options,
+        ...withZlib(options),
         concurrency: parsed.concurrency,
         keepBytes,
         ...(onProgress ? { onProgress: (done: number) => onProgress(done) } : {}),
