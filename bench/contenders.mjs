@@ -1,21 +1,9 @@
 // What the reading benchmark compares: PlanAssist's reader and checker, mammoth.extractRawText,
 // and the floor (inflate word/document.xml and one pass of a streaming XML parser, nothing else).
-import { unzipSync } from "fflate";
 import mammoth from "mammoth";
-import { SaxesParser } from "saxes";
+import { floorRead } from "./floor.mjs";
 
-const decoder = new TextDecoder();
-
-/** The floor: inflate the main part and run one streaming parse over it, keeping nothing. */
-export function floorRead(bytes) {
-  const files = unzipSync(bytes, { filter: (f) => f.name === "word/document.xml" });
-  const xml = decoder.decode(files["word/document.xml"]);
-  const parser = new SaxesParser();
-  let elements = 0;
-  parser.on("opentag", () => elements++);
-  parser.write(xml).close();
-  return elements;
-}
+export { floorRead };
 
 /** What `planassist check` is given: Node's zlib to inflate, as the command line uses. */
 export function cliCheckOptions(lib) {
