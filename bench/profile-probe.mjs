@@ -1,8 +1,9 @@
 // Checks the corpus in a fresh process under the V8 sampling profiler, for bench/profile.mjs.
 // With "cold" it profiles the first pass over every document (what one fresh run meets); with
 // "warm" it checks for three times `seconds` first (checking is steady after some 300 documents)
-// and then profiles for `seconds`. Prints the documents checked and\n// the CPU time they took. The profile (only the
-// checking: not the loading of modules nor the warm-up) is written to `out`.
+// and then profiles for `seconds`. Seconds are of CPU time. The profile (only the checking: not
+// the loading of modules nor the warm-up) is written to `out`; prints the documents checked and
+// the CPU time they took.
 //   node bench/profile-probe.mjs <reader bundle> <corpus dir> <cold|warm> <seconds> <out>
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { Session } from "node:inspector";
