@@ -1,24 +1,25 @@
 // What the reading benchmark compares: PlanAssist's reader and checker, mammoth.extractRawText,
 // and the floor (inflate word/document.xml and one pass of a streaming XML parser, nothing else).
-import { unzipSync } from "fflate";
 import mammoth from "mammoth";
-import { SaxesParser } from "saxes";
+import { floorRead } from "./floor.mjs";
 
-const decoder = new TextDecoder();
+export { floorRead };
 
-/** The floor: inflate the main part and run one streaming parse over it, keeping nothing. */
-export function floorRead(bytes) {
-  const files = unzipSync(bytes, { filter: (f) => f.name === "word/document.xml" });
-  const xml = decoder.decode(files["word/document.xml"]);
-  const parser = new SaxesParser();
-  let elements = 0;
-  parser.on("opentag", () => elements++);
-  parser.write(xml).close();
-  return elements;
+/** What `planassist check` is given: Node's zlib to inflate, as the command line uses. */
+export function cliCheckOptions(lib) {
+  return {
+    currentDate: "2026-01-15",
+    limits: { ...lib.defaultDocxLimits, codec: lib.zlibCodec },
+  };
 }
 
-/** Each contender: bytes of one .docx in, something read out. `lib` is the bundled reader. */
+/**
+ * Each contender: bytes of one .docx in, something read out. `lib` is the bundled reader. The
+ * reader (`ours`) inflates with fflate, as the pane does; `check` with Node's zlib, as the
+ * command line does.
+ */
 export function contenders(lib) {
+  const checkOptions = cliCheckOptions(lib);
   return {
     ours: (bytes) => {
       const r = lib.openDocx(bytes);
@@ -26,7 +27,7 @@ export function contenders(lib) {
       return r.value.read.snapshot.tables.length;
     },
     check: (bytes) => {
-      const r = lib.checkDocument(bytes, { currentDate: "2026-01-15" });
+      const r = lib.checkDocument(bytes, checkOptions);
       if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
       return r.value.findings.length;
     },

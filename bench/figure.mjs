@@ -1,7 +1,7 @@
 // One line per figure, and the same as JSON: the shape every benchmark in this folder reports in.
 import { writeFileSync } from "node:fs";
 
-/** @typedef {{ name: string, value: number, unit: string, baseline: string | null, baselineValue: number | null, ratio: number | null, note?: string }} Figure */
+/** @typedef {{ name: string, value: number, unit: string, baseline: string | null, baselineValue: number | null, ratio: number | null, target?: number, met?: boolean, note?: string }} Figure */
 
 /** @type {Figure[]} */
 export const figures = [];
@@ -23,7 +23,7 @@ function round(n) {
  * @returns {Figure}
  */
 export function figure(name, value, unit, options = {}) {
-  const { baseline = null, baselineValue = null, higherIsBetter = true, note } = options;
+  const { baseline = null, baselineValue = null, higherIsBetter = true, target, note } = options;
   const ratio =
     baselineValue === null || baselineValue === 0
       ? null
@@ -39,6 +39,10 @@ export function figure(name, value, unit, options = {}) {
     baselineValue: round(baselineValue),
     ratio: round(ratio),
   };
+  if (target !== undefined && ratio !== null) {
+    f.target = round(target);
+    f.met = ratio >= target;
+  }
   if (note) f.note = note;
   figures.push(f);
   const cols = [
@@ -46,6 +50,7 @@ export function figure(name, value, unit, options = {}) {
     `${f.value} ${unit}`.padEnd(20),
     baseline ? `vs ${baseline} (${f.baselineValue} ${unit})`.padEnd(46) : "".padEnd(46),
     ratio === null ? "" : `x${f.ratio}`,
+    f.met === undefined ? "" : f.met ? "(target met)" : "(target MISSED)",
   ];
   console.log(cols.join(" ").trimEnd() + (note ? `  [${note}]` : ""));
   return f;

@@ -10,6 +10,8 @@ import os from "os";
 import path from "path";
 import { isMainThread, parentPort, Worker, workerData } from "worker_threads";
 import { annotateDocx } from "../adapters/docx/annotate";
+import { defaultDocxLimits } from "../adapters/docx/docx-file";
+import { zlibCodec } from "../adapters/docx/zip-zlib";
 import {
   checkBatch,
   checkDocument,
@@ -59,7 +61,8 @@ export function checkUsage(): string {
     "  --show-values                 include what cells hold (left out by default: plans hold student data and staff names)",
     "  --annotate OUTDIR             write a copy of each file with findings, with a Word comment on each cell concerned",
     "  --today YYYY-MM-DD            the date used as today where a plan has none written (default: the current date)",
-    "  --jobs N                      check N files at once, in worker threads (default: threads only for large batches)",
+    "  --jobs N                      check N files at once, in worker threads (default: threads only for",
+    "                                batches of 800 files or more, on a machine with two cores or more free)",
     "  --group-by FILE.csv           which files belong to one district (file,district rows); by default the",
     "                                district name each plan gives, and a CLNA joins the plans in its folder",
     "  --force                       write over an existing report or annotated copy (never over an input)",
@@ -282,10 +285,48 @@ type WorkerJob = {
 };
 type WorkerMessage = { readonly index: number; readonly item: BatchItem };
 
-const FILES_PER_WORKER = 32;
+/**
+ * Files a worker thread must have to pay for itself: each starts cold, and checking runs several
+ * times slower until the engine has compiled it (about 300 documents), so a worker with fewer
+ * mostly warms up; its results are also copied back to the main thread.
+ */
+export const FILES_PER_WORKER = 400;
+/** At most this many worker threads, however many cores are free. */
+const MAX_WORKERS = 8;
+
+/** What `workerCount` looks at: the batch, the cores and how busy the machine is. */
+export type Machine = {
+  /** `os.availableParallelism()`. */
+  readonly cores: number;
+  /** The one-minute load average (`os.loadavg()[0]`; 0 where the system does not give it). */
+  readonly load: number;
+};
+
+/**
+ * How many worker threads to check `files` files with (0: check in this thread). Workers only
+ * where they pay: at least two cores free beyond what is already running, and enough files that
+ * each worker checks `FILES_PER_WORKER` or more.
+ */
+export function workerCount(files: number, machine: Machine): number {
+  // Cores free, to the nearest: an idle machine shows a load of a few tenths.
+  const free = Math.round(machine.cores - machine.load);
+  const threads = Math.min(free, Math.floor(files / FILES_PER_WORKER), MAX_WORKERS);
+  return threads >= 2 ? threads : 0;
+}
+
+function thisMachine(): Machine {
+  const cores =
+    typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
+  return { cores, load: os.loadavg()[0] ?? 0 };
+}
 
 function bundlePath(): string | undefined {
   return typeof __filename === "string" && __filename.endsWith(".cjs") ? __filename : undefined;
+}
+
+/** The options with Node's zlib to inflate (a codec is not sent to a worker: each adds its own). */
+function withZlib(options: CheckOptions): CheckOptions {
+  return { ...options, limits: { ...(options.limits ?? defaultDocxLimits), codec: zlibCodec } };
 }
 
 if (!isMainThread && parentPort && (workerData as WorkerJob | undefined)?.planassistCheckWorker) {
@@ -298,7 +339,7 @@ if (!isMainThread && parentPort && (workerData as WorkerJob | undefined)?.planas
       let transfer: ArrayBuffer[] = [];
       try {
         const bytes = await readRegularFile(name);
-        const r = checkDocument(bytes, job.options);
+        const r = checkDocument(bytes, withZlib(job.options));
         if (r.ok && job.keepBytes) {
           const own = bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
           transfer = [own.buffer as ArrayBuffer];
@@ -325,14 +366,9 @@ async function checkInWorkers(
   onProgress?: (done: number) => void,
 ): Promise<BatchItem[] | undefined> {
   const bundle = bundlePath();
-  const cores =
-    typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
-  // A worker costs about as much to start as checking a few dozen files, so by default workers are
-  // used only for large batches; --jobs N asks for N workers.
+  // By default the batch and the machine decide (workerCount); --jobs N asks for N workers.
   const threads =
-    jobs !== undefined
-      ? Math.min(jobs, files.length)
-      : Math.min(cores, Math.floor(files.length / FILES_PER_WORKER));
+    jobs !== undefined ? Math.min(jobs, files.length) : workerCount(files.length, thisMachine());
   if (!bundle || threads < 2) return undefined;
   const results: BatchItem[] = new Array(files.length);
   let done = 0;
@@ -397,7 +433,7 @@ export async function runCheck(args: readonly string[], io: CliIo): Promise<numb
     (await checkBatch(
       files.map((f) => ({ name: f, read: () => io.readFile(f) })),
       {
-        ...options,
+        ...withZlib(options),
         concurrency: parsed.concurrency,
         keepBytes,
         ...(onProgress ? { onProgress: (done: number) => onProgress(done) } : {}),

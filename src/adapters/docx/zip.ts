@@ -7,7 +7,10 @@
  * checked from the headers before anything is inflated, every entry is inflated within its
  * declared size (small ones in one call into a fixed buffer, larger ones in 16 KB steps that stop
  * at the size, ratio, total and time limits), and its CRC is verified. Entries written with a data
- * descriptor (flag bit 3) are read with the sizes of the central directory. Writing copies every
+ * descriptor (flag bit 3) are read with the sizes of the central directory. Inflating and the CRC
+ * go through a `ZipCodec`: fflate's by default (Node and the browser alike), Node's own zlib where
+ * the caller runs in Node and asks for it (`zip-zlib.ts`); both are held to the same limits.
+ * Writing copies every
  * entry it was not asked to change byte for byte (compressed data included), so the parts
  * PlanAssist did not touch are identical to the original's.
  */
@@ -24,6 +27,31 @@ export type ZipLimits = {
   /** Highest compression ratio accepted for an entry larger than `ratioFloorBytes`. */
   readonly maxRatio: number;
   readonly ratioFloorBytes: number;
+  /** What inflates entries and computes their CRC (fflate's when not given). */
+  readonly codec?: ZipCodec;
+};
+
+/**
+ * What inflates an entry's data and computes CRCs, so that the same guarded reading runs on
+ * fflate (in the browser) and on Node's zlib (in the command line).
+ */
+export type ZipCodec = {
+  readonly name: string;
+  /**
+   * Inflates one entry's raw deflate data, which declares `e.uncompressedSize` bytes, counting
+   * what it unpacks in `budget` and stopping at the limits (size, ratio, total, time). Returns
+   * the bytes (fewer than declared when the data ends early: the caller reports it). Throws a
+   * PlanAssistFailure: `zip_size_mismatch` for more than declared, `zip_corrupt` for damaged
+   * data, `zip_truncated` for data cut short.
+   */
+  inflate(
+    data: Uint8Array,
+    name: string,
+    e: ZipEntry,
+    limits: ZipLimits,
+    budget: InflateBudget,
+  ): Uint8Array;
+  crc32(data: Uint8Array): number;
 };
 
 export const defaultZipLimits: ZipLimits = {
@@ -279,7 +307,7 @@ function mb(n: number): number {
   return Math.round(n / 1048576);
 }
 
-function checkBudget(name: string, limits: ZipLimits, budget: InflateBudget): void {
+export function checkBudget(name: string, limits: ZipLimits, budget: InflateBudget): void {
   if (budget.used > limits.maxTotalBytes) {
     throw new PlanAssistFailure(
       "zip_too_large",
@@ -295,7 +323,7 @@ function checkBudget(name: string, limits: ZipLimits, budget: InflateBudget): vo
   }
 }
 
-function ratioTooHigh(name: string, limits: ZipLimits): PlanAssistFailure {
+export function ratioTooHigh(name: string, limits: ZipLimits): PlanAssistFailure {
   return new PlanAssistFailure(
     "zip_ratio_too_high",
     `The part "${name.slice(0, 80)}" unpacks to more than ${limits.maxRatio} times its packed size, which is how zip bombs look. PlanAssist did not unpack it.`,
@@ -339,10 +367,8 @@ export function readEntry(
     out = data;
     budget.used += out.length;
     checkBudget(name, limits, budget);
-  } else if (e.method === 8 && data.length > 0 && data.length <= FAST_INFLATE_MAX_PACKED) {
-    out = inflateInto(data, name, e, limits, budget);
   } else if (e.method === 8) {
-    out = inflateBounded(data, name, e, limits, budget);
+    out = (limits.codec ?? fflateCodec).inflate(data, name, e, limits, budget);
   } else {
     throw new PlanAssistFailure(
       "zip_unsupported_method",
@@ -355,7 +381,7 @@ export function readEntry(
       `The part "${name.slice(0, 80)}" is ${out.length} bytes but the file says ${e.uncompressedSize}. The file is damaged; open it in Word and save it again.`,
     );
   }
-  if (crc32(out) !== e.crc32) {
+  if ((limits.codec ?? fflateCodec).crc32(out) !== e.crc32) {
     throw new PlanAssistFailure(
       "zip_bad_crc",
       `The part "${name.slice(0, 80)}" fails its checksum: the file is damaged. Get the file again or open it in Word, which may repair it.`,
@@ -455,6 +481,16 @@ function inflateBounded(
   // Less than declared: the caller reports the size mismatch.
   return total === cap ? out : out.subarray(0, total);
 }
+
+/** fflate's inflate (small entries in one call, larger ones in steps) and the table CRC. */
+export const fflateCodec: ZipCodec = {
+  name: "fflate",
+  inflate: (data, name, e, limits, budget) =>
+    data.length > 0 && data.length <= FAST_INFLATE_MAX_PACKED
+      ? inflateInto(data, name, e, limits, budget)
+      : inflateBounded(data, name, e, limits, budget),
+  crc32: (data) => crc32(data),
+};
 
 let crcTables: Uint32Array[] | undefined;
 
