@@ -204,13 +204,15 @@ export function narrowEntries(
     if (value.trim() === held.get(key)) continue;
     const cell = narrowCell(snapshot, field.location, value);
     if (!cell) continue;
-    const perLine =
-      cell.perLine === 0 ? "not one character" : `${count(cell.perLine, "character")}`;
+    const room =
+      cell.perLine === 0
+        ? "too narrow for a single character: Word would show this a letter per line"
+        : `room for ${count(cell.perLine, "character")} a line: Word would break this apart`;
     out.push({
       key,
       name: fieldName(section, field.id, row),
       cell,
-      message: `The cell this goes into is ${inches(cell.width)} wide: Word would show ${perLine} a line. Widen that column in Word, or type this after its label there.`,
+      message: `The cell this goes into is ${inches(cell.width)} wide, ${room}. Widen that column in Word, or type this after its label there.`,
     });
   }
   return out;
