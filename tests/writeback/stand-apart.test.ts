@@ -70,12 +70,12 @@ describe.each(cases)("$id: two entries on one line", ({ id, first, second, value
   const original = templateBytes(id);
   const keys = Object.keys(values);
 
-  it("the plan ends the first value with a tab, and the last one with nothing", () => {
+  it("the plan ends the first value with spaces, and the last one with nothing", () => {
     const snapshot = snapshotOf(original);
     const plan = must(planDocumentFill(snapshot, setFields(values)(dataOf(snapshot)))).plan;
     const texts = plan.content.filter((e): e is SetTextEdit => e.kind === "set-text");
     expect(texts.map((e) => e.text)).toEqual(
-      Object.values(values).map((v, i) => (i === 0 ? `${v}\t` : v)),
+      Object.values(values).map((v, i) => (i === 0 ? `${v}   ` : v)),
     );
   });
 
@@ -85,8 +85,8 @@ describe.each(cases)("$id: two entries on one line", ({ id, first, second, value
     const filled = must(fillDocx(original, plan, { label: id, now })).bytes;
     const after = snapshotOf(filled);
     const line = paragraphWith(after, first);
-    // Before the fill the underscores kept them apart; now a tab does (not a single space).
-    expect(line).toContain(`${first}\t ${second}`);
+    // Before the fill the underscores kept them apart; now spaces do (not a single one).
+    expect(line).toContain(`${first}    ${second}`);
     expect(line).not.toContain(`${first} ${second}`);
     expect(valuesOf(dataOf(after), keys)).toEqual(values);
     const again = must(planDocumentFill(after, setFields(values)(dataOf(after))));
@@ -115,7 +115,7 @@ describe.each(cases)("$id: two entries on one line", ({ id, first, second, value
     expect(report.error).toBeUndefined();
     expect(report.notWritten).toEqual([]);
     const after = (await read()).read.snapshot;
-    expect(paragraphWith(after, first)).toContain(`${first}\t ${second}`);
+    expect(paragraphWith(after, first)).toContain(`${first}    ${second}`);
     expect(valuesOf(dataOf(after), keys)).toEqual(values);
     expect(isEmptyPlan(must(planDocumentFill(after, setFields(values)(dataOf(after)))).plan)).toBe(
       true,
@@ -128,13 +128,13 @@ describe.each(cases)("$id: two entries on one line", ({ id, first, second, value
   });
 });
 
-it("a gap that already holds a tab is kept as it is", () => {
+it("a gap that already keeps them apart is kept as it is", () => {
   const original = templateBytes("ddtt-action-plan");
   const snapshot = snapshotOf(original);
   const values = { "plan-header.district-school-name": "Pioneer Valley" };
   const plan = must(planDocumentFill(snapshot, setFields(values)(dataOf(snapshot)))).plan;
   const filled = snapshotOf(must(fillDocx(original, plan, { label: "x", now })).bytes);
-  // Written again over the first value: the tab after it is already there.
+  // Written again over the first value: the spaces after it are already there.
   const next = { "plan-header.district-school-name": "Northfield" };
   const second = must(
     planDocumentFill(filled, setFields(next)(dataOf(filled)), { overwrite: "all" }),
