@@ -555,7 +555,28 @@ function contentEdit(
     }
   }
   const expected = p.fresh ? "" : (slotText(snapshot, loc) ?? "");
-  return { kind: "set-text", field: p.field, location: toPost(loc), text: want, expected };
+  const text = standApart(snapshot, loc, want);
+  return { kind: "set-text", field: p.field, location: toPost(loc), text, expected };
+}
+
+/** What follows a value written before another entry's label on the same line. */
+export const APART = "   ";
+
+/**
+ * A value written over the blank of "District/School Name: ____ Today's Date: ____" would end
+ * one space from the next label once the underscores are gone. As a person typing would, the
+ * value is followed by a few spaces (`APART`, part of the edit's text, so every host writes it;
+ * spaces rather than a tab, whose width depends on where the value ends) unless the gap after
+ * the blank already holds a tab or two spaces or more. The reader leaves them out of the value.
+ */
+export function standApart(snapshot: DocumentSnapshot, loc: Location, value: string): string {
+  if (loc.kind !== "paragraph" || loc.end === undefined) return value;
+  if (value.trim() === "" || /[ \t\u00a0]$/.test(value)) return value;
+  const text = snapshot.paragraphs[loc.paragraph]?.text ?? "";
+  const after = text.slice(loc.end);
+  const gap = /^[ \t\u00a0]*/.exec(after)?.[0] ?? "";
+  if (gap.length === after.length || gap.includes("\t") || gap.length >= 2) return value;
+  return `${value}${APART}`;
 }
 
 function clip(s: string): string {

@@ -57,6 +57,11 @@ export type CellSnapshot = {
   readonly paragraphs: readonly ParagraphSnapshot[];
   /** The paragraphs' text joined with `\n`. */
   readonly text: string;
+  /**
+   * The cell's width in twips (1/1440 inch): its `w:tcW` when given in twips, else the widths of
+   * the grid columns it covers; absent when the document gives neither.
+   */
+  readonly width?: number;
   /** Background fill (hex without `#`), when the cell is shaded. */
   readonly shading?: string;
   /** Document-order indexes of tables nested in this cell. */

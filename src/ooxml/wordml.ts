@@ -64,6 +64,9 @@ export function wordNames(prefix: string) {
     tc: q("tc"),
     tcPr: q("tcPr"),
     gridSpan: q("gridSpan"),
+    tcW: q("tcW"),
+    w: q("w"),
+    type: q("type"),
     vMerge: q("vMerge"),
     hMerge: q("hMerge"),
     shd: q("shd"),
@@ -339,6 +342,7 @@ class Reader {
   ): number {
     const n = this.n;
     const index = this.tables.length;
+    const gridWidths = this.gridWidths(el);
     const mt: MutableTable = { index, gridColumns, rows: [], precedingParagraph };
     if (parent) mt.parent = parent;
     if (bodyTableIndex !== undefined) mt.bodyTableIndex = bodyTableIndex;
@@ -401,6 +405,8 @@ class Reader {
         };
         if (vMerge) cell.vMerge = vMerge;
         if (fill && fill !== "auto" && fill !== "FFFFFF") cell.shading = fill;
+        const width = this.cellWidth(tcPr, gridWidths, column, gridSpan);
+        if (width !== undefined) cell.width = width;
         cells.push(cell);
         cellIndexes.push({ element: tc, paragraphs: paragraphElements });
         column += gridSpan;
@@ -441,6 +447,41 @@ class Reader {
       mt.gridColumns = widest;
     }
     return index;
+  }
+
+  /** The widths of a table element's grid columns in twips (`w:gridCol/@w:w`; NaN when not given). */
+  gridWidths(el: XmlElement): number[] {
+    const n = this.n;
+    const grid = firstElement(el, n.tblGrid);
+    const out: number[] = [];
+    if (grid)
+      for (const c of grid.children)
+        if (c.kind === "element" && c.name === n.gridCol) out.push(Number(attr(c, n.w)));
+    return out;
+  }
+
+  /**
+   * A cell's width in twips: its own `w:tcW` when given in twips, else the grid columns it covers;
+   * undefined when neither says (a width in percent or "auto" and no grid).
+   */
+  cellWidth(
+    tcPr: XmlElement | undefined,
+    gridWidths: readonly number[],
+    column: number,
+    span: number,
+  ): number | undefined {
+    const n = this.n;
+    const tcW = tcPr && firstElement(tcPr, n.tcW);
+    const type = attrOf(tcW, n.type) ?? "dxa";
+    const own = Number(attrOf(tcW, n.w));
+    if (tcW && type === "dxa" && Number.isFinite(own) && own > 0) return Math.round(own);
+    let sum = 0;
+    for (let k = column; k < column + span; k++) {
+      const w = gridWidths[k];
+      if (w === undefined || !Number.isFinite(w) || w < 0) return undefined;
+      sum += w;
+    }
+    return sum > 0 ? Math.round(sum) : undefined;
   }
 
   /** Collects elements named `name` below `el`, looking through content controls and custom XML. */

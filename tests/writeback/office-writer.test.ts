@@ -63,7 +63,7 @@ describe("writing a section in Word", () => {
       (b) => b.kind === "p" && b.p.text.startsWith("District/School Name:"),
     );
     expect(header?.kind === "p" && header.p.text).toBe(
-      "District/School Name: Springfield Today’s Date: 2026-01-15",
+      "District/School Name: Springfield    Today’s Date: 2026-01-15",
     );
     const journal = must(parseJournal(model.parts[0]!));
     expect(journal.fills).toHaveLength(1);

@@ -22,6 +22,7 @@ import {
   encodeXmlLike,
   flatOpcNotWritten,
   openDocx,
+  partEntry,
   type DocxPackage,
 } from "./docx-file";
 import { defaultZipLimits, readEntry, writeZip } from "./zip";
@@ -135,7 +136,7 @@ function annotate(
   if (groups.size === 0) return { bytes: pkg.zip.bytes, comments: 0, unplaced };
 
   const read = (name: string) => decodeXmlBytes(readEntry(pkg.zip, name, defaultZipLimits));
-  const relsName = relsPartFor(pkg.mainPart);
+  const relsName = partEntry(pkg.zip, relsPartFor(pkg.mainPart)) ?? relsPartFor(pkg.mainPart);
   const rels = withCommentsRelationship(pkg.zip.entries.has(relsName) ? read(relsName) : undefined);
   const commentsName = resolveTarget(pkg.mainPart, rels.target);
   const existingComments = pkg.zip.entries.has(commentsName) ? read(commentsName) : undefined;

@@ -482,6 +482,17 @@ function flatOpcToZip(bytes: Uint8Array, limits: DocxLimits): Uint8Array {
   return writeZip({ bytes: new Uint8Array(0), entries: new Map(), order: [] }, { replace });
 }
 
+/**
+ * The zip entry that holds part `name`: part names compare without case (Open Packaging
+ * Conventions, part name equivalence), so "/WORD/Document.xml" in a relationship or a content
+ * type names the entry "word/document.xml". Undefined when the package has no such part.
+ */
+export function partEntry(zip: ZipArchive, name: string): string | undefined {
+  if (zip.entries.has(name)) return name;
+  const lower = name.toLowerCase();
+  return zip.order.find((n) => n.toLowerCase() === lower);
+}
+
 function openDocxOrThrow(
   bytes: Uint8Array,
   limits: DocxLimits,
@@ -513,24 +524,32 @@ function openDocxOrThrow(
   // The main part, found through the package relationships (it need not be word/document.xml).
   let mainPart: string | undefined;
   let strictRel = false;
-  if (zip.entries.has("_rels/.rels")) {
-    for (const rel of parseRelationships(text("_rels/.rels"))) {
+  const packageRels = partEntry(zip, "_rels/.rels");
+  if (packageRels !== undefined) {
+    for (const rel of parseRelationships(text(packageRels))) {
       if (rel.external) continue;
       if (rel.type === REL_OFFICE_DOCUMENT || rel.type === REL_OFFICE_DOCUMENT_STRICT) {
-        mainPart = resolveTarget("", rel.target);
+        const target = resolveTarget("", rel.target);
+        mainPart = partEntry(zip, target) ?? target;
         strictRel = rel.type === REL_OFFICE_DOCUMENT_STRICT;
         break;
       }
     }
   }
-  if (mainPart === undefined && zip.entries.has("word/document.xml"))
-    mainPart = "word/document.xml";
+  if (mainPart === undefined) mainPart = partEntry(zip, "word/document.xml");
   if (mainPart === undefined || !zip.entries.has(mainPart)) {
     throw new PlanAssistFailure(
       "docx_no_main_part",
       zip.entries.size === 0
         ? "The file is an empty zip archive, not a Word document."
         : "The file is a zip archive but holds no Word document body. Check that it is a .docx saved by Word.",
+    );
+  }
+  if (typesName === undefined) {
+    // Every reader gives this answer, so check and fill agree on such a file.
+    throw new PlanAssistFailure(
+      "docx_no_content_types",
+      "The package has no [Content_Types].xml, which every Word document has, so Word would not open it as it is. Open the document in Word (it offers to repair it), save it again, and retry.",
     );
   }
   const mainType = contentTypeOf(contentTypes, mainPart);
@@ -555,14 +574,15 @@ function openDocxOrThrow(
   checkTime();
 
   let styles;
-  const relsName = relsPartFor(mainPart);
-  if (zip.entries.has(relsName)) {
+  const relsName = partEntry(zip, relsPartFor(mainPart));
+  if (relsName !== undefined) {
     const stylesRel = parseRelationships(text(relsName)).find(
       (r) => (r.type === REL_STYLES || r.type === REL_STYLES_STRICT) && !r.external,
     );
-    const stylesPart = stylesRel ? resolveTarget(mainPart, stylesRel.target) : undefined;
-    if (stylesPart && zip.entries.has(stylesPart))
-      styles = readStyles(parseXml(text(stylesPart), xmlLimits));
+    const stylesPart = stylesRel
+      ? partEntry(zip, resolveTarget(mainPart, stylesRel.target))
+      : undefined;
+    if (stylesPart !== undefined) styles = readStyles(parseXml(text(stylesPart), xmlLimits));
   }
   const read = readWordDocument(document, styles ? { styles, macros } : { macros });
   checkTime();

@@ -40,6 +40,7 @@ import {
   encodeXmlLike,
   flatOpcNotWritten,
   openDocx,
+  partEntry,
   type DocxPackage,
 } from "./docx-file";
 import { defaultZipLimits, readEntry, writeZip, type ZipLimits } from "./zip";
@@ -70,15 +71,21 @@ type JournalLocation = {
   readonly journal: Journal;
 };
 
+/** The entry of the main part's relationships (part names compare without case). */
+function mainRelsName(pkg: DocxPackage): string {
+  const name = relsPartFor(pkg.mainPart);
+  return partEntry(pkg.zip, name) ?? name;
+}
+
 /** Finds the journal part among the custom XML parts the document part relates to. */
 function findJournal(pkg: DocxPackage): Result<JournalLocation> {
-  const relsName = relsPartFor(pkg.mainPart);
+  const relsName = mainRelsName(pkg);
   if (!pkg.zip.entries.has(relsName)) return ok({ journal: emptyJournal });
   const rels = parseRelationships(decodeXmlBytes(readEntry(pkg.zip, relsName)));
   for (const rel of rels) {
     if (rel.external || rel.type !== REL_CUSTOM_XML_TYPE) continue;
-    const target = resolveTarget(pkg.mainPart, rel.target);
-    if (!pkg.zip.entries.has(target)) continue;
+    const target = partEntry(pkg.zip, resolveTarget(pkg.mainPart, rel.target));
+    if (target === undefined) continue;
     const xml = decodeXmlBytes(readEntry(pkg.zip, target, journalLimits));
     if (!isJournalPart(xml)) continue;
     const journal = parseJournal(xml);
@@ -133,7 +140,7 @@ function journalChanges(
   out.set(item, encoder.encode(xml));
   out.set(props, encoder.encode(itemPropsXml(guidFrom(`${pkg.mainPart}:${k}:planassist-journal`))));
   out.set(`customXml/_rels/item${k}.xml.rels`, encoder.encode(itemRelsXml(`itemProps${k}.xml`)));
-  const relsName = relsPartFor(pkg.mainPart);
+  const relsName = mainRelsName(pkg);
   const relsXml = pkg.zip.entries.has(relsName)
     ? text(pkg, relsName)
     : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
@@ -302,7 +309,7 @@ function revertOrThrow(bytes: Uint8Array, options: { force?: boolean }): Result<
     remove.add(item);
     if (pkg.zip.entries.has(props)) remove.add(props);
     if (pkg.zip.entries.has(itemRels)) remove.add(itemRels);
-    const relsName = relsPartFor(pkg.mainPart);
+    const relsName = mainRelsName(pkg);
     if (pkg.zip.entries.has(relsName)) {
       const relsOriginal = readEntry(pkg.zip, relsName);
       replace.set(

@@ -25,6 +25,7 @@ import { Overview } from "../components/Overview/Overview";
 import { sectionTitle } from "../components/SectionForm/section-title";
 import { UnknownDocument } from "../components/UnknownDocument/UnknownDocument";
 import { useAppStyles } from "./App.styles";
+import { describeNarrow } from "./pane-notices";
 import { usePane, type PaneOptions } from "./use-pane";
 
 // Filling, the dialogs and review mode load when first used, keeping the first screen small.
@@ -110,6 +111,7 @@ export function App({ session, ...options }: AppProps) {
       view.kind === "section" ? Math.min(view.position, plan.sections.length - 1) : 0;
     const section = plan.sections[position];
     const before = section ? findSection(originalPlan, sectionKey(section)) : undefined;
+    const narrowHere = section && view.kind === "section" ? pane.narrow(section) : [];
     const noun = blockNoun(plan);
     body = (
       <>
@@ -226,6 +228,7 @@ export function App({ session, ...options }: AppProps) {
               }}
               onWrite={() => pane.startWrite(position)}
               onGoTo={(l, label) => void pane.goTo(l, label)}
+              narrow={{ entries: narrowHere, notice: describeNarrow(narrowHere) }}
             />
           </Suspense>
         ) : null}

@@ -2,12 +2,15 @@
  * What the pane says after an action: the write report, the revert's outcome and the comments
  * added, as short summaries with the details folded, naming fields and rows as a person sees them.
  */
+import { inches, narrowCell, type NarrowCell } from "../../domain/cell-fit";
 import type { SectionData } from "../../domain/plan-data";
 import type { PlanAssistError } from "../../domain/result";
-import type { Location } from "../../domain/snapshot";
+import type { DocumentSnapshot, Location } from "../../domain/snapshot";
 import {
+  fieldKey,
   fieldName,
   sectionFields,
+  valueText,
   type CommentReport,
   type FillEntry,
   type SectionFillReport,
@@ -165,4 +168,66 @@ export function describeComments(report: CommentReport, skipped: number): Notice
         .join(" "),
     };
   return { intent: added ? "success" : "info", title, ...(already ? { text: already } : {}) };
+}
+
+/** An entry typed for a cell too narrow to read it. */
+export type NarrowEntry = {
+  /** `fieldKey(field, row)`. */
+  readonly key: string;
+  readonly name: string;
+  readonly cell: NarrowCell;
+  /** What the person sees under the field. */
+  readonly message: string;
+};
+
+/**
+ * The entries of a section, typed and not yet in the document, bound for cells too narrow to
+ * read them (decided from the cells' widths in the document and the values' lengths).
+ */
+export function narrowEntries(
+  section: SectionData,
+  before: SectionData | undefined,
+  snapshot: DocumentSnapshot | undefined,
+): NarrowEntry[] {
+  if (!snapshot) return [];
+  const held = new Map(
+    (before ? sectionFields(before) : []).map(({ field, row }) => [
+      fieldKey(field.id, row),
+      valueText(field.value).trim(),
+    ]),
+  );
+  const out: NarrowEntry[] = [];
+  for (const { field, row } of sectionFields(section)) {
+    if (field.type === "single-choice" || field.type === "multiple-choice") continue;
+    const key = fieldKey(field.id, row);
+    const value = valueText(field.value);
+    if (value.trim() === held.get(key)) continue;
+    const cell = narrowCell(snapshot, field.location, value);
+    if (!cell) continue;
+    const room =
+      cell.perLine === 0
+        ? "too narrow for a single character: Word would show this a letter per line"
+        : `room for ${count(cell.perLine, "character")} a line: Word would break this apart`;
+    out.push({
+      key,
+      name: fieldName(section, field.id, row),
+      cell,
+      message: `The cell this goes into is ${inches(cell.width)} wide, ${room}. Widen that column in Word, or type this after its label there.`,
+    });
+  }
+  return out;
+}
+
+/** Said above Write, before writing, when some entries go into cells too narrow to read them. */
+export function describeNarrow(entries: readonly NarrowEntry[]): Notice | undefined {
+  if (entries.length === 0) return undefined;
+  const one = entries.length === 1;
+  return {
+    intent: "warning",
+    title: one
+      ? "1 entry goes into a cell too narrow to read it"
+      : `${entries.length} entries go into cells too narrow to read them`,
+    text: `In the document ${one ? "its cell is" : "their cells are"} so narrow that Word would show ${one ? "it" : "them"} a letter or two per line. Widen ${one ? "the column" : "the columns"} in Word, or type ${one ? "it" : "them"} after the label there; Write puts ${one ? "it" : "them"} in the narrow ${one ? "cell" : "cells"} as ${one ? "it is" : "they are"}.`,
+    lines: entries.map((e) => `${e.name}: cell ${inches(e.cell.width)} wide`),
+  };
 }

@@ -31,6 +31,7 @@ import {
   describeReport,
   describeRevert,
   describeRevertRefusal,
+  narrowEntries,
   type Notice,
 } from "./pane-notices";
 
@@ -411,6 +412,12 @@ export function usePane(session: PlanSession, options: PaneOptions = {}) {
     });
   };
 
+  /** The section's typed entries bound for cells too narrow to read them, said before writing. */
+  const narrow = (section: SectionData) => {
+    const snapshot = opened?.kind === "plans" ? opened.snapshot : undefined;
+    return narrowEntries(section, findSection(originalPlan, sectionKey(section)), snapshot);
+  };
+
   return {
     opened,
     data,
@@ -449,6 +456,7 @@ export function usePane(session: PlanSession, options: PaneOptions = {}) {
     addBlock: addBlockToPlan,
     insertTemplate,
     say,
+    narrow,
   };
 }
 

@@ -1,4 +1,11 @@
-import { Button, Field, Select } from "@fluentui/react-components";
+import {
+  Button,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Select,
+} from "@fluentui/react-components";
 import {
   AddRegular,
   ArrowLeftRegular,
@@ -10,6 +17,7 @@ import { useEffect, useRef } from "react";
 import type { FieldData, PlanData, RowData, SectionData } from "../../../domain/plan-data";
 import type { Location } from "../../../domain/snapshot";
 import {
+  fieldKey,
   isEmptyValue,
   sectionStatus,
   type PaneFinding,
@@ -45,6 +53,14 @@ export type SectionFormProps = {
   readonly onJump: (position: number) => void;
   readonly onWrite: () => void;
   readonly onGoTo: (location: Location, label: string) => void;
+  /**
+   * Entries bound for cells too narrow to read them (`key` as `fieldKey` gives it), each shown
+   * under its field, and what is said about them above Write.
+   */
+  readonly narrow?: {
+    readonly entries: readonly { readonly key: string; readonly message: string }[];
+    readonly notice?: { readonly title: string; readonly text?: string } | undefined;
+  };
 };
 
 export { sectionTitle };
@@ -54,15 +70,23 @@ function messagesFor(
   field: FieldData | undefined,
   row: number | undefined,
   showMissing: boolean,
+  narrow: SectionFormProps["narrow"],
 ): FieldMessage[] {
   if (!field) return [];
+  const key = fieldKey(field.id, row);
+  const tooNarrow: FieldMessage[] = (narrow?.entries ?? [])
+    .filter((e) => e.key === key)
+    .map((e) => ({ severity: "warning", message: e.message }));
   // A required field still empty is not an error to shout about until the person tries to write.
-  if (!showMissing && isEmptyValue(field.value)) return [];
-  return findings
-    .filter(
-      (f) => f.field === field.id && (row === undefined ? f.row === undefined : f.row === row),
-    )
-    .map((f) => ({ severity: f.severity, message: f.message }));
+  if (!showMissing && isEmptyValue(field.value)) return tooNarrow;
+  return [
+    ...findings
+      .filter(
+        (f) => f.field === field.id && (row === undefined ? f.row === undefined : f.row === row),
+      )
+      .map((f) => ({ severity: f.severity, message: f.message })),
+    ...tooNarrow,
+  ];
 }
 
 /** What each rating means, as the template's guidance defines it ("Exemplar (all key elements ...)"). */
@@ -125,6 +149,7 @@ export function SectionForm(props: SectionFormProps) {
     onJump,
     onWrite,
     onGoTo,
+    narrow,
   } = props;
   const styles = useSectionFormStyles();
   const count = plan.sections.length;
@@ -230,7 +255,7 @@ export function SectionForm(props: SectionFormProps) {
                 field={field}
                 guidance={at.guidance}
                 names={names}
-                messages={messagesFor(findings, field, undefined, showMissing)}
+                messages={messagesFor(findings, field, undefined, showMissing, narrow)}
                 onChange={(v) => setField(field.id, v)}
                 onBlur={onBlur}
               />
@@ -264,6 +289,7 @@ export function SectionForm(props: SectionFormProps) {
                 section.rows?.find((r) => r.index === row)?.cells.find((c) => c.id === field),
                 row,
                 showMissing,
+                narrow,
               )
             }
             onChange={setRows}
@@ -272,6 +298,14 @@ export function SectionForm(props: SectionFormProps) {
           />
         ) : null}
       </div>
+      {narrow?.notice ? (
+        <MessageBar intent="warning" layout="multiline" data-testid="narrow-cells">
+          <MessageBarBody>
+            <MessageBarTitle>{narrow.notice.title}</MessageBarTitle>
+            {narrow.notice.text}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
       <div className={styles.actions}>
         <Button
           ref={writeRef}
