@@ -40,7 +40,7 @@ import {
   textPieces,
   valueRunProperties,
 } from "./paragraph-xml";
-import { spanSplices } from "./span";
+import { hasTextFormField, spanSplices } from "./span";
 import { applySplices, type Splice } from "./splice";
 
 export type EditStatus = "written" | "unchanged" | "failed";
@@ -529,6 +529,9 @@ class ContentWriter {
       if (i === 0 && spanStart !== undefined) {
         const ptext = snapCell?.paragraphs[from]?.text ?? "";
         this.span(p, spanStart, ptext.length, line);
+      } else if (hasTextFormField(this.doc, p, this.n)) {
+        // A text form field keeps its place: the value becomes its result (its whole text).
+        this.span(p, 0, Number.MAX_SAFE_INTEGER, line);
       } else {
         this.splices.push({
           start: p.start,

@@ -7,6 +7,7 @@ import type { WordNames } from "../wordml";
 import { attr, escapeXml, stripInvalidXmlChars, type XmlDocument, type XmlElement } from "../xml";
 import {
   firstChildNamed,
+  runsOf,
   sourceOf,
   textPieces,
   textRun,
@@ -125,6 +126,66 @@ export function spanSplices(
   return splices;
 }
 
+/** A legacy text form field (`FORMTEXT`) of a paragraph: its begin, separate and end runs. */
+type TextFormField = {
+  readonly begin: XmlElement;
+  readonly separate?: XmlElement;
+  readonly end: XmlElement;
+  /** Offset in the paragraph's visible text where the field's result starts. */
+  readonly offset: number;
+  /** Whether the result holds visible text. */
+  readonly empty: boolean;
+};
+
+function fieldCharType(run: XmlElement, n: WordNames): string | undefined {
+  const fc = firstChildNamed(run, n.fldChar);
+  return fc ? attr(fc, n.fldCharType) : undefined;
+}
+
+function isTextFormBegin(run: XmlElement, n: WordNames): boolean {
+  const fc = firstChildNamed(run, n.fldChar);
+  const ff = fc && firstChildNamed(fc, n.ffData);
+  return ff !== undefined && firstChildNamed(ff, n.q("textInput")) !== undefined;
+}
+
+/** The paragraph's top-level text form fields, with where their results sit in its visible text. */
+export function textFormFields(doc: XmlDocument, p: XmlElement, n: WordNames): TextFormField[] {
+  const runs = runsOf(p, n);
+  const pieces = textPieces(doc, p, n);
+  const visibleBefore = (run: XmlElement): number => {
+    const at = runs.indexOf(run);
+    return pieces
+      .filter((x) => runs.indexOf(x.run) < at)
+      .reduce((sum, x) => sum + x.text.length, 0);
+  };
+  const out: TextFormField[] = [];
+  for (let i = 0; i < runs.length; i++) {
+    const begin = runs[i] as XmlElement;
+    if (fieldCharType(begin, n) !== "begin" || !isTextFormBegin(begin, n)) continue;
+    let depth = 0;
+    let separate: XmlElement | undefined;
+    for (let j = i; j < runs.length; j++) {
+      const run = runs[j] as XmlElement;
+      const type = fieldCharType(run, n);
+      if (type === "begin") depth++;
+      else if (type === "separate" && depth === 1) separate = run;
+      else if (type === "end" && --depth === 0) {
+        const offset = visibleBefore(separate ?? run);
+        const empty = !pieces.some((x) => x.offset >= offset && runs.indexOf(x.run) < j);
+        out.push({ begin, end: run, offset, empty, ...(separate ? { separate } : {}) });
+        i = j;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** Whether a paragraph holds a text form field, whose result a value is written into. */
+export function hasTextFormField(doc: XmlDocument, p: XmlElement, n: WordNames): boolean {
+  return textFormFields(doc, p, n).length > 0;
+}
+
 /** Inserts a run holding `text` at visible offset `at` where no piece overlaps. */
 function insertAt(
   doc: XmlDocument,
@@ -134,6 +195,14 @@ function insertAt(
   at: number,
   text: string,
 ): Splice {
+  // An empty text form field here takes the value as its result, so it stays a field.
+  const field = textFormFields(doc, p, n).find((f) => f.empty && f.offset === at);
+  if (field) {
+    const run = textRun(text, runRPr(doc, field.begin, n), n);
+    if (field.separate) return { start: field.separate.end, end: field.separate.end, text: run };
+    const separate = `<${n.r}><${n.fldChar} ${n.fldCharType}="separate"/></${n.r}>`;
+    return { start: field.end.start, end: field.end.start, text: separate + run };
+  }
   const inside = pieces.find(
     (x) => x.kind === "t" && x.offset < at && at < x.offset + x.text.length,
   );
