@@ -87,11 +87,22 @@ export type WordModelOptions = {
    * transform of document.xml that does it (tests/helpers/join-tables.ts), or none.
    */
   readonly join?: (documentXml: string) => string;
-  /** A read-only document: every write is refused with AccessDenied (docs: error codes). */
+  /**
+   * A read-only document: every write is refused with AccessDenied (docs: Word.ErrorCodes and
+   * "Error handling with the application-specific JavaScript APIs": the action is not allowed for
+   * the current user); `Office.context.document.mode` is then "readOnly" (docs: Office.DocumentMode).
+   */
   readonly readOnly?: boolean;
-  /** Opened in view mode (Word on the web's Reading view): writes fail with GeneralException (#5484). */
+  /**
+   * Opened in Viewing mode: writes fail with GeneralException, and nothing an add-in can read
+   * says so (#5484: document.mode stays "readWrite"; #3831: changeTrackingMode as in Reviewing).
+   */
   readonly viewMode?: boolean;
-  /** Tables (document order) in a protected region: writes inside fail with NotAllowed. */
+  /**
+   * Tables (document order) in a protected region (Restrict Editing): writes inside fail with
+   * NotAllowed, Word's code for an action it does not allow there (docs: Word.ErrorCodes;
+   * office-js-docs #981, office-js-docs-reference #251 for NotAllowed on Word on the web).
+   */
   readonly protectedTables?: readonly number[];
   /** The n-th sync(s) (1-based) apply only the first half of their calls, then fail. */
   readonly failSyncAt?: number | readonly number[];
@@ -1478,9 +1489,12 @@ export function wordModelHost(model: WordModel): {
   };
   const isSetSupported = (name: string, version: string) =>
     model.supported.has(`${name} ${version}`);
+  // Office.context.document.mode (docs: Office.DocumentMode): "readOnly" for a document opened
+  // read-only; Viewing mode still says "readWrite" (#5484), so view mode cannot be seen here.
+  const documentMode = () => (o.readOnly ? "readOnly" : "readWrite");
   return {
-    host: { run, isSetSupported } as unknown as WordWriteHost & WordPaneHost,
-    readHost: { run, isSetSupported } as unknown as WordHost,
+    host: { run, isSetSupported, documentMode } as unknown as WordWriteHost & WordPaneHost,
+    readHost: { run, isSetSupported, documentMode } as unknown as WordHost,
     log,
   };
 }

@@ -14,25 +14,44 @@ import type {
   DocumentPort,
 } from "../../ports/document.port";
 import { describeOfficeError, readOfficeDocument } from "./office-reader";
-import type { WordBodyLike, WordHost, WordRangeLike, WordTableLike } from "./word-host";
+import {
+  ABOVE_13,
+  hasSet,
+  type WordBodyLike,
+  type WordHost,
+  type WordRangeLike,
+  type WordTableLike,
+} from "./word-host";
 import type { ReadResult } from "../../ooxml/wordml";
 
 export class OfficeDocument implements DocumentPort {
   readonly host = "word" as const;
   private last: ReadResult | undefined;
   private lastSource: string | undefined;
+  private tracking: boolean | undefined;
 
   constructor(private readonly word: WordHost | undefined) {}
 
   capabilities(): DocumentCapabilities {
-    const has = (v: string) => {
-      try {
-        return this.word?.isSetSupported("WordApi", v) ?? false;
-      } catch {
-        return false;
-      }
+    const has = (v: string) => hasSet(this.word, v);
+    const base = has("1.3");
+    const readOnly = this.word?.documentMode?.() === "readOnly";
+    const missingSets = base
+      ? [...new Set(Object.values(ABOVE_13))].filter((v) => !has(v)).map((v) => `WordApi ${v}`)
+      : [];
+    return {
+      write: base && !readOnly,
+      comments: base && has(ABOVE_13.comments) && !readOnly,
+      select: base,
+      revert: base && has(ABOVE_13.revert) && !readOnly,
+      ...(!base
+        ? { noWrite: "requirement" as const }
+        : readOnly
+          ? { noWrite: "read-only" as const }
+          : {}),
+      missingSets,
+      ...(this.tracking === undefined ? {} : { trackChanges: this.tracking }),
     };
-    return { write: has("1.3"), comments: has("1.4"), select: has("1.3") };
   }
 
   /** The latest read, with the XML index writers use to plan edits. */
@@ -50,6 +69,7 @@ export class OfficeDocument implements DocumentPort {
     if (!r.ok) return r;
     this.last = r.value.read;
     this.lastSource = r.value.source;
+    this.tracking = r.value.trackChanges;
     return ok(r.value.read.snapshot, r.warnings);
   }
 
