@@ -127,6 +127,8 @@ module.exports = (env = {}, argv = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
+          // Plain script run before the pane's bundle (see the file): not bundled, not transpiled.
+          { from: "src/taskpane/webview-check.js", to: "webview-check.js" },
           {
             from: "manifest.xml",
             to: "manifest.xml",
