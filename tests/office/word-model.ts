@@ -1059,6 +1059,32 @@ export function wordModelHost(model: WordModel): {
       getRange() {
         return rangeProxy({ p: () => undefined, runs: () => [] }, `${path}/range`);
       },
+      /**
+       * `body.insertOoxml(..., "Replace")` (the diagnostics page's probes use it on a scratch
+       * document): the package's body takes the place of the content (the section properties
+       * stay), and touching tables are joined (python-docx #1072, pandoc #4315).
+       */
+      insertOoxml(ooxml: string, location: "Replace") {
+        queueOp(`body.insertOoxml:${location}:${path}`, true, () => {
+          guardWrite(undefined);
+          const main = (() => {
+            try {
+              return readFlatOpc(ooxml).get("word/document.xml");
+            } catch {
+              return undefined;
+            }
+          })();
+          const inserted = main === undefined ? undefined : child(parseTree(main), "w:body");
+          if (!inserted || location !== "Replace") fail("InvalidArgument");
+          const s = need();
+          const kept = s.kids.filter((k) => k.kind === "el" && k.name === "w:sectPr");
+          s.kids = [];
+          for (const k of (inserted as XEl).kids)
+            if (k.kind === "el" && k.name !== "w:sectPr") append(s, clone(k));
+          for (const k of kept) append(s, k);
+          if (isDocument) model.rejoin();
+        });
+      },
       paragraphs: { getFirst: () => firstParagraph(need, path) },
       tables,
     };
