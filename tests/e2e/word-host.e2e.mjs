@@ -182,3 +182,26 @@ for (const [name, userAgent, words] of [
     }
   });
 }
+
+test("the diagnostics page loads Office.js under its CSP and gets ready to run its checks in Word", async ({
+  page,
+  baseUrl,
+  consoleErrors,
+}) => {
+  await page.route(OFFICE_JS, (route) =>
+    route.fulfill({
+      contentType: "text/javascript",
+      body: fakeOffice({ ooxml: ddtt(), version: "1.4", tracking: false }),
+    }),
+  );
+  await page.goto(`${baseUrl}/diagnostics.html`, { waitUntil: "load" });
+  await page.getByText("Ready. Open a new blank document").waitFor({ timeout: 10_000 });
+  assert.equal(await page.getByRole("button", { name: "Run the checks" }).isEnabled(), true);
+  assert.deepEqual(consoleErrors, []);
+});
+
+test("the diagnostics page outside Word says so", async ({ page, baseUrl }) => {
+  await page.goto(`${baseUrl}/diagnostics.html`, { waitUntil: "load" });
+  await page.getByText("Word is not here").waitFor({ timeout: 10_000 });
+  assert.equal(await page.getByRole("button", { name: "Run the checks" }).isDisabled(), true);
+});
