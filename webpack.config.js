@@ -21,6 +21,7 @@ const {
   pageOfPath,
   manifestForUrl,
   deploymentProblem,
+  diagnosticsManifest,
 } = require("./scripts/web-config.cjs");
 
 const pages = [
@@ -31,6 +32,12 @@ const pages = [
     template: "./src/commands/commands.html",
   },
   { name: "preview", entry: "./src/preview/index.tsx", template: "./src/preview/preview.html" },
+  // For people who have Word: probes that check the tests' model of Word (README).
+  {
+    name: "diagnostics",
+    entry: "./src/diagnostics/index.ts",
+    template: "./src/diagnostics/diagnostics.html",
+  },
 ];
 
 /**
@@ -127,11 +134,22 @@ module.exports = (env = {}, argv = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
+          // Plain script run before the pane's bundle (see the file): not bundled, not transpiled.
+          { from: "src/taskpane/webview-check.js", to: "webview-check.js" },
           {
             from: "manifest.xml",
             to: "manifest.xml",
             transform: (content) =>
               production ? manifestForUrl(content.toString("utf8"), publicUrl) : content,
+          },
+          // The same add-in opening the diagnostics page, under an Id and name of its own.
+          {
+            from: "manifest.xml",
+            to: "manifest-diagnostics.xml",
+            transform: (content) => {
+              const xml = diagnosticsManifest(content.toString("utf8"));
+              return production ? manifestForUrl(xml, publicUrl) : xml;
+            },
           },
           ...(fs.existsSync(path.resolve(__dirname, "src/preview/samples"))
             ? [{ from: "src/preview/samples", to: "samples" }]

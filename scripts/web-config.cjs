@@ -15,7 +15,7 @@ const DEV_URL = "https://localhost:3000/";
  * elements at run time; scripts are never inline.
  */
 function contentSecurityPolicy(page) {
-  const office = page === "taskpane" || page === "commands";
+  const office = page === "taskpane" || page === "commands" || page === "diagnostics";
   const scriptSrc = office ? `'self' ${OFFICE_JS_ORIGIN}` : "'self'";
   return [
     "default-src 'self'",
@@ -35,6 +35,7 @@ function contentSecurityPolicy(page) {
 function pageOfPath(urlPath) {
   if (/^\/preview(\.html)?(\?|$)/.test(urlPath)) return "preview";
   if (/^\/commands(\.html)?(\?|$)/.test(urlPath)) return "commands";
+  if (/^\/diagnostics(\.html)?(\?|$)/.test(urlPath)) return "diagnostics";
   return "taskpane";
 }
 
@@ -104,7 +105,20 @@ function devHttpsOptions() {
   return { options, source: `the Office development certificate in ${dir}` };
 }
 
+/**
+ * The manifest of the diagnostics add-in: the add-in's manifest with an Id and a name of its own
+ * (so both can be sideloaded at once) whose pane opens diagnostics.html.
+ */
+function diagnosticsManifest(xml) {
+  return xml
+    .replace(/<Id>[^<]*<\/Id>/, "<Id>9b3f5d20-6c1a-4e8b-a7d4-1f2e3c4b5a69</Id>")
+    .replace(/(<DisplayName DefaultValue=")[^"]*"/, '$1PlanAssist diagnostics"')
+    .split("taskpane.html")
+    .join("diagnostics.html");
+}
+
 module.exports = {
+  diagnosticsManifest,
   devHttpsOptions,
   OFFICE_JS_ORIGIN,
   DEV_URL,

@@ -62,6 +62,8 @@ export const errorCodes = [
   "office_sync_failed",
   "office_read_only",
   "office_requirement_missing",
+  "office_protected",
+  "office_view_mode",
   // Plan data and filling
   "plan_data_invalid",
   "plan_data_mismatch",

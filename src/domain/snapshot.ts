@@ -89,6 +89,12 @@ export type TableSnapshot = {
    * element share its `bodyTableIndex`.
    */
   readonly firstRow?: number;
+  /**
+   * Set when the table element holds rows deleted with Track Changes on (`w:trPr/w:del`): they
+   * are not rows of the snapshot, but Word counts them (`rowCount`, `getCell`) until the deletion
+   * is accepted. `at[r]` is row r's position in Word's table, `count` the rows Word counts in it.
+   */
+  readonly trackedRows?: { readonly at: readonly number[]; readonly count: number };
   readonly gridColumns: number;
   readonly rows: readonly RowSnapshot[];
   /** Index of the body paragraph just before the table (-1 when none), to find headings such as "School will:". */

@@ -172,6 +172,7 @@ type MutableTable = {
   parent?: { table: number; row: number; cell: number };
   bodyTableIndex?: number;
   firstRow?: number;
+  trackedRows?: TableSnapshot["trackedRows"];
   gridColumns: number;
   rows: RowSnapshot[];
   precedingParagraph: number;
@@ -347,6 +348,10 @@ class Reader {
     if (parent) mt.parent = parent;
     if (bodyTableIndex !== undefined) mt.bodyTableIndex = bodyTableIndex;
     if (segment) mt.firstRow = segment.firstRow;
+    const allRows: XmlElement[] = [];
+    this.collect(el, n.tr, allRows);
+    if (allRows.some((tr) => this.deletedRow(tr)))
+      mt.trackedRows = { at: rowElements.map((tr) => allRows.indexOf(tr)), count: allRows.length };
     this.tables.push(mt);
     const rowsIndex: RowIndex[] = [];
     this.tableIndex.push(
@@ -780,6 +785,7 @@ export function readWordDocument(
     if (t.parent) out.parent = t.parent;
     if (t.bodyTableIndex !== undefined) out.bodyTableIndex = t.bodyTableIndex;
     if (t.firstRow !== undefined) out.firstRow = t.firstRow;
+    if (t.trackedRows) out.trackedRows = t.trackedRows;
     return out;
   });
   return {

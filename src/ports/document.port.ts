@@ -40,6 +40,21 @@ export type DocumentCapabilities = {
   readonly revert: boolean;
   /** A blank template can be put into an empty document. */
   readonly insert: boolean;
+  /**
+   * Why writing is not possible, when `write` is false: the host's Word is older than the add-in
+   * needs, or the document is open read-only. Absent when writing is possible.
+   */
+  readonly noWrite?: "requirement" | "read-only";
+  /**
+   * Word's requirement sets above the minimum that this Word lacks, as "WordApi 1.4" (Office LTSC
+   * 2021 and 2019 stop at 1.3). Absent or empty elsewhere.
+   */
+  readonly missingSets?: readonly string[];
+  /**
+   * Whether Track Changes was on at the latest read (Word's `changeTrackingMode` is not "Off");
+   * undefined when the host cannot tell (WordApi 1.3) or has not read yet.
+   */
+  readonly trackChanges?: boolean;
 };
 
 /** How a fill is written: its label in the record of fills, and when it was made. */

@@ -19,7 +19,8 @@ type OfficeLike = {
 function start(): void {
   document.body.style.margin = "0";
   const container = document.getElementById("root");
-  if (!container) return;
+  // webview-check.js has shown why this webview cannot run the pane: leave its message.
+  if (!container || (globalThis as { planAssistOldWebview?: boolean }).planAssistOldWebview) return;
   const office = (globalThis as { Office?: OfficeLike }).Office;
   const render = () => {
     const word = (globalThis as { Word?: { run: typeof Word.run } }).Word;
@@ -53,7 +54,9 @@ function start(): void {
     }));
     const session = new PlanSession({ document: port, services });
     const theme = currentThemeName(office?.context?.officeTheme?.bodyBackgroundColor);
-    createRoot(container).render(<PaneRoot session={session} theme={theme} />);
+    createRoot(container).render(
+      <PaneRoot session={session} theme={theme} capabilities={() => port.capabilities()} />,
+    );
   };
   if (office) void office.onReady().then(render);
   else render();

@@ -13,8 +13,9 @@ import { attr, childElements, parseXml, type XmlElement } from "../../src/ooxml/
 const root = path.join(__dirname, "..", "..");
 const manifestXml = readFileSync(path.join(root, "manifest.xml"), "utf8");
 const structureXsd = readFileSync(path.join(__dirname, "taskpane-app.structure.xsd"), "utf8");
-const { manifestForUrl } = require("../../scripts/web-config.cjs") as {
+const { manifestForUrl, diagnosticsManifest } = require("../../scripts/web-config.cjs") as {
   manifestForUrl(xml: string, url: string): string;
+  diagnosticsManifest(xml: string): string;
 };
 
 const NS_APP = "http://schemas.microsoft.com/office/appforoffice/1.1";
@@ -164,5 +165,15 @@ describe("manifest.xml", () => {
     expect(published).toContain("<AppDomain>https://plans.example.org</AppDomain>");
     expect((await validate(published)).valid).toBe(true);
     expect(() => manifestForUrl(manifestXml, "http://plans.example.org/")).toThrow(/https/);
+  });
+
+  it("the diagnostics manifest is valid, has its own Id and name, and opens the diagnostics page", async () => {
+    const xml = diagnosticsManifest(manifestXml);
+    expect((await validate(xml)).valid).toBe(true);
+    expect(xml).not.toContain(ADDIN_ID);
+    expect(xml).toMatch(/<Id>[0-9a-f-]{36}<\/Id>/);
+    expect(xml).toContain('<DisplayName DefaultValue="PlanAssist diagnostics"/>');
+    expect(xml).not.toContain("taskpane.html");
+    expect(xml).toContain('DefaultValue="https://localhost:3000/diagnostics.html"');
   });
 });

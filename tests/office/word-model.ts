@@ -87,11 +87,22 @@ export type WordModelOptions = {
    * transform of document.xml that does it (tests/helpers/join-tables.ts), or none.
    */
   readonly join?: (documentXml: string) => string;
-  /** A read-only document: every write is refused with AccessDenied (docs: error codes). */
+  /**
+   * A read-only document: every write is refused with AccessDenied (docs: Word.ErrorCodes and
+   * "Error handling with the application-specific JavaScript APIs": the action is not allowed for
+   * the current user); `Office.context.document.mode` is then "readOnly" (docs: Office.DocumentMode).
+   */
   readonly readOnly?: boolean;
-  /** Opened in view mode (Word on the web's Reading view): writes fail with GeneralException (#5484). */
+  /**
+   * Opened in Viewing mode: writes fail with GeneralException, and nothing an add-in can read
+   * says so (#5484: document.mode stays "readWrite"; #3831: changeTrackingMode as in Reviewing).
+   */
   readonly viewMode?: boolean;
-  /** Tables (document order) in a protected region: writes inside fail with NotAllowed. */
+  /**
+   * Tables (document order) in a protected region (Restrict Editing): writes inside fail with
+   * NotAllowed, Word's code for an action it does not allow there (docs: Word.ErrorCodes;
+   * office-js-docs #981, office-js-docs-reference #251 for NotAllowed on Word on the web).
+   */
   readonly protectedTables?: readonly number[];
   /** The n-th sync(s) (1-based) apply only the first half of their calls, then fail. */
   readonly failSyncAt?: number | readonly number[];
@@ -1048,6 +1059,32 @@ export function wordModelHost(model: WordModel): {
       getRange() {
         return rangeProxy({ p: () => undefined, runs: () => [] }, `${path}/range`);
       },
+      /**
+       * `body.insertOoxml(..., "Replace")` (the diagnostics page's probes use it on a scratch
+       * document): the package's body takes the place of the content (the section properties
+       * stay), and touching tables are joined (python-docx #1072, pandoc #4315).
+       */
+      insertOoxml(ooxml: string, location: "Replace") {
+        queueOp(`body.insertOoxml:${location}:${path}`, true, () => {
+          guardWrite(undefined);
+          const main = (() => {
+            try {
+              return readFlatOpc(ooxml).get("word/document.xml");
+            } catch {
+              return undefined;
+            }
+          })();
+          const inserted = main === undefined ? undefined : child(parseTree(main), "w:body");
+          if (!inserted || location !== "Replace") fail("InvalidArgument");
+          const s = need();
+          const kept = s.kids.filter((k) => k.kind === "el" && k.name === "w:sectPr");
+          s.kids = [];
+          for (const k of (inserted as XEl).kids)
+            if (k.kind === "el" && k.name !== "w:sectPr") append(s, clone(k));
+          for (const k of kept) append(s, k);
+          if (isDocument) model.rejoin();
+        });
+      },
       paragraphs: { getFirst: () => firstParagraph(need, path) },
       tables,
     };
@@ -1478,9 +1515,12 @@ export function wordModelHost(model: WordModel): {
   };
   const isSetSupported = (name: string, version: string) =>
     model.supported.has(`${name} ${version}`);
+  // Office.context.document.mode (docs: Office.DocumentMode): "readOnly" for a document opened
+  // read-only; Viewing mode still says "readWrite" (#5484), so view mode cannot be seen here.
+  const documentMode = () => (o.readOnly ? "readOnly" : "readWrite");
   return {
-    host: { run, isSetSupported } as unknown as WordWriteHost & WordPaneHost,
-    readHost: { run, isSetSupported } as unknown as WordHost,
+    host: { run, isSetSupported, documentMode } as unknown as WordWriteHost & WordPaneHost,
+    readHost: { run, isSetSupported, documentMode } as unknown as WordHost,
     log,
   };
 }

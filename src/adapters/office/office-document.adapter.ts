@@ -24,7 +24,14 @@ import type {
 import type { WordInsertHost } from "./office-insert";
 import type { WordPaneHost } from "./office-revert";
 import { describeOfficeError, readOfficeDocument } from "./office-reader";
-import type { WordBodyLike, WordHost, WordRangeLike, WordTableLike } from "./word-host";
+import {
+  ABOVE_13,
+  hasSet,
+  type WordBodyLike,
+  type WordHost,
+  type WordRangeLike,
+  type WordTableLike,
+} from "./word-host";
 import type { ReadResult } from "../../ooxml/wordml";
 
 export class OfficeDocument implements DocumentPort {
@@ -33,6 +40,8 @@ export class OfficeDocument implements DocumentPort {
   private lastSource: string | undefined;
   /** A write or revert went in since the latest read: that snapshot no longer says what is there. */
   private written = false;
+  /** Whether Track Changes was on at the latest read (undefined: this Word cannot tell). */
+  private tracking: boolean | undefined;
 
   /**
    * `word` is Word as reading uses it; `edit` as writing and revert use it, and `insert` as
@@ -46,19 +55,25 @@ export class OfficeDocument implements DocumentPort {
   ) {}
 
   capabilities(): DocumentCapabilities {
-    const has = (v: string) => {
-      try {
-        return this.word?.isSetSupported("WordApi", v) ?? false;
-      } catch {
-        return false;
-      }
-    };
+    const has = (v: string) => hasSet(this.word, v);
+    const base = has("1.3");
+    const readOnly = this.word?.documentMode?.() === "readOnly";
+    const missingSets = base
+      ? [...new Set(Object.values(ABOVE_13))].filter((v) => !has(v)).map((v) => `WordApi ${v}`)
+      : [];
     return {
-      write: has("1.3") && this.edit !== undefined,
-      comments: has("1.4"),
-      select: has("1.3"),
-      revert: has("1.4") && this.edit !== undefined,
+      write: base && !readOnly && this.edit !== undefined,
+      comments: base && has(ABOVE_13.comments) && !readOnly,
+      select: base,
+      revert: base && has(ABOVE_13.revert) && !readOnly && this.edit !== undefined,
       insert: this.insert !== undefined,
+      ...(!base
+        ? { noWrite: "requirement" as const }
+        : readOnly
+          ? { noWrite: "read-only" as const }
+          : {}),
+      missingSets,
+      ...(this.tracking === undefined ? {} : { trackChanges: this.tracking }),
     };
   }
 
@@ -68,6 +83,7 @@ export class OfficeDocument implements DocumentPort {
     this.last = r.value.read;
     this.lastSource = r.value.source;
     this.written = false;
+    this.tracking = r.value.trackChanges;
     return ok(r.value.read.snapshot, r.warnings);
   }
 

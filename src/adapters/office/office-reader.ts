@@ -22,7 +22,7 @@ import {
 import { readStyles } from "../../ooxml/styles";
 import { readWordDocument, type ReadResult } from "../../ooxml/wordml";
 import { defaultXmlLimits, parseXml } from "../../ooxml/xml";
-import type { WordHost } from "./word-host";
+import { ABOVE_13, hasSet, type WordHost } from "./word-host";
 
 /** The oldest Word API the add-in needs (tables). */
 export const MINIMUM_REQUIREMENT = { name: "WordApi", version: "1.3" } as const;
@@ -39,6 +39,11 @@ export type OfficeRead = {
    */
   readonly source: string;
   readonly syncs: number;
+  /**
+   * Whether Track Changes is on (`changeTrackingMode` is "TrackAll" or "TrackMineOnly"), read in
+   * the same sync as the body; undefined where WordApi 1.4 is missing.
+   */
+  readonly trackChanges?: boolean;
 };
 
 /** Reads the document body; `syncs` counts the round trips used (always 1 on success). */
@@ -64,11 +69,22 @@ export async function readOfficeDocument(host: WordHost | undefined): Promise<Re
   }
   let ooxml: string;
   let syncs = 0;
+  // Track Changes mode is WordApi 1.4 (docs: Word.Document.changeTrackingMode): asked only where
+  // Word has it, in the same round trip as the body.
+  const tracking = hasSet(host, ABOVE_13.trackChanges);
+  let trackChanges: boolean | undefined;
   try {
     ooxml = await host.run(async (context) => {
-      const result = context.document.body.getOoxml();
+      const doc = context.document;
+      const result = doc.body.getOoxml();
+      const canAsk = tracking && typeof doc.load === "function";
+      if (canAsk) doc.load?.("changeTrackingMode");
       await context.sync();
       syncs++;
+      if (canAsk) {
+        const mode = doc.changeTrackingMode;
+        trackChanges = typeof mode === "string" ? mode !== "Off" : undefined;
+      }
       return result.value;
     });
   } catch (e) {
@@ -96,7 +112,12 @@ export async function readOfficeDocument(host: WordHost | undefined): Promise<Re
   if (!parsed.ok) return parsed;
   return {
     ok: true,
-    value: { read: parsed.value.read, source: parsed.value.source, syncs },
+    value: {
+      read: parsed.value.read,
+      source: parsed.value.source,
+      syncs,
+      ...(trackChanges === undefined ? {} : { trackChanges }),
+    },
     warnings: [],
   };
 }

@@ -42,6 +42,7 @@ import {
   type Journal,
 } from "../../ooxml/journal";
 import { describeOfficeError } from "./office-reader";
+import { wordRefusal } from "./word-host";
 import { readPackage } from "./word-texts";
 import {
   clip,
@@ -372,6 +373,11 @@ export async function writePlanInWord(
           );
       }
       const readOnly = isReadOnly(failure);
+      // Protection and Viewing mode are said as such (word-host.ts), read-only as before.
+      const refusal = readOnly
+        ? undefined
+        : wordRefusal(failure, undefined, { nothingWritten: written.length === 0 });
+      if (refusal) return ok({ written, notWritten, error: refusal, notices, syncs });
       return ok({
         written,
         notWritten,
@@ -392,6 +398,8 @@ export async function writePlanInWord(
         "Word did not allow changes to this document (it is read-only or protected). Nothing was written. Save a copy you can edit, then write again.",
       );
     }
+    const refusal = wordRefusal(e, undefined);
+    if (refusal) return err(refusal.code, refusal.message);
     return err(
       "office_sync_failed",
       `Word could not be reached while writing (${describeOfficeError(e)}). Nothing is known to be written; read the document again.`,

@@ -146,6 +146,12 @@ export function tableProxy(
  * `TableSnapshot.firstRow`) begins part-way down Word's table.
  */
 export function wordRow(snapshot: DocumentSnapshot, table: number, row: number): number {
+  // Rows deleted with Track Changes on are still rows in Word (see `TableSnapshot.trackedRows`).
+  const at = snapshot.tables[table]?.trackedRows?.at;
+  if (at && at.length > 0)
+    return row < at.length
+      ? (at[row] as number)
+      : (at[at.length - 1] as number) + 1 + row - at.length;
   return (snapshot.tables[table]?.firstRow ?? 0) + row;
 }
 
@@ -153,6 +159,7 @@ export function wordRow(snapshot: DocumentSnapshot, table: number, row: number):
 export function wordRowCount(snapshot: DocumentSnapshot, table: number): number {
   const t = snapshot.tables[table];
   if (!t) return 0;
+  if (t.trackedRows) return t.trackedRows.count;
   if (t.firstRow === undefined || t.parent) return t.rows.length;
   return snapshot.tables
     .filter((o) => !o.parent && o.bodyTableIndex === t.bodyTableIndex)

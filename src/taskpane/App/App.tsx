@@ -25,7 +25,7 @@ import { Overview } from "../components/Overview/Overview";
 import { sectionTitle } from "../components/SectionForm/section-title";
 import { UnknownDocument } from "../components/UnknownDocument/UnknownDocument";
 import { useAppStyles } from "./App.styles";
-import { describeNarrow } from "./pane-notices";
+import { describeHostLimits, describeNarrow } from "./pane-notices";
 import { usePane, type PaneOptions } from "./use-pane";
 
 // Filling, the dialogs and review mode load when first used, keeping the first screen small.
@@ -186,7 +186,12 @@ export function App({ session, ...options }: AppProps) {
               busy={busy}
               commented={pane.commented}
               onGoTo={(l, label) => void pane.goTo(l, label)}
-              onComment={(list) => void pane.comment(list)}
+              {...(pane.caps?.comments === false
+                ? {}
+                : {
+                    onComment: (list: Parameters<typeof pane.comment>[0]) =>
+                      void pane.comment(list),
+                  })}
               onCopied={(ok) =>
                 pane.say(
                   ok
@@ -268,14 +273,16 @@ export function App({ session, ...options }: AppProps) {
           >
             Refresh
           </Button>
-          <Button
-            size="small"
-            icon={<ArrowUndoRegular />}
-            disabled={busy}
-            onClick={() => void pane.revert(false)}
-          >
-            Revert last fill
-          </Button>
+          {pane.caps?.revert === false ? null : (
+            <Button
+              size="small"
+              icon={<ArrowUndoRegular />}
+              disabled={busy}
+              onClick={() => void pane.revert(false)}
+            >
+              Revert last fill
+            </Button>
+          )}
         </div>
       </header>
       <main className={styles.main}>
@@ -289,6 +296,14 @@ export function App({ session, ...options }: AppProps) {
             </MessageBarActions>
           </MessageBar>
         ) : null}
+        {describeHostLimits(pane.caps).map((n) => (
+          <MessageBar key={n.title} intent={n.intent} layout="multiline" data-testid="host-notice">
+            <MessageBarBody>
+              <MessageBarTitle>{n.title}</MessageBarTitle>
+              {n.text}
+            </MessageBarBody>
+          </MessageBar>
+        ))}
         <div ref={noticeRef} />
         {notice ? (
           <MessageBar intent={notice.intent} layout="multiline">

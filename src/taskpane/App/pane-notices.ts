@@ -4,6 +4,7 @@
  */
 import { inches, narrowCell, type NarrowCell } from "../../domain/cell-fit";
 import type { SectionData } from "../../domain/plan-data";
+import type { DocumentCapabilities } from "../../ports/document.port";
 import type { PlanAssistError } from "../../domain/result";
 import type { DocumentSnapshot, Location } from "../../domain/snapshot";
 import {
@@ -230,4 +231,41 @@ export function describeNarrow(entries: readonly NarrowEntry[]): Notice | undefi
     text: `In the document ${one ? "its cell is" : "their cells are"} so narrow that Word would show ${one ? "it" : "them"} a letter or two per line. Widen ${one ? "the column" : "the columns"} in Word, or type ${one ? "it" : "them"} after the label there; Write puts ${one ? "it" : "them"} in the narrow ${one ? "cell" : "cells"} as ${one ? "it is" : "they are"}.`,
     lines: entries.map((e) => `${e.name}: cell ${inches(e.cell.width)} wide`),
   };
+}
+/**
+ * What this host cannot do, or does differently, said plainly beside the plan (they stay while it
+ * holds): a Word without WordApi 1.4, a document open read-only, Track Changes on.
+ */
+export function describeHostLimits(caps: DocumentCapabilities | undefined): Notice[] {
+  if (!caps) return [];
+  const out: Notice[] = [];
+  if (caps.noWrite === "requirement")
+    out.push({
+      intent: "warning",
+      title: "This Word is too old for PlanAssist to write",
+      text: "It lacks WordApi 1.3, which PlanAssist needs for tables. Update Word (Microsoft 365, or Word on the web), or fill the plan with the command line (planassist fill).",
+    });
+  else if (caps.noWrite === "read-only")
+    out.push({
+      intent: "warning",
+      title: "This document is open read-only",
+      text: "Word opened it for reading only, so PlanAssist can read and check the plan but not write into it. Save a copy you can edit (File > Save As), or ask its owner for edit access.",
+    });
+  const cannot = [
+    caps.revert === false && caps.noWrite === undefined ? "revert a fill" : "",
+    caps.comments === false && caps.noWrite === undefined ? "add findings as comments" : "",
+  ].filter(Boolean);
+  if (cannot.length && caps.missingSets?.length)
+    out.push({
+      intent: "info",
+      title: `This Word cannot ${cannot.join(" or ")}`,
+      text: `This version of Word (without ${caps.missingSets.join(", ")}, as in Office 2019 and Office LTSC 2021) does not let add-ins keep a record of fills or add comments, so those buttons are not shown. Reading, checking and filling work. To undo a fill, save the document and run planassist revert on it; Microsoft 365 and Word on the web can do both here.`,
+    });
+  if (caps.trackChanges)
+    out.push({
+      intent: "info",
+      title: "Track Changes is on",
+      text: "What you write from PlanAssist goes into the document as tracked changes, under your name, for you or a reviewer to accept or reject. PlanAssist reads the plan as if every change were accepted. To write without tracking, turn Track Changes off (Review > Track Changes) before writing.",
+    });
+  return out;
 }

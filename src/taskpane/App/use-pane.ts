@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { DocumentPlanData, SectionData } from "../../domain/plan-data";
+import type { DocumentCapabilities } from "../../ports/document.port";
 import type { Location } from "../../domain/snapshot";
 import {
   addBlock,
@@ -127,6 +128,8 @@ function keepUnwritten(
 export type PaneOptions = {
   /** Told whenever entries typed but not written appear or go (the preview asks before opening another file). */
   readonly onUnwrittenChange?: (unwritten: boolean) => void;
+  /** What the host can do, asked again after every read (Track Changes may be turned on). */
+  readonly capabilities?: () => DocumentCapabilities;
 };
 
 export function usePane(session: PlanSession, options: PaneOptions = {}) {
@@ -145,8 +148,11 @@ export function usePane(session: PlanSession, options: PaneOptions = {}) {
   const [stale, setStale] = useState(false);
   const [tried, setTried] = useState<ReadonlySet<string>>(new Set());
   const [commented, setCommented] = useState<ReadonlySet<string>>(new Set());
+  const [caps, setCaps] = useState<DocumentCapabilities | undefined>();
   /** Bumped after each write dialog closes, for the view to put focus back on Write. */
   const [writeDone, setWriteDone] = useState(0);
+  const capabilitiesRef = useRef(options.capabilities);
+  capabilitiesRef.current = options.capabilities;
   const dataRef = useRef(data);
   dataRef.current = data;
   const originalRef = useRef(original);
@@ -162,6 +168,7 @@ export function usePane(session: PlanSession, options: PaneOptions = {}) {
   const load = useCallback(
     async (keepEdits: boolean, written?: string) => {
       const result = await session.open();
+      setCaps(capabilitiesRef.current?.());
       setOpened(result);
       if (result.kind !== "plans") {
         setData(undefined);
@@ -420,6 +427,8 @@ export function usePane(session: PlanSession, options: PaneOptions = {}) {
 
   return {
     opened,
+    /** What the host can do, as of the latest read (undefined: everything). */
+    caps,
     data,
     original,
     findings,

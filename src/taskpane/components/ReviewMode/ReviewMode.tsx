@@ -27,7 +27,8 @@ export type ReviewModeProps = {
   /** Keys (findingKey) of the findings already added as comments. */
   readonly commented?: ReadonlySet<string>;
   readonly onGoTo: (location: Location, label: string) => void;
-  readonly onComment: (findings: readonly PaneFinding[]) => void;
+  /** Absent where the host cannot add comments (Word without WordApi 1.4): no comment buttons. */
+  readonly onComment?: (findings: readonly PaneFinding[]) => void;
   readonly onCopied: (ok: boolean) => void;
 };
 
@@ -87,17 +88,19 @@ export function ReviewMode({
           />
         ))}
       </fieldset>
-      <div className={styles.actions}>
-        <Button
-          icon={<CommentAddRegular />}
-          disabled={busy || commentable.length === 0}
-          onClick={() => onComment(commentable)}
-        >
-          {commentable.length === 0 && visible.some((f) => f.location)
-            ? "Every finding shown has a comment"
-            : `Add all as comments (${commentable.length})`}
-        </Button>
-      </div>
+      {onComment ? (
+        <div className={styles.actions}>
+          <Button
+            icon={<CommentAddRegular />}
+            disabled={busy || commentable.length === 0}
+            onClick={() => onComment(commentable)}
+          >
+            {commentable.length === 0 && visible.some((f) => f.location)
+              ? "Every finding shown has a comment"
+              : `Add all as comments (${commentable.length})`}
+          </Button>
+        </div>
+      ) : null}
       {data.plans.map((plan, planIndex) => {
         const c = planCompleteness(plan, planIndex, findings);
         return (
@@ -143,17 +146,21 @@ export function ReviewMode({
                               >
                                 Go to
                               </Button>
-                              <Button
-                                size="small"
-                                icon={done ? <CommentCheckmarkRegular /> : <CommentAddRegular />}
-                                disabled={busy || done}
-                                aria-label={
-                                  done ? `Comment added on ${about}` : `Add as comment on ${about}`
-                                }
-                                onClick={() => onComment([f])}
-                              >
-                                {done ? "Comment added" : "Add as comment"}
-                              </Button>
+                              {onComment ? (
+                                <Button
+                                  size="small"
+                                  icon={done ? <CommentCheckmarkRegular /> : <CommentAddRegular />}
+                                  disabled={busy || done}
+                                  aria-label={
+                                    done
+                                      ? `Comment added on ${about}`
+                                      : `Add as comment on ${about}`
+                                  }
+                                  onClick={() => onComment([f])}
+                                >
+                                  {done ? "Comment added" : "Add as comment"}
+                                </Button>
+                              ) : null}
                             </div>
                           ) : null}
                         </li>
