@@ -1,13 +1,28 @@
 /** What the pane says about the host: each limit in plain words, and nothing where all works. */
 import { describeHostLimits } from "../../src/taskpane/App/pane-notices";
 
-const all = { write: true, comments: true, select: true, revert: true, missingSets: [] };
+const all = {
+  write: true,
+  comments: true,
+  select: true,
+  revert: true,
+  insert: true,
+  missingSets: [],
+};
 
 describe("describeHostLimits", () => {
   it("says nothing for a Word that can do everything, or for a host that does not say", () => {
     expect(describeHostLimits(all)).toEqual([]);
     expect(describeHostLimits(undefined)).toEqual([]);
-    expect(describeHostLimits({ write: true, comments: true, select: false })).toEqual([]);
+    expect(
+      describeHostLimits({
+        write: true,
+        comments: true,
+        select: false,
+        revert: true,
+        insert: false,
+      }),
+    ).toEqual([]);
   });
 
   it("names what a WordApi 1.3-only Word cannot do and what to do instead", () => {
