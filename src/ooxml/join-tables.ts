@@ -50,7 +50,7 @@ export function touchingTables(xml: string): number {
   const doc = parseXml(xml);
   const prefix = findWordPrefix(doc.root);
   if (prefix === undefined) return 0;
-  const n = wordNames(prefix);
+  const n = wordNames(prefix, doc.names);
   let count = 0;
   const visit = (el: XmlElement): void => {
     let previousWasTable = false;
@@ -76,7 +76,7 @@ export function joinTouchingTables(xml: string): string {
   const doc = parseXml(xml);
   const prefix = findWordPrefix(doc.root);
   if (prefix === undefined) return xml;
-  const n = wordNames(prefix);
+  const n = wordNames(prefix, doc.names);
   return new Joiner(doc, n).element(doc.root);
 }
 
