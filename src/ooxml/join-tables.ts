@@ -16,7 +16,7 @@ import { STRICT_W, TRANSITIONAL_W, wordNames, type WordNames } from "./wordml";
 import { attr, attributes, parseXml, type XmlDocument, type XmlElement } from "./xml";
 
 /** Table properties that `w:tblPrEx` can carry (CT_TblPrEx), in schema order. */
-const PR_EX_CHILDREN = [
+const PR_EX_CHILDREN: readonly string[] = [
   "tblW",
   "jc",
   "tblCellSpacing",

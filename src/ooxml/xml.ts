@@ -213,6 +213,7 @@ export function parseXml(
    * without timing it.
    */
   const work = { joined: 0 };
+  const scratch: AttributeScratch = { starts: new Int32Array(64), ends: new Int32Array(64) };
   let tags = 0;
   // The piece being read, and the offset of its first character in the whole text. Offsets kept in
   // the tree are offsets in the whole text; an element's `source` is its piece.
@@ -370,7 +371,7 @@ export function parseXml(
     if (i >= len && extend()) continue;
     if (i >= len) fail(`The XML ends inside the start tag <${name.slice(0, 40)}>.`);
     if (values > 1) {
-      const twice = duplicateAttribute(source, attrStart, i);
+      const twice = duplicateAttribute(source, attrStart, i, scratch);
       if (twice !== undefined) {
         fail(
           `The XML gives the attribute ${twice.slice(0, 40)} twice on one <${name.slice(0, 40)}> element${placeIn(pieces, base + lt)}.`,
@@ -559,15 +560,20 @@ export function attr(el: XmlElement, name: string): string | undefined {
   return undefined;
 }
 
-/** Where each attribute name of the start tag being checked starts and ends (reused). */
-const nameStarts = new Int32Array(64);
-const nameEnds = new Int32Array(64);
+/** Where each attribute name of the start tag being checked starts and ends (reused by a parse). */
+type AttributeScratch = { readonly starts: Int32Array; readonly ends: Int32Array };
 
 /**
  * The first attribute name given twice in `text[start..end)` (a start tag's attributes). Names
  * are compared where they lie, without cutting them out, as this runs for most start tags.
  */
-function duplicateAttribute(text: string, start: number, end: number): string | undefined {
+function duplicateAttribute(
+  text: string,
+  start: number,
+  end: number,
+  scratch: AttributeScratch,
+): string | undefined {
+  const { starts: nameStarts, ends: nameEnds } = scratch;
   let count = 0;
   let i = start;
   while (i < end) {

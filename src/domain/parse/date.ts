@@ -24,10 +24,10 @@ export type DateParseOptions = {
   readonly reference?: IsoDate;
 };
 
-const dayFormats4 = ["M/d/yyyy"];
-const dayFormats2 = ["M/d/yy"];
-const isoFormats = ["yyyy-M-d", "yyyy/M/d"];
-const textFormats = [
+const dayFormats4: readonly string[] = ["M/d/yyyy"];
+const dayFormats2: readonly string[] = ["M/d/yy"];
+const isoFormats: readonly string[] = ["yyyy-M-d", "yyyy/M/d"];
+const textFormats: readonly string[] = [
   "MMMM d yyyy",
   "MMM d yyyy",
   "d MMMM yyyy",
@@ -39,8 +39,8 @@ const textFormats = [
   "EEEE MMM d yyyy",
   "EEE MMM d yyyy",
 ];
-const monthFormats = ["MMMM yyyy", "MMM yyyy", "M/yyyy"];
-const numericMonthFormats = ["M/yyyy"];
+const monthFormats: readonly string[] = ["MMMM yyyy", "MMM yyyy", "M/yyyy"];
+const numericMonthFormats: readonly string[] = ["M/yyyy"];
 /**
  * What a month token (`MMM`, `MMMM`) needs somewhere in the text: a month name or abbreviation, or
  * a lone initial (date-fns also reads the narrow form, "S" for September).

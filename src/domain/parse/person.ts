@@ -17,7 +17,7 @@ export type ParsedPerson = {
 };
 
 /** Words that name a group, never one accountable person. */
-const groupWords = new Set([
+const groupWords: ReadonlySet<string> = new Set([
   "staff",
   "staffs",
   "everyone",
@@ -63,7 +63,7 @@ const groupWords = new Set([
 ]);
 
 /** Words a job title is made of. */
-const titleWords = new Set([
+const titleWords: ReadonlySet<string> = new Set([
   "principal",
   "assistant",
   "asst",

@@ -14,7 +14,7 @@ export type PlaceholderKind =
   /** "ASAP", "soon", "ongoing": not a date anyone can hold to. */
   | "vague-time";
 
-const placeholderWords = new Set([
+const placeholderWords: ReadonlySet<string> = new Set([
   "tbd",
   "tba",
   "tbc",
@@ -46,9 +46,17 @@ const placeholderWords = new Set([
   "ditto",
 ]);
 
-const notApplicableWords = new Set(["n/a", "na", "n.a.", "n.a", "not applicable", "none", "nil"]);
+const notApplicableWords: ReadonlySet<string> = new Set([
+  "n/a",
+  "na",
+  "n.a.",
+  "n.a",
+  "not applicable",
+  "none",
+  "nil",
+]);
 
-const vagueTimeWords = new Set([
+const vagueTimeWords: ReadonlySet<string> = new Set([
   "asap",
   "a.s.a.p.",
   "soon",
