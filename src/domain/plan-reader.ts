@@ -11,8 +11,7 @@
  */
 import { isCellMarked, readOptionParagraph } from "./choices";
 import type { DocumentPlanData, FieldData, PlanData, RowData, SectionData } from "./plan-data";
-import type { z } from "zod";
-import { PLAN_DATA_FORMAT, PLAN_DATA_VERSION, type locationSchema } from "./plan-data";
+import { PLAN_DATA_FORMAT, PLAN_DATA_VERSION, type Location } from "./plan-data";
 import {
   cleanLabel,
   cleanText,
@@ -36,7 +35,6 @@ import type { BodyParagraph, CellSnapshot, DocumentSnapshot, TableSnapshot } fro
 import { cellAtGridColumn } from "./snapshot";
 import type { FieldDefinition, SectionDefinition, TemplateDefinition } from "./template-definition";
 
-type Location = z.infer<typeof locationSchema>;
 type CellLoc = Extract<Location, { kind: "cell" }>;
 
 // ---------------------------------------------------------------------------------------------
