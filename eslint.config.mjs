@@ -106,6 +106,37 @@ const pureCoreRestrictions = {
   ],
 };
 
+const noExportDefault = [{ selector: "ExportDefaultDeclaration", message: "Use named exports." }];
+
+// No state at module level in the pure core (docs/adr/0010): what is worked out for a document
+// lives in its DocumentContext. A module-level `let`/`var`, a collection or object made with
+// `new`, and a mutable array are refused; a lookup table built once from constants is fine when
+// its type says it is read-only (`ReadonlyMap`, `ReadonlySet`, `readonly T[]`, `as const`,
+// `Object.freeze`). RegExp objects are allowed (used with `test`/`exec` after resetting
+// `lastIndex`, or without the g/y flags).
+const topLevel = ":matches(Program, Program > ExportNamedDeclaration) > VariableDeclaration";
+const readOnlyTyped =
+  "[id.typeAnnotation.typeAnnotation.typeName.name=/^Readonly(Map|Set|Array)?$/]," +
+  "[id.typeAnnotation.typeAnnotation.operator='readonly']";
+const moduleStateMessage =
+  "No module-level mutable state in the pure core: keep it in the document's DocumentContext (src/domain/document-context.ts), or give a constant table a read-only type.";
+const noModuleState = [
+  { selector: `${topLevel}[kind='let']`, message: moduleStateMessage },
+  { selector: `${topLevel}[kind='var']`, message: moduleStateMessage },
+  {
+    selector: `${topLevel} > VariableDeclarator:not(${readOnlyTyped}) > NewExpression:not([callee.name='RegExp'])`,
+    message: moduleStateMessage,
+  },
+  {
+    selector: `${topLevel} > VariableDeclarator:not(${readOnlyTyped}) > ArrayExpression`,
+    message: moduleStateMessage,
+  },
+  {
+    selector: `${topLevel} > VariableDeclarator > NewExpression[callee.name=/^Weak(Map|Set|Ref)$/]`,
+    message: moduleStateMessage,
+  },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -125,10 +156,7 @@ export default tseslint.config(
         "error",
         { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" },
       ],
-      "no-restricted-syntax": [
-        "error",
-        { selector: "ExportDefaultDeclaration", message: "Use named exports." },
-      ],
+      "no-restricted-syntax": ["error", ...noExportDefault],
       // OOXML work strips characters XML forbids, which needs control characters in patterns.
       "no-control-regex": "off",
     },
@@ -186,7 +214,10 @@ export default tseslint.config(
   // The pure core.
   {
     files: ["src/domain/**/*.ts", "src/templates/**/*.ts", "src/ooxml/**/*.ts"],
-    rules: { "no-restricted-imports": ["error", pureCoreRestrictions] },
+    rules: {
+      "no-restricted-imports": ["error", pureCoreRestrictions],
+      "no-restricted-syntax": ["error", ...noExportDefault, ...noModuleState],
+    },
   },
   // Ports: interfaces over the domain only.
   {

@@ -16,9 +16,22 @@ import type { GlyphKind, ParagraphSnapshot } from "./snapshot";
 const checkedKinds: ReadonlySet<GlyphKind> = new Set(["radio-filled", "box-checked", "check"]);
 
 /** Characters a person types to mark a choice. */
-const typedMarks = new Set(["x", "X", "✓", "✔", "☒", "☑", "●", "■", "⬤", "✗", "✘", "√"]);
+const typedMarks: ReadonlySet<string> = new Set([
+  "x",
+  "X",
+  "✓",
+  "✔",
+  "☒",
+  "☑",
+  "●",
+  "■",
+  "⬤",
+  "✗",
+  "✘",
+  "√",
+]);
 /** Characters that are part of an unmarked choice (empty circles and boxes). */
-const emptyMarks = new Set(["○", "☐", "◯", "□", "¡"]);
+const emptyMarks: ReadonlySet<string> = new Set(["○", "☐", "◯", "□", "¡"]);
 
 /** The mark PlanAssist writes before a checked option in a list of options. */
 export const CHECKED_PREFIX = "☒ ";

@@ -11,16 +11,12 @@
  * row that is being added addresses that row. `tableShift` and `rowAfterInsert` help the planner
  * compute them.
  */
-import type { z } from "zod";
 import { isCellMarked, readOptionParagraph } from "./choices";
-import type { locationSchema } from "./plan-data";
+import type { Location } from "./plan-data";
 import type { DocumentSnapshot, ParagraphSnapshot } from "./snapshot";
 
-/**
- * Where a value lives: the plan data's location (a cell's paragraphs, from character `start` of
- * the first one when a label comes first in it, or a span of a body paragraph).
- */
-export type Location = z.infer<typeof locationSchema>;
+/** Where a value lives (see plan-data.ts). */
+export type { Location } from "./plan-data";
 
 /** A cell by table (document order, nested included), row and cell index within the row. */
 export type CellRef = { readonly table: number; readonly row: number; readonly cell: number };

@@ -20,7 +20,15 @@ import {
   type StructureEdit,
 } from "./edits";
 import { stripPlaceholders } from "./plan-reader";
-import type { DocumentPlanData, FieldData, PlanData, RowData, SectionData } from "./plan-data";
+import {
+  sectionKey,
+  valueText,
+  type DocumentPlanData,
+  type FieldData,
+  type PlanData,
+  type RowData,
+  type SectionData,
+} from "./plan-data";
 import { err, ok, type Result } from "./result";
 import type { DocumentSnapshot } from "./snapshot";
 
@@ -49,10 +57,6 @@ type Pending = {
   fresh: boolean;
 };
 
-function valueText(v: FieldData["value"]): string {
-  return typeof v === "string" ? v : v.join(", ");
-}
-
 function clean(s: string): string {
   return s
     .replace(/\r\n?/g, "\n")
@@ -71,10 +75,6 @@ function sameLocation(a: Location, b: Location): boolean {
     a.cell === b.cell &&
     (a.paragraph ?? 0) === (b.paragraph ?? 0)
   );
-}
-
-function sectionKey(s: SectionData): string {
-  return s.block === undefined ? s.id : `${s.id}#${s.block}`;
 }
 
 /** The cell locations a section's fields and rows use. */

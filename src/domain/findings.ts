@@ -10,6 +10,7 @@
 import { z } from "zod";
 import {
   locationSchema,
+  valueText,
   type FieldData,
   type PlanData,
   type RowData,
@@ -65,11 +66,6 @@ export type FindingDraft = {
   readonly reading?: string;
 };
 
-/** Text of a field value (choices joined). */
-export function valueText(value: FieldData["value"]): string {
-  return Array.isArray(value) ? value.join("; ") : value;
-}
-
 /** Attaches the plan, section, field and row to a draft. */
 export function completeFinding(plan: PlanData, rule: string, d: FindingDraft): Finding {
   const f: Finding = {
@@ -89,7 +85,7 @@ export function completeFinding(plan: PlanData, rule: string, d: FindingDraft): 
   if (d.field) {
     f.field = d.field.id;
     f.fieldLabel = d.field.label;
-    const v = valueText(d.field.value);
+    const v = valueText(d.field.value, "; ");
     if (notBlank.test(v)) f.value = v;
   }
   if (d.row) {

@@ -52,9 +52,26 @@ export const locationSchema = z.discriminatedUnion("kind", [
   paragraphLocationSchema,
 ]);
 
+/**
+ * Where a value lives in the document: a cell's paragraphs (from character `start` of the first
+ * one when a label comes first in it), or a span of a body paragraph. The one location type of
+ * the plan data, the snapshot, edits and findings.
+ */
+export type Location = z.infer<typeof locationSchema>;
+export type CellLocation = z.infer<typeof cellLocationSchema>;
+export type ParagraphLocation = z.infer<typeof paragraphLocationSchema>;
+
 /** A text value, or the chosen options of a choice field (one for single choice). */
 export const fieldValueSchema = z.union([z.string(), z.array(z.string())]);
 export type FieldValue = z.infer<typeof fieldValueSchema>;
+
+/**
+ * A value as one text: the text itself, or the chosen options joined by `separator` (", " as the
+ * pane and the fill planner write them; findings join with "; ").
+ */
+export function valueText(value: FieldValue, separator = ", "): string {
+  return typeof value === "string" ? value : value.join(separator);
+}
 
 export const fieldDataSchema = z.object({
   id: z.string().min(1),
@@ -116,6 +133,11 @@ export const sectionDataSchema = z.object({
     .optional(),
 });
 export type SectionData = z.infer<typeof sectionDataSchema>;
+
+/** A section named as text: its id, with `#block` for a repeated block ("strategy#2"). */
+export function sectionKey(section: Pick<SectionData, "id" | "block">): string {
+  return section.block === undefined ? section.id : `${section.id}#${section.block}`;
+}
 
 export const planDataSchema = z.object({
   template: z.string().min(1),

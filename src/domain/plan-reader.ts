@@ -11,8 +11,7 @@
  */
 import { isCellMarked, readOptionParagraph } from "./choices";
 import type { DocumentPlanData, FieldData, PlanData, RowData, SectionData } from "./plan-data";
-import type { z } from "zod";
-import { PLAN_DATA_FORMAT, PLAN_DATA_VERSION, type locationSchema } from "./plan-data";
+import { PLAN_DATA_FORMAT, PLAN_DATA_VERSION, type Location } from "./plan-data";
 import {
   cleanLabel,
   cleanText,
@@ -31,11 +30,11 @@ import {
   type SectionMatch,
   type TemplateMatch,
 } from "./recognition";
+import { documentContext, memoKey, type DocumentContext } from "./document-context";
 import type { BodyParagraph, CellSnapshot, DocumentSnapshot, TableSnapshot } from "./snapshot";
 import { cellAtGridColumn } from "./snapshot";
 import type { FieldDefinition, SectionDefinition, TemplateDefinition } from "./template-definition";
 
-type Location = z.infer<typeof locationSchema>;
 type CellLoc = Extract<Location, { kind: "cell" }>;
 
 // ---------------------------------------------------------------------------------------------
@@ -47,14 +46,18 @@ type ValueRules = {
 };
 
 /** Removes blanks and placeholders a template prints where an answer goes. */
-export function stripPlaceholders(text: string, placeholders: readonly string[] = []): string {
+export function stripPlaceholders(
+  text: string,
+  placeholders: readonly string[] = [],
+  ctx?: DocumentContext,
+): string {
   // Blanks ("____") and bracketed prompts such as "<Insert district name>".
   const out = text.replace(/_{2,}/g, " ").replace(/<[A-Za-z][A-Za-z '’/-]{0,58}>/g, " ");
   let clean: string | undefined; // `out` cleaned, when there is a placeholder to compare
   for (const p of placeholders) {
     if (p.includes("{n}")) continue;
-    clean ??= cleanText(out);
-    if (clean === cleanLabel(p)) return "";
+    clean ??= cleanText(out, ctx);
+    if (clean === cleanLabel(p, ctx)) return "";
   }
   return out
     .replace(/[ \t]+/g, " ")
@@ -62,20 +65,23 @@ export function stripPlaceholders(text: string, placeholders: readonly string[] 
     .trim();
 }
 
-const prefixPatterns = new Map<string, RegExp>();
+/** Placeholder prefixes' patterns, by placeholder (see `DocumentContext`). */
+const prefixPatterns = memoKey<string, RegExp>("placeholder prefix pattern");
 
 /** Length of a placeholder prefix ("$", "1.", "2. ") at the start of a paragraph, with its spaces. */
-function placeholderPrefix(text: string, placeholders: readonly string[] = []): number {
+function placeholderPrefix(
+  text: string,
+  placeholders: readonly string[] = [],
+  ctx: DocumentContext,
+): number {
   for (const p of placeholders) {
-    let re = prefixPatterns.get(p);
-    if (!re) {
+    const re = ctx.of(prefixPatterns, p, () => {
       const source = p
         .trim()
         .replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
         .replace(/\\\{n\\\}/g, "\\d+");
-      re = new RegExp(`^\\s*${source}\\s*`);
-      prefixPatterns.set(p, re);
-    }
+      return new RegExp(`^\\s*${source}\\s*`);
+    });
     const m = re.exec(text);
     if (m) return m[0].length;
   }
@@ -83,17 +89,21 @@ function placeholderPrefix(text: string, placeholders: readonly string[] = []): 
 }
 
 /** The text of a paragraph after a prompt it starts with, or undefined when it is no prompt. */
-function afterPrompt(text: string, prompts: readonly string[]): string | undefined {
+function afterPrompt(
+  text: string,
+  prompts: readonly string[],
+  ctx: DocumentContext,
+): string | undefined {
   for (const prompt of prompts) {
-    const end = labelEnd(text, prompt);
+    const end = labelEnd(text, prompt, ctx);
     if (end !== undefined) return text.slice(end);
   }
   return undefined;
 }
 
 /** Source offset just after `label` (and its colon, asterisks and spaces) at the start of `text`. */
-function labelEnd(text: string, label: string): number | undefined {
-  const hit = startsWithLabel(text, label);
+function labelEnd(text: string, label: string, ctx: DocumentContext): number | undefined {
+  const hit = startsWithLabel(text, label, ctx);
   if (!hit) return undefined;
   // Map the cleaned match length back to the source text.
   const leading = text.length - text.replace(/^[\s·•▪◦‣∙\-*]+/, "").length;
@@ -118,6 +128,7 @@ function readWholeCell(
   row: number,
   cell: CellSnapshot,
   rules: ValueRules,
+  ctx: DocumentContext,
 ): Slot {
   const location: { -readonly [K in keyof CellLoc]: CellLoc[K] } = cellLocation(
     tableIndex,
@@ -128,7 +139,7 @@ function readWholeCell(
   cell.paragraphs.forEach((p, i) => {
     let text = p.text;
     if (i === 0) {
-      const prefix = placeholderPrefix(text, rules.placeholders);
+      const prefix = placeholderPrefix(text, rules.placeholders, ctx);
       if (prefix > 0) {
         text = text.slice(prefix);
         location.paragraph = 0;
@@ -136,8 +147,8 @@ function readWholeCell(
         location.start = prefix;
       }
     }
-    const rest = rules.prompts ? afterPrompt(text, rules.prompts) : undefined;
-    parts.push(stripPlaceholders(rest ?? text, rules.placeholders));
+    const rest = rules.prompts ? afterPrompt(text, rules.prompts, ctx) : undefined;
+    parts.push(stripPlaceholders(rest ?? text, rules.placeholders, ctx));
   });
   return { value: joinParagraphs(parts), location };
 }
@@ -162,22 +173,23 @@ function readBelow(
   label: string,
   to: number,
   rules: ValueRules,
+  ctx: DocumentContext,
 ): Slot {
   const paragraphs = cell.paragraphs;
   const labelText = paragraphs[labelParagraph]?.text ?? "";
-  const end = labelEnd(labelText, label) ?? labelText.length;
-  const parts: string[] = [stripPlaceholders(labelText.slice(end), rules.placeholders)];
+  const end = labelEnd(labelText, label, ctx) ?? labelText.length;
+  const parts: string[] = [stripPlaceholders(labelText.slice(end), rules.placeholders, ctx)];
   let lastFixed = labelParagraph;
   let lastFixedEnd = end;
   for (let j = labelParagraph + 1; j < to; j++) {
     const text = paragraphs[j]?.text ?? "";
-    const rest = rules.prompts ? afterPrompt(text, rules.prompts) : undefined;
+    const rest = rules.prompts ? afterPrompt(text, rules.prompts, ctx) : undefined;
     if (rest !== undefined) {
       lastFixed = j;
       lastFixedEnd = text.length - rest.length;
-      parts.push(stripPlaceholders(rest, rules.placeholders));
+      parts.push(stripPlaceholders(rest, rules.placeholders, ctx));
     } else {
-      parts.push(stripPlaceholders(text, rules.placeholders));
+      parts.push(stripPlaceholders(text, rules.placeholders, ctx));
     }
   }
   const location: { -readonly [K in keyof CellLoc]: CellLoc[K] } = cellLocation(
@@ -201,10 +213,15 @@ function readBelow(
 }
 
 /** Index of the first paragraph after `from` in a cell that starts with one of the labels. */
-function nextLabelParagraph(cell: CellSnapshot, from: number, labels: readonly string[]): number {
+function nextLabelParagraph(
+  cell: CellSnapshot,
+  from: number,
+  labels: readonly string[],
+  ctx: DocumentContext,
+): number {
   for (let j = from + 1; j < cell.paragraphs.length; j++) {
     const text = cell.paragraphs[j]?.text ?? "";
-    if (text.trim() && labels.some((l) => startsWithLabel(text, l))) return j;
+    if (text.trim() && labels.some((l) => startsWithLabel(text, l, ctx))) return j;
   }
   return cell.paragraphs.length;
 }
@@ -233,13 +250,17 @@ function emptyValue(f: Pick<FieldDefinition, "type">): FieldData["value"] {
   return f.type === "single-choice" || f.type === "multiple-choice" ? [] : "";
 }
 
-function readParagraphFields(p: BodyParagraph, fields: readonly FieldDefinition[]): FieldData[] {
+function readParagraphFields(
+  p: BodyParagraph,
+  fields: readonly FieldDefinition[],
+  ctx: DocumentContext,
+): FieldData[] {
   const found: { f: FieldDefinition; start: number; end: number }[] = [];
   let from = 0;
   for (const f of fields) {
     let hit: { start: number; end: number } | undefined;
-    for (const l of labelsOf(f)) {
-      const h = findLabel(p.text, l, from);
+    for (const l of labelsOf(f, ctx)) {
+      const h = findLabel(p.text, l, from, true, ctx);
       if (h && (!hit || h.start < hit.start)) hit = h;
     }
     if (hit) {
@@ -257,7 +278,7 @@ function readParagraphFields(p: BodyParagraph, fields: readonly FieldDefinition[
     let end = limit;
     while (end > start && /[ \t\n]/.test(p.text[end - 1] as string)) end--;
     const raw = p.text.slice(start, end);
-    return fieldData(f, stripPlaceholders(raw, f.placeholders), {
+    return fieldData(f, stripPlaceholders(raw, f.placeholders, ctx), {
       kind: "paragraph",
       paragraph: p.index,
       start,
@@ -275,6 +296,7 @@ function readTextBelow(
   snapshot: DocumentSnapshot,
   heading: BodyParagraph,
   f: FieldDefinition,
+  ctx: DocumentContext,
 ): FieldData {
   const below: BodyParagraph[] = [];
   const at = snapshot.blocks.findIndex(
@@ -288,23 +310,27 @@ function readTextBelow(
   }
   let from = 0;
   below.forEach((p, i) => {
-    if (afterPrompt(p.text, f.prompts ?? []) !== undefined) from = i + 1;
+    if (afterPrompt(p.text, f.prompts ?? [], ctx) !== undefined) from = i + 1;
   });
   const slot = below.slice(from);
   const first = slot[0];
   if (!first) return fieldData(f, emptyValue(f), undefined);
   const value = slot
-    .map((p) => stripPlaceholders(p.text, f.placeholders))
+    .map((p) => stripPlaceholders(p.text, f.placeholders, ctx))
     .filter((t) => t !== "")
     .join("\n");
   return fieldData(f, value, { kind: "paragraph", paragraph: first.index, start: 0 });
 }
 
 /** A signature line: the blanks on the line above the caption, one per field, in order. */
-function readSignatureLine(p: BodyParagraph, fields: readonly FieldDefinition[]): FieldData[] {
+function readSignatureLine(
+  p: BodyParagraph,
+  fields: readonly FieldDefinition[],
+  ctx: DocumentContext,
+): FieldData[] {
   const lines = p.text.split("\n");
   const first = fields[0];
-  const caption = first ? signatureCaptionLine(p.text, labelsOf(first)) : -1;
+  const caption = first ? signatureCaptionLine(p.text, labelsOf(first, ctx), ctx) : -1;
   let above = caption - 1;
   while (above >= 0 && (lines[above] ?? "").trim() === "") above--;
   const offset = lines.slice(0, Math.max(0, above)).reduce((n, l) => n + l.length + 1, 0);
@@ -320,7 +346,7 @@ function readSignatureLine(p: BodyParagraph, fields: readonly FieldDefinition[])
   return fields.map((f, i) => {
     const seg = segments[i];
     if (!seg) return fieldData(f, emptyValue(f), undefined);
-    return fieldData(f, stripPlaceholders(p.text.slice(seg.start, seg.end), f.placeholders), {
+    return fieldData(f, stripPlaceholders(p.text.slice(seg.start, seg.end), f.placeholders, ctx), {
       kind: "paragraph",
       paragraph: p.index,
       start: seg.start,
@@ -333,37 +359,39 @@ function readFormFields(
   snapshot: DocumentSnapshot,
   tableIndex: number,
   fields: readonly FieldDefinition[],
+  ctx: DocumentContext,
 ): FieldData[] {
   const table = snapshot.tables[tableIndex];
   if (!table) return fields.map((f) => fieldData(f, emptyValue(f), undefined));
-  const allLabels = fields.flatMap((f) => labelsOf(f));
+  const allLabels = fields.flatMap((f) => labelsOf(f, ctx));
   return fields.map((f) => {
-    const at = findFormLabel(table, f);
+    const at = findFormLabel(table, f, undefined, ctx);
     if (!at) return fieldData(f, emptyValue(f), undefined);
     const row = table.rows[at.row];
     const cell = row?.cells[at.cell];
     if (!row || !cell) return fieldData(f, emptyValue(f), undefined);
     const rules: ValueRules = { prompts: f.prompts, placeholders: f.placeholders };
     const labelText = cell.paragraphs[at.paragraph]?.text ?? "";
-    const label = labelsOf(f).find((l) => startsWithLabel(labelText, l)) ?? f.label;
+    const label = labelsOf(f, ctx).find((l) => startsWithLabel(labelText, l, ctx)) ?? f.label;
     const slot = f.slot ?? "right";
     let read: Slot | undefined;
     if (slot === "right") {
       const next = row.cells[at.cell + 1];
-      if (next) read = readWholeCell(tableIndex, at.row, next, rules);
+      if (next) read = readWholeCell(tableIndex, at.row, next, rules, ctx);
     } else if (slot === "next-row") {
       const below = table.rows[at.row + 1];
       const target = below ? cellAtGridColumn(below, cell.gridColumn) : undefined;
-      if (below && target) read = readWholeCell(tableIndex, below.index, target, rules);
+      if (below && target) read = readWholeCell(tableIndex, below.index, target, rules, ctx);
     } else if (slot === "inline") {
-      read = readBelow(tableIndex, at.row, cell, at.paragraph, label, at.paragraph + 1, rules);
+      read = readBelow(tableIndex, at.row, cell, at.paragraph, label, at.paragraph + 1, rules, ctx);
     } else {
       const to = nextLabelParagraph(
         cell,
         at.paragraph,
-        allLabels.filter((l) => !labelsOf(f).includes(l)),
+        allLabels.filter((l) => !labelsOf(f, ctx).includes(l)),
+        ctx,
       );
-      read = readBelow(tableIndex, at.row, cell, at.paragraph, label, to, rules);
+      read = readBelow(tableIndex, at.row, cell, at.paragraph, label, to, rules, ctx);
     }
     return read ? fieldData(f, read.value, read.location) : fieldData(f, emptyValue(f), undefined);
   });
@@ -395,19 +423,20 @@ function readColumnCell(
   cell: CellSnapshot,
   column: FieldDefinition,
   siblings: readonly FieldDefinition[],
+  ctx: DocumentContext,
 ): { value: FieldData["value"]; location: Location | undefined } {
   const rules: ValueRules = { prompts: column.prompts, placeholders: column.placeholders };
   if (column.type === "multiple-choice" && column.options) {
     // An option is checked when its paragraph starts with a mark (see choices.ts).
     const options = cell.paragraphs.map(readOptionParagraph);
     const checked = column.options.filter((option) =>
-      options.some((o) => o.checked && matchesAny(o.text, [option]) !== undefined),
+      options.some((o) => o.checked && matchesAny(o.text, [option], false, ctx) !== undefined),
     );
     return { value: checked, location: cellLocation(tableIndex, rowIndex, cell.index) };
   }
   if (column.cellLabel) {
     const labelIndex = cell.paragraphs.findIndex((p) =>
-      column.cellLabel?.some((l) => startsWithLabel(p.text, l)),
+      column.cellLabel?.some((l) => startsWithLabel(p.text, l, ctx)),
     );
     if (labelIndex < 0) {
       // The label was deleted. Alone in its cell, the value is the cell; beside another label
@@ -419,13 +448,13 @@ function readColumnCell(
       };
     }
     const text = cell.paragraphs[labelIndex]?.text ?? "";
-    const label = column.cellLabel.find((l) => startsWithLabel(text, l)) ?? column.label;
+    const label = column.cellLabel.find((l) => startsWithLabel(text, l, ctx)) ?? column.label;
     const others = siblings.filter((s) => s !== column).flatMap((s) => s.cellLabel ?? []);
-    const to = nextLabelParagraph(cell, labelIndex, others);
-    const slot = readBelow(tableIndex, rowIndex, cell, labelIndex, label, to, rules);
+    const to = nextLabelParagraph(cell, labelIndex, others, ctx);
+    const slot = readBelow(tableIndex, rowIndex, cell, labelIndex, label, to, rules, ctx);
     return slot;
   }
-  return readWholeCell(tableIndex, rowIndex, cell, rules);
+  return readWholeCell(tableIndex, rowIndex, cell, rules, ctx);
 }
 
 function optionLocationsFor(
@@ -433,11 +462,12 @@ function optionLocationsFor(
   rowIndex: number,
   cell: CellSnapshot,
   column: FieldDefinition,
+  ctx: DocumentContext,
 ): Location[] | undefined {
   if (column.type !== "multiple-choice" || !column.options) return undefined;
   return column.options.map((option) => {
     const i = cell.paragraphs.findIndex(
-      (p) => matchesAny(readOptionParagraph(p).text, [option]) !== undefined,
+      (p) => matchesAny(readOptionParagraph(p).text, [option], false, ctx) !== undefined,
     );
     // An option whose paragraph was deleted points at the whole cell.
     if (i < 0) return cellLocation(tableIndex, rowIndex, cell.index);
@@ -449,10 +479,11 @@ function readRows(
   snapshot: DocumentSnapshot,
   tableIndex: number,
   section: Extract<SectionDefinition, { layout: "rows" }>,
+  ctx: DocumentContext,
 ): RowData[] {
   const table = snapshot.tables[tableIndex];
   if (!table) return [];
-  const header = findHeaderRow(table, section.columns);
+  const header = findHeaderRow(table, section.columns, ctx);
   if (!header) return [];
   const map: ColumnCells = { header: header.row, cells: header.cells };
   let first = header.row + 1;
@@ -460,7 +491,7 @@ function readRows(
   if (
     next &&
     section.guidanceRow &&
-    next.cells.some((c) => matchesAny(c.text, section.guidanceRow ?? []) !== undefined)
+    next.cells.some((c) => matchesAny(c.text, section.guidanceRow ?? [], false, ctx) !== undefined)
   ) {
     first++;
   }
@@ -475,16 +506,16 @@ function readRows(
       const cell = ci !== undefined ? row.cells[ci] : undefined;
       if (!cell) return fieldData(column, emptyValue(column), undefined);
       const siblings = section.columns.filter((c, k) => map.cells[k] === ci);
-      const read = readColumnCell(tableIndex, r, cell, column, siblings);
+      const read = readColumnCell(tableIndex, r, cell, column, siblings, ctx);
       const data = fieldData(column, read.value, read.location);
-      const options = optionLocationsFor(tableIndex, r, cell, column);
+      const options = optionLocationsFor(tableIndex, r, cell, column, ctx);
       return options ? { ...data, optionLocations: options } : data;
     });
     const data: { -readonly [K in keyof RowData]: RowData[K] } = { index: rows.length, cells };
     if (section.rowLabel) {
       const text = row.cells[0]?.paragraphs[0]?.text ?? "";
       const colon = text.indexOf(":");
-      if (startsWithLabel(text, section.rowLabel)) {
+      if (startsWithLabel(text, section.rowLabel, ctx)) {
         data.label = (colon >= 0 ? text.slice(0, colon) : text).trim();
       }
     }
@@ -499,16 +530,17 @@ function readRows(
 function readFixedRows(
   table: TableSnapshot | undefined,
   section: Extract<SectionDefinition, { layout: "fixed-rows" }>,
+  ctx: DocumentContext,
 ): FieldData[] {
   const tableIndex = table?.index ?? 0;
-  const header = table ? findHeaderRow(table, section.columns) : undefined;
+  const header = table ? findHeaderRow(table, section.columns, ctx) : undefined;
   const headerRow = header ? table?.rows[header.row] : undefined;
   const out: FieldData[] = [];
   for (const r of section.rows) {
     const row = table?.rows.find(
       (x) =>
         x.index !== header?.row &&
-        matchesAny(x.cells[0]?.text ?? "", r.match ?? [r.label]) !== undefined,
+        matchesAny(x.cells[0]?.text ?? "", r.match ?? [r.label], false, ctx) !== undefined,
     );
     section.columns.forEach((c, j) => {
       const def = {
@@ -529,7 +561,7 @@ function readFixedRows(
         out.push(fieldData(def, "", undefined));
         return;
       }
-      const read = readWholeCell(tableIndex, row.index, cell, {});
+      const read = readWholeCell(tableIndex, row.index, cell, {}, ctx);
       out.push(fieldData(def, read.value, read.location));
     });
   }
@@ -557,6 +589,7 @@ function readRatings(
   snapshot: DocumentSnapshot,
   section: Extract<SectionDefinition, { layout: "rating" }>,
   used: Set<number>,
+  ctx: DocumentContext,
 ): { fields: FieldData[]; tables: number[] } {
   const tables: number[] = [];
   const fields = section.fields.map((f) => {
@@ -565,7 +598,8 @@ function readRatings(
       const row = table.rows.find(
         (r) =>
           r.cells.length >= section.options.length + 1 &&
-          matchesAny(r.cells[0]?.paragraphs[0]?.text ?? "", labelsOf(f)) !== undefined,
+          matchesAny(r.cells[0]?.paragraphs[0]?.text ?? "", labelsOf(f, ctx), false, ctx) !==
+            undefined,
       );
       if (!row) continue;
       used.add(table.index);
@@ -586,13 +620,14 @@ function readChoiceMatrix(
   snapshot: DocumentSnapshot,
   tableIndex: number,
   section: Extract<SectionDefinition, { layout: "choice-matrix" }>,
+  ctx: DocumentContext,
 ): FieldData[] {
   const table = snapshot.tables[tableIndex];
-  const header = table ? findHeaderRow(table, section.options) : undefined;
+  const header = table ? findHeaderRow(table, section.options, ctx) : undefined;
   const headerRow = header ? table?.rows[header.row] : undefined;
   return section.fields.map((f) => {
     const options = section.options.map((o) => o.label);
-    const r = table ? findItemRow(table, f) : undefined;
+    const r = table ? findItemRow(table, f, ctx) : undefined;
     const row = r !== undefined ? table?.rows[r] : undefined;
     if (!table || !row || !header || !headerRow) {
       return fieldData({ ...f, options: f.options ?? options }, [], undefined);
@@ -610,7 +645,7 @@ function readChoiceMatrix(
 // ---------------------------------------------------------------------------------------------
 // Sections and plans
 
-function emptySection(section: SectionDefinition): SectionData {
+function emptySection(section: SectionDefinition, ctx: DocumentContext): SectionData {
   const base: { -readonly [K in keyof SectionData]: SectionData[K] } = {
     id: section.id,
     label: section.label,
@@ -622,7 +657,7 @@ function emptySection(section: SectionDefinition): SectionData {
       base.rowLimits = { ...section.rows };
       break;
     case "fixed-rows":
-      base.fields = readFixedRows(undefined, section);
+      base.fields = readFixedRows(undefined, section, ctx);
       break;
     case "rating":
       base.fields = section.fields.map((f) =>
@@ -644,27 +679,33 @@ function emptySection(section: SectionDefinition): SectionData {
   return base;
 }
 
-function readSection(snapshot: DocumentSnapshot, m: SectionMatch, used: Set<number>): SectionData {
+function readSection(
+  snapshot: DocumentSnapshot,
+  m: SectionMatch,
+  used: Set<number>,
+  ctx: DocumentContext,
+): SectionData {
   const section = m.section;
-  const out = emptySection(section);
+  const out = emptySection(section, ctx);
   if (m.block !== undefined && section.repeats) out.block = m.block;
   if (section.layout === "paragraph") {
     const p = m.paragraph !== undefined ? snapshot.paragraphs[m.paragraph] : undefined;
     const below = section.fields[0]?.slot === "below" ? section.fields[0] : undefined;
-    if (p && below) out.fields = [readTextBelow(snapshot, p, below)];
-    else if (p) out.fields = readParagraphFields(p, section.fields);
+    if (p && below) out.fields = [readTextBelow(snapshot, p, below, ctx)];
+    else if (p) out.fields = readParagraphFields(p, section.fields, ctx);
   } else if (section.layout === "signature-line") {
     const p = m.paragraph !== undefined ? snapshot.paragraphs[m.paragraph] : undefined;
-    if (p) out.fields = readSignatureLine(p, section.fields);
+    if (p) out.fields = readSignatureLine(p, section.fields, ctx);
   } else if (section.layout === "rating") {
-    out.fields = readRatings(snapshot, section, used).fields;
+    out.fields = readRatings(snapshot, section, used, ctx).fields;
   } else if (m.table !== undefined) {
-    if (section.layout === "form") out.fields = readFormFields(snapshot, m.table, section.fields);
-    else if (section.layout === "rows") out.rows = readRows(snapshot, m.table, section);
+    if (section.layout === "form")
+      out.fields = readFormFields(snapshot, m.table, section.fields, ctx);
+    else if (section.layout === "rows") out.rows = readRows(snapshot, m.table, section, ctx);
     else if (section.layout === "fixed-rows")
-      out.fields = readFixedRows(snapshot.tables[m.table], section);
+      out.fields = readFixedRows(snapshot.tables[m.table], section, ctx);
     else if (section.layout === "choice-matrix")
-      out.fields = readChoiceMatrix(snapshot, m.table, section);
+      out.fields = readChoiceMatrix(snapshot, m.table, section, ctx);
   }
   return out;
 }
@@ -676,12 +717,14 @@ export function readPlan(
   plan: PlanMatch,
   /** Sections found in another plan of the same file (such as signature lines closing the file): not listed here. */
   elsewhere: ReadonlySet<string> = new Set(),
+  /** The document's context (see `recognise`). */
+  ctx: DocumentContext = documentContext(),
 ): PlanData {
   const used = new Set<number>();
   const order = new Map(definition.sections.map((s, i) => [s.id, i]));
   const entries: { index: number; data: SectionData }[] = plan.sections.map((m) => ({
     index: order.get(m.section.id) ?? 0,
-    data: readSection(snapshot, m, used),
+    data: readSection(snapshot, m, used, ctx),
   }));
   // Sections not found keep their place in the definition's order, with empty values.
   for (const missing of plan.missing) {
@@ -695,7 +738,7 @@ export function readPlan(
       }
       at = k;
     }
-    entries.splice(at, 0, { index, data: emptySection(missing) });
+    entries.splice(at, 0, { index, data: emptySection(missing, ctx) });
   }
   return {
     template: definition.id,
@@ -706,12 +749,16 @@ export function readPlan(
 }
 
 /** Reads every plan of a matched template. */
-export function readPlans(snapshot: DocumentSnapshot, match: TemplateMatch): PlanData[] {
+export function readPlans(
+  snapshot: DocumentSnapshot,
+  match: TemplateMatch,
+  ctx: DocumentContext = documentContext(),
+): PlanData[] {
   return match.plans.map((p) => {
     const elsewhere = new Set(
       match.plans.filter((o) => o !== p).flatMap((o) => o.sections.map((m) => m.section.id)),
     );
-    return readPlan(snapshot, match.definition, p, elsewhere);
+    return readPlan(snapshot, match.definition, p, elsewhere, ctx);
   });
 }
 
@@ -720,15 +767,19 @@ export type DocumentReading = {
   readonly data: DocumentPlanData;
 };
 
-/** Recognises a document and reads its plans (none when it is no known template). */
+/**
+ * Recognises a document and reads its plans (none when it is no known template), both with one
+ * context for the document (a fresh one unless given).
+ */
 export function readDocument(
   snapshot: DocumentSnapshot,
   definitions: readonly TemplateDefinition[],
+  ctx: DocumentContext = documentContext(),
 ): DocumentReading {
-  const recognition = recognise(snapshot, definitions);
+  const recognition = recognise(snapshot, definitions, ctx);
   const best = recognition.recognised
     ? recognition.matches.find((m) => m.definition.id === recognition.recognised?.template)
     : undefined;
-  const plans = best ? readPlans(snapshot, best) : [];
+  const plans = best ? readPlans(snapshot, best, ctx) : [];
   return { recognition, data: { format: PLAN_DATA_FORMAT, version: PLAN_DATA_VERSION, plans } };
 }

@@ -24,7 +24,7 @@ import type {
   RowSnapshot,
   TableSnapshot,
 } from "./snapshot";
-import { DocumentMemo, startDocument } from "./parse/document-memo";
+import { documentContext, memoKey, type DocumentContext } from "./document-context";
 
 // ---------------------------------------------------------------------------------------------
 // Text normalisation
@@ -152,27 +152,31 @@ export function normalize(text: string): string {
  * A document's text normalised, without leading bullets and numbering marks or trailing colons,
  * asterisks and spaces. Answers are kept while the document is worked on (see `DocumentMemo`).
  */
-export function cleanText(text: string): string {
-  return documentClean.of(text, cleanUncached);
+export function cleanText(text: string, ctx?: DocumentContext): string {
+  return ctx ? ctx.of(cleaned, text, cleanUncached) : cleanUncached(text);
 }
 
-const documentClean = new DocumentMemo<string>();
-
-/**
- * `cleanText` for a template's own texts (labels, aliases, anchors), which are few and asked for
- * with every document, so their answers are kept for good.
- */
-export function cleanLabel(label: string): string {
-  let clean = labelClean.get(label);
-  if (clean === undefined) {
-    clean = cleanUncached(label);
-    if (labelClean.size > 20_000) labelClean.clear();
-    labelClean.set(label, clean);
-  }
-  return clean;
+/** `cleanText` for a template's own texts (labels, aliases, anchors). */
+export function cleanLabel(label: string, ctx?: DocumentContext): string {
+  return cleanText(label, ctx);
 }
 
-const labelClean = new Map<string, string>();
+/** The memos of this module (see `DocumentContext`). */
+const cleaned = memoKey<string, string>("cleaned text");
+const normalised = memoKey<string, { text: string; map: number[] }>("normalised with map");
+const patterns = memoKey<string, RegExp>("text pattern");
+const anchoredPatterns = memoKey<string, RegExp>("anchored text pattern");
+const labelPatterns = memoKey<string, RegExp>("label pattern");
+const prefixes = memoKey<string, string>("literal prefix");
+const plainLists = memoKey<readonly string[], string[]>("plain texts of a list");
+const ownLabels = memoKey<object, string[]>("own labels");
+const anchorKeys = memoKey<readonly string[], readonly string[] | null>("anchor keys");
+const cellTexts = memoKey<TableSnapshot, string[]>("cleaned cell paragraphs");
+const anchorIndexes = memoKey<DocumentSnapshot, AnchorIndex>("anchor index");
+const rowTexts = memoKey<TableSnapshot, { starts: number[]; rows: (RowTexts | undefined)[] }>(
+  "cleaned row texts",
+);
+const paragraphTexts = memoKey<DocumentSnapshot, string[]>("cleaned body paragraphs");
 
 function cleanUncached(text: string): string {
   let clean = normalize(text);
@@ -184,45 +188,25 @@ function cleanUncached(text: string): string {
 
 const leadingMark = /^[·•▪◦‣∙\-*\s]/;
 const trailingMark = /[\s:*]$/;
-const patternCache = new Map<string, RegExp>();
-const anchoredCache = new Map<string, RegExp>();
-const labelCache = new Map<string, RegExp>();
-const mapMemo = new DocumentMemo<{ text: string; map: number[] }>();
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /** A pattern for a template text; `{n}` matches a number (captured). */
-export function textPattern(text: string): RegExp {
-  let re = patternCache.get(text);
-  if (!re) {
-    const clean = cleanLabel(text);
-    re = new RegExp(escapeRegExp(clean).replace(/\\\{n\\\}/g, "(\\d+)"));
-    patternCache.set(text, re);
-  }
-  return re;
+export function textPattern(text: string, ctx?: DocumentContext): RegExp {
+  const make = (t: string) =>
+    new RegExp(escapeRegExp(cleanLabel(t, ctx)).replace(/\\\{n\\\}/g, "(\\d+)"));
+  return ctx ? ctx.of(patterns, text, make) : make(text);
 }
 
 /** The literal start of a template text's cleaned form (up to its first `{n}`). */
-function literalPrefix(text: string): string {
-  let prefix = prefixCache.get(text);
-  if (prefix === undefined) {
-    prefix = cleanLabel(text).split("{n}")[0] ?? "";
-    prefixCache.set(text, prefix);
-  }
-  return prefix;
+function literalPrefix(text: string, ctx: DocumentContext): string {
+  return ctx.of(prefixes, text, (t) => cleanLabel(t, ctx).split("{n}")[0] ?? "");
 }
 
-const prefixCache = new Map<string, string>();
-
-function anchoredPattern(text: string): RegExp {
-  let re = anchoredCache.get(text);
-  if (!re) {
-    re = new RegExp(`^${textPattern(text).source}`);
-    anchoredCache.set(text, re);
-  }
-  return re;
+function anchoredPattern(text: string, ctx: DocumentContext): RegExp {
+  return ctx.of(anchoredPatterns, text, (t) => new RegExp(`^${textPattern(t, ctx).source}`));
 }
 
 /**
@@ -232,14 +216,19 @@ function anchoredPattern(text: string): RegExp {
 export function startsWithLabel(
   text: string,
   label: string,
+  ctx: DocumentContext = documentContext(),
 ): { n: number; length: number } | undefined {
-  return startsWithLabelClean(cleanText(text), label);
+  return startsWithLabelClean(cleanText(text, ctx), label, ctx);
 }
 
 /** `startsWithLabel` for a text already cleaned. */
-function startsWithLabelClean(t: string, label: string): { n: number; length: number } | undefined {
-  if (!t.startsWith(literalPrefix(label))) return undefined;
-  const m = anchoredPattern(label).exec(t);
+function startsWithLabelClean(
+  t: string,
+  label: string,
+  ctx: DocumentContext,
+): { n: number; length: number } | undefined {
+  if (!t.startsWith(literalPrefix(label, ctx))) return undefined;
+  const m = anchoredPattern(label, ctx).exec(t);
   if (!m) return undefined;
   const next = t[m[0].length];
   if (next !== undefined && /[a-z0-9]/.test(next) && /[a-z0-9]$/.test(m[0])) return undefined;
@@ -251,43 +240,40 @@ export function matchesAny(
   text: string,
   texts: readonly string[],
   exact = false,
+  ctx: DocumentContext = documentContext(),
 ): number | undefined {
-  return matchesAnyClean(cleanText(text), texts, exact);
+  return matchesAnyClean(cleanText(text, ctx), texts, ctx, exact);
 }
 
 /** `matchesAny` for a text already cleaned. */
 function matchesAnyClean(
   clean: string,
   texts: readonly string[],
+  ctx: DocumentContext,
   exact = false,
   /** The list is kept (a definition's own), so its cleaned texts may be remembered. */
   stable = false,
 ): number | undefined {
   if (clean.length === 0) return undefined;
   if (stable || texts.length > 2) {
-    const plain = plainTexts(texts);
+    const plain = plainTexts(texts, ctx);
     for (let i = 0; i < plain.length; i++) if (plain[i] === clean) return 0;
   } else {
-    for (const t of texts) if (!t.includes("{n}") && cleanLabel(t) === clean) return 0;
+    for (const t of texts) if (!t.includes("{n}") && cleanLabel(t, ctx) === clean) return 0;
   }
   if (exact) return undefined;
   for (const t of texts) {
-    const hit = startsWithLabelClean(clean, t);
+    const hit = startsWithLabelClean(clean, t, ctx);
     if (hit) return hit.n;
   }
   return undefined;
 }
 
 /** The cleaned texts of a list without `{n}` (each list prepared once). */
-const plainCache = new WeakMap<readonly string[], string[]>();
-
-function plainTexts(texts: readonly string[]): string[] {
-  let plain = plainCache.get(texts);
-  if (!plain) {
-    plain = texts.filter((t) => !t.includes("{n}")).map(cleanLabel);
-    plainCache.set(texts, plain);
-  }
-  return plain;
+function plainTexts(texts: readonly string[], ctx: DocumentContext): string[] {
+  return ctx.of(plainLists, texts, (list) =>
+    list.filter((t) => !t.includes("{n}")).map((t) => cleanLabel(t, ctx)),
+  );
 }
 
 /**
@@ -300,17 +286,18 @@ export function findLabel(
   label: string,
   from = 0,
   colon = true,
+  ctx: DocumentContext = documentContext(),
 ): { start: number; end: number; n: number } | undefined {
-  const { text: norm, map } = mapMemo.of(text, normalizeWithMap);
+  const { text: norm, map } = ctx.of(normalised, text, normalizeWithMap);
   // A match starts with the label's literal start: most texts hold no such thing.
-  if (!norm.includes(literalPrefix(label))) return undefined;
-  const pattern = textPattern(label);
+  if (!norm.includes(literalPrefix(label, ctx))) return undefined;
+  const pattern = textPattern(label, ctx);
   const key = `${colon ? ":" : ""}${label}`;
-  let re = labelCache.get(key);
-  if (!re) {
-    re = new RegExp(pattern.source + (colon ? "\\s?\\*?\\s?:" : ""), "g");
-    labelCache.set(key, re);
-  }
+  const re = ctx.of(
+    labelPatterns,
+    key,
+    () => new RegExp(pattern.source + (colon ? "\\s?\\*?\\s?:" : ""), "g"),
+  );
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(norm)) !== null) {
@@ -400,25 +387,24 @@ export type TemplateMatch = {
 };
 
 /** Every text of a text list field (label, then aliases). */
-export function labelsOf(f: Pick<FieldDefinition, "label" | "match">): string[] {
+export function labelsOf(
+  f: Pick<FieldDefinition, "label" | "match">,
+  ctx?: DocumentContext,
+): string[] {
   // The same list for the same field each time, so what is worked out for a list is kept.
-  return f.match ?? (labelListOf(f) as string[]);
+  return f.match ?? (ctx ? (labelListOf(f, ctx) as string[]) : [f.label]);
 }
 
-const ownLabels = new WeakMap<object, string[]>();
-
 /** `labelsOf` for any labelled definition (a column, an option, a fixed row). */
-function labelListOf(f: {
-  readonly label: string;
-  readonly match?: readonly string[] | undefined;
-}): readonly string[] {
+function labelListOf(
+  f: {
+    readonly label: string;
+    readonly match?: readonly string[] | undefined;
+  },
+  ctx: DocumentContext,
+): readonly string[] {
   if (f.match) return f.match;
-  let labels = ownLabels.get(f);
-  if (!labels) {
-    labels = [f.label];
-    ownLabels.set(f, labels);
-  }
-  return labels;
+  return ctx.of(ownLabels, f, () => [f.label]);
 }
 
 type Candidate = {
@@ -437,20 +423,16 @@ type Candidate = {
  * The cleaned texts of all of a table's cell paragraphs, row by row, cell by cell, paragraph by
  * paragraph (computed once per table). A blank paragraph cleans to "".
  */
-const cleanedParagraphs = new DocumentMemo<string[], TableSnapshot>();
-
-function cleanCellTexts(table: TableSnapshot): string[] {
-  let texts = cleanedParagraphs.get(table);
-  if (!texts) {
-    texts = [];
+function cleanCellTexts(table: TableSnapshot, ctx: DocumentContext): string[] {
+  return ctx.of(cellTexts, table, () => {
+    const texts: string[] = [];
     for (const row of table.rows) {
       for (const cell of row.cells) {
-        for (const p of cell.paragraphs) texts.push(cleanText(p.text));
+        for (const p of cell.paragraphs) texts.push(cleanText(p.text, ctx));
       }
     }
-    cleanedParagraphs.set(table, texts);
-  }
-  return texts;
+    return texts;
+  });
 }
 
 /**
@@ -461,8 +443,9 @@ function findAnchor(
   snapshot: DocumentSnapshot,
   table: TableSnapshot,
   texts: readonly string[],
+  ctx: DocumentContext,
 ): number | undefined {
-  const hit = anchorHits(snapshot, texts).get(table.index);
+  const hit = anchorHits(snapshot, texts, ctx).get(table.index);
   return hit === undefined ? undefined : hit.n;
 }
 
@@ -478,15 +461,13 @@ type AnchorIndex = {
   readonly hits: Map<readonly string[], AnchorHits>;
 };
 
-const anchorIndexes = new DocumentMemo<AnchorIndex, DocumentSnapshot>();
-
-function anchorIndexOf(snapshot: DocumentSnapshot): AnchorIndex {
-  let index = anchorIndexes.get(snapshot);
+function anchorIndexOf(snapshot: DocumentSnapshot, ctx: DocumentContext): AnchorIndex {
+  let index = ctx.memo(anchorIndexes).get(snapshot);
   if (!index) {
     const texts: (readonly string[])[] = [];
     const buckets = new Map<string, number[]>();
     for (const table of snapshot.tables) {
-      const all = cleanCellTexts(table);
+      const all = cleanCellTexts(table, ctx);
       texts[table.index] = all;
       for (let i = 0; i < all.length; i++) {
         const key = (all[i] as string).slice(0, 2);
@@ -496,27 +477,27 @@ function anchorIndexOf(snapshot: DocumentSnapshot): AnchorIndex {
       }
     }
     index = { texts, buckets, hits: new Map() };
-    anchorIndexes.set(snapshot, index);
+    ctx.memo(anchorIndexes).set(snapshot, index);
   }
   return index;
 }
 
 /** The distinct first two characters of an anchor list's literal starts (undefined: one is shorter). */
-const anchorKeys = new WeakMap<readonly string[], readonly string[] | null>();
-
-function keysOf(texts: readonly string[]): readonly string[] | undefined {
-  let keys = anchorKeys.get(texts);
-  if (keys === undefined) {
-    keys = texts.every((t) => literalPrefix(t).length >= 2)
-      ? [...new Set(texts.map((t) => literalPrefix(t).slice(0, 2)))]
-      : null;
-    anchorKeys.set(texts, keys);
-  }
+function keysOf(texts: readonly string[], ctx: DocumentContext): readonly string[] | undefined {
+  const keys = ctx.of(anchorKeys, texts, () =>
+    texts.every((t) => literalPrefix(t, ctx).length >= 2)
+      ? [...new Set(texts.map((t) => literalPrefix(t, ctx).slice(0, 2)))]
+      : null,
+  );
   return keys ?? undefined;
 }
 
-function anchorHits(snapshot: DocumentSnapshot, texts: readonly string[]): AnchorHits {
-  const index = anchorIndexOf(snapshot);
+function anchorHits(
+  snapshot: DocumentSnapshot,
+  texts: readonly string[],
+  ctx: DocumentContext,
+): AnchorHits {
+  const index = anchorIndexOf(snapshot, ctx);
   let hits = index.hits.get(texts);
   if (hits) return hits;
   hits = new Map();
@@ -524,14 +505,14 @@ function anchorHits(snapshot: DocumentSnapshot, texts: readonly string[]): Ancho
     const known = hits!.get(table);
     if (known !== undefined && known.i <= i) return;
     for (const t of texts) {
-      const hit = startsWithLabelClean(clean, t);
+      const hit = startsWithLabelClean(clean, t, ctx);
       if (hit) {
         hits!.set(table, { i, n: hit.n });
         return;
       }
     }
   };
-  const keys = keysOf(texts);
+  const keys = keysOf(texts, ctx);
   if (keys) {
     // Only texts that start with a label's first two characters can start with the label.
     for (const key of keys) {
@@ -559,14 +540,9 @@ type RowTexts = {
   readonly whole: (string | undefined)[];
 };
 
-/** Each table's rows' cleaned texts, worked out when first asked for (by row index). */
-const rowTexts = new DocumentMemo<
-  { starts: number[]; rows: (RowTexts | undefined)[] },
-  TableSnapshot
->();
-
-function cleanRowTexts(table: TableSnapshot, r: number): RowTexts {
-  let known = rowTexts.get(table);
+/** A table's rows' cleaned texts, worked out when first asked for (by row index). */
+function cleanRowTexts(table: TableSnapshot, r: number, ctx: DocumentContext): RowTexts {
+  let known = ctx.memo(rowTexts).get(table);
   if (!known) {
     // Where each row's paragraphs start in `cleanCellTexts(table)`.
     const starts: number[] = [];
@@ -576,12 +552,12 @@ function cleanRowTexts(table: TableSnapshot, r: number): RowTexts {
       for (const cell of row.cells) k += cell.paragraphs.length;
     }
     known = { starts, rows: [] };
-    rowTexts.set(table, known);
+    ctx.memo(rowTexts).set(table, known);
   }
   let texts = known.rows[r];
   if (!texts) {
     // The first paragraphs are already cleaned with the table's other paragraphs.
-    const cleaned = cleanCellTexts(table);
+    const cleaned = cleanCellTexts(table, ctx);
     let k = known.starts[r] ?? 0;
     const cells = table.rows[r]?.cells ?? [];
     const first: string[] = [];
@@ -596,14 +572,14 @@ function cleanRowTexts(table: TableSnapshot, r: number): RowTexts {
 }
 
 /** The cleaned text of a whole cell of a row ("" when the row has no such cell). */
-function wholeCellText(texts: RowTexts, k: number): string {
+function wholeCellText(texts: RowTexts, k: number, ctx: DocumentContext): string {
   let whole = texts.whole[k];
   if (whole === undefined) {
     const cell = texts.cells[k];
     if (!cell) return "";
     // A cell of one paragraph has that paragraph's text.
     const only = cell.paragraphs.length === 1 && cell.text === cell.paragraphs[0]?.text;
-    whole = only ? (texts.first[k] ?? "") : cleanText(cell.text);
+    whole = only ? (texts.first[k] ?? "") : cleanText(cell.text, ctx);
     texts.whole[k] = whole;
   }
   return whole;
@@ -617,23 +593,26 @@ export function findHeaderRow(
     label: string;
     column?: number | undefined;
   }[],
+  ctx: DocumentContext = documentContext(),
 ): { row: number; cells: (number | undefined)[]; matched: number } | undefined {
   let best: { row: number; cells: (number | undefined)[]; matched: number } | undefined;
   const limit = Math.min(table.rows.length, 8);
   for (let r = 0; r < limit; r++) {
     const row = table.rows[r];
     if (!row) continue;
-    const rowTexts = cleanRowTexts(table, r);
-    const { first } = rowTexts;
+    const texts = cleanRowTexts(table, r, ctx);
+    const { first } = texts;
     const cells = columns.map((c) => {
       if (c.match === undefined && c.column !== undefined) return undefined;
-      const texts = labelListOf(c);
-      const exact = first.findIndex((t) => matchesAnyClean(t, texts, true, true) !== undefined);
+      const labels = labelListOf(c, ctx);
+      const exact = first.findIndex(
+        (t) => matchesAnyClean(t, labels, ctx, true, true) !== undefined,
+      );
       if (exact >= 0) return row.cells[exact]?.index;
       const loose = first.findIndex(
         (t, k) =>
-          matchesAnyClean(t, texts, false, true) !== undefined ||
-          matchesAnyClean(wholeCellText(rowTexts, k), texts, true, true) !== undefined,
+          matchesAnyClean(t, labels, ctx, false, true) !== undefined ||
+          matchesAnyClean(wholeCellText(texts, k, ctx), labels, ctx, true, true) !== undefined,
       );
       return loose >= 0 ? row.cells[loose]?.index : undefined;
     });
@@ -668,10 +647,13 @@ export function findHeaderRow(
   return best;
 }
 
-function uniqueHeaderTexts(columns: readonly FieldDefinition[]): FieldDefinition[] {
+function uniqueHeaderTexts(
+  columns: readonly FieldDefinition[],
+  ctx: DocumentContext,
+): FieldDefinition[] {
   const seen = new Set<string>();
   return columns.filter((c) => {
-    const key = cleanLabel(labelsOf(c)[0] ?? c.label);
+    const key = cleanLabel(labelsOf(c, ctx)[0] ?? c.label, ctx);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -683,17 +665,18 @@ function tableMatchScore(
   table: TableSnapshot,
   match: TableMatch,
   matched: string[],
+  ctx: DocumentContext,
 ): { score: number; n?: number } | undefined {
   let n: number | undefined;
   for (const anchor of match.anchors) {
-    const hit = findAnchor(snapshot, table, anchor);
+    const hit = findAnchor(snapshot, table, anchor, ctx);
     if (hit === undefined) return undefined;
     if (anchor.some((a) => a.includes("{n}"))) n = hit;
     matched.push(`“${anchor[0]}”`);
   }
   let optional = 0;
   for (const anchor of match.optionalAnchors) {
-    const hit = findAnchor(snapshot, table, anchor);
+    const hit = findAnchor(snapshot, table, anchor, ctx);
     if (hit !== undefined) {
       optional++;
       matched.push(`“${anchor[0]}”`);
@@ -702,7 +685,7 @@ function tableMatchScore(
   }
   if (match.precededBy) {
     const p = snapshot.paragraphs[table.precedingParagraph];
-    if (!p || !match.precededBy.some((t) => startsWithLabel(p.text, t))) return undefined;
+    if (!p || !match.precededBy.some((t) => startsWithLabel(p.text, t, ctx))) return undefined;
     matched.push(`after “${match.precededBy[0]}”`);
   }
   const total = match.anchors.length + match.optionalAnchors.length;
@@ -714,25 +697,26 @@ function sectionCandidates(
   snapshot: DocumentSnapshot,
   section: SectionDefinition,
   pos: Positions,
+  ctx: DocumentContext,
 ): Candidate[] {
   const out: Candidate[] = [];
   if (section.layout === "paragraph") {
     for (const p of snapshot.paragraphs) {
-      const c = paragraphCandidate(p, section.fields);
+      const c = paragraphCandidate(p, section.fields, ctx);
       if (c) out.push({ ...c, key: keyOf(c), pos: pos.paragraph(p.index) });
     }
     return out;
   }
   if (section.layout === "signature-line") {
     const caption = section.fields[0];
-    const cleaned = cleanParagraphTexts(snapshot);
+    const cleaned = cleanParagraphTexts(snapshot, ctx);
     snapshot.paragraphs.forEach((p, i) => {
       if (!caption) return;
       // A paragraph of one line is its own only line, already cleaned.
       const found = p.text.includes("\n")
-        ? signatureCaptionLine(p.text, labelsOf(caption)) >= 0
+        ? signatureCaptionLine(p.text, labelsOf(caption, ctx), ctx) >= 0
         : p.text.trim() !== "" &&
-          matchesAnyClean(cleaned[i] ?? "", labelsOf(caption), false, true) !== undefined;
+          matchesAnyClean(cleaned[i] ?? "", labelsOf(caption, ctx), ctx, false, true) !== undefined;
       if (!found) return;
       out.push({
         key: keyOf({ paragraph: p.index }),
@@ -752,8 +736,13 @@ function sectionCandidates(
         const row = table.rows.find(
           (r, ri) =>
             r.cells.length >= section.options.length + 1 &&
-            matchesAnyClean(cleanRowTexts(table, ri).first[0] ?? "", labelsOf(f), false, true) !==
-              undefined,
+            matchesAnyClean(
+              cleanRowTexts(table, ri, ctx).first[0] ?? "",
+              labelsOf(f, ctx),
+              ctx,
+              false,
+              true,
+            ) !== undefined,
         );
         if (row) {
           found.push({ id: f.id, table: table.index });
@@ -774,17 +763,17 @@ function sectionCandidates(
     return out;
   }
   // A table is a candidate only if it holds every required anchor: look those up first.
-  const required = section.table.anchors.map((a) => anchorHits(snapshot, a));
+  const required = section.table.anchors.map((a) => anchorHits(snapshot, a, ctx));
   for (const table of snapshot.tables) {
     if (required.some((hits) => !hits.has(table.index))) continue;
     const matched: string[] = [];
-    const base = tableMatchScore(snapshot, table, section.table, matched);
+    const base = tableMatchScore(snapshot, table, section.table, matched, ctx);
     if (!base) continue;
     let score = base.score;
     let hasGuidanceRow: boolean | undefined;
     if (section.layout === "rows") {
-      const columns = uniqueHeaderTexts(section.columns);
-      const header = findHeaderRow(table, columns);
+      const columns = uniqueHeaderTexts(section.columns, ctx);
+      const header = findHeaderRow(table, columns, ctx);
       if (!header) continue;
       const found = header.cells.filter((c) => c !== undefined).length;
       if (found < Math.ceil(columns.length / 2)) continue;
@@ -799,13 +788,15 @@ function sectionCandidates(
         const next = table.rows[header.row + 1];
         hasGuidanceRow = Boolean(
           next?.cells.some(
-            (cell) => matchesAny(cell.text, section.guidanceRow ?? []) !== undefined,
+            (cell) => matchesAny(cell.text, section.guidanceRow ?? [], false, ctx) !== undefined,
           ),
         );
         if (hasGuidanceRow) matched.push("guiding questions");
       }
     } else if (section.layout === "form") {
-      const found = section.fields.filter((f) => findFormLabel(table, f) !== undefined).length;
+      const found = section.fields.filter(
+        (f) => findFormLabel(table, f, undefined, ctx) !== undefined,
+      ).length;
       if (found === 0) continue;
       score = (score + found / section.fields.length) / 2;
       matched.push(`${found} of ${section.fields.length} labels`);
@@ -814,8 +805,9 @@ function sectionCandidates(
         table.rows.some(
           (_, ri) =>
             matchesAnyClean(
-              wholeCellText(cleanRowTexts(table, ri), 0),
-              labelListOf(r),
+              wholeCellText(cleanRowTexts(table, ri, ctx), 0, ctx),
+              labelListOf(r, ctx),
+              ctx,
               false,
               true,
             ) !== undefined,
@@ -825,9 +817,9 @@ function sectionCandidates(
       score = (score + found / section.rows.length) / 2;
       matched.push(`${found} of ${section.rows.length} rows`);
     } else if (section.layout === "choice-matrix") {
-      const header = findHeaderRow(table, section.options);
+      const header = findHeaderRow(table, section.options, ctx);
       if (!header || header.matched < 2) continue;
-      const found = section.fields.filter((f) => findItemRow(table, f) !== undefined).length;
+      const found = section.fields.filter((f) => findItemRow(table, f, ctx) !== undefined).length;
       if (found === 0) continue;
       score = (score + found / section.fields.length) / 2;
       matched.push(`${found} of ${section.fields.length} items`);
@@ -849,21 +841,22 @@ function sectionCandidates(
 function paragraphCandidate(
   p: BodyParagraph,
   fields: readonly FieldDefinition[],
+  ctx: DocumentContext,
 ): Omit<Candidate, "pos" | "key"> | undefined {
   const first = fields[0];
   if (!first) return undefined;
   // A heading with free text below it ("Current Status / Notes"): the whole paragraph is the label.
   if (first.slot === "below") {
-    if (matchesAny(p.text, labelsOf(first), true) === undefined) return undefined;
+    if (matchesAny(p.text, labelsOf(first, ctx), true, ctx) === undefined) return undefined;
     return { paragraph: p.index, score: 1, matched: [`“${first.label}”`] };
   }
   if (!p.text.includes(":")) return undefined;
-  const hit = labelsOf(first).some((l) => findLabel(p.text, l) !== undefined);
-  if (!hit) return undefined;
-  const found = fields.filter((f) => labelsOf(f).some((l) => findLabel(p.text, l) !== undefined));
+  const labelled = (f: FieldDefinition) =>
+    labelsOf(f, ctx).some((l) => findLabel(p.text, l, 0, true, ctx) !== undefined);
+  if (!labelled(first)) return undefined;
+  const found = fields.filter(labelled);
   // A long paragraph of instructions that mentions a label is not the labelled line.
-  const labelled = p.text.replace(/_{2,}/g, "").length < 200;
-  if (!labelled) return undefined;
+  if (p.text.replace(/_{2,}/g, "").length >= 200) return undefined;
   return {
     paragraph: p.index,
     score: found.length / fields.length,
@@ -872,9 +865,15 @@ function paragraphCandidate(
 }
 
 /** Index of the line (split at line breaks) of `text` that starts with a caption, or -1. */
-export function signatureCaptionLine(text: string, captions: readonly string[]): number {
+export function signatureCaptionLine(
+  text: string,
+  captions: readonly string[],
+  ctx: DocumentContext = documentContext(),
+): number {
   const lines = text.split("\n");
-  return lines.findIndex((line) => line.trim() !== "" && matchesAny(line, captions) !== undefined);
+  return lines.findIndex(
+    (line) => line.trim() !== "" && matchesAny(line, captions, false, ctx) !== undefined,
+  );
 }
 
 /** The first cell paragraph that starts with one of the field's labels. */
@@ -882,9 +881,10 @@ export function findFormLabel(
   table: TableSnapshot,
   f: Pick<FieldDefinition, "label" | "match">,
   from?: { row: number; cell: number; paragraph: number },
+  ctx: DocumentContext = documentContext(),
 ): { row: number; cell: number; paragraph: number; n: number } | undefined {
-  const labels = labelsOf(f);
-  const cleaned = cleanCellTexts(table);
+  const labels = labelsOf(f, ctx);
+  const cleaned = cleanCellTexts(table, ctx);
   let k = 0; // index of the cell's first paragraph in `cleaned`
   for (const row of table.rows) {
     for (const cell of row.cells) {
@@ -898,7 +898,7 @@ export function findFormLabel(
         const clean = cleaned[first + i] ?? "";
         if (clean === "") continue;
         for (const l of labels) {
-          const hit = startsWithLabelClean(clean, l);
+          const hit = startsWithLabelClean(clean, l, ctx);
           if (hit) return { row: row.index, cell: cell.index, paragraph: i, n: hit.n };
         }
       }
@@ -908,13 +908,17 @@ export function findFormLabel(
 }
 
 /** The row of a choice-matrix item: its first cell's text and the item text agree (one a prefix of the other). */
-export function findItemRow(table: TableSnapshot, f: FieldDefinition): number | undefined {
+export function findItemRow(
+  table: TableSnapshot,
+  f: FieldDefinition,
+  ctx: DocumentContext = documentContext(),
+): number | undefined {
   for (let ri = 0; ri < table.rows.length; ri++) {
     const row = table.rows[ri] as RowSnapshot;
-    const text = wholeCellText(cleanRowTexts(table, ri), 0);
+    const text = wholeCellText(cleanRowTexts(table, ri, ctx), 0, ctx);
     if (text.length < 8) continue;
-    for (const l of labelsOf(f)) {
-      const item = cleanLabel(l);
+    for (const l of labelsOf(f, ctx)) {
+      const item = cleanLabel(l, ctx);
       const short = Math.min(text.length, item.length, 60);
       if (short >= 8 && text.slice(0, short) === item.slice(0, short)) return row.index;
     }
@@ -937,13 +941,14 @@ function headingRange(
   pos: Positions,
   definition: TemplateDefinition,
   index: number,
+  ctx: DocumentContext,
 ): { from: number; to: number } | undefined {
   const section = definition.sections[index];
   const after = section ? afterHeading(section) : undefined;
   if (!after) return undefined;
-  const cleaned = cleanParagraphTexts(snapshot);
+  const cleaned = cleanParagraphTexts(snapshot, ctx);
   const find = (texts: readonly string[]) => {
-    const i = cleaned.findIndex((t) => matchesAnyClean(t, texts, true, true) !== undefined);
+    const i = cleaned.findIndex((t) => matchesAnyClean(t, texts, ctx, true, true) !== undefined);
     return i >= 0 ? snapshot.paragraphs[i] : undefined;
   };
   const heading = find(after);
@@ -952,7 +957,9 @@ function headingRange(
   const laterAfter = definition.sections
     .slice(index + 1)
     .map(afterHeading)
-    .find((a) => a !== undefined && cleanLabel(a[0] ?? "") !== cleanLabel(after[0] ?? ""));
+    .find(
+      (a) => a !== undefined && cleanLabel(a[0] ?? "", ctx) !== cleanLabel(after[0] ?? "", ctx),
+    );
   if (laterAfter) {
     const next = find(laterAfter);
     if (next) to = pos.paragraph(next.index);
@@ -961,23 +968,18 @@ function headingRange(
 }
 
 /** The cleaned texts of a document's body paragraphs (computed once per document). */
-const paragraphTexts = new DocumentMemo<string[], DocumentSnapshot>();
-
-function cleanParagraphTexts(snapshot: DocumentSnapshot): string[] {
-  return paragraphTexts.of(snapshot, cleanTextsOf);
-}
-
-function cleanTextsOf(snapshot: DocumentSnapshot): string[] {
-  return snapshot.paragraphs.map((p) => cleanText(p.text));
+function cleanParagraphTexts(snapshot: DocumentSnapshot, ctx: DocumentContext): string[] {
+  return ctx.of(paragraphTexts, snapshot, (s) => s.paragraphs.map((p) => cleanText(p.text, ctx)));
 }
 
 /** Matches a definition against a document: the plans found and how sure the match is. */
 export function matchTemplate(
   definition: TemplateDefinition,
   snapshot: DocumentSnapshot,
+  ctx: DocumentContext = documentContext(),
 ): TemplateMatch {
   const pos = positionsOf(snapshot);
-  const candidates = definition.sections.map((s) => sectionCandidates(snapshot, s, pos));
+  const candidates = definition.sections.map((s) => sectionCandidates(snapshot, s, pos, ctx));
   const notes: string[] = [];
 
   // Plan instances: each match of the plan-start paragraph section starts a plan.
@@ -1020,7 +1022,7 @@ export function matchTemplate(
       // The same for every plan of the document: worked out once.
       if (!headingsKnown[i]) {
         headingsKnown[i] = true;
-        headingRanges[i] = headingRange(snapshot, pos, definition, i);
+        headingRanges[i] = headingRange(snapshot, pos, definition, i, ctx);
       }
       const headings = headingRanges[i];
       let pool = (candidates[i] ?? []).filter(
@@ -1117,7 +1119,7 @@ export function matchTemplate(
     const startParagraph = range.start?.paragraph;
     const label =
       startParagraph !== undefined
-        ? planLabel(snapshot.paragraphs[startParagraph]?.text ?? "", definition)
+        ? planLabel(snapshot.paragraphs[startParagraph]?.text ?? "", definition, ctx)
         : definition.shortName;
     return {
       instance,
@@ -1153,13 +1155,13 @@ function toMatch(
 }
 
 /** A plan's label from the text before the first label of its start line ("Action Plan: Program Improvement"). */
-function planLabel(text: string, definition: TemplateDefinition): string {
+function planLabel(text: string, definition: TemplateDefinition, ctx: DocumentContext): string {
   const start = definition.sections.find((s) => s.id === definition.planStartsAt);
   if (!start || start.layout !== "paragraph") return definition.shortName;
   let cut = text.length;
   for (const f of start.fields) {
-    for (const l of labelsOf(f)) {
-      const hit = findLabel(text, l);
+    for (const l of labelsOf(f, ctx)) {
+      const hit = findLabel(text, l, 0, true, ctx);
       if (hit && hit.start < cut) cut = hit.start;
     }
   }
@@ -1223,14 +1225,17 @@ function describe(match: TemplateMatch): Recognition {
   };
 }
 
-/** Recognises which template a document is. */
+/**
+ * Recognises which template a document is. What is worked out on the way is kept in `ctx`, the
+ * document's context: give the same one to the plan reader to reuse it.
+ */
 export function recognise(
   snapshot: DocumentSnapshot,
   definitions: readonly TemplateDefinition[],
+  ctx: DocumentContext = documentContext(),
 ): RecognitionReport {
-  startDocument(snapshot);
   const matches = definitions
-    .map((d) => matchTemplate(d, snapshot))
+    .map((d) => matchTemplate(d, snapshot, ctx))
     .sort((a, b) => b.confidence - a.confidence);
   const candidates = matches.map(describe);
   const best = matches[0];

@@ -129,28 +129,8 @@ export type DocumentSnapshot = {
   readonly facts: DocumentFacts;
 };
 
-/** Where a value lives in the document. */
-export type CellLocation = {
-  readonly kind: "cell";
-  readonly table: number;
-  readonly row: number;
-  readonly cell: number;
-  /** First paragraph of the value inside the cell, when the value sits below a label. */
-  readonly paragraph?: number;
-  /** How many paragraphs from `paragraph` hold the value (for a value between two labels). */
-  readonly paragraphCount?: number;
-};
-
-export type ParagraphLocation = {
-  readonly kind: "paragraph";
-  /** Body paragraph index. */
-  readonly paragraph: number;
-  /** Character span of the value (the blank after a label) in the paragraph's text. */
-  readonly start?: number;
-  readonly end?: number;
-};
-
-export type Location = CellLocation | ParagraphLocation;
+/** Where a value lives in the document: one definition, the plan data's (see plan-data.ts). */
+export type { CellLocation, Location, ParagraphLocation } from "./plan-data";
 
 /** The cell at (row, cell index), or undefined. */
 export function cellAt(table: TableSnapshot, row: number, cell: number): CellSnapshot | undefined {

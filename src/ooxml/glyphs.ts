@@ -49,7 +49,7 @@ const symbolFonts: Record<string, ReadonlyMap<number, GlyphInfo>> = {
   symbol: new Map<number, GlyphInfo>([[0xd6, check]]),
 };
 
-const unicodeGlyphs = new Map<string, GlyphInfo>([
+const unicodeGlyphs: ReadonlyMap<string, GlyphInfo> = new Map<string, GlyphInfo>([
   ["○", radioEmpty],
   ["◯", radioEmpty],
   ["⚪", radioEmpty],

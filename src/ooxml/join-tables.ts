@@ -16,7 +16,7 @@ import { STRICT_W, TRANSITIONAL_W, wordNames, type WordNames } from "./wordml";
 import { attr, attributes, parseXml, type XmlDocument, type XmlElement } from "./xml";
 
 /** Table properties that `w:tblPrEx` can carry (CT_TblPrEx), in schema order. */
-const PR_EX_CHILDREN = [
+const PR_EX_CHILDREN: readonly string[] = [
   "tblW",
   "jc",
   "tblCellSpacing",
@@ -50,7 +50,7 @@ export function touchingTables(xml: string): number {
   const doc = parseXml(xml);
   const prefix = findWordPrefix(doc.root);
   if (prefix === undefined) return 0;
-  const n = wordNames(prefix);
+  const n = wordNames(prefix, doc.names);
   let count = 0;
   const visit = (el: XmlElement): void => {
     let previousWasTable = false;
@@ -76,7 +76,7 @@ export function joinTouchingTables(xml: string): string {
   const doc = parseXml(xml);
   const prefix = findWordPrefix(doc.root);
   if (prefix === undefined) return xml;
-  const n = wordNames(prefix);
+  const n = wordNames(prefix, doc.names);
   return new Joiner(doc, n).element(doc.root);
 }
 

@@ -281,7 +281,7 @@ export type RevertSummary = {
  * word for word: fields (an `INCLUDEPICTURE` field can fetch a file from a network path),
  * embedded objects and pictures, links, sub-documents and imported chunks, controls.
  */
-const activeMarkup = new Set([
+const activeMarkup: ReadonlySet<string> = new Set([
   "fldSimple",
   "fldChar",
   "instrText",

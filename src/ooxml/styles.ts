@@ -16,7 +16,7 @@ type RawStyle = { basedOn?: string; bold?: boolean; italic?: boolean };
 
 export function readStyles(doc: XmlDocument): StyleSheet {
   const { prefix } = wordPrefix(doc.root);
-  const n = wordNames(prefix);
+  const n = wordNames(prefix, doc.names);
   const paragraph = new Map<string, RawStyle>();
   const character = new Map<string, RawStyle>();
   let defaultParagraph: string | undefined;

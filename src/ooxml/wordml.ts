@@ -18,7 +18,7 @@ import type {
 } from "../domain/snapshot";
 import { PlanAssistFailure } from "../domain/result";
 import { firstGlyphCode, isSymbolFont, symbolGlyph, unicodeGlyph } from "./glyphs";
-import { attr, attributes, internName, textOf, type XmlDocument, type XmlElement } from "./xml";
+import { attr, attributes, textOf, type NameTable, type XmlDocument, type XmlElement } from "./xml";
 import type { StyleSheet } from "./styles";
 import { templateTableTitle, type TitleTest } from "../templates/table-starts";
 
@@ -28,8 +28,15 @@ export const STRICT_W = "http://purl.oclc.org/ooxml/wordprocessingml/main";
 /** Element names with the document's own prefix for the WordprocessingML namespace. */
 export type WordNames = ReturnType<typeof wordNames>;
 
-export function wordNames(prefix: string) {
-  const q = (local: string) => internName(prefix === "" ? local : `${prefix}:${local}`);
+/**
+ * The names, as the document's own strings when its name table is given (so that comparing a
+ * name compares references, see `NameTable`).
+ */
+export function wordNames(prefix: string, names?: NameTable) {
+  const q = (local: string) => {
+    const name = prefix === "" ? local : `${prefix}:${local}`;
+    return names ? names.intern(name) : name;
+  };
   return {
     prefix,
     q,
@@ -765,7 +772,7 @@ export function readWordDocument(
   } = {},
 ): ReadResult {
   const { prefix, strict } = wordPrefix(doc.root);
-  const names = wordNames(prefix);
+  const names = wordNames(prefix, doc.names);
   const body = firstElement(doc.root, names.body);
   if (!body) {
     throw new PlanAssistFailure(

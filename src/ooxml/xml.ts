@@ -58,6 +58,13 @@ export type XmlDocument = {
   readonly source: string;
   readonly root: XmlElement;
   /**
+   * The element names of this document, each kept as one string (see `NameTable`): readers take
+   * the names they compare from here, so that comparing compares references.
+   */
+  readonly names?: NameTable;
+  /** Work the parser did that grows with the text rather than with the tags (see `parseXml`). */
+  readonly work?: { readonly joined: number };
+  /**
    * The text as read, in pieces (one for a document given as one string). A large part is read in
    * pieces so that no single string of its whole size is made unless a writer asks for `source`.
    */
@@ -81,23 +88,16 @@ function fail(message: string, code: "xml_malformed" | "xml_doctype" = "xml_malf
   throw new PlanAssistFailure(code, message);
 }
 
-/**
- * Element names seen so far, each kept as one string. Every element of a name shares that string,
- * and `internName` hands the same string to readers, so comparing names compares two references
- * instead of their characters. The parser finds a name here by a hash of its characters, without
- * cutting it out of the text first. The table stops growing at `maxInterned` names (Word uses a
- * few hundred); names past that are kept as read, which is correct, only slower to compare.
- */
+/** What one parse knows of an element name. */
 type NameEntry = {
   readonly name: string;
-  /** The parse that last found this name's prefix declared (prefixes are checked once per parse). */
-  checkedIn: number;
-  /** The parse that last asked its `keep` about this name, and the answer. */
-  keepIn: number;
+  /** Whether this name's prefix was found declared (prefixes are checked once per parse). */
+  checked: boolean;
+  /** Whether `keep` was asked about this name, and its answer. */
+  asked: boolean;
   kept: boolean;
 };
-const nameBuckets: (NameEntry[] | undefined)[] = new Array<NameEntry[] | undefined>(1024);
-let internedCount = 0;
+
 const maxInterned = 4096;
 
 function hashOf(text: string, start: number, end: number): number {
@@ -106,34 +106,43 @@ function hashOf(text: string, start: number, end: number): number {
   return h;
 }
 
-/** The table's entry for the name at `start..end` of `text`, added when new (and room is left). */
-function nameEntry(text: string, start: number, end: number, hash: number): NameEntry {
-  const bucket = (nameBuckets[hash & 1023] ??= []);
-  const length = end - start;
-  for (const entry of bucket) {
-    if (entry.name.length === length && text.startsWith(entry.name, start)) return entry;
-  }
-  const entry: NameEntry = { name: text.slice(start, end), checkedIn: 0, keepIn: 0, kept: true };
-  if (internedCount < maxInterned) {
-    bucket.push(entry);
-    internedCount++;
-  }
-  return entry;
-}
-
-/** The shared string for an element name (see `nameBuckets`). */
-export function internName(name: string): string {
-  return nameEntry(name, 0, name.length, hashOf(name, 0, name.length)).name;
-}
-
-let parses = 0;
-
 /**
- * Work the parser did that grows with the text rather than with the tags: the characters of
- * pieces joined for tokens that ran past a piece's end (see `extend`). For tests that show the
- * parse stays linear without timing it.
+ * The element names of one parsed document, each kept as one string. Every element of a name
+ * shares that string, and `intern` hands the same string to readers, so comparing names compares
+ * two references instead of their characters. The parser finds a name here by a hash of its
+ * characters, without cutting it out of the text first. The table stops growing at `maxInterned`
+ * names (Word uses a few hundred); names past that are kept as read, which is correct, only
+ * slower to compare. Each parse has its own table: nothing is kept between documents.
  */
-export const xmlWork = { joined: 0 };
+export class NameTable {
+  readonly #buckets: (NameEntry[] | undefined)[] = new Array<NameEntry[] | undefined>(1024);
+  #count = 0;
+
+  /** The entry for the name at `start..end` of `text`, added when new (and room is left). */
+  entry(text: string, start: number, end: number, hash: number): NameEntry {
+    const bucket = (this.#buckets[hash & 1023] ??= []);
+    const length = end - start;
+    for (const entry of bucket) {
+      if (entry.name.length === length && text.startsWith(entry.name, start)) return entry;
+    }
+    const entry: NameEntry = {
+      name: text.slice(start, end),
+      checked: false,
+      asked: false,
+      kept: true,
+    };
+    if (this.#count < maxInterned) {
+      bucket.push(entry);
+      this.#count++;
+    }
+    return entry;
+  }
+
+  /** The document's string for an element name (the name itself when the document has none). */
+  intern(name: string): string {
+    return this.entry(name, 0, name.length, hashOf(name, 0, name.length)).name;
+  }
+}
 
 /** Whether `text` from `start` to `end` is `name` followed by nothing but white space. */
 function closes(text: string, start: number, end: number, name: string): boolean {
@@ -195,8 +204,16 @@ export function parseXml(
   let sawRoot = false;
   /** Prefixes declared on the root element, where Word declares all of them. */
   let declared: Set<string> | undefined;
-  /** This parse, for the names whose prefix it has found declared on the root (see `NameEntry`). */
-  const parse = ++parses;
+  /** This parse's element names (see `NameTable`), and the prefixes each element declares. */
+  const names = new NameTable();
+  const declaredBy = new Map<XmlElement, ReadonlySet<string>>();
+  /**
+   * Work that grows with the text rather than with the tags: the characters of pieces joined for
+   * tokens that ran past a piece's end (see `extend`). For tests that show the parse stays linear
+   * without timing it.
+   */
+  const work = { joined: 0 };
+  const scratch: AttributeScratch = { starts: new Int32Array(64), ends: new Int32Array(64) };
   let tags = 0;
   // The piece being read, and the offset of its first character in the whole text. Offsets kept in
   // the tree are offsets in the whole text; an element's `source` is its piece.
@@ -226,7 +243,7 @@ export function parseXml(
     source = pieces.slice(k, upto).join("");
     pieces.splice(k, upto - k, source);
     len = source.length;
-    xmlWork.joined += len;
+    work.joined += len;
     checkDeadline();
     return true;
   };
@@ -335,7 +352,7 @@ export function parseXml(
     }
     if (i === len && extend()) continue;
     if (i === lt + 1) fail("The XML has a '<' that does not start a tag.");
-    const entry = nameEntry(source, lt + 1, i, hash);
+    const entry = names.entry(source, lt + 1, i, hash);
     const name = entry.name;
     const attrStart = i;
     // Find the end of the start tag, stepping over quoted attribute values.
@@ -354,7 +371,7 @@ export function parseXml(
     if (i >= len && extend()) continue;
     if (i >= len) fail(`The XML ends inside the start tag <${name.slice(0, 40)}>.`);
     if (values > 1) {
-      const twice = duplicateAttribute(source, attrStart, i);
+      const twice = duplicateAttribute(source, attrStart, i, scratch);
       if (twice !== undefined) {
         fail(
           `The XML gives the attribute ${twice.slice(0, 40)} twice on one <${name.slice(0, 40)}> element${placeIn(pieces, base + lt)}.`,
@@ -382,21 +399,21 @@ export function parseXml(
     // Left out: an element whose name is not kept (the root always is), and all inside one.
     let keepThis = leftOut === 0;
     if (keepThis && keep !== undefined && current !== rootHolder) {
-      if (entry.keepIn !== parse) {
-        entry.keepIn = parse;
+      if (!entry.asked) {
+        entry.asked = true;
         entry.kept = keep(name);
       }
       keepThis = entry.kept;
     }
     if (keepThis) pending[top++] = el;
     if (++tags % 8192 === 0) checkDeadline();
-    if (entry.checkedIn !== parse) {
+    if (!entry.checked) {
       if (declared === undefined) declared = rootPrefixes(el);
       const p = prefixOf(name);
       if (p !== undefined && !declared.has(p)) {
         // Declared lower down (rare in Word's output): look along the element's ancestors.
-        if (!declaredOnPath(el, p)) undeclaredPrefix(p);
-      } else entry.checkedIn = parse;
+        if (!declaredOnPath(el, p, declaredBy)) undeclaredPrefix(p);
+      } else entry.checked = true;
     }
     pos = i + 1;
     if (!selfClosing) {
@@ -415,7 +432,7 @@ export function parseXml(
   if (current !== rootHolder) fail(`The XML ends before <${current.name.slice(0, 40)}> is closed.`);
   const root = pending.slice(0, top).find((n): n is XmlElement => n.kind === "element");
   if (!root) fail("The XML has no root element.");
-  return new ParsedXml(pieces, root);
+  return new ParsedXml(pieces, root, names, work);
 }
 
 /** A parsed document: its text in the pieces it was read in, joined only when asked for whole. */
@@ -426,6 +443,8 @@ class ParsedXml implements XmlDocument {
   constructor(
     readonly pieces: readonly string[],
     readonly root: XmlElement,
+    readonly names: NameTable,
+    readonly work: { readonly joined: number },
   ) {
     const starts: number[] = [];
     let at = 0;
@@ -541,15 +560,20 @@ export function attr(el: XmlElement, name: string): string | undefined {
   return undefined;
 }
 
-/** Where each attribute name of the start tag being checked starts and ends (reused). */
-const nameStarts = new Int32Array(64);
-const nameEnds = new Int32Array(64);
+/** Where each attribute name of the start tag being checked starts and ends (reused by a parse). */
+type AttributeScratch = { readonly starts: Int32Array; readonly ends: Int32Array };
 
 /**
  * The first attribute name given twice in `text[start..end)` (a start tag's attributes). Names
  * are compared where they lie, without cutting them out, as this runs for most start tags.
  */
-function duplicateAttribute(text: string, start: number, end: number): string | undefined {
+function duplicateAttribute(
+  text: string,
+  start: number,
+  end: number,
+  scratch: AttributeScratch,
+): string | undefined {
+  const { starts: nameStarts, ends: nameEnds } = scratch;
   let count = 0;
   let i = start;
   while (i < end) {
@@ -771,10 +795,11 @@ function undeclaredPrefix(p: string): never {
   );
 }
 
-/** The prefixes each element declares, worked out once per element (see `declaredOnPath`). */
-const declaredBy = new WeakMap<XmlElement, ReadonlySet<string>>();
-
-function prefixesDeclaredBy(el: XmlElement): ReadonlySet<string> {
+/** The prefixes an element declares, worked out once per element of a parse (see `declaredOnPath`). */
+function prefixesDeclaredBy(
+  el: XmlElement,
+  declaredBy: Map<XmlElement, ReadonlySet<string>>,
+): ReadonlySet<string> {
   let set = declaredBy.get(el);
   if (set === undefined) {
     const text = attrText(el);
@@ -793,9 +818,13 @@ function prefixesDeclaredBy(el: XmlElement): ReadonlySet<string> {
  * tag is read once, however many elements below it ask (Word's `getOoxml()` declares its
  * namespaces on `w:document`, below the package root).
  */
-function declaredOnPath(el: XmlElement, prefix: string): boolean {
+function declaredOnPath(
+  el: XmlElement,
+  prefix: string,
+  declaredBy: Map<XmlElement, ReadonlySet<string>>,
+): boolean {
   for (let e: XmlElement | undefined = el; e; e = e.parent) {
-    if (prefixesDeclaredBy(e).has(prefix)) return true;
+    if (prefixesDeclaredBy(e, declaredBy).has(prefix)) return true;
   }
   return false;
 }

@@ -12,9 +12,14 @@
  */
 import { defineTemplate, type SectionDefinitionInput } from "../domain/template-definition";
 
-export const clnaRatings = ["Exemplar", "Established", "Developing", "Challenge"];
+export const clnaRatings: readonly string[] = [
+  "Exemplar",
+  "Established",
+  "Developing",
+  "Challenge",
+];
 
-export const clnaComponents: string[] = [
+export const clnaComponents: readonly string[] = [
   "Teaching & Learning",
   "Post-Graduation Readiness",
   "Equitable Access",
@@ -35,7 +40,7 @@ type Component = {
   criteria: { number: string; text: string }[];
 };
 
-const components: Component[] = [
+const components: readonly Component[] = [
   {
     n: 1,
     heading: ["1: TEACHING AND LEARNING", "TEACHING AND LEARNING"],
@@ -218,7 +223,7 @@ const components: Component[] = [
   },
 ];
 
-const identifyQuestions = [
+const identifyQuestions: readonly { id: string; label: string }[] = [
   {
     id: "highlights",
     label:
@@ -333,7 +338,7 @@ function componentSections(c: Component): SectionDefinitionInput[] {
     id: `component-${c.n}-ratings`,
     label: `${c.n}: ${c.label}: Reflect`,
     layout: "rating",
-    options: clnaRatings,
+    options: [...clnaRatings],
     guidance:
       "Using the rubrics for each component, consider your data insights/observations as you reflect on each criterion. Identify a rating for each criteria: Exemplar (all key elements are in place and program could serve as a model to others), Established (all key elements are in place, and program has met relevant targets), Developing (one or more key elements are in place, but program has minimal strategies in place to address), Challenge (no key elements are in place).",
     fields: c.criteria.map((k) => ({
@@ -341,14 +346,14 @@ function componentSections(c: Component): SectionDefinitionInput[] {
       label: `${k.number} ${k.text}`,
       type: "single-choice" as const,
       required: true,
-      options: clnaRatings,
+      options: [...clnaRatings],
       match: [`${k.number} ${k.text}`, k.number],
     })),
   });
   return sections;
 }
 
-const complianceGroups: { number: string; heading: string; items: string[] }[] = [
+const complianceGroups: readonly { number: string; heading: string; items: string[] }[] = [
   {
     number: "7.1",
     heading: "Program Components",
@@ -391,7 +396,11 @@ const complianceGroups: { number: string; heading: string; items: string[] }[] =
   },
 ];
 
-export const clnaComplianceOptions = ["No", "A plan is in place to address", "Yes"];
+export const clnaComplianceOptions: readonly string[] = [
+  "No",
+  "A plan is in place to address",
+  "Yes",
+];
 
 function nextSteps(id: string, who: string, heading: string[]): SectionDefinitionInput {
   return {
@@ -448,7 +457,7 @@ export const clna = defineTemplate({
           label: text,
           type: "single-choice" as const,
           required: true,
-          options: clnaComplianceOptions,
+          options: [...clnaComplianceOptions],
           match: [text],
           guidance: `${g.number} ${g.heading}`,
         })),
@@ -493,7 +502,7 @@ export const clna = defineTemplate({
           type: "text",
           required: true,
           slot: "right",
-          options: clnaComponents,
+          options: [...clnaComponents],
           guidance: "One of the seven components, ideally one of the weakest rated.",
         },
         {

@@ -10,7 +10,7 @@
  */
 import { defineTemplate } from "../domain/template-definition";
 
-const actionCompletion = ["Completed", "In progress", "Not started"];
+const actionCompletion: readonly string[] = ["Completed", "In progress", "Not started"];
 
 export const perkinsActionPlan = defineTemplate({
   id: "perkins-action-plan",
@@ -138,7 +138,7 @@ export const perkinsActionPlan = defineTemplate({
           label: "Indicate completion of actions/tasks",
           type: "text",
           required: false,
-          options: actionCompletion,
+          options: [...actionCompletion],
           match: ["Indicate completion of actions/tasks", "Completion", "Status"],
           guidance: "Blank until done; then a date, “Completed”, “In progress” or “Not started”.",
         },

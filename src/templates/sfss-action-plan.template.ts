@@ -10,7 +10,7 @@
  */
 import { defineTemplate } from "../domain/template-definition";
 
-export const sfssPriorities = [
+export const sfssPriorities: readonly string[] = [
   "Strong Climate & Culture",
   "Engaging Instruction for Academics & SEL",
   "Proactive Student-Specific Support System",
@@ -165,7 +165,7 @@ export const sfssActionPlan = defineTemplate({
           label: "Five SFSS Priorities Connection",
           type: "multiple-choice",
           required: true,
-          options: sfssPriorities,
+          options: [...sfssPriorities],
           match: ["Five SFSS Priorities Connection", "SFSS Priorities", "Priorities"],
           guidance:
             "Review the SFSS Five Priority Areas & Look Fors. Are your proposed strategies fundamentally changing or improving how the school or district currently addresses the challenge you identified?",

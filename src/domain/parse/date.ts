@@ -7,7 +7,7 @@
  */
 import { addMonths, endOfMonth, format, isValid, parse } from "date-fns";
 import { normaliseSpace, parsedErr, parsedOk, type Parsed } from "./parsed";
-import { DocumentMemo } from "./document-memo";
+import { memoKey, type DocumentContext } from "../document-context";
 import { placeholderKind } from "./placeholder";
 
 /** A calendar date as `yyyy-MM-dd` (sorts and compares as text). */
@@ -24,10 +24,10 @@ export type DateParseOptions = {
   readonly reference?: IsoDate;
 };
 
-const dayFormats4 = ["M/d/yyyy"];
-const dayFormats2 = ["M/d/yy"];
-const isoFormats = ["yyyy-M-d", "yyyy/M/d"];
-const textFormats = [
+const dayFormats4: readonly string[] = ["M/d/yyyy"];
+const dayFormats2: readonly string[] = ["M/d/yy"];
+const isoFormats: readonly string[] = ["yyyy-M-d", "yyyy/M/d"];
+const textFormats: readonly string[] = [
   "MMMM d yyyy",
   "MMM d yyyy",
   "d MMMM yyyy",
@@ -39,8 +39,8 @@ const textFormats = [
   "EEEE MMM d yyyy",
   "EEE MMM d yyyy",
 ];
-const monthFormats = ["MMMM yyyy", "MMM yyyy", "M/yyyy"];
-const numericMonthFormats = ["M/yyyy"];
+const monthFormats: readonly string[] = ["MMMM yyyy", "MMM yyyy", "M/yyyy"];
+const numericMonthFormats: readonly string[] = ["M/yyyy"];
 /**
  * What a month token (`MMM`, `MMMM`) needs somewhere in the text: a month name or abbreviation, or
  * a lone initial (date-fns also reads the narrow form, "S" for September).
@@ -97,18 +97,13 @@ export function addMonthsIso(iso: IsoDate, months: number): IsoDate {
   return toIso(addMonths(isoToDate(iso), months));
 }
 
-/** Reference dates, parsed once each (they are only read). */
-const references = new Map<string, Date>();
-
-function referenceDate(iso: IsoDate): Date {
-  let d = references.get(iso);
-  if (!d) {
-    d = isoToDate(iso);
-    if (references.size > 100) references.clear();
-    references.set(iso, d);
-  }
+/** A reference date, parsed once per context (it is only read). */
+function referenceDate(iso: IsoDate, ctx?: DocumentContext): Date {
+  const d = ctx ? ctx.of(references, iso, isoToDate) : isoToDate(iso);
   return new Date(d.getTime());
 }
+
+const references = memoKey<IsoDate, Date>("reference date", 100);
 
 function tryFormats(text: string, formats: readonly string[], reference: Date): Date | undefined {
   for (const f of formats) {
@@ -122,16 +117,23 @@ function tryFormats(text: string, formats: readonly string[], reference: Date): 
  * Reads a date typed by a person. The rules ask about the same cell many times, so answers for the
  * default reference are kept while the document is worked on (they are never changed once made).
  */
-export function parseDate(text: string, options: DateParseOptions = {}): Parsed<ParsedDate> {
-  if (options.reference !== undefined) return readDate(text, options);
-  return dateMemo.of(text, readDateByDefault);
+export function parseDate(
+  text: string,
+  options: DateParseOptions = {},
+  ctx?: DocumentContext,
+): Parsed<ParsedDate> {
+  if (options.reference !== undefined || !ctx) return readDate(text, options, ctx);
+  return ctx.of(dates, text, (t) => readDate(t, {}, ctx));
 }
 
-const dateMemo = new DocumentMemo<Parsed<ParsedDate>>();
-const readDateByDefault = (text: string) => readDate(text, {});
+const dates = memoKey<string, Parsed<ParsedDate>>("parsed date");
 
-function readDate(text: string, options: DateParseOptions): Parsed<ParsedDate> {
-  const kind = placeholderKind(text);
+function readDate(
+  text: string,
+  options: DateParseOptions,
+  ctx?: DocumentContext,
+): Parsed<ParsedDate> {
+  const kind = placeholderKind(text, ctx);
   if (kind === "blank")
     return parsedErr("date_blank", "No date is given. Type a date such as 9/15/2026.");
   if (kind !== undefined) {
@@ -140,7 +142,7 @@ function readDate(text: string, options: DateParseOptions): Parsed<ParsedDate> {
       "This holds a placeholder, not a date. Type the date, such as 9/15/2026 or Sept. 15, 2026.",
     );
   }
-  const reference = referenceDate(options.reference ?? DEFAULT_REFERENCE);
+  const reference = referenceDate(options.reference ?? DEFAULT_REFERENCE, ctx);
   const t = normaliseDateText(text);
   let date: Date | undefined;
   let precision: "day" | "month" = "day";

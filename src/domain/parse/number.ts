@@ -4,6 +4,7 @@
  */
 import { normaliseSpace, parsedErr, parsedOk, type ParseNote, type Parsed } from "./parsed";
 import { placeholderKind } from "./placeholder";
+import { memoKey, type DocumentContext } from "../document-context";
 
 const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?|\.(\d+)`;
 
@@ -37,16 +38,20 @@ const percentPattern = new RegExp(`^(-)?(?:${NUMBER})\\s*(%|percent|pct)?$`, "i"
 const ratioPattern = new RegExp(`^(?:${NUMBER})\\s*(?::|to|/|per)\\s*(?:${NUMBER})$`, "i");
 const countPattern = new RegExp(`^(-)?(?:${NUMBER})(?:\\s+[\\p{L}][\\p{L} ]*)?$`, "u");
 
-/** The dollar formatter, made when first needed (making one is slow, and pages start faster without). */
-let usdFormat: Intl.NumberFormat | undefined;
-
-function usd(value: number): string {
-  usdFormat ??= new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
-  return usdFormat.format(value);
+/**
+ * The dollar formatter, made when first needed (the first one made in a process is slow, and
+ * pages start faster without), and kept by the document's context when there is one.
+ */
+function usd(value: number, ctx?: DocumentContext): string {
+  const format = ctx ? ctx.of(formats, "usd", makeUsdFormat) : makeUsdFormat();
+  return format.format(value);
 }
 
+const formats = memoKey<string, Intl.NumberFormat>("number format");
+const makeUsdFormat = () => new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
+
 /** Reads an amount of money in dollars. */
-export function parseMoney(text: string): Parsed<number> {
+export function parseMoney(text: string, ctx?: DocumentContext): Parsed<number> {
   const pre = blankOrPlaceholder<number>(text, "amount", "$1,200");
   if (pre) return pre;
   const t = normaliseSpace(text)
@@ -76,7 +81,7 @@ export function parseMoney(text: string): Parsed<number> {
       message: "The amount has more than two digits after the point. Round it to cents.",
     });
   }
-  return parsedOk(value, usd(value), notes);
+  return parsedOk(value, usd(value, ctx), notes);
 }
 
 /** Reads a percentage (0-100; more than 100 is noted). */

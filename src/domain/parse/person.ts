@@ -5,7 +5,7 @@
  * "all staff", "everyone", "team", "committee", "department", "admin" name nobody (an error).
  * A job title alone ("Principal", "CTE Director") names a role, not a person (a warning).
  */
-import { DocumentMemo } from "./document-memo";
+import { memoKey, type DocumentContext } from "../document-context";
 import { normaliseSpace, parsedErr, parsedOk, type Parsed } from "./parsed";
 import { placeholderKind } from "./placeholder";
 
@@ -17,7 +17,7 @@ export type ParsedPerson = {
 };
 
 /** Words that name a group, never one accountable person. */
-const groupWords = new Set([
+const groupWords: ReadonlySet<string> = new Set([
   "staff",
   "staffs",
   "everyone",
@@ -63,7 +63,7 @@ const groupWords = new Set([
 ]);
 
 /** Words a job title is made of. */
-const titleWords = new Set([
+const titleWords: ReadonlySet<string> = new Set([
   "principal",
   "assistant",
   "asst",
@@ -200,15 +200,15 @@ function hasName(text: string): boolean {
 }
 
 /** Reads who is responsible. */
-export function parsePerson(text: string): Parsed<ParsedPerson> {
-  // Asked about the same cell by several rules: answers are kept while the document is worked on.
-  return personMemo.of(text, readPerson);
+export function parsePerson(text: string, ctx?: DocumentContext): Parsed<ParsedPerson> {
+  // Asked about the same cell by several rules: the document's context keeps the answers.
+  return ctx ? ctx.of(people, text, (t) => readPerson(t, ctx)) : readPerson(text);
 }
 
-const personMemo = new DocumentMemo<Parsed<ParsedPerson>>();
+const people = memoKey<string, Parsed<ParsedPerson>>("parsed person");
 
-function readPerson(text: string): Parsed<ParsedPerson> {
-  const kind = placeholderKind(text);
+function readPerson(text: string, ctx?: DocumentContext): Parsed<ParsedPerson> {
+  const kind = placeholderKind(text, ctx);
   if (kind === "blank")
     return parsedErr("person_blank", "No one is named. Give the name of the person responsible.");
   if (kind !== undefined) {

@@ -2,7 +2,7 @@
  * Placeholders: what a template or a hurried person leaves in a field instead of a value.
  */
 import { normaliseSpace } from "./parsed";
-import { DocumentMemo } from "./document-memo";
+import { memoKey, type DocumentContext } from "../document-context";
 
 export type PlaceholderKind =
   /** Nothing, or only white space, underscores, dots or a lone currency sign. */
@@ -14,7 +14,7 @@ export type PlaceholderKind =
   /** "ASAP", "soon", "ongoing": not a date anyone can hold to. */
   | "vague-time";
 
-const placeholderWords = new Set([
+const placeholderWords: ReadonlySet<string> = new Set([
   "tbd",
   "tba",
   "tbc",
@@ -46,9 +46,17 @@ const placeholderWords = new Set([
   "ditto",
 ]);
 
-const notApplicableWords = new Set(["n/a", "na", "n.a.", "n.a", "not applicable", "none", "nil"]);
+const notApplicableWords: ReadonlySet<string> = new Set([
+  "n/a",
+  "na",
+  "n.a.",
+  "n.a",
+  "not applicable",
+  "none",
+  "nil",
+]);
 
-const vagueTimeWords = new Set([
+const vagueTimeWords: ReadonlySet<string> = new Set([
   "asap",
   "a.s.a.p.",
   "soon",
@@ -63,13 +71,14 @@ const vagueTimeWords = new Set([
 ]);
 
 /** Says what kind of placeholder the text is, or undefined when it holds a real entry. */
-export function placeholderKind(text: string): PlaceholderKind | undefined {
-  // The rules and the reader ask about the same texts many times: remember the answers.
-  return kindMemo.of(text, kindOrNull) ?? undefined;
+export function placeholderKind(text: string, ctx?: DocumentContext): PlaceholderKind | undefined {
+  // The rules and the reader ask about the same texts many times: the document's context keeps
+  // the answers.
+  return ctx ? (ctx.of(kinds, text, kindOrNull) ?? undefined) : kindOf(text);
 }
 
 /** Kinds by text; `null` for a real entry, so that answer is kept too. */
-const kindMemo = new DocumentMemo<PlaceholderKind | null>();
+const kinds = memoKey<string, PlaceholderKind | null>("placeholder kind");
 const kindOrNull = (text: string) => kindOf(text) ?? null;
 
 function kindOf(text: string): PlaceholderKind | undefined {
@@ -91,8 +100,8 @@ function kindOf(text: string): PlaceholderKind | undefined {
 }
 
 /** True when the text holds a real entry (not blank, not a placeholder, not "N/A"). */
-export function hasEntry(text: string): boolean {
-  return placeholderKind(text) === undefined;
+export function hasEntry(text: string, ctx?: DocumentContext): boolean {
+  return placeholderKind(text, ctx) === undefined;
 }
 
 /** Plain-language explanation and fix for a placeholder kind, for a field that needs a value. */

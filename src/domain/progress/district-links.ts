@@ -47,7 +47,7 @@ const components: readonly { readonly name: string; readonly words: RegExp }[] =
   },
 ];
 
-const ratingWeak = new Set(["developing", "challenge"]);
+const ratingWeak: ReadonlySet<string> = new Set(["developing", "challenge"]);
 
 function chosen(field: FieldData): string | undefined {
   const values = (Array.isArray(field.value) ? field.value : [field.value]).filter(

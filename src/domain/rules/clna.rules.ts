@@ -22,7 +22,7 @@ import { clnaComponents } from "../../templates/clna.template";
 /** The seven components, as the template names them (the Quality Component options). */
 export const clnaComponentNames: readonly string[] = clnaComponents;
 
-const nextStepSections = [
+const nextStepSections: readonly string[] = [
   "school-next-steps",
   "district-next-steps",
   "dese-next-steps",

@@ -16,6 +16,7 @@ import {
   type PlanRule,
 } from "./rule";
 import { valueIssues } from "./value-schemas";
+import type { DocumentContext } from "../document-context";
 
 /** Findings about one field's value. `required` says whether a blank is an error here. */
 export function fieldFindings(
@@ -23,6 +24,7 @@ export function fieldFindings(
   field: FieldData,
   required: boolean,
   row?: RowData,
+  memos?: DocumentContext,
 ): FindingDraft[] {
   const base = row ? { section, field, row } : { section, field };
   if (field.type === "single-choice" || field.type === "multiple-choice") {
@@ -68,7 +70,7 @@ export function fieldFindings(
     return [];
   }
   const value = text(field);
-  const kind = placeholderKind(value);
+  const kind = placeholderKind(value, memos);
   if (kind !== undefined) {
     if (required) {
       const m = placeholderMessage(kind);
@@ -87,7 +89,7 @@ export function fieldFindings(
     }
     return [];
   }
-  return valueIssues(field.type, value).map((i) => ({
+  return valueIssues(field.type, value, memos).map((i) => ({
     ...base,
     code: i.code,
     severity: i.severity,
@@ -101,14 +103,15 @@ export const fieldValuesRule: PlanRule = defineRule({
   name: "field_values",
   description:
     "Required fields are filled (no blanks or placeholders such as TBD, ____, <Insert ...>, N/A) and every value reads as its type (date, person, amount, percentage, ratio, count, one choice).",
-  check(plan) {
+  check(plan, ctx) {
     const out: FindingDraft[] = [];
     for (const section of plan.sections) {
       if (isSignatureSection(section)) continue;
       for (const field of section.fields)
-        out.push(...fieldFindings(section, field, field.required));
+        out.push(...fieldFindings(section, field, field.required, undefined, ctx.memos));
       for (const row of usedRows(section)) {
-        for (const cell of row.cells) out.push(...fieldFindings(section, cell, cell.required, row));
+        for (const cell of row.cells)
+          out.push(...fieldFindings(section, cell, cell.required, row, ctx.memos));
       }
     }
     return out;
@@ -148,13 +151,13 @@ export const rowsMinimumRule: PlanRule = defineRule({
 export const oneOwnerRule: PlanRule = defineRule({
   name: "one_owner_for_everything",
   description: "When a plan has more than three steps, they are not all owned by the same person.",
-  check(plan) {
+  check(plan, ctx) {
     const owners: { section: SectionData; row: RowData; field: FieldData; key: string }[] = [];
     for (const section of plan.sections) {
       for (const row of usedRows(section)) {
         const field = row.cells.find((c) => c.type === "person" && filled(c));
         if (!field) continue;
-        const p = parsePerson(text(field));
+        const p = parsePerson(text(field), ctx.memos);
         if (!p.ok) continue;
         const key = p.value.titleOnly ? text(field).trim().toLowerCase() : personKey(p.value);
         owners.push({ section, row, field, key });

@@ -12,6 +12,7 @@ import { ddttRules } from "./ddtt-action-plan.rules";
 import { perkinsRules } from "./perkins-action-plan.rules";
 import type { PlanRule, RuleContext } from "./rule";
 import { sfssRules } from "./sfss-action-plan.rules";
+import { documentContext, type DocumentContext } from "../document-context";
 
 export type { PlanRule, RuleContext } from "./rule";
 
@@ -38,10 +39,13 @@ export function checkPlan(plan: PlanData, ctx: RuleContext): Finding[] {
 export type CheckPlansOptions = {
   /** The current date, used where a plan has no date of its own. */
   readonly currentDate: IsoDate;
+  /** The document's context (a fresh one for this call unless given). */
+  readonly context?: DocumentContext;
 };
 
 /** Checks every plan of a document; findings sorted by plan and position. */
 export function checkPlans(document: DocumentPlanData, options: CheckPlansOptions): Finding[] {
-  const ctx: RuleContext = { currentDate: options.currentDate, document };
+  const memos = options.context ?? documentContext();
+  const ctx: RuleContext = { currentDate: options.currentDate, document, memos };
   return sortFindings(document.plans.flatMap((p) => checkPlan(p, ctx)));
 }

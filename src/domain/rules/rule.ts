@@ -9,12 +9,15 @@ import type { FindingDraft } from "../findings";
 import type { DocumentPlanData, FieldData, PlanData, RowData, SectionData } from "../plan-data";
 import { parseDate, type IsoDate } from "../parse/date";
 import { hasEntry } from "../parse/placeholder";
+import type { DocumentContext } from "../document-context";
 
 export type RuleContext = {
   /** The current date (the CLI's --today, the task pane's clock). */
   readonly currentDate: IsoDate;
   /** The whole document, for rules that relate plans. */
   readonly document: DocumentPlanData;
+  /** What is worked out once for the document (parsed dates, people, placeholder kinds). */
+  readonly memos?: DocumentContext;
 };
 
 export type PlanRule = {
@@ -113,9 +116,9 @@ export function eachUsedRowField(
 }
 
 /** The date in a field, when it reads as one. */
-export function dateIn(field: FieldData | undefined): IsoDate | undefined {
+export function dateIn(field: FieldData | undefined, memos?: DocumentContext): IsoDate | undefined {
   if (!field || !filled(field)) return undefined;
-  const r = parseDate(text(field));
+  const r = parseDate(text(field), {}, memos);
   return r.ok ? r.value.iso : undefined;
 }
 

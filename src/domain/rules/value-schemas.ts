@@ -11,6 +11,7 @@ import { parseDateRange } from "../parse/date-range";
 import { parseCount, parseMoney, parsePercent, parseRatio } from "../parse/number";
 import { parsePerson } from "../parse/person";
 import type { Parsed } from "../parse/parsed";
+import type { DocumentContext } from "../document-context";
 
 export type ValueIssueParams = {
   readonly code: string;
@@ -78,9 +79,11 @@ export type ValueIssue = {
 };
 
 /** The parser behind each parsed schema above, for the direct path of `valueIssues`. */
-const valueParsers: Partial<Record<FieldType, (t: string) => Parsed<unknown>>> = {
+const valueParsers: Readonly<
+  Partial<Record<FieldType, (t: string, ctx?: DocumentContext) => Parsed<unknown>>>
+> = {
   person: parsePerson,
-  date: (t) => parseDate(t),
+  date: (t, ctx) => parseDate(t, {}, ctx),
   "date-range": (t) => parseDateRange(t),
   number: parseCount,
   percent: parsePercent,
@@ -94,7 +97,11 @@ const placeholderOnly = /^\s*(<[^<>]*>|\[[^[\]]*\])\s*$/;
  * What the schemas report for a string, computed directly (the same issues in the same order,
  * without building zod's issue objects for every value of every plan).
  */
-function directIssues(type: FieldType, value: string): ValueIssue[] | undefined {
+function directIssues(
+  type: FieldType,
+  value: string,
+  ctx?: DocumentContext,
+): ValueIssue[] | undefined {
   if (type === "text" || type === "long-text") {
     return placeholderOnly.test(value)
       ? [
@@ -109,7 +116,7 @@ function directIssues(type: FieldType, value: string): ValueIssue[] | undefined 
   if (type === "single-choice" || type === "multiple-choice") return [];
   const parse = valueParsers[type];
   if (!parse) return undefined;
-  const r = parse(value);
+  const r = parse(value, ctx);
   if (!r.ok) return [{ code: r.code, severity: "error", message: r.message }];
   return r.notes.map((n) =>
     r.reading !== undefined
@@ -119,9 +126,9 @@ function directIssues(type: FieldType, value: string): ValueIssue[] | undefined 
 }
 
 /** Runs a type's value schema over a real entry. */
-export function valueIssues(type: FieldType, value: string): ValueIssue[] {
+export function valueIssues(type: FieldType, value: string, ctx?: DocumentContext): ValueIssue[] {
   if (typeof value === "string") {
-    const direct = directIssues(type, value);
+    const direct = directIssues(type, value, ctx);
     if (direct) return direct;
   }
   const result = fieldValueSchemas[type].safeParse(value);

@@ -69,7 +69,13 @@ function runFont(r: XmlElement, n: WordNames): string | undefined {
   return fonts ? (attr(fonts, n.ascii) ?? attr(fonts, n.hAnsi)) : undefined;
 }
 
-const MARK_REVISIONS = new Set(["ins", "del", "moveFrom", "moveTo", "rPrChange"]);
+const MARK_REVISIONS: ReadonlySet<string> = new Set([
+  "ins",
+  "del",
+  "moveFrom",
+  "moveTo",
+  "rPrChange",
+]);
 
 /**
  * The run properties a written value takes: those of the paragraph's first text run (not a
