@@ -130,7 +130,8 @@ function changedError(differences: readonly Difference[]): Result<never> {
   );
 }
 
-function clip(s: string): string {
+/** A text cut short for messages. */
+export function clip(s: string): string {
   return s.length > 40 ? `${s.slice(0, 37)}...` : s;
 }
 
