@@ -50,29 +50,56 @@ function dec(s: string): string {
   return s.replace(KEPT_CONTROLS, (c) => String.fromCharCode(c.charCodeAt(0) - 0xe000));
 }
 
+/** The fingerprint of what a fill wrote in rows or tables it added, as an attribute. */
+function writtenAttr(fingerprint: string | undefined): string {
+  return fingerprint === undefined ? "" : ` written="${escapeXml(fingerprint)}"`;
+}
+
+/**
+ * How much of the history the record keeps: the last fills, at most `MAX_RECORDED_FILLS` of them
+ * and about `MAX_RECORD_CHARS` characters (the last fill is always kept, however large: it is
+ * what "Revert last fill" undoes). Older fills drop off; they can no longer be reverted.
+ */
+export const MAX_RECORDED_FILLS = 50;
+export const MAX_RECORD_CHARS = 400_000;
+
+/**
+ * The record as XML: no XML declaration (a custom XML part needs none, and Word's
+ * `customXmlParts.add` takes the element alone), capped to the last fills (see
+ * `MAX_RECORD_CHARS`).
+ */
 export function serialiseJournal(j: Journal): string {
-  const fills = j.fills
-    .map((f) => {
-      const changes = f.changes
-        .map((c) => {
-          switch (c.kind) {
-            case "cell":
-              return `<pa:cell table="${c.table}" row="${c.row}" cell="${c.cell}"><pa:before>${enc(c.before)}</pa:before><pa:after>${enc(c.after)}</pa:after></pa:cell>`;
-            case "paragraph":
-              return `<pa:paragraph index="${c.paragraph}"><pa:before>${enc(c.before)}</pa:before><pa:after>${enc(c.after)}</pa:after></pa:paragraph>`;
-            case "rows-added":
-              return `<pa:rows-added table="${c.table}" row="${c.row}" count="${c.count}"/>`;
-            case "tables-added":
-              return `<pa:tables-added table="${c.table}" count="${c.count}"${c.separators ? ` separators="${c.separators}"` : ""}/>`;
-            case "rows-removed":
-              return `<pa:rows-removed table="${c.table}" row="${c.row}"><pa:xml>${enc(c.xml)}</pa:xml></pa:rows-removed>`;
-          }
-        })
-        .join("");
-      return `<pa:fill at="${enc(f.at)}" label="${enc(f.label)}">${changes}</pa:fill>`;
-    })
-    .join("");
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<pa:journal xmlns:pa="${JOURNAL_NAMESPACE}" version="1">${fills}</pa:journal>`;
+  const each = j.fills.map(serialiseFill);
+  let keep = Math.min(each.length, MAX_RECORDED_FILLS);
+  let size = each.slice(each.length - keep).reduce((n, f) => n + f.length, 0);
+  while (keep > 1 && size > MAX_RECORD_CHARS) {
+    size -= (each[each.length - keep] as string).length;
+    keep--;
+  }
+  const fills = each.slice(each.length - keep).join("");
+  return `<pa:journal xmlns:pa="${JOURNAL_NAMESPACE}" version="1">${fills}</pa:journal>`;
+}
+
+function serialiseFill(f: FillRecord): string {
+  {
+    const changes = f.changes
+      .map((c) => {
+        switch (c.kind) {
+          case "cell":
+            return `<pa:cell table="${c.table}" row="${c.row}" cell="${c.cell}"><pa:before>${enc(c.before)}</pa:before><pa:after>${enc(c.after)}</pa:after></pa:cell>`;
+          case "paragraph":
+            return `<pa:paragraph index="${c.paragraph}"><pa:before>${enc(c.before)}</pa:before><pa:after>${enc(c.after)}</pa:after></pa:paragraph>`;
+          case "rows-added":
+            return `<pa:rows-added table="${c.table}" row="${c.row}" count="${c.count}"${writtenAttr(c.written)}/>`;
+          case "tables-added":
+            return `<pa:tables-added table="${c.table}" count="${c.count}"${c.separators ? ` separators="${c.separators}"` : ""}${writtenAttr(c.written)}/>`;
+          case "rows-removed":
+            return `<pa:rows-removed table="${c.table}" row="${c.row}"><pa:xml>${enc(c.xml)}</pa:xml></pa:rows-removed>`;
+        }
+      })
+      .join("");
+    return `<pa:fill at="${enc(f.at)}" label="${enc(f.label)}">${changes}</pa:fill>`;
+  }
 }
 
 function bad(message: string): never {
@@ -94,6 +121,12 @@ function textOfChild(source: string, el: XmlElement, name: string): string {
   return dec(decodeEntities(source.slice(ch.openEnd, ch.closeStart)));
 }
 
+/** An entry's `written` attribute, when it has one. */
+function fingerprint(el: XmlElement): { written?: string } {
+  const v = attr(el, "written");
+  return v === undefined ? {} : { written: v };
+}
+
 /** Whether an XML part is a PlanAssist journal. */
 export function isJournalPart(xml: string): boolean {
   return xml.includes(JOURNAL_NAMESPACE);
@@ -103,6 +136,11 @@ export function isJournalPart(xml: string): boolean {
 const maxIndex = 1_000_000;
 const index = z.number().int().min(0).max(maxIndex);
 const count = z.number().int().min(1).max(maxIndex);
+/** A fingerprint of what a fill wrote (see `revert-fingerprint.ts`). */
+const writtenSchema = z
+  .string()
+  .regex(/^[0-9a-f]{8}$/)
+  .optional();
 /** The record's schema: what `serialiseJournal` writes, and nothing else. */
 const journalChangeSchema = z.discriminatedUnion("kind", [
   z.object({
@@ -119,12 +157,19 @@ const journalChangeSchema = z.discriminatedUnion("kind", [
     before: z.string(),
     after: z.string(),
   }),
-  z.object({ kind: z.literal("rows-added"), table: index, row: index, count }),
+  z.object({
+    kind: z.literal("rows-added"),
+    table: index,
+    row: index,
+    count,
+    written: writtenSchema,
+  }),
   z.object({
     kind: z.literal("tables-added"),
     table: index,
     count,
     separators: z.number().int().min(1).max(2).optional(),
+    written: writtenSchema,
   }),
   z.object({ kind: z.literal("rows-removed"), table: index, row: index, xml: z.string() }),
 ]);
@@ -200,16 +245,18 @@ export function parseJournal(xml: string): Result<Journal> {
                   table: num(c, "table"),
                   row: num(c, "row"),
                   count: num(c, "count"),
+                  ...fingerprint(c),
                 };
               case "tables-added":
-                return attr(c, "separators") === undefined
-                  ? { kind: "tables-added", table: num(c, "table"), count: num(c, "count") }
-                  : {
-                      kind: "tables-added",
-                      table: num(c, "table"),
-                      count: num(c, "count"),
-                      separators: num(c, "separators"),
-                    };
+                return {
+                  kind: "tables-added",
+                  table: num(c, "table"),
+                  count: num(c, "count"),
+                  ...(attr(c, "separators") === undefined
+                    ? {}
+                    : { separators: num(c, "separators") }),
+                  ...fingerprint(c),
+                };
               case "rows-removed":
                 return {
                   kind: "rows-removed",

@@ -255,6 +255,8 @@ export type RevertReport = {
   readonly restored: RevertSummary;
   /** The cells and paragraphs read back with their earlier contents ("table 5, row 4, cell 1"). */
   readonly names: readonly string[];
+  /** Rows and tables the fill added that were left, because they no longer hold what it wrote. */
+  readonly kept: readonly string[];
   /** The label and time of the fill undone. */
   readonly fill: { readonly label: string; readonly at: string };
   /** Fills still recorded (revert again to undo them). */
@@ -362,6 +364,7 @@ function revertOrThrow(bytes: Uint8Array, options: { force?: boolean }): Result<
     bytes: out,
     restored: summary,
     names: back.restored,
+    kept: plan.kept,
     fill: { label: last.label, at: last.at },
     remaining: rest.length,
   });

@@ -255,7 +255,9 @@ export async function revertLastFillInWord(
           `Word could not be read again after reverting${failure !== undefined ? ` (${describeOfficeError(failure)})` : ""}, so what was restored is unknown. Read the document again and check it.`,
         );
       }
-      const { restored, notRestored } = checkReverted(read, plan, after);
+      const back = checkReverted(read, plan, after);
+      const restored = back.restored;
+      const notRestored = [...back.notRestored, ...plan.kept];
       const rowsRemoved =
         failure === undefined ? plan.rowsAdded.reduce((n, d) => n + d.count, 0) : 0;
       const rowsRestored =

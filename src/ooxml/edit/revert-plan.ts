@@ -11,7 +11,6 @@
  * paragraph's earlier contents, rows the fill removed) is read by the document reader, inside the
  * document's own namespace declarations: one reader, one run-text walker, for both hosts.
  */
-import { normaliseSlotText } from "../../domain/edits";
 import { err, ok, PlanAssistFailure, type Result } from "../../domain/result";
 import type { DocumentSnapshot, ParagraphSnapshot } from "../../domain/snapshot";
 import type { FillRecord } from "../journal";
@@ -26,6 +25,7 @@ import {
   type XmlElement,
 } from "../xml";
 import { clip, rowItem, spanOf } from "./apply";
+import { comparableText, rowsFingerprint, tablesFingerprint } from "./revert-fingerprint";
 import { sourceOf } from "./paragraph-xml";
 
 /** A run's text with the look its own properties give it (what is not set comes from styles). */
@@ -98,6 +98,11 @@ export type RevertPlan = {
   readonly tablesAdded: readonly TablesRemoval[];
   /** What changed after the fill (only when forced: otherwise the plan is `document_changed`). */
   readonly changedSince: readonly string[];
+  /**
+   * Rows and tables the fill added that stay, because they no longer hold what the fill wrote
+   * (a forced revert still never takes away what someone typed, or a template's own rows).
+   */
+  readonly kept: readonly string[];
 };
 
 /** The document as a revert meets it: its XML parsed, and read. */
@@ -119,9 +124,7 @@ export function cellName(t: number, r: number, c: number): string {
  * the look-alike circle characters count alike.
  */
 export function sameText(a: string, b: string): boolean {
-  const norm = (s: string) =>
-    normaliseSlotText(s.replace(/\u000b|\r\n?/g, "\n")).replace(/[\uF000-\uF0FF○●◯⚪⬤⚫(]/g, "◦");
-  return norm(a) === norm(b);
+  return comparableText(a) === comparableText(b);
 }
 
 // ------------------------------------------------------------------------------------------
@@ -411,6 +414,7 @@ function planOrThrow(read: ReadDocument, fill: FillRecord, force: boolean): Resu
   const rowsBack: RowsReturn[] = [];
   const tablesAdded: TablesRemoval[] = [];
   const restores: RestoreStep[] = [];
+  const kept: string[] = [];
   const tableName = index.tables[0]?.element.name ?? index.names.tbl;
   const prefix = tableName.includes(":") ? tableName.slice(0, tableName.indexOf(":") + 1) : "";
   for (const c of fill.changes) {
@@ -431,6 +435,16 @@ function planOrThrow(read: ReadDocument, fill: FillRecord, force: boolean): Resu
       const last = (rows[rows.length - 1] as (typeof rows)[number]).element;
       const start = (rowItem(first, index.names) ?? first).start;
       const end = (rowItem(last, index.names) ?? last).end;
+      // Taken away only while they hold what the fill wrote, even when forced.
+      if (
+        c.written !== undefined &&
+        rowsFingerprint(snapshot, c.table, c.row, c.count) !== c.written
+      ) {
+        const what = `the rows added to table ${c.table + 1} hold other text than the fill wrote`;
+        changedSince.push(what);
+        kept.push(what);
+        continue;
+      }
       rowsAdded.push({ table: c.table, row: c.row, count: c.count, range: [start, end] });
     } else if (c.kind === "tables-added") {
       const tables = index.tables.slice(c.table, c.table + c.count);
@@ -443,6 +457,12 @@ function planOrThrow(read: ReadDocument, fill: FillRecord, force: boolean): Resu
       const range = addedTablesRange(index, c.table, c.count, separators);
       if (!range) {
         changedSince.push(`the tables added after table ${c.table} were changed`);
+        continue;
+      }
+      if (c.written !== undefined && tablesFingerprint(snapshot, c.table, c.count) !== c.written) {
+        const what = `the tables added after table ${c.table} hold other text than the fill wrote`;
+        changedSince.push(what);
+        kept.push(what);
         continue;
       }
       tablesAdded.push({ table: c.table, count: c.count, separators, range });
@@ -509,7 +529,7 @@ function planOrThrow(read: ReadDocument, fill: FillRecord, force: boolean): Resu
       { changed: changedSince.length },
     );
   }
-  return ok({ restores, rowsAdded, rowsBack, tablesAdded, changedSince });
+  return ok({ restores, rowsAdded, rowsBack, tablesAdded, changedSince, kept });
 }
 
 // ------------------------------------------------------------------------------------------
