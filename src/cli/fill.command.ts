@@ -288,7 +288,7 @@ export async function runRevert(args: readonly string[], io: CliIo): Promise<num
   }
   const { fill, remaining } = result.value;
   io.out(
-    `Reverted the fill of ${fill.at} (${fill.label}): ${describeRestored(result.value.restored)}. ${remaining === 0 ? "No earlier fill is recorded." : `${remaining} earlier fill(s) can still be reverted.`}\nSaved ${where.out}.\n`,
+    `Reverted the fill of ${fill.at} (${fill.label}): ${describeRestored(result.value.restored)}.${result.value.kept.length > 0 ? ` Left in place (they no longer hold what the fill wrote): ${result.value.kept.join("; ")}.` : ""} ${remaining === 0 ? "No earlier fill is recorded." : `${remaining} earlier fill(s) can still be reverted.`}\nSaved ${where.out}.\n`,
   );
   return 0;
 }

@@ -200,7 +200,13 @@ describe("choices and rows in Word", () => {
     // The record adds the row and the cell of the row as read; revert takes both back.
     const fill = must(parseJournal(model.parts[0]!)).fills[0]!;
     expect(fill.changes.filter((c) => c.kind === "rows-added")).toEqual([
-      { kind: "rows-added", table: 0, row: 6, count: 1 },
+      {
+        kind: "rows-added",
+        table: 0,
+        row: 6,
+        count: 1,
+        written: expect.stringMatching(/^[0-9a-f]{8}$/),
+      },
     ]);
   });
 });

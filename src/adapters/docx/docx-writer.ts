@@ -34,6 +34,7 @@ import {
   type Journal,
   type RevertSummary,
 } from "../../ooxml/journal";
+import { checkReverted, tablesAfterRevert } from "../../ooxml/edit/revert-plan";
 import { parseRelationships, relsPartFor, resolveTarget } from "../../ooxml/package";
 import {
   decodeXmlBytes,
@@ -259,6 +260,10 @@ export type RevertReport = {
   readonly bytes: Uint8Array;
   /** What was restored, by kind. */
   readonly restored: RevertSummary;
+  /** The cells and paragraphs read back with their earlier contents ("table 5, row 4, cell 1"). */
+  readonly names: readonly string[];
+  /** Rows and tables the fill added that were left, because they no longer hold what it wrote. */
+  readonly kept: readonly string[];
   /** The label and time of the fill undone. */
   readonly fill: { readonly label: string; readonly at: string };
   /** Fills still recorded (revert again to undo them). */
@@ -336,25 +341,37 @@ function revertOrThrow(bytes: Uint8Array, options: { force?: boolean }): Result<
   }
   const out = writeZip(pkg.zip, { replace, remove });
 
-  // Read the result back, as a fill does, before anyone saves it.
+  // Read the result back, as a fill does, before anyone saves it: every restored cell and
+  // paragraph must hold its earlier contents where the revert left it, and the tables must be
+  // those expected.
   const reread = openDocx(out);
   const summary = reverted.value.summary;
-  const tablesNow = pkg.read.snapshot.tables.length;
+  const plan = reverted.value.plan;
+  const before = { doc: pkg.document, result: pkg.read };
   if (!reread.ok) {
     return err(
       "journal_invalid",
       `The reverted document could not be read back (${reread.error.message}), so it was not saved. The record of the last fill may have been altered; the document is unharmed.`,
     );
   }
-  if (reread.value.read.snapshot.tables.length !== tablesNow - summary.tablesRemoved) {
+  if (reread.value.read.snapshot.tables.length !== tablesAfterRevert(before, plan)) {
     return err(
       "journal_invalid",
       "The reverted document did not read back with the tables expected, so it was not saved. The record of the last fill may have been altered; the document is unharmed.",
     );
   }
+  const back = checkReverted(before, plan, reread.value.read.snapshot);
+  if (back.notRestored.length > 0) {
+    return err(
+      "journal_invalid",
+      `The reverted document did not read back as the fill's record says it should (${back.notRestored.slice(0, 3).join("; ")}), so it was not saved. The record of the last fill may have been altered; the document is unharmed.`,
+    );
+  }
   return ok({
     bytes: out,
     restored: summary,
+    names: back.restored,
+    kept: plan.kept,
     fill: { label: last.label, at: last.at },
     remaining: rest.length,
   });

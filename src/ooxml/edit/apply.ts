@@ -40,6 +40,7 @@ import {
   textPieces,
   valueRunProperties,
 } from "./paragraph-xml";
+import { rowsFingerprint, tablesFingerprint } from "./revert-fingerprint";
 import { hasTextFormField, spanSplices } from "./span";
 import { applySplices, type Splice } from "./splice";
 
@@ -75,6 +76,8 @@ export type JournalChange =
       readonly table: number;
       readonly row: number;
       readonly count: number;
+      /** What the fill wrote in them (`rowsFingerprint`); absent in records of earlier versions. */
+      readonly written?: string;
     }
   /** Tables added at `table .. table+count-1` (document order), with what lies between them. */
   | {
@@ -86,6 +89,8 @@ export type JournalChange =
        * just before them, and a second just after when a table followed.
        */
       readonly separators?: number;
+      /** What the fill wrote in them (`tablesFingerprint`); absent in records of earlier versions. */
+      readonly written?: string;
     }
   /** Rows removed; their XML goes back before row `row` of `table` (or at the end). */
   | {
@@ -130,7 +135,8 @@ function changedError(differences: readonly Difference[]): Result<never> {
   );
 }
 
-function clip(s: string): string {
+/** A text cut short for messages. */
+export function clip(s: string): string {
   return s.length > 40 ? `${s.slice(0, 37)}...` : s;
 }
 
@@ -990,10 +996,19 @@ function applyOrThrow(source: string, plan: EditPlan): Result<AppliedPlan> {
   }
   const outcomes = [...(pass?.outcomes ?? []), ...writer.outcomes];
   const changed = result.text !== source;
+  // What the rows and tables added hold once the values are in (revert checks it before it
+  // takes them away).
+  const recorded = changes.map((c): JournalChange => {
+    if (c.kind === "rows-added")
+      return { ...c, written: rowsFingerprint(after, c.table, c.row, c.count) };
+    if (c.kind === "tables-added")
+      return { ...c, written: tablesFingerprint(after, c.table, c.count) };
+    return c;
+  });
   return ok({
     source: result.text,
     outcomes,
-    changes,
+    changes: recorded,
     changed,
     ...(structured ? { structured } : {}),
   });
