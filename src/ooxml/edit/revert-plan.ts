@@ -146,7 +146,7 @@ function inDocument(doc: XmlDocument, index: WordIndex, inner: string): XmlDocum
  * word for word: fields (an `INCLUDEPICTURE` field can fetch a file from a network path),
  * embedded objects and pictures, links, sub-documents and imported chunks, controls.
  */
-const activeMarkup = new Set([
+const activeMarkup: ReadonlySet<string> = new Set([
   "fldSimple",
   "fldChar",
   "instrText",
