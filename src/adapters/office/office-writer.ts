@@ -46,6 +46,7 @@ import { readPackage } from "./word-texts";
 import {
   clip,
   isReadOnly,
+  Proxies,
   sameText,
   tableProxy,
   type WBody,
@@ -139,7 +140,9 @@ export async function writePlanInWord(
   try {
     return await host.run(async (context) => {
       const body = context.document.body;
-      const ts = targets(body, snapshot, after, plan, map);
+      // Every proxy of the document as read is made once and reused by the check and the write.
+      const proxies = new Proxies(body, snapshot);
+      const ts = targets(proxies, after, plan, map);
       // The journal is read with the check, so recording the fill costs no sync of its own.
       const parts = journalOk && options.source ? context.document.customXmlParts : undefined;
       if (journalOk && options.source && !parts)
@@ -290,7 +293,7 @@ export async function writePlanInWord(
       for (const t of structure) {
         const rows = rowValues(t.edit, after, map, rowCells);
         const ooxml = blocks.get(t.edit);
-        queueStructure(t, snapshot, body, {
+        queueStructure(t, proxies, {
           ...(rows ? { rows } : {}),
           ...(ooxml !== undefined ? { ooxml } : {}),
         });
@@ -300,10 +303,12 @@ export async function writePlanInWord(
       const backRead = bodyRead(body.getOoxml());
       const back = ts.map((t) => locateReading(backRead, map, t, all));
       // Each table written in is counted again: rows added or deleted by someone else between the
-      // check and this batch would move the values to other rows.
+      // check and this batch would move the values to other rows. The tables are found where the
+      // structural edits queued above leave them.
+      const proxiesAfter = after === snapshot ? proxies : new Proxies(body, after);
       const counted = [
         ...new Set(ts.flatMap((t) => t.slots.flatMap((s) => (s.kind === "cell" ? [s.table] : [])))),
-      ].map((table) => ({ table, proxy: tableProxy(body, after, table) }));
+      ].map((table) => ({ table, proxy: proxiesAfter.table(table) }));
       for (const c of counted) c.proxy?.load("rowCount");
       let failure: unknown;
       try {
