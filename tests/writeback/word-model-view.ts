@@ -13,6 +13,8 @@ export type ModelParagraph = {
   readonly el: XEl;
   /** Word's `.text` of the paragraph (a Wingdings circle as its raw character). */
   readonly text: string;
+  /** The name of its style, as Word's `paragraph.style` gives it. */
+  readonly style: string;
   /** The font its first run shows (direct, else its style's). */
   readonly font: { readonly name: string };
 };
@@ -44,6 +46,7 @@ export function modelTables(model: WordModel): ModelTable[] {
           .map((p) => ({
             el: p,
             text: model.paragraphText(p),
+            style: model.styleName(model.styleIdOf(p)),
             font: {
               name: String(model.runProperty(descendants(p, "w:r")[0], p, "name")),
             },

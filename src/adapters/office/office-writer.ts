@@ -179,7 +179,13 @@ export async function writePlanInWord(
         syncs++;
       } catch (e) {
         syncs++;
-        // Only reads were queued: nothing is in the document.
+        // Only reads were queued: nothing is in the document. Word answers ItemNotFound when a
+        // cell or paragraph the check reaches is not there (a null cell's body, a row deleted).
+        if ((e as { code?: string })?.code === "ItemNotFound")
+          return err(
+            "document_changed",
+            "The document changed since it was read, so nothing was written: a cell the plan writes to is gone (deleted by someone else?). PlanAssist reads it again; check the values and write again.",
+          );
         return ok({
           written: [],
           notWritten: edits.map((edit) => ({ edit, status: "failed" as const })),
