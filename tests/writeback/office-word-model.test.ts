@@ -123,6 +123,44 @@ describe.each(WORD_VARIANTS)("Word ($name)", ({ variant }) => {
   });
 });
 
+describe.each(forms)(
+  "writing the same data again in Word: the %s replica (%s)",
+  (id, _form, join) => {
+    it("plans and writes nothing, costs no sync, and records no second fill", async () => {
+      const model = WordModel.fromDocx(templateBytes(id), join);
+      const before = await paneRead(model);
+      const desired = everyFieldChanged(before.data);
+      const plan = must(planDocumentFill(before.snapshot, desired)).plan;
+      must(
+        await writePlanInWord(wordModelHost(model).host, before.snapshot, plan, {
+          label: "all",
+          now,
+          source: before.source,
+        }),
+      );
+      const written = model.documentXml();
+      // The pane reads the document again before planning a write.
+      const read = await paneRead(model);
+      const again = must(planDocumentFill(read.snapshot, desired));
+      expect(again.plan.structure).toEqual([]);
+      expect(again.plan.content).toEqual([]);
+      const second = wordModelHost(model);
+      const syncs0 = second.log.syncs;
+      const report = must(
+        await writePlanInWord(second.host, read.snapshot, again.plan, {
+          label: "again",
+          now,
+          source: read.source,
+        }),
+      );
+      expect(report.written).toEqual([]);
+      expect(second.log.syncs - syncs0).toBe(0);
+      expect(model.documentXml()).toBe(written);
+      expect(model.customXml).toHaveLength(1);
+    });
+  },
+);
+
 describe("the check before a write compares the reader's text with the reader's text", () => {
   // Word's `.text` gives a Wingdings circle as "¡" or "l" and a w:sym as "(" (#2368, #4477), a
   // no-break hyphen as its own character, and tracked deletions when revisions show inline: none
