@@ -197,11 +197,40 @@ export class WordModel {
     return serialise(this.doc);
   }
 
-  /** Joins touching tables again (after an insert), when the model joins. */
+  /**
+   * Joins touching tables again (after an insert), when the model joins. The join is done in
+   * place: the first table of each run takes the others' rows, so proxies made before (cells,
+   * rows, paragraphs) keep pointing at what they pointed at, as Word's do (docs: "Word
+   * JavaScript object model", proxy objects track their object).
+   */
   rejoin(): void {
-    if (!this.options.join) return;
-    const joined = this.options.join(serialise(this.doc));
-    this.doc = parseTree(joined);
+    const join = this.options.join;
+    if (!join) return;
+    const open = serialise(el(this.doc.name, this.doc.attrs)).replace(/\/>$/, ">");
+    const visit = (x: XEl) => {
+      const kids = children(x);
+      for (let i = 0; i < kids.length; i++) {
+        const k = kids[i] as XEl;
+        if (k.name !== "w:tbl") {
+          if (!SKIP.has(k.name) && k.name !== "w:p") visit(k);
+          continue;
+        }
+        const run = [k];
+        while (
+          i + 1 < kids.length &&
+          kids[i + 1]?.name === "w:tbl" &&
+          touches(run.at(-1) as XEl, kids[i + 1] as XEl)
+        )
+          run.push(kids[++i] as XEl);
+        if (run.length > 1) {
+          const mini = `${open}<w:body>${run.map((t) => serialise(t)).join("")}</w:body></${this.doc.name}>`;
+          const fresh = child(child(parseTree(join(mini)), "w:body") ?? el("x"), "w:tbl");
+          if (fresh) graftJoined(run, fresh);
+        }
+        visit(k);
+      }
+    };
+    visit(this.body);
     this.version++;
   }
 
@@ -1523,6 +1552,53 @@ export function wordModelHost(model: WordModel): {
     readHost: { run, isSetSupported, documentMode } as unknown as WordHost,
     log,
   };
+}
+
+/** Whether two sibling elements have nothing but white space between them. */
+function touches(a: XEl, b: XEl): boolean {
+  const kids = a.parent?.kids ?? [];
+  const between = kids.slice(kids.indexOf(a) + 1, kids.indexOf(b));
+  return between.every((n) => n.kind === "text" && n.text.trim() === "");
+}
+
+/**
+ * Makes the first table of a run of touching tables the joined table `fresh` (the join as Word
+ * does it, worked out on their XML), keeping every row, cell and paragraph element: the grid and
+ * table properties, each row's properties and exceptions and each cell's properties come from
+ * `fresh`, the rows of the later tables move into the first.
+ */
+function graftJoined(run: readonly XEl[], fresh: XEl): void {
+  const first = run[0] as XEl;
+  const isPr = (k: XEl) => k.name === "w:tblPr" || k.name === "w:tblGrid";
+  const oldRows = run.flatMap((t) => children(t).filter((k) => !isPr(k)));
+  const newRows = children(fresh).filter((k) => !isPr(k));
+  if (oldRows.length !== newRows.length) throw new Error("the join changed the rows of the tables");
+  for (const k of children(first).filter(isPr)) detach(k);
+  insertAt(first, 0, ...children(fresh).filter(isPr));
+  oldRows.forEach((o, i) => graftRowLevel(o, newRows[i] as XEl));
+  for (const t of run.slice(1)) {
+    for (const k of [...t.kids]) if (k.kind === "el" && !isPr(k)) append(first, k);
+    detach(t);
+  }
+}
+
+function graftRowLevel(o: XEl, n: XEl): void {
+  if (o.name !== "w:tr") {
+    const [ok, nk] = [children(o), children(n)];
+    if (ok.length === nk.length) ok.forEach((k, i) => graftRowLevel(k, nk[i] as XEl));
+    return;
+  }
+  const props = (r: XEl) =>
+    children(r).filter((k) => k.name === "w:tblPrEx" || k.name === "w:trPr");
+  for (const k of props(o)) detach(k);
+  insertAt(o, 0, ...props(n));
+  const [oc, nc] = [children(o, "w:tc"), children(n, "w:tc")];
+  oc.forEach((c, i) => {
+    const made = nc[i] ? child(nc[i] as XEl, "w:tcPr") : undefined;
+    const had = child(c, "w:tcPr");
+    if (had) detach(had);
+    if (made) insertAt(c, 0, made);
+  });
 }
 
 /** Whether `a` comes before `b` in document order (and does not contain it). */

@@ -10,7 +10,14 @@ import { documentXml, must, snapshotOf } from "./helpers";
  * Word writer's tests write (`source` is the replica's document part, as Word's OOXML gives it).
  */
 export function plannedFill(id: TemplateId, change: (d: DocumentPlanData) => DocumentPlanData) {
-  const bytes = templateBytes(id);
+  return plannedFillOf(templateBytes(id), change);
+}
+
+/** The same for any .docx (a replica's joined form, a variant). */
+export function plannedFillOf(
+  bytes: Uint8Array,
+  change: (d: DocumentPlanData) => DocumentPlanData,
+) {
   const snapshot = snapshotOf(bytes);
   const data = readDocument(snapshot, templates).data;
   const plan = must(planDocumentFill(snapshot, change(data))).plan;

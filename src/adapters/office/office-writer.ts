@@ -47,6 +47,7 @@ import { readPackage } from "./word-texts";
 import {
   clip,
   isReadOnly,
+  Proxies,
   sameText,
   tableProxy,
   type WBody,
@@ -54,6 +55,7 @@ import {
   type WCustomXmlParts,
   type WJournalPart,
   type WordWriteHost,
+  type WTable,
   wordRowCount,
 } from "./word-api";
 import {
@@ -140,7 +142,9 @@ export async function writePlanInWord(
   try {
     return await host.run(async (context) => {
       const body = context.document.body;
-      const ts = targets(body, snapshot, after, plan, map);
+      // Every proxy of the document as read is made once and reused by the check and the write.
+      const proxies = new Proxies(body, snapshot);
+      const ts = targets(proxies, after, plan, map);
       // The journal is read with the check, so recording the fill costs no sync of its own.
       const parts = journalOk && options.source ? context.document.customXmlParts : undefined;
       if (journalOk && options.source && !parts)
@@ -176,7 +180,13 @@ export async function writePlanInWord(
         syncs++;
       } catch (e) {
         syncs++;
-        // Only reads were queued: nothing is in the document.
+        // Only reads were queued: nothing is in the document. Word answers ItemNotFound when a
+        // cell or paragraph the check reaches is not there (a null cell's body, a row deleted).
+        if ((e as { code?: string })?.code === "ItemNotFound")
+          return err(
+            "document_changed",
+            "The document changed since it was read, so nothing was written: a cell the plan writes to is gone (deleted by someone else?). PlanAssist reads it again; check the values and write again.",
+          );
         return ok({
           written: [],
           notWritten: edits.map((edit) => ({ edit, status: "failed" as const })),
@@ -291,7 +301,7 @@ export async function writePlanInWord(
       for (const t of structure) {
         const rows = rowValues(t.edit, after, map, rowCells);
         const ooxml = blocks.get(t.edit);
-        queueStructure(t, snapshot, body, {
+        queueStructure(t, proxies, {
           ...(rows ? { rows } : {}),
           ...(ooxml !== undefined ? { ooxml } : {}),
         });
@@ -301,10 +311,12 @@ export async function writePlanInWord(
       const backRead = bodyRead(body.getOoxml());
       const back = ts.map((t) => locateReading(backRead, map, t, all));
       // Each table written in is counted again: rows added or deleted by someone else between the
-      // check and this batch would move the values to other rows.
+      // check and this batch would move the values to other rows. The tables are found where the
+      // structural edits queued above leave them.
+      const proxiesAfter = after === snapshot ? proxies : new Proxies(body, after);
       const counted = [
         ...new Set(ts.flatMap((t) => t.slots.flatMap((s) => (s.kind === "cell" ? [s.table] : [])))),
-      ].map((table) => ({ table, proxy: tableProxy(body, after, table) }));
+      ].map((table) => ({ table, proxy: proxiesAfter.table(table) }));
       for (const c of counted) c.proxy?.load("rowCount");
       let failure: unknown;
       try {
@@ -706,17 +718,16 @@ async function readAgain(
   ];
   let blocks: State = "all";
   const rows = new Map<number, State>();
+  // Each changed table's rows, counted where it is without the blocks (first sync) and, once the
+  // blocks are known to be in, where they left it (second sync: a table proxy past the last table
+  // would make Word refuse the whole batch, ItemNotFound).
+  const proxies = changed.map((table) => ({
+    table,
+    before: tableProxy(body, snapshot, table),
+    after: undefined as WTable | undefined,
+  }));
   if (changed.length > 0 || hasBlocks) {
-    // Each changed table's rows, counted where it is without the blocks and with them.
-    const proxies = changed.map((table) => ({
-      table,
-      before: tableProxy(body, snapshot, table),
-      after: hasBlocks ? tableProxy(body, after, tableAfter(map, after, table)) : undefined,
-    }));
-    for (const p of proxies) {
-      p.before?.load("rowCount");
-      p.after?.load("rowCount");
-    }
+    for (const p of proxies) p.before?.load("rowCount");
     if (hasBlocks) body.tables.load("items");
     try {
       await context.sync();
@@ -725,26 +736,43 @@ async function readAgain(
       return { ok: false, syncs: syncs + 1 };
     }
     if (hasBlocks) {
-      const topLevel = (s: DocumentSnapshot) => s.tables.filter((t) => !t.parent).length;
+      // Word's top-level tables: one for each run of tables it joined.
+      const topLevel = (s: DocumentSnapshot) =>
+        new Set(s.tables.filter((t) => !t.parent).map((t, i) => t.bodyTableIndex ?? `t${i}`)).size;
       const n = body.tables.items.length;
       blocks = n === topLevel(after) ? "all" : n === topLevel(snapshot) ? "none" : "some";
     }
+  }
+  if (hasBlocks && blocks === "all") {
+    const made = new Proxies(body, after);
     for (const p of proxies) {
-      const proxy =
-        blocks === "all" ? (p.after ?? p.before) : blocks === "none" ? p.before : undefined;
-      const count = proxy?.rowCount;
-      const expected = after.tables[tableAfter(map, after, p.table)]?.rows.length;
-      rows.set(
-        p.table,
-        count === undefined
-          ? "some"
-          : count === expected
-            ? "all"
-            : count === snapshot.tables[p.table]?.rows.length
-              ? "none"
-              : "some",
-      );
+      p.after = made.table(tableAfter(map, after, p.table));
+      p.after?.load("rowCount");
     }
+  }
+  const backRead = bodyRead(body.getOoxml());
+  try {
+    await context.sync();
+    syncs++;
+  } catch {
+    return { ok: false, syncs: syncs + 1 };
+  }
+  for (const p of proxies) {
+    const proxy =
+      blocks === "all" ? (p.after ?? p.before) : blocks === "none" ? p.before : undefined;
+    const count = proxy?.rowCount;
+    // Word's table, which holds more than this table's rows where Word joined tables.
+    const expected = wordRowCount(after, tableAfter(map, after, p.table));
+    rows.set(
+      p.table,
+      count === undefined
+        ? "some"
+        : count === expected
+          ? "all"
+          : count === wordRowCount(snapshot, p.table)
+            ? "none"
+            : "some",
+    );
   }
   const every = [...(hasBlocks ? [blocks] : []), ...rows.values()];
   const states: States = {
@@ -756,14 +784,7 @@ async function readAgain(
         ? "none"
         : "some",
   };
-  const backRead = bodyRead(body.getOoxml());
   const readings = ts.map((t) => locateReading(backRead, map, t, states));
-  try {
-    await context.sync();
-    syncs++;
-  } catch {
-    return { ok: false, syncs: syncs + 1 };
-  }
   return { ok: true, syncs, readings, states, ...(part && xml ? { journal: { part, xml } } : {}) };
 }
 
@@ -800,26 +821,41 @@ async function fixRecording(
     if (!now) return undefined;
     return now.every((x, k) => sameText(x, t.before[k] ?? "")) ? undefined : now;
   });
+  // The record names places in the document as the fill left it: where a block or a table's
+  // row edits are not in, the tables and rows after them are where they were read.
+  const tableNow = (table: number) =>
+    states.blocks === "all" || states.blocks === "some" ? table : map.table(table);
   const changes = recording.record.changes.flatMap((c): JournalChange[] => {
     switch (c.kind) {
       case "cell": {
         const key = `${c.table}/${c.row}/${c.cell}`;
         const now = cells.get(key);
-        return now ? [{ ...c, after: now.join("\n") }] : unknown.has(key) ? [c] : [];
+        const kept = now ? { ...c, after: now.join("\n") } : unknown.has(key) ? c : undefined;
+        if (!kept) return [];
+        const read = map.table(c.table);
+        const table = tableNow(c.table);
+        if (read === undefined || table === undefined) return [];
+        if (states.rows(read) !== "none") return [{ ...kept, table }];
+        const origin = map.rows(read)[c.row];
+        return origin && !("added" in origin) ? [{ ...kept, table, row: origin.before }] : [];
       }
       case "paragraph": {
         const now = paragraphs.get(c.paragraph);
-        return now !== undefined
-          ? [{ ...c, after: now }]
-          : unknown.has(`p${c.paragraph}`)
-            ? [c]
-            : [];
+        const kept =
+          now !== undefined ? { ...c, after: now } : unknown.has(`p${c.paragraph}`) ? c : undefined;
+        if (!kept) return [];
+        if (states.body !== "none") return [kept];
+        const k = map.paragraph(c.paragraph);
+        return k === undefined ? [] : [{ ...kept, paragraph: k }];
       }
       case "rows-added":
       case "rows-removed": {
         // Recorded in the coordinates of the filled document.
         const read = map.table(c.table);
-        return read !== undefined && states.rows(read) === "all" ? [c] : [];
+        const table = tableNow(c.table);
+        return read !== undefined && table !== undefined && states.rows(read) === "all"
+          ? [{ ...c, table }]
+          : [];
       }
       case "tables-added":
         return states.blocks === "all" ? [c] : [];

@@ -117,28 +117,137 @@ export interface WordWriteHost {
   isSetSupported(name: string, version: string): boolean;
 }
 
-/** Proxies for the paragraphs of one location, found again from the snapshot's indexes. */
+/**
+ * The proxies of one document as a snapshot numbers it, each made once and reused for the rest
+ * of the `Word.run` (docs: "Word JavaScript object model": a proxy stays bound to its object, and
+ * every call queued is a step of the batch). The n-th table of the body is the (n-1)-th's
+ * `getNext()`, a cell's k-th paragraph the (k-1)-th's, so reaching every target of a section costs
+ * one step per table and paragraph, not one chain from the top per target. A proxy is bound when
+ * the batch runs the call that makes it: make the proxies of a document as it will be after some
+ * edits (another snapshot) after queueing those edits.
+ */
+export class Proxies {
+  private readonly bodyTables: WTable[] = [];
+  private readonly tables = new Map<number, WTable | undefined>();
+  private readonly cells = new Map<string, WCell | undefined>();
+  private readonly nested = new Map<string, WTable[]>();
+  private readonly paragraphs = new Map<string, WParagraph>();
+
+  constructor(
+    readonly body: WBody,
+    readonly snapshot: DocumentSnapshot,
+  ) {}
+
+  /** The k-th top-level table of the body (as `body.tables` counts them without nesting). */
+  private bodyTable(k: number): WTable {
+    for (let i = this.bodyTables.length; i <= k; i++)
+      this.bodyTables.push(
+        i === 0 ? this.body.tables.getFirst() : (this.bodyTables[i - 1] as WTable).getNext(),
+      );
+    return this.bodyTables[k] as WTable;
+  }
+
+  table(table: number): WTable | undefined {
+    if (this.tables.has(table)) return this.tables.get(table);
+    const t = this.snapshot.tables[table];
+    let proxy: WTable | undefined;
+    if (t?.parent) {
+      const key = `${t.parent.table}/${t.parent.row}/${t.parent.cell}`;
+      const parentCell =
+        this.snapshot.tables[t.parent.table]?.rows[t.parent.row]?.cells[t.parent.cell];
+      const cell = this.cell(t.parent.table, t.parent.row, t.parent.cell);
+      const k = parentCell?.nestedTables.indexOf(table) ?? -1;
+      if (cell && k >= 0) {
+        const list = this.nested.get(key) ?? [];
+        this.nested.set(key, list);
+        for (let i = list.length; i <= k; i++)
+          list.push(i === 0 ? cell.body.tables.getFirst() : (list[i - 1] as WTable).getNext());
+        proxy = list[k];
+      }
+    } else if (t) proxy = this.bodyTable(t.bodyTableIndex ?? 0);
+    this.tables.set(table, proxy);
+    return proxy;
+  }
+
+  /** A cell of a table of the snapshot (its row as the snapshot numbers it). */
+  cell(table: number, row: number, cell: number): WCell | undefined {
+    const key = `${table}/${row}/${cell}`;
+    if (!this.cells.has(key))
+      this.cells.set(
+        key,
+        this.table(table)?.getCellOrNullObject(wordRow(this.snapshot, table, row), cell),
+      );
+    return this.cells.get(key);
+  }
+
+  /** The k-th paragraph of a cell. */
+  cellParagraph(table: number, row: number, cell: number, k: number): WParagraph | undefined {
+    const key = `${table}/${row}/${cell}/${k}`;
+    const had = this.paragraphs.get(key);
+    if (had) return had;
+    const c = this.cell(table, row, cell);
+    if (!c) return undefined;
+    const p =
+      k === 0
+        ? c.body.paragraphs.getFirst()
+        : this.cellParagraph(table, row, cell, k - 1)?.getNext();
+    if (p) this.paragraphs.set(key, p);
+    return p;
+  }
+
+  /**
+   * A body paragraph (outside tables), reached from the nearest top-level table before it
+   * (`getParagraphAfterOrNullObject`, then `getNext` over the body paragraphs between) or from
+   * the body's first paragraph when no table comes before it. Never by counting every paragraph
+   * from the top: whether `body.paragraphs` counts a mark at the end of each table row is not
+   * documented, and a chain of hundreds of `getNext` calls is slow on the web.
+   */
+  bodyParagraph(paragraph: number): WParagraph {
+    const snapshot = this.snapshot;
+    const at = snapshot.blocks.findIndex(
+      (b) => b.kind === "paragraph" && b.paragraph === paragraph,
+    );
+    if (at < 0) {
+      const docIndex = snapshot.paragraphs[paragraph]?.documentIndex ?? 0;
+      return this.chain("top", () => this.body.paragraphs.getFirst(), docIndex);
+    }
+    let between = 0;
+    for (let i = at - 1; i >= 0; i--) {
+      const b = snapshot.blocks[i];
+      if (b?.kind === "table") {
+        const table = this.table(b.table);
+        if (table)
+          return this.chain(
+            `after${b.table}`,
+            () => table.getParagraphAfterOrNullObject(),
+            between,
+          );
+        const docIndex = snapshot.paragraphs[paragraph]?.documentIndex ?? 0;
+        return this.chain("top", () => this.body.paragraphs.getFirst(), docIndex);
+      }
+      between++;
+    }
+    return this.chain("top", () => this.body.paragraphs.getFirst(), between);
+  }
+
+  /** The k-th paragraph after a first one, each step made once. */
+  private chain(name: string, first: () => WParagraph, k: number): WParagraph {
+    const key = `${name}+${k}`;
+    const had = this.paragraphs.get(key);
+    if (had) return had;
+    const p = k === 0 ? first() : this.chain(name, first, k - 1).getNext();
+    this.paragraphs.set(key, p);
+    return p;
+  }
+}
+
+/** A table's proxy, found again from the snapshot's indexes (a fresh chain of proxies). */
 export function tableProxy(
   body: WBody,
   snapshot: DocumentSnapshot,
   table: number,
 ): WTable | undefined {
-  const t = snapshot.tables[table];
-  if (!t) return undefined;
-  if (t.parent) {
-    const parentTable = tableProxy(body, snapshot, t.parent.table);
-    const parentCell = snapshot.tables[t.parent.table]?.rows[t.parent.row]?.cells[t.parent.cell];
-    if (!parentTable || !parentCell) return undefined;
-    const k = parentCell.nestedTables.indexOf(table);
-    let nested = parentTable
-      .getCellOrNullObject(wordRow(snapshot, t.parent.table, t.parent.row), t.parent.cell)
-      .body.tables.getFirst();
-    for (let i = 0; i < k; i++) nested = nested.getNext();
-    return nested;
-  }
-  let proxy = body.tables.getFirst();
-  for (let i = 0; i < (t.bodyTableIndex ?? 0); i++) proxy = proxy.getNext();
-  return proxy;
+  return new Proxies(body, snapshot).table(table);
 }
 
 /**
@@ -166,34 +275,13 @@ export function wordRowCount(snapshot: DocumentSnapshot, table: number): number 
     .reduce((n, o) => n + o.rows.length, 0);
 }
 
-/**
- * A proxy for a body paragraph (outside tables), reached from the nearest top-level table before
- * it (`getParagraphAfterOrNullObject`, then `getNext` over the body paragraphs between) or from
- * the body's first paragraph when no table comes before it. Never by counting every paragraph
- * from the top: whether `body.paragraphs` counts a mark at the end of each table row is not
- * documented, and a chain of hundreds of `getNext` calls is slow on the web.
- */
+/** A body paragraph's proxy (see `Proxies.bodyParagraph`), from a fresh chain of proxies. */
 export function bodyParagraphProxy(
   body: WBody,
   snapshot: DocumentSnapshot,
   paragraph: number,
 ): WParagraph {
-  const at = snapshot.blocks.findIndex((b) => b.kind === "paragraph" && b.paragraph === paragraph);
-  if (at < 0) {
-    const docIndex = snapshot.paragraphs[paragraph]?.documentIndex ?? 0;
-    return nth(body.paragraphs.getFirst(), docIndex);
-  }
-  let between = 0;
-  for (let i = at - 1; i >= 0; i--) {
-    const b = snapshot.blocks[i];
-    if (b?.kind === "table") {
-      const table = tableProxy(body, snapshot, b.table);
-      if (table) return nth(table.getParagraphAfterOrNullObject(), between);
-      return nth(body.paragraphs.getFirst(), snapshot.paragraphs[paragraph]?.documentIndex ?? 0);
-    }
-    between++;
-  }
-  return nth(body.paragraphs.getFirst(), between);
+  return new Proxies(body, snapshot).bodyParagraph(paragraph);
 }
 
 export function nth(first: WParagraph, k: number): WParagraph {

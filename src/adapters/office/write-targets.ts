@@ -17,15 +17,11 @@ import {
 } from "../../domain/edits";
 import type { DocumentSnapshot } from "../../domain/snapshot";
 import {
-  bodyParagraphProxy,
-  nth,
   sameText,
-  tableProxy,
-  type WBody,
+  type Proxies,
   type WCell,
   type WParagraph,
   type WRangeCollection,
-  wordRow,
 } from "./word-api";
 import type { WordIndex } from "../../ooxml/wordml";
 
@@ -126,22 +122,15 @@ export function slotsOf(e: ContentEdit, after: DocumentSnapshot): Slot[] {
 
 /** Proxies for a slot's paragraphs (and its cell), found from a snapshot's indexes (no sync). */
 export function slotProxies(
-  body: WBody,
-  snapshot: DocumentSnapshot,
+  proxies: Proxies,
   slot: Slot,
 ): { cell?: WCell; paragraphs: WParagraph[] } {
-  if (slot.kind === "paragraph") {
-    return { paragraphs: [bodyParagraphProxy(body, snapshot, slot.paragraph)] };
-  }
-  const cell = tableProxy(body, snapshot, slot.table)?.getCellOrNullObject(
-    wordRow(snapshot, slot.table, slot.row),
-    slot.cell,
-  );
+  if (slot.kind === "paragraph") return { paragraphs: [proxies.bodyParagraph(slot.paragraph)] };
+  const cell = proxies.cell(slot.table, slot.row, slot.cell);
   if (!cell) return { paragraphs: [] };
-  const first = nth(cell.body.paragraphs.getFirst(), slot.from);
   const paragraphs = Array.from({ length: slot.count }, (_, k) =>
-    k === 0 ? first : nth(first, k),
-  );
+    proxies.cellParagraph(slot.table, slot.row, slot.cell, slot.from + k),
+  ).filter((p): p is WParagraph => p !== undefined);
   return { cell, paragraphs };
 }
 
@@ -174,8 +163,7 @@ export const PARAGRAPH_PROPS = "text,style,font/name,font/size,font/color,font/b
  * marked as being in a row or table the plan adds.
  */
 export function targets(
-  body: WBody,
-  snapshot: DocumentSnapshot,
+  proxies: Proxies,
   after: DocumentSnapshot,
   plan: EditPlan,
   map: StructureMap,
@@ -191,7 +179,7 @@ export function targets(
   });
   const load = (t: Target, slot: Slot) => {
     t.read.push(slot);
-    const p = slotProxies(body, snapshot, slot);
+    const p = slotProxies(proxies, slot);
     if (p.cell) t.cells.push(p.cell);
     t.checked.push(...p.paragraphs);
   };
@@ -203,6 +191,7 @@ export function targets(
     from: 0,
     count,
   });
+  const snapshot = proxies.snapshot;
   const out: Target[] = [];
   for (const edit of plan.structure) {
     const t = blank(edit);
@@ -474,8 +463,7 @@ export function occurrence(text: string, needle: string, start: number): number 
  */
 export function queueStructure(
   t: Target,
-  snapshot: DocumentSnapshot,
-  body: WBody,
+  proxies: Proxies,
   given: { readonly rows?: readonly (readonly string[])[]; readonly ooxml?: string },
 ): void {
   const e = t.edit;
@@ -491,12 +479,13 @@ export function queueStructure(
     let k = 0;
     const firsts = e.rows.map((r) => {
       const first = t.cells[k];
-      k += snapshot.tables[e.table]?.rows[r]?.cells.length ?? 1;
+      k += proxies.snapshot.tables[e.table]?.rows[r]?.cells.length ?? 1;
       return { r, first };
     });
     for (const { first } of firsts.sort((a, b) => b.r - a.r)) first?.parentRow.delete();
   } else if (e.kind === "insert-block" && given.ooxml !== undefined) {
-    tableProxy(body, snapshot, e.firstTable + e.tableCount - 1)
+    proxies
+      .table(e.firstTable + e.tableCount - 1)
       ?.getRange("Whole")
       .insertOoxml(given.ooxml, "After");
   }
