@@ -16,7 +16,8 @@ import { templates } from "../../src/templates";
 import { templateBytes } from "../helpers/fixtures";
 import { editDocument } from "../helpers/make-docx";
 import { everyFieldChanged, withRowAdded } from "./data-changes";
-import { fakeWordWriter, modelFrom, tablesOf } from "./fake-word-writer";
+import { wordModelHost } from "../office/word-model";
+import { modelOf, modelTables as tablesOf } from "./word-model-view";
 import { documentXml, must, now, snapshotOf } from "./helpers";
 import { plannedFill } from "./planned-fill";
 
@@ -158,28 +159,28 @@ describe("revert takes away an added block of tables only while it holds what th
 
 describe("in Word, revert checks the same record the same way", () => {
   it("refuses an entry moved onto a template data row, and deletes nothing", async () => {
-    const { snapshot, plan, source } = plannedFill("perkins-action-plan", withFilledRow);
-    const model = modelFrom(snapshot);
+    const { bytes, snapshot, plan, source } = plannedFill("perkins-action-plan", withFilledRow);
+    const model = modelOf(bytes);
     must(
-      await writePlanInWord(fakeWordWriter(model).host, snapshot, plan, {
+      await writePlanInWord(wordModelHost(model).host, snapshot, plan, {
         label: "t",
         now,
         source,
       }),
     );
-    const journal = must(parseJournal(model.parts[0]!));
+    const journal = must(parseJournal(model.customXml[0]!));
     const rowsAfterFill = tablesOf(model)[0]!.rows.length;
-    model.parts[0] = serialiseJournal({
+    model.customXml[0] = serialiseJournal({
       fills: journal.fills.map((f) => ({
         ...f,
         changes: f.changes.map((c) => (c.kind === "rows-added" ? { ...c, row: c.row - 1 } : c)),
       })),
     });
-    const { host, log } = fakeWordWriter(model);
+    const { host, log } = wordModelHost(model);
     const r = await revertLastFillInWord(host);
     expect(r.ok ? "ok" : r.error.code).toBe("document_changed");
-    expect(log.calls.some((c) => /deleteRow|insertText/.test(c))).toBe(false);
-    const forced = must(await revertLastFillInWord(fakeWordWriter(model).host, { force: true }));
+    expect(log.calls.some((c: string) => /deleteRow|insertText/.test(c))).toBe(false);
+    const forced = must(await revertLastFillInWord(wordModelHost(model).host, { force: true }));
     expect(forced.rowsRemoved).toBe(0);
     expect(forced.notRestored.join(" ")).toMatch(/hold other text than the fill wrote/);
     expect(tablesOf(model)[0]!.rows).toHaveLength(rowsAfterFill);
