@@ -48,7 +48,12 @@ export function minimalDocx(
   extra: ReadonlyArray<readonly [string, string]> = [],
 ): Uint8Array {
   const doc = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="${W_NS}"><w:body>${bodyXml}</w:body></w:document>`;
+  // Every Word document has its content types; without them the reader stops before any limit.
+  const types = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`;
   return createZip([
+    ...(extra.some(([n]) => n === "[Content_Types].xml")
+      ? []
+      : [["[Content_Types].xml", encoder.encode(types)] as const]),
     ["word/document.xml", encoder.encode(doc)],
     ...extra.map(([n, t]) => [n, encoder.encode(t)] as const),
   ]);

@@ -27,8 +27,16 @@ function codeOf(fn: () => unknown): string {
 }
 
 /** A zip whose document part is `size` zero bytes, deflated about 1000:1. */
+/** Content types, as every Word document has: without them the reader stops before any limit. */
+const TYPES = [
+  "[Content_Types].xml",
+  new TextEncoder().encode(
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+  ),
+] as const;
+
 function bomb(size: number): Uint8Array {
-  return createZip([[DOC, new Uint8Array(size)]]);
+  return createZip([TYPES, [DOC, new Uint8Array(size)]]);
 }
 
 describe("limits on what a file may make PlanAssist unpack", () => {
@@ -77,7 +85,7 @@ describe("limits on what a file may make PlanAssist unpack", () => {
         `<w:document xmlns:w="${W_NS}"><w:body>${para.repeat(Math.ceil((100 * 1024 * 1024) / para.length))}</w:body></w:document>`,
       );
       expect(body.length).toBeGreaterThan(100 * 1024 * 1024);
-      bytes = createZip([[DOC, body]]);
+      bytes = createZip([TYPES, [DOC, body]]);
     });
 
     it("is refused by the part size limit without being inflated", () => {

@@ -22,24 +22,28 @@ const doc = minimalDocx(tbl(1, tr(tc(p("Goal"))) + tr(tc(p("x")))) + p("after"))
 
 describe("capabilities", () => {
   it("a Word with every set can write, revert and comment, and lacks nothing", () => {
-    const port = new OfficeDocument(wordModelHost(WordModel.fromDocx(doc)).readHost);
+    const h = wordModelHost(WordModel.fromDocx(doc));
+    const port = new OfficeDocument(h.readHost, h.host);
     expect(port.capabilities()).toEqual({
       write: true,
       comments: true,
       select: true,
       revert: true,
+      insert: false,
       missingSets: [],
     });
   });
 
   it("a WordApi 1.3-only Word (Office LTSC 2021, 2019) writes but has no revert and no comments", () => {
     const model = WordModel.fromDocx(doc, { supported: WORDAPI_13_ONLY });
-    const port = new OfficeDocument(wordModelHost(model).readHost);
+    const h = wordModelHost(model);
+    const port = new OfficeDocument(h.readHost, h.host);
     expect(port.capabilities()).toEqual({
       write: true,
       comments: false,
       select: true,
       revert: false,
+      insert: false,
       missingSets: ["WordApi 1.4"],
     });
   });
@@ -104,7 +108,7 @@ describe("capabilities", () => {
         return true;
       },
     });
-    expect(port.capabilities()).toMatchObject({ write: true, revert: false, comments: false });
+    expect(port.capabilities()).toMatchObject({ select: true, revert: false, comments: false });
   });
 });
 
