@@ -109,6 +109,22 @@ describe("revert takes away an added row only while it holds what the fill wrote
     );
   });
 
+  it("refuses an entry that does not say what the fill wrote, moved or not, even when forced", () => {
+    const bare = (row: number) =>
+      tampered(filled, (c) => {
+        if (c.kind !== "rows-added") return c;
+        const { written: _written, ...entry } = c;
+        return { ...entry, row };
+      });
+    for (const tamper of [bare(added.row), bare(added.row - 1)]) {
+      for (const force of [false, true]) {
+        const r = revertDocx(tamper, { force });
+        expect(r.ok ? "ok" : r.error.code).toBe("journal_invalid");
+        if (!r.ok) expect(r.error.message).toMatch(/without what the fill wrote in them/);
+      }
+    }
+  });
+
   it("leaves an added row a person typed into since, even when forced, and says so", () => {
     const typed = editDocument(filled, (xml) => xml.replace(/New [\w-]+/, "Typed by a person"));
     const r = revertDocx(typed);

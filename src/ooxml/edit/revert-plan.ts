@@ -435,11 +435,11 @@ function planOrThrow(read: ReadDocument, fill: FillRecord, force: boolean): Resu
       const last = (rows[rows.length - 1] as (typeof rows)[number]).element;
       const start = (rowItem(first, index.names) ?? first).start;
       const end = (rowItem(last, index.names) ?? last).end;
-      // Taken away only while they hold what the fill wrote, even when forced.
-      if (
-        c.written !== undefined &&
-        rowsFingerprint(snapshot, c.table, c.row, c.count) !== c.written
-      ) {
+      // Taken away only while they hold what the fill wrote, even when forced. Every fill notes
+      // what it wrote in the rows it adds; an entry without that note could name any rows.
+      if (c.written === undefined)
+        refused(`rows of table ${c.table + 1} to take away, without what the fill wrote in them`);
+      if (rowsFingerprint(snapshot, c.table, c.row, c.count) !== c.written) {
         const what = `the rows added to table ${c.table + 1} hold other text than the fill wrote`;
         changedSince.push(what);
         kept.push(what);
@@ -459,7 +459,9 @@ function planOrThrow(read: ReadDocument, fill: FillRecord, force: boolean): Resu
         changedSince.push(`the tables added after table ${c.table} were changed`);
         continue;
       }
-      if (c.written !== undefined && tablesFingerprint(snapshot, c.table, c.count) !== c.written) {
+      if (c.written === undefined)
+        refused(`tables after table ${c.table} to take away, without what the fill wrote in them`);
+      if (tablesFingerprint(snapshot, c.table, c.count) !== c.written) {
         const what = `the tables added after table ${c.table} hold other text than the fill wrote`;
         changedSince.push(what);
         kept.push(what);
