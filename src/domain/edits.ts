@@ -249,6 +249,11 @@ export function rowAfterStructure(
 // ---------------------------------------------------------------------------------------------
 // Reading slots back from a snapshot: the safety check before writing and the check after it.
 
+/** A text cut short for messages (the value of a cell, what a cell holds). */
+export function clip(s: string): string {
+  return s.length > 40 ? `${s.slice(0, 37)}...` : s;
+}
+
 /** Line endings unified, trailing empty lines dropped: how slot texts are compared. */
 export function normaliseSlotText(text: string): string {
   return text

@@ -8,6 +8,7 @@
  * and reported.
  */
 import {
+  clip,
   leadingMarkLength,
   nextLabel,
   slotText,
@@ -577,10 +578,6 @@ export function standApart(snapshot: DocumentSnapshot, loc: Location, value: str
   const gap = /^[ \t\u00a0]*/.exec(after)?.[0] ?? "";
   if (gap.length === after.length || gap.includes("\t") || gap.length >= 2) return value;
   return `${value}${APART}`;
-}
-
-function clip(s: string): string {
-  return s.length > 40 ? `${s.slice(0, 37)}...` : s;
 }
 
 type CellLoc = Extract<Location, { kind: "cell" }>;

@@ -3,7 +3,6 @@
  * it structurally; the tests' fakes implement it), and how cells are found again from a
  * snapshot's indexes.
  */
-import { normaliseSlotText } from "../../domain/edits";
 import type { DocumentSnapshot } from "../../domain/snapshot";
 
 export interface WFont {
@@ -292,20 +291,11 @@ export function nth(first: WParagraph, k: number): WParagraph {
 
 /**
  * Compares two texts the reader made (never Word's `.text`, which gives a Wingdings circle's raw
- * characters and "(" for a `w:sym`: office-js #2368, #4477): line ends, spaces at the ends and
- * the look-alike circle characters count alike.
+ * characters and "(" for a `w:sym`: office-js #2368, #4477): the comparison revert uses too.
  */
-export function sameText(word: string, expected: string): boolean {
-  // Line breaks inside a paragraph (vertical tabs in Word's text) count as line ends.
-  const norm = (s: string) =>
-    normaliseSlotText(s.replace(/\u000b|\r\n?/g, "\n")).replace(/[\uF000-\uF0FF○●◯⚪⬤⚫(]/g, "◦");
-  return norm(word) === norm(expected);
-}
+export { sameText } from "../../ooxml/edit/revert-plan";
 
-/** A cell's text cut short for messages. */
-export function clip(s: string): string {
-  return s.length > 40 ? `${s.slice(0, 37)}...` : s;
-}
+export { clip } from "../../domain/edits";
 
 /** Whether Word refused a batch because the document cannot be changed. */
 export function isReadOnly(e: unknown): boolean {

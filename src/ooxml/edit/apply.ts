@@ -8,6 +8,7 @@
  * nothing is written and the answer is `document_changed` with the differences.
  */
 import {
+  clip,
   chosenCell,
   describeEdit,
   editSubject,
@@ -133,11 +134,6 @@ function changedError(differences: readonly Difference[]): Result<never> {
     `The document changed since it was read, so nothing was written: ${list}${differences.length > 5 ? `; and ${differences.length - 5} more` : ""}. Read the document again and redo the fill.`,
     { differences: differences.length },
   );
-}
-
-/** A text cut short for messages. */
-export function clip(s: string): string {
-  return s.length > 40 ? `${s.slice(0, 37)}...` : s;
 }
 
 // ------------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@
  * paragraph's earlier contents, rows the fill removed) is read by the document reader, inside the
  * document's own namespace declarations: one reader, one run-text walker, for both hosts.
  */
+import { clip } from "../../domain/edits";
 import { err, ok, PlanAssistFailure, type Result } from "../../domain/result";
 import type { DocumentSnapshot, ParagraphSnapshot } from "../../domain/snapshot";
 import type { FillRecord } from "../journal";
@@ -24,7 +25,7 @@ import {
   type XmlDocument,
   type XmlElement,
 } from "../xml";
-import { clip, rowItem, spanOf } from "./apply";
+import { rowItem, spanOf } from "./apply";
 import { comparableText, rowsFingerprint, tablesFingerprint } from "./revert-fingerprint";
 import { sourceOf } from "./paragraph-xml";
 
