@@ -531,7 +531,7 @@ class ContentWriter {
       if (i === 0 && spanStart !== undefined) {
         const ptext = snapCell?.paragraphs[from]?.text ?? "";
         this.span(p, spanStart, ptext.length, line);
-      } else if (hasTextFormField(this.doc, p, this.n)) {
+      } else if (hasTextFormField(p, this.n)) {
         // A text form field keeps its place: the value becomes its result (its whole text).
         this.span(p, 0, Number.MAX_SAFE_INTEGER, line);
       } else {

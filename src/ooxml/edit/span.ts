@@ -142,37 +142,50 @@ function fieldCharType(run: XmlElement, n: WordNames): string | undefined {
   return fc ? attr(fc, n.fldCharType) : undefined;
 }
 
+/** A run that begins a text form field (`w:fldChar` begin with `w:ffData/w:textInput`). */
 function isTextFormBegin(run: XmlElement, n: WordNames): boolean {
   const fc = firstChildNamed(run, n.fldChar);
-  const ff = fc && firstChildNamed(fc, n.ffData);
+  if (!fc || attr(fc, n.fldCharType) !== "begin") return false;
+  const ff = firstChildNamed(fc, n.ffData);
   return ff !== undefined && firstChildNamed(ff, n.q("textInput")) !== undefined;
 }
 
-/** The paragraph's top-level text form fields, with where their results sit in its visible text. */
-export function textFormFields(doc: XmlDocument, p: XmlElement, n: WordNames): TextFormField[] {
+/**
+ * The paragraph's top-level text form fields, with where their results sit in its visible text
+ * (`pieces`: the paragraph's text pieces).
+ */
+function textFormFields(
+  p: XmlElement,
+  n: WordNames,
+  pieces: readonly TextPiece[],
+): TextFormField[] {
   const runs = runsOf(p, n);
-  const pieces = textPieces(doc, p, n);
-  const visibleBefore = (run: XmlElement): number => {
-    const at = runs.indexOf(run);
-    return pieces
-      .filter((x) => runs.indexOf(x.run) < at)
-      .reduce((sum, x) => sum + x.text.length, 0);
-  };
+  const runIndex = new Map(runs.map((r, i) => [r, i]));
+  const indexOf = (x: TextPiece) => runIndex.get(x.run) ?? -1;
   const out: TextFormField[] = [];
   for (let i = 0; i < runs.length; i++) {
     const begin = runs[i] as XmlElement;
-    if (fieldCharType(begin, n) !== "begin" || !isTextFormBegin(begin, n)) continue;
+    if (!isTextFormBegin(begin, n)) continue;
     let depth = 0;
-    let separate: XmlElement | undefined;
+    let separate: number | undefined;
     for (let j = i; j < runs.length; j++) {
-      const run = runs[j] as XmlElement;
-      const type = fieldCharType(run, n);
+      const type = fieldCharType(runs[j] as XmlElement, n);
       if (type === "begin") depth++;
-      else if (type === "separate" && depth === 1) separate = run;
+      else if (type === "separate" && depth === 1) separate = j;
       else if (type === "end" && --depth === 0) {
-        const offset = visibleBefore(separate ?? run);
-        const empty = !pieces.some((x) => x.offset >= offset && runs.indexOf(x.run) < j);
-        out.push({ begin, end: run, offset, empty, ...(separate ? { separate } : {}) });
+        const from = separate ?? j;
+        const offset = pieces
+          .filter((x) => indexOf(x) < from)
+          .reduce((sum, x) => sum + x.text.length, 0);
+        const empty = !pieces.some((x) => indexOf(x) > from && indexOf(x) < j);
+        const end = runs[j] as XmlElement;
+        out.push({
+          begin,
+          end,
+          offset,
+          empty,
+          ...(separate !== undefined ? { separate: runs[separate] as XmlElement } : {}),
+        });
         i = j;
         break;
       }
@@ -182,8 +195,8 @@ export function textFormFields(doc: XmlDocument, p: XmlElement, n: WordNames): T
 }
 
 /** Whether a paragraph holds a text form field, whose result a value is written into. */
-export function hasTextFormField(doc: XmlDocument, p: XmlElement, n: WordNames): boolean {
-  return textFormFields(doc, p, n).length > 0;
+export function hasTextFormField(p: XmlElement, n: WordNames): boolean {
+  return runsOf(p, n).some((r) => isTextFormBegin(r, n));
 }
 
 /** Inserts a run holding `text` at visible offset `at` where no piece overlaps. */
@@ -196,7 +209,7 @@ function insertAt(
   text: string,
 ): Splice {
   // An empty text form field here takes the value as its result, so it stays a field.
-  const field = textFormFields(doc, p, n).find((f) => f.empty && f.offset === at);
+  const field = textFormFields(p, n, pieces).find((f) => f.empty && f.offset === at);
   if (field) {
     const run = textRun(text, runRPr(doc, field.begin, n), n);
     if (field.separate) return { start: field.separate.end, end: field.separate.end, text: run };
