@@ -3,6 +3,7 @@ import { build } from "esbuild";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { benchBundleOptions } from "./bundle-options.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const outDir = path.join(root, "node_modules", ".cache", "planassist-bench");
@@ -11,15 +12,6 @@ export const outDir = path.join(root, "node_modules", ".cache", "planassist-benc
 export async function buildReader() {
   mkdirSync(outDir, { recursive: true });
   const outfile = path.join(outDir, "reader.mjs");
-  await build({
-    entryPoints: [path.join(root, "bench", "entry.ts")],
-    bundle: true,
-    platform: "node",
-    target: "node20",
-    format: "esm",
-    outfile,
-    logLevel: "warning",
-    minify: false,
-  });
+  await build(benchBundleOptions(root, outfile));
   return outfile;
 }

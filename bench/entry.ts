@@ -11,8 +11,8 @@ export { readDocument } from "../src/domain/plan-reader";
 export { templates } from "../src/templates";
 export { readOfficeDocument } from "../src/adapters/office/office-reader";
 export { writePlanInWord } from "../src/adapters/office/office-writer";
-// Counting fakes of the Word API, shared with the tests.
+// The tests' Word: a counting fake for reading, and the model of Word the writer's tests run on.
 export { fakeWord } from "../tests/office/fake-word";
-export { fakeWordWriter, modelFrom } from "../tests/writeback/fake-word-writer";
+export { WordModel, wordModelHost } from "../tests/office/word-model";
 export { everyFieldChanged } from "../tests/writeback/data-changes";
 export { toFlatOpc } from "../tests/helpers/make-docx";

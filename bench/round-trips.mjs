@@ -1,6 +1,6 @@
-// Round trips to Word: context.sync() calls to read everything the pane needs, per template, with a
-// counting fake of the Word API (the one the tests use), beside what reading cell by cell would
-// cost on the same document; and the syncs of writing one section.
+// Round trips to Word: context.sync() calls to read everything the pane needs, per template, on the
+// tests' model of Word (tests/office/word-model.ts), beside what reading cell by cell would cost on
+// the same document; and the syncs of writing one section and of writing every field.
 import { replicas } from "./corpus.mjs";
 
 /**
@@ -18,11 +18,11 @@ function perCellCost(snapshot) {
 export async function run({ lib, root, figure }) {
   for (const { name, bytes } of replicas(root)) {
     const short = name.replace(/\.docx$/, "");
-    const word = lib.fakeWord({ ooxml: lib.toFlatOpc(bytes) });
-    const r = await lib.readOfficeDocument(word.host);
+    const { readHost, log } = lib.wordModelHost(lib.WordModel.fromDocx(bytes));
+    const r = await lib.readOfficeDocument(readHost);
     if (!r.ok) throw new Error(`${short}: ${r.error.code}: ${r.error.message}`);
     const cost = perCellCost(r.value.read.snapshot);
-    figure(`read ${short} in Word`, word.log.syncs, "syncs", {
+    figure(`read ${short} in Word`, log.syncs, "syncs", {
       baseline: "per-cell reads",
       baselineValue: cost.perCell,
       higherIsBetter: false,
@@ -77,11 +77,12 @@ export async function run({ lib, root, figure }) {
     ["without journal (WordApi 1.3)", ["WordApi 1.3"]],
     ["with fill journal (WordApi 1.4)", undefined],
   ]) {
-    const fake = lib.fakeWordWriter(lib.modelFrom(snapshot), supported ? { supported } : {});
-    const r = await lib.writePlanInWord(fake.host, snapshot, plan, { label: "bench", now, source });
+    const model = lib.WordModel.fromDocx(bytes, supported ? { supported } : {});
+    const { host, log } = lib.wordModelHost(model);
+    const r = await lib.writePlanInWord(host, snapshot, plan, { label: "bench", now, source });
     if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
     const edits = plan.content.length + plan.structure.length;
-    figure(`write a section in Word, ${label}`, fake.log.syncs, "syncs", {
+    figure(`write a section in Word, ${label}`, log.syncs, "syncs", {
       baseline: "one sync per edit + read-back",
       baselineValue: edits + 1,
       higherIsBetter: false,
@@ -102,8 +103,8 @@ export async function run({ lib, root, figure }) {
     );
     if (!all.ok) throw new Error(all.error.message);
     const p = all.value.plan;
-    const fake = lib.fakeWordWriter(lib.modelFrom(snap));
-    const r = await lib.writePlanInWord(fake.host, snap, p, {
+    const { host, log } = lib.wordModelHost(lib.WordModel.fromDocx(file));
+    const r = await lib.writePlanInWord(host, snap, p, {
       label: "bench",
       now,
       source: doc.value.document.source,
@@ -111,7 +112,7 @@ export async function run({ lib, root, figure }) {
     if (!r.ok) throw new Error(`${short}: ${r.error.code}: ${r.error.message}`);
     const rows = p.structure.filter((e) => e.kind === "insert-rows").length;
     const blocks = p.structure.filter((e) => e.kind === "insert-block").length;
-    figure(`write every field of ${short} in Word`, fake.log.syncs, "syncs", {
+    figure(`write every field of ${short} in Word`, log.syncs, "syncs", {
       baseline: "one sync per edit + read-back",
       baselineValue: p.content.length + p.structure.length + 1,
       higherIsBetter: false,
