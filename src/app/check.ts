@@ -5,6 +5,7 @@
  */
 import { readDocxSnapshot, type DocxLimits } from "../adapters/docx/docx-file";
 import { documentCompleteness, type PlanCompleteness } from "../domain/completeness";
+import { documentContext, type DocumentContext } from "../domain/document-context";
 import { sortFindings, withoutValues, type Finding } from "../domain/findings";
 import type { DocumentPlanData } from "../domain/plan-data";
 import { recognise, type RecognitionReport } from "../domain/recognition";
@@ -26,8 +27,14 @@ export type RecognitionSummary = {
   readonly message: string;
 };
 
-/** Recognises a snapshot and reads its plan data. */
-export type PlanReader = (snapshot: DocumentSnapshot) => {
+/**
+ * Recognises a snapshot and reads its plan data; `ctx`, when given, is the document's context the
+ * check then goes on with (what reading worked out, the rules need not work out again).
+ */
+export type PlanReader = (
+  snapshot: DocumentSnapshot,
+  ctx?: DocumentContext,
+) => {
   readonly recognition: RecognitionSummary;
   readonly data: DocumentPlanData;
 };
@@ -56,14 +63,14 @@ const emptyData = (): DocumentPlanData => ({
 });
 
 /** Recognition only, with no plan data. */
-export const recognitionOnlyReader: PlanReader = (snapshot) => ({
-  recognition: summarise(recognise(snapshot, templates)),
+export const recognitionOnlyReader: PlanReader = (snapshot, ctx) => ({
+  recognition: summarise(recognise(snapshot, templates, ctx)),
   data: emptyData(),
 });
 
 /** The plan reader over the known templates. */
-export const defaultPlanReader: PlanReader = (snapshot) => {
-  const reading = readDocument(snapshot, templates);
+export const defaultPlanReader: PlanReader = (snapshot, ctx) => {
+  const reading = readDocument(snapshot, templates, ctx);
   return { recognition: summarise(reading.recognition), data: reading.data };
 };
 
@@ -98,10 +105,12 @@ export function checkDocument(bytes: Uint8Array, options: CheckOptions): Result<
 /** Checks the plans of a document already read. */
 export function checkSnapshot(snapshot: DocumentSnapshot, options: CheckOptions): DocumentCheck {
   const reader = options.reader ?? defaultPlanReader;
-  const { recognition, data } = reader(snapshot);
+  // One context for reading and checking: dates, people and placeholders read once.
+  const context = documentContext();
+  const { recognition, data } = reader(snapshot, context);
   let findings = placeToDos(
     [
-      ...checkPlans(data, { currentDate: options.currentDate }),
+      ...checkPlans(data, { currentDate: options.currentDate, context }),
       ...documentFindings(data, snapshot, templates),
     ],
     snapshot,

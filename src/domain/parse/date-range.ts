@@ -3,6 +3,7 @@
  * "Sept 2026 - June 2027", "9/1 - 12/15/2026", or a single date.
  */
 import { endOfMonth, format, startOfMonth } from "date-fns";
+import { memoKey, type DocumentContext } from "../document-context";
 import { isoToDate, parseDate, type DateParseOptions, type IsoDate } from "./date";
 import { normaliseSpace, parsedErr, parsedOk, type ParseNote, type Parsed } from "./parsed";
 import { placeholderKind } from "./placeholder";
@@ -21,12 +22,27 @@ function firstOfMonth(iso: IsoDate): IsoDate {
   return format(startOfMonth(isoToDate(iso)), "yyyy-MM-dd");
 }
 
-/** Reads a date or a date range. */
+/**
+ * Reads a date or a date range. With the document's context, answers for the default reference
+ * are kept there (the rules and the schemas ask about the same cell).
+ */
 export function parseDateRange(
   text: string,
   options: DateParseOptions = {},
+  ctx?: DocumentContext,
 ): Parsed<ParsedDateRange> {
-  const kind = placeholderKind(text);
+  if (options.reference !== undefined || !ctx) return readDateRange(text, options, ctx);
+  return ctx.of(ranges, text, (t) => readDateRange(t, {}, ctx));
+}
+
+const ranges = memoKey<string, Parsed<ParsedDateRange>>("parsed date range");
+
+function readDateRange(
+  text: string,
+  options: DateParseOptions,
+  ctx?: DocumentContext,
+): Parsed<ParsedDateRange> {
+  const kind = placeholderKind(text, ctx);
   if (kind === "blank") {
     return parsedErr(
       "date_range_blank",
@@ -47,7 +63,7 @@ export function parseDateRange(
     return parsedOk({ ...special, single: false }, describeRange(special.start, special.end));
   const parts = t.split(SEPARATOR).filter((p) => p !== undefined && p.trim() !== "");
   if (parts.length === 1) {
-    const one = parseDate(t, options);
+    const one = parseDate(t, options, ctx);
     if (!one.ok) {
       return parsedErr(
         "date_range_unreadable",
@@ -72,7 +88,7 @@ export function parseDateRange(
   let [left, right] = parts as [string, string];
   left = left.trim();
   right = right.trim();
-  const endParsed = parseDate(right, options);
+  const endParsed = parseDate(right, options, ctx);
   if (!endParsed.ok) {
     return parsedErr(
       "date_range_unreadable",
@@ -82,19 +98,20 @@ export function parseDateRange(
     );
   }
   const endYear = endParsed.value.iso.slice(0, 4);
-  let startParsed = parseDate(left, options);
+  let startParsed = parseDate(left, options, ctx);
   if (!startParsed.ok) {
     // Borrow the end's year: "Sept - Dec 2026", "9/1 - 12/15/2026".
     const withYear = /^\d{1,2}[/\-.]\d{1,2}$/.test(left)
       ? `${left}/${endYear}`
       : `${left} ${endYear}`;
-    startParsed = parseDate(withYear, options);
+    startParsed = parseDate(withYear, options, ctx);
     if (startParsed.ok && startParsed.value.iso > endParsed.value.iso) {
       startParsed = parseDate(
         /^\d{1,2}[/\-.]\d{1,2}$/.test(left)
           ? `${left}/${Number(endYear) - 1}`
           : `${left} ${Number(endYear) - 1}`,
         options,
+        ctx,
       );
     }
   }

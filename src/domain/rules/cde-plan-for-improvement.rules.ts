@@ -106,14 +106,14 @@ export const cdeActivityDates: PlanRule = defineRule({
   name: "cde_activity_dates",
   description:
     "Each activity starts on or before its end, and its progress-monitoring dates fall between start and end.",
-  check(plan) {
+  check(plan, ctx) {
     const out: FindingDraft[] = [];
     for (const section of sectionsOf(plan, "activities")) {
       for (const row of usedRows(section)) {
         const startField = fieldOf(row, "start-date");
         const endField = fieldOf(row, "end-date");
-        const start = dateIn(startField);
-        const end = dateIn(endField);
+        const start = dateIn(startField, ctx.memos);
+        const end = dateIn(endField, ctx.memos);
         if (start && end && endField && start > end) {
           out.push({
             section,
@@ -134,7 +134,7 @@ export const cdeActivityDates: PlanRule = defineRule({
         const dates: IsoDate[] = [];
         let unreadable = 0;
         for (const p of parts) {
-          const r = parseDate(p);
+          const r = parseDate(p, {}, ctx.memos);
           if (r.ok) dates.push(r.value.iso);
           else unreadable++;
         }

@@ -57,13 +57,13 @@ export function componentNumber(value: string): number | undefined {
 export const clnaPlanDatesInOrder: PlanRule = defineRule({
   name: "clna_plan_dates_in_order",
   description: "Plan Start <= Current <= Next revisit <= Plan End.",
-  check(plan) {
+  check(plan, ctx) {
     const section = sectionOf(plan, "action-plan-goals");
     if (!section) return [];
     const order = ["plan-start-date", "current-date", "next-revisit-date", "plan-end-date"];
     const dated = order
       .map((id) => ({ id, field: fieldOf(section, id) }))
-      .map((x) => ({ ...x, iso: dateIn(x.field) }))
+      .map((x) => ({ ...x, iso: dateIn(x.field, ctx.memos) }))
       .filter(
         (x): x is { id: string; field: FieldData; iso: string } =>
           x.iso !== undefined && x.field !== undefined,
@@ -95,14 +95,14 @@ export const clnaThreeMonthNextSteps: PlanRule = defineRule({
     "Each next step's By When falls within three months of the Plan Start date (or of the Current date when there is no start), and inside the plan window.",
   check(plan, ctx) {
     const goals = sectionOf(plan, "action-plan-goals");
-    const start = dateIn(fieldOf(goals, "plan-start-date"));
-    const end = dateIn(fieldOf(goals, "plan-end-date"));
+    const start = dateIn(fieldOf(goals, "plan-start-date"), ctx.memos);
+    const end = dateIn(fieldOf(goals, "plan-end-date"), ctx.memos);
     const from = start ?? todayFor(plan, ctx, "current-date").iso;
     const limit = addMonthsIso(from, 3);
     const fromName = start ? "Plan Start date" : "Current date";
     return nextStepSections.flatMap((id) =>
       eachUsedRowField(sectionOf(plan, id), "by-when", (field) => {
-        const iso = dateIn(field);
+        const iso = dateIn(field, ctx.memos);
         if (!iso) return undefined;
         const reading = describeDate(iso);
         if (iso > limit) {

@@ -22,11 +22,11 @@ export const ddttStepsInOrder: PlanRule = defineRule({
   name: "ddtt_steps_in_order",
   description:
     "Action steps are listed in order of completion: no deadline is earlier than the step above it.",
-  check(plan) {
+  check(plan, ctx) {
     return sectionsOf(plan, "action-steps").flatMap((section) => {
       let previous: string | undefined;
       return eachUsedRowField(section, "deadline", (field) => {
-        const iso = dateIn(field);
+        const iso = dateIn(field, ctx.memos);
         if (!iso) return undefined;
         const earlier = previous !== undefined && iso < previous;
         previous = previous === undefined || iso > previous ? iso : previous;
@@ -49,7 +49,7 @@ export const ddttDeadlineAfterToday: PlanRule = defineRule({
     const today = todayFor(plan, ctx, TODAY_FIELD);
     return sectionsOf(plan, "action-steps").flatMap((section) =>
       eachUsedRowField(section, "deadline", (field) => {
-        const iso = dateIn(field);
+        const iso = dateIn(field, ctx.memos);
         if (!iso || iso >= today.iso) return undefined;
         return {
           code: "deadline_before_today",
@@ -75,7 +75,7 @@ export const ddttDeadlineWithinWindow: PlanRule = defineRule({
     const limit = addMonthsIso(today.iso, WINDOW_YEARS * 12);
     return sectionsOf(plan, "action-steps").flatMap((section) =>
       eachUsedRowField(section, "deadline", (field) => {
-        const iso = dateIn(field);
+        const iso = dateIn(field, ctx.memos);
         if (!iso || iso <= limit) return undefined;
         return {
           code: "deadline_far_ahead",
@@ -92,13 +92,13 @@ export const ddttOperationalDate: PlanRule = defineRule({
   name: "ddtt_strategy_operational_date",
   description:
     "The last step's deadline is when the strategy is expected to be fully operational (shown).",
-  check(plan) {
+  check(plan, ctx) {
     const out: FindingDraft[] = [];
     for (const section of sectionsOf(plan, "action-steps")) {
       const rows = usedRows(section);
       const last = rows[rows.length - 1];
       const field = fieldOf(last, "deadline");
-      const iso = dateIn(field);
+      const iso = dateIn(field, ctx.memos);
       if (!last || !field || !iso) continue;
       out.push({
         section,

@@ -47,14 +47,14 @@ export const perkinsCompletionStatus: PlanRule = defineRule({
   name: "perkins_completion_status",
   description:
     "An action's completion is blank until done, then a date, Completed, In progress or Not started.",
-  check(plan) {
+  check(plan, ctx) {
     return eachUsedRowField(sectionOf(plan, "actions"), "completion", (field) => {
       const value = text(field).trim().replace(/[.!]$/, "");
       if (perkinsCompletionValues.some((v) => v.toLowerCase() === value.toLowerCase())) {
         return undefined;
       }
       const withDate = value.replace(/^(completed|done|finished)\s*(on|:)?\s*/i, "");
-      if (parseDate(withDate).ok) return undefined;
+      if (parseDate(withDate, {}, ctx.memos).ok) return undefined;
       return {
         code: "completion_status_invalid",
         severity: "warning",
@@ -68,7 +68,7 @@ export const perkinsCompletionStatus: PlanRule = defineRule({
 export const perkinsParticipationRoles: PlanRule = defineRule({
   name: "perkins_participation_roles",
   description: "Participation and Commitments names who is involved and the role each plays.",
-  check(plan) {
+  check(plan, ctx) {
     return eachUsedRowField(sectionOf(plan, "actions"), "participation", (field) => {
       const value = text(field);
       const lines = value
@@ -76,7 +76,7 @@ export const perkinsParticipationRoles: PlanRule = defineRule({
         .map((l) => l.trim())
         .filter((l) => l !== "");
       const anyone = lines.some((l) => {
-        const p = parsePerson(l.split(/[:–-]/)[0] ?? l);
+        const p = parsePerson(l.split(/[:–-]/)[0] ?? l, ctx.memos);
         return p.ok;
       });
       const words = value.split(/\s+/).filter((w) => w !== "").length;
@@ -110,7 +110,7 @@ export const perkinsTimelineInWindow: PlanRule = defineRule({
     const windowStart = addMonthsIso(today.iso, -3);
     const windowEnd = addMonthsIso(today.iso, 24);
     return eachUsedRowField(sectionOf(plan, "actions"), "timeline", (field) => {
-      const r = parseDateRange(text(field));
+      const r = parseDateRange(text(field), {}, ctx.memos);
       if (!r.ok) return undefined;
       if (r.value.end < windowStart || r.value.start > windowEnd) {
         return {

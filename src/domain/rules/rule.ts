@@ -130,7 +130,7 @@ export function todayFor(
 ): { iso: IsoDate; fromPlan: boolean } {
   if (todayField) {
     const found = planField(plan, todayField);
-    const iso = dateIn(found?.field);
+    const iso = dateIn(found?.field, ctx.memos);
     if (iso) return { iso, fromPlan: true };
   }
   return { iso: ctx.currentDate, fromPlan: false };

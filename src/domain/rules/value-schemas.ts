@@ -84,7 +84,7 @@ const valueParsers: Readonly<
 > = {
   person: parsePerson,
   date: (t, ctx) => parseDate(t, {}, ctx),
-  "date-range": (t) => parseDateRange(t),
+  "date-range": (t, ctx) => parseDateRange(t, {}, ctx),
   number: parseCount,
   percent: parsePercent,
   ratio: parseRatio,

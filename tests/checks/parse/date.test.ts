@@ -1,5 +1,6 @@
 import { parseDate } from "../../../src/domain/parse/date";
 import { parseDateRange } from "../../../src/domain/parse/date-range";
+import { documentContext } from "../../../src/domain/document-context";
 
 function iso(text: string): string | undefined {
   const r = parseDate(text, { reference: "2026-01-01" });
@@ -101,6 +102,23 @@ describe("parseDateRange", () => {
   ])("refuses %j with %s", (text, code) => {
     const r = parseDateRange(text);
     expect(!r.ok && r.code).toBe(code);
+  });
+
+  it("with a document's context, reads a text once and gives the same answer as without", () => {
+    const ctx = documentContext();
+    const first = parseDateRange("Sept-Dec 2026", {}, ctx);
+    const held = ctx.size;
+    expect(held).toBeGreaterThan(0);
+    // Asked again (as the rules and the schemas both ask about one cell): the answer kept.
+    expect(parseDateRange("Sept-Dec 2026", {}, ctx)).toBe(first);
+    expect(ctx.size).toBe(held);
+    expect(first).toEqual(parseDateRange("Sept-Dec 2026"));
+    // Another reference for two-digit years is worked out, not taken from what was kept.
+    const other = parseDateRange("9/1/96 - 12/15/96", { reference: "1990-01-01" }, ctx);
+    expect(other.ok && other.value.start).toBe("1996-09-01");
+    expect(parseDateRange("9/1/96 - 12/15/96", {}, ctx)).toEqual(
+      parseDateRange("9/1/96 - 12/15/96"),
+    );
   });
 });
 
