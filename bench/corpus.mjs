@@ -2,7 +2,7 @@
 //
 // Text is spliced straight into the document XML (empty cells get a run with a sentence), so the
 // corpus does not depend on the project's own fill code. Deterministic: the same corpus every run.
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 const encoder = new TextEncoder();
@@ -105,6 +105,26 @@ export function filledCorpus(lib, root, perTemplate) {
     }
   }
   return out;
+}
+
+/**
+ * The folder `dir` holding the corpus (45 filled plans per template) as .docx files, written when
+ * it holds none yet (the reading suite writes it first; the batch and profile suites reuse it).
+ */
+export function corpusFolder(lib, root, dir) {
+  let have = [];
+  try {
+    have = readdirSync(dir).filter((f) => f.endsWith(".docx"));
+  } catch {
+    // written below
+  }
+  if (have.length === 0) {
+    mkdirSync(dir, { recursive: true });
+    filledCorpus(lib, root, 45).forEach((d, i) =>
+      writeFileSync(path.join(dir, `${String(i).padStart(4, "0")}.docx`), d.bytes),
+    );
+  }
+  return dir;
 }
 
 /**

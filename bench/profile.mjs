@@ -5,11 +5,12 @@
 //   node bench/profile.mjs [--quick] [--files]   (--files also lists the ten busiest files)
 // Also runs as a bench suite (`--only=profile`), printing each stage's share as a figure.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { buildReader, outDir } from "./build.mjs";
+import { corpusFolder } from "./corpus.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -103,34 +104,14 @@ function print(title, r, files) {
   return total;
 }
 
-/** The corpus folder the reading suite writes, made here when missing. */
-async function corpusDir(lib, root) {
-  const dir = path.join(outDir, "corpus");
-  let have = [];
-  try {
-    have = readdirSync(dir).filter((f) => f.endsWith(".docx"));
-  } catch {
-    // made below
-  }
-  if (have.length === 0) {
-    const { mkdirSync, writeFileSync } = await import("node:fs");
-    const { filledCorpus } = await import("./corpus.mjs");
-    mkdirSync(dir, { recursive: true });
-    filledCorpus(lib, root, 45).forEach((d, i) =>
-      writeFileSync(path.join(dir, `${String(i).padStart(4, "0")}.docx`), d.bytes),
-    );
-  }
-  return dir;
-}
-
 export async function run({ lib, root, figure, quick, files = false }) {
   const bundle = path.join(outDir, "reader.mjs");
-  const dir = await corpusDir(lib, root);
+  const dir = corpusFolder(lib, root, path.join(outDir, "corpus"));
   for (const [mode, title] of [
     ["cold", "first pass in a fresh process"],
     ["warm", "steady, after warming up"],
   ]) {
-    const r = profileRun(bundle, dir, mode, quick ? 2 : 4);
+    const r = profileRun(bundle, dir, mode, quick ? 2 : 3);
     const total = print(title, r, files);
     for (const [stage, t] of r.byStage)
       figure(`check profile, ${mode}: ${stage}`, (100 * t) / total, "%");
