@@ -10,7 +10,12 @@ import { sortFindings, withoutValues, type Finding } from "../domain/findings";
 import type { DocumentPlanData } from "../domain/plan-data";
 import { recognise, type RecognitionReport } from "../domain/recognition";
 import { readDocument } from "../domain/plan-reader";
-import { districtKey, districtLinkFindings, districtName } from "../domain/progress/district-links";
+import {
+  districtKey,
+  districtLinkFindings,
+  districtName,
+  planForLinks,
+} from "../domain/progress/district-links";
 import { err, ok, PlanAssistFailure, type PlanAssistError, type Result } from "../domain/result";
 import { checkPlans } from "../domain/rules";
 import { documentFindings, placeToDos } from "../domain/rules/document.rules";
@@ -155,7 +160,20 @@ export type BatchOptions = CheckOptions & {
   readonly onProgress?: (done: number, total: number, name: string) => void;
   /** Keep each file's bytes in the result (for annotated copies). */
   readonly keepBytes?: boolean;
+  /**
+   * Keep of each file's plan data only what linking a district's plans reads (`keptForLinks`):
+   * a large batch then holds its findings, not every plan of every file.
+   */
+  readonly plansForLinksOnly?: boolean;
 };
+
+/**
+ * A check with its plan data cut to what `linkDistrictPlans` reads (see `planForLinks`): findings,
+ * completeness and recognition as they were.
+ */
+export function keptForLinks(check: DocumentCheck): DocumentCheck {
+  return { ...check, plans: { ...check.plans, plans: check.plans.plans.map(planForLinks) } };
+}
 
 /** Checks many files, at most `concurrency` at a time; results keep the input order. */
 export async function checkBatch(
@@ -209,7 +227,7 @@ async function checkOne(input: BatchInput, options: BatchOptions): Promise<Batch
   return {
     name: input.name,
     ok: true,
-    check: r.value,
+    check: options.plansForLinksOnly ? keptForLinks(r.value) : r.value,
     bytes: options.keepBytes ? bytes : new Uint8Array(0),
   };
 }

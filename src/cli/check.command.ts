@@ -14,6 +14,7 @@ import { defaultDocxLimits } from "../adapters/docx/docx-file";
 import { zlibCodec } from "../adapters/docx/zip-zlib";
 import {
   checkBatch,
+  keptForLinks,
   checkDocument,
   linkDistrictPlans,
   type BatchItem,
@@ -343,10 +344,10 @@ if (!isMainThread && parentPort && (workerData as WorkerJob | undefined)?.planas
         if (r.ok && job.keepBytes) {
           const own = bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
           transfer = [own.buffer as ArrayBuffer];
-          item = { name, ok: true, check: r.value, bytes: own };
+          item = { name, ok: true, check: keptForLinks(r.value), bytes: own };
         } else {
           item = r.ok
-            ? { name, ok: true, check: r.value, bytes: new Uint8Array(0) }
+            ? { name, ok: true, check: keptForLinks(r.value), bytes: new Uint8Array(0) }
             : { name, ok: false, error: r.error };
         }
       } catch (e) {
@@ -436,6 +437,7 @@ export async function runCheck(args: readonly string[], io: CliIo): Promise<numb
         ...withZlib(options),
         concurrency: parsed.concurrency,
         keepBytes,
+        plansForLinksOnly: true,
         ...(onProgress ? { onProgress: (done: number) => onProgress(done) } : {}),
       },
     ));

@@ -113,6 +113,24 @@ export function districtName(plan: PlanData): string | undefined {
   return undefined;
 }
 
+/**
+ * What linking reads of a plan: a CLNA or a Perkins plan whole, of any other plan only the field
+ * that names its district (so a batch of many files need not keep every plan's data to link them).
+ * `districtName` and `districtLinkFindings` give the same answers for it as for the whole plan.
+ */
+export function planForLinks(plan: PlanData): PlanData {
+  if (plan.template === "clna" || plan.template === "perkins-action-plan") return plan;
+  const id = districtFields[plan.template];
+  const sections = id
+    ? plan.sections.flatMap((s) => {
+        const { rows: _rows, ...section } = s;
+        const fields = s.fields.filter((f) => f.id === id);
+        return fields.length > 0 ? [{ ...section, fields }] : [];
+      })
+    : [];
+  return { ...plan, sections };
+}
+
 /** A district name reduced to what tells districts apart ("Pioneer Valley Public Schools" = "pioneer valley"). */
 export function districtKey(name: string): string {
   return name
