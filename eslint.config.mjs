@@ -56,16 +56,10 @@ const testsImport = {
 
 /**
  * Use cases in src/app that still read and write .docx bytes themselves (the command line's
- * batch checks, inspect, progress and next-cycle, and the bytes-level fill and revert that the
- * command line and tests call); every other use case reaches a document through the port only.
+ * batch checks, and the bytes-level fill and revert that the command line and tests call); every
+ * other use case reaches a document through the port only.
  */
-const appFilesOnDocxBytes = [
-  "src/app/check.ts",
-  "src/app/fill.ts",
-  "src/app/inspect.ts",
-  "src/app/next-cycle.ts",
-  "src/app/progress.ts",
-];
+const appFilesOnDocxBytes = ["src/app/check.ts", "src/app/fill.ts"];
 
 /** Imports the pure core (domain, templates, ooxml) may not make. */
 const pureCoreRestrictions = {

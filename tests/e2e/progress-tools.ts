@@ -6,7 +6,9 @@
  */
 import { addDays, format } from "date-fns";
 import { checkBatch } from "../../src/app/check";
-import { progressBatch, progressOfDocx } from "../../src/app/progress";
+import { DocxDocument } from "../../src/adapters/docx/docx-document.adapter";
+import { openDocx } from "../../src/adapters/docx/docx-file";
+import { progressBatch, progressOfSnapshot } from "../../src/app/progress";
 import { formatHtml } from "../../src/cli/report/html";
 import { buildReport, fileReport } from "../../src/cli/report/model";
 import { buildStatusReport, statusFile } from "../../src/cli/report/status";
@@ -64,9 +66,9 @@ export function stepsOf(
   bytes: Uint8Array,
   today: string,
 ): { state: string; status: string; text: string; deadline?: string }[] {
-  const r = progressOfDocx(bytes, { today });
+  const r = openDocx(bytes);
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value.steps.map((s) => ({
+  return progressOfSnapshot(r.value.read.snapshot, { today }).steps.map((s) => ({
     state: s.state,
     status: s.statusColumn?.text ?? "",
     text: s.text,
@@ -88,7 +90,10 @@ export async function reportPages(
       false,
     ),
   );
-  const progress = await progressBatch(inputs, { today });
+  const progress = await progressBatch(inputs, {
+    today,
+    open: (bytes) => new DocxDocument(bytes),
+  });
   const status = formatStatusHtml(
     buildStatusReport(
       progress.map((i) => statusFile(i, false)),
