@@ -4,9 +4,12 @@ export { createZip, openZip, readEntry, writeZip } from "../src/adapters/docx/zi
 export { zlibCodec } from "../src/adapters/docx/zip-zlib";
 export { parseXml } from "../src/ooxml/xml";
 export { readWordDocument } from "../src/ooxml/wordml";
-export { checkDocument, checkSnapshot } from "../src/app/check";
+export { checkSnapshot } from "../src/app/check";
 export { planDocumentFill } from "../src/app/fill";
-export { fillDocxNow as fillDocxWithPlanData } from "../tests/helpers/docx-use-cases";
+export {
+  checkDocxNow as checkDocument,
+  fillDocxNow as fillDocxWithPlanData,
+} from "../tests/helpers/docx-use-cases";
 export { readDocument } from "../src/domain/plan-reader";
 export { templates } from "../src/templates";
 export { readOfficeDocument } from "../src/adapters/office/office-reader";

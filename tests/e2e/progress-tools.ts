@@ -82,7 +82,8 @@ export async function reportPages(
   today: string,
 ): Promise<{ check: string; status: string }> {
   const inputs = files.map((f) => ({ name: f.name, read: async () => f.bytes }));
-  const checked = await checkBatch(inputs, { currentDate: today });
+  const open = (bytes: Uint8Array) => new DocxDocument(bytes);
+  const checked = await checkBatch(inputs, { currentDate: today, open });
   const check = formatHtml(
     buildReport(
       checked.map((i) => fileReport(i)),
@@ -90,10 +91,7 @@ export async function reportPages(
       false,
     ),
   );
-  const progress = await progressBatch(inputs, {
-    today,
-    open: (bytes) => new DocxDocument(bytes),
-  });
+  const progress = await progressBatch(inputs, { today, open });
   const status = formatStatusHtml(
     buildStatusReport(
       progress.map((i) => statusFile(i, false)),

@@ -12,11 +12,10 @@ import { createHash } from "crypto";
 import { readdirSync } from "fs";
 import path from "path";
 import { revertDocx } from "../../src/adapters/docx/docx-writer";
-import { checkDocument } from "../../src/app/check";
 import type { DocumentPlanData } from "../../src/domain/plan-data";
 import type { Result } from "../../src/domain/result";
 import { readDocument } from "../../src/domain/plan-reader";
-import { fillBytes } from "../helpers/docx-use-cases";
+import { fillBytes, checkDocxNow } from "../helpers/docx-use-cases";
 import { templates } from "../../src/templates";
 import { fixtureBytes, fixturesDir, templateBytes, templateIds } from "../helpers/fixtures";
 import { joinedDocx } from "../helpers/join-tables";
@@ -59,7 +58,7 @@ describe.each(documents)("%s", (_name, original) => {
 
   it("gives the same findings", () => {
     const check = outcome(
-      checkDocument(original, { currentDate: "2026-12-02", showValues: true }),
+      checkDocxNow(original, { currentDate: "2026-12-02", showValues: true }),
       (c) => ({
         recognition: c.recognition,
         completeness: c.completeness,

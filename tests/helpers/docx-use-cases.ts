@@ -4,7 +4,8 @@
  * the document holds afterwards (the input bytes themselves when nothing was written).
  */
 import { DocxDocument } from "../../src/adapters/docx/docx-document.adapter";
-import { openDocx } from "../../src/adapters/docx/docx-file";
+import { openDocx, readDocxSnapshot, type DocxLimits } from "../../src/adapters/docx/docx-file";
+import { checkReading, type CheckOptions, type DocumentCheck } from "../../src/app/check";
 import { fillDocx, type DocxFill } from "../../src/adapters/docx/docx-writer";
 import { fillWithPlanData, planDocumentFill, revertLastFill } from "../../src/app/fill";
 import { nextCycle } from "../../src/app/next-cycle";
@@ -106,4 +107,16 @@ export function filledDocx(
   const r = fillDocxNow(bytes, desired, options);
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
   return r.value.report.bytes;
+}
+
+/**
+ * The check of a .docx file's bytes, synchronously (tests, benchmarks): the file read as the
+ * command line reads it (`DocxDocument.forReading`), then the use case's own check of what was read.
+ */
+export function checkDocxNow(
+  bytes: Uint8Array,
+  options: CheckOptions & { readonly limits?: DocxLimits },
+): Result<DocumentCheck> {
+  const read = readDocxSnapshot(bytes, options.limits);
+  return read.ok ? checkReading(read.value, read.warnings, options) : read;
 }

@@ -2,8 +2,7 @@
  * What Word writes into a saved plan beyond joining touching tables, on the replicas: rows
  * deleted with Track Changes on, and each of them also in the joined form.
  */
-import { fillBytes } from "../helpers/docx-use-cases";
-import { checkDocument } from "../../src/app/check";
+import { fillBytes, checkDocxNow } from "../helpers/docx-use-cases";
 import { readWordDocument } from "../../src/ooxml/wordml";
 import { parseXml } from "../../src/ooxml/xml";
 import { templateBytes } from "../helpers/fixtures";
@@ -51,7 +50,7 @@ describe("a row deleted with Track Changes on", () => {
 
   it("makes check say that the plan holds tracked changes, and a plain replica does not", () => {
     const codes = (bytes: Uint8Array) => {
-      const r = checkDocument(bytes, { currentDate: "2026-12-02" });
+      const r = checkDocxNow(bytes, { currentDate: "2026-12-02" });
       if (!r.ok) throw new Error(r.error.message);
       return r.value.findings.map((f) => f.code);
     };

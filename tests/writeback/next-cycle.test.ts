@@ -4,12 +4,11 @@ import { tmpdir } from "os";
 import path from "path";
 import { openDocx } from "../../src/adapters/docx/docx-file";
 import { revertDocx } from "../../src/adapters/docx/docx-writer";
-import { checkDocument } from "../../src/app/check";
 import type { NextCycleResult } from "../../src/app/next-cycle";
 import { progressOfSnapshot } from "../../src/app/progress";
 import { main } from "../../src/cli/main";
 import { fsIo } from "../helpers/cli-io";
-import { nextCycleOfBytes } from "../helpers/docx-use-cases";
+import { nextCycleOfBytes, checkDocxNow } from "../helpers/docx-use-cases";
 import {
   ONE_YEAR,
   parseShift,
@@ -46,7 +45,7 @@ const planDates: Record<TemplateId, StepValues> = {
 const nextYear = "2027-10-01";
 
 function codes(bytes: Uint8Array, today: string): string[] {
-  const r = must(checkDocument(bytes, { currentDate: today }));
+  const r = must(checkDocxNow(bytes, { currentDate: today }));
   return [
     ...new Set(
       r.findings.filter((f) => f.severity !== "info").map((f) => `${f.severity}:${f.code}`),
