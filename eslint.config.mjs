@@ -54,19 +54,6 @@ const testsImport = {
     "Product code may not import tests/: a file the product needs belongs in src/ or assets/.",
 };
 
-/**
- * Use cases in src/app that still read and write .docx bytes themselves (the command line's
- * batch checks, inspect, progress and next-cycle, and the bytes-level fill and revert that the
- * command line and tests call); every other use case reaches a document through the port only.
- */
-const appFilesOnDocxBytes = [
-  "src/app/check.ts",
-  "src/app/fill.ts",
-  "src/app/inspect.ts",
-  "src/app/next-cycle.ts",
-  "src/app/progress.ts",
-];
-
 /** Imports the pure core (domain, templates, ooxml) may not make. */
 const pureCoreRestrictions = {
   paths: nodeBuiltins.map((name) => ({
@@ -190,7 +177,6 @@ export default tseslint.config(
   // Use cases take the document port: the pane, the preview and the CLI choose the adapter.
   {
     files: ["src/app/**/*.ts"],
-    ignores: appFilesOnDocxBytes,
     rules: {
       "no-restricted-imports": [
         "error",

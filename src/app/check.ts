@@ -1,9 +1,8 @@
 /**
- * Checking plans in .docx files: open, recognise, read the plan data, run every rule, measure
- * completeness. Bytes in, results out (no file system), so the command line and the browser
- * preview share it. A batch function checks many files with bounded parallelism.
+ * Checking plans: read the document through the port, recognise, read the plan data, run every
+ * rule, measure completeness. No file system: the command line hands each file's bytes to the
+ * adapter it chose. A batch function checks many files with bounded parallelism.
  */
-import { readDocxSnapshot, type DocxLimits } from "../adapters/docx/docx-file";
 import { documentCompleteness, type PlanCompleteness } from "../domain/completeness";
 import { documentContext, type DocumentContext } from "../domain/document-context";
 import { sortFindings, withoutValues, type Finding } from "../domain/findings";
@@ -16,10 +15,18 @@ import {
   districtName,
   planForLinks,
 } from "../domain/progress/district-links";
-import { err, ok, PlanAssistFailure, type PlanAssistError, type Result } from "../domain/result";
+import {
+  err,
+  ok,
+  PlanAssistFailure,
+  type Notice,
+  type PlanAssistError,
+  type Result,
+} from "../domain/result";
 import { checkPlans } from "../domain/rules";
 import { documentFindings, placeToDos } from "../domain/rules/document.rules";
 import type { DocumentSnapshot } from "../domain/snapshot";
+import type { DocumentPort } from "../ports/document.port";
 import { templates } from "../templates";
 
 /** What recognition found, in short. */
@@ -51,7 +58,6 @@ export type CheckOptions = {
   readonly showValues?: boolean;
   /** Recognition and plan reading (the plan reader by default). */
   readonly reader?: PlanReader;
-  readonly limits?: DocxLimits;
 };
 
 export type DocumentCheck = {
@@ -86,17 +92,28 @@ export function summarise(report: RecognitionReport): RecognitionSummary {
     : { confidence: report.candidates[0]?.confidence ?? 0, message: report.message };
 }
 
+/** Checks the plans in the document behind the port. */
+export async function checkDocument(
+  document: DocumentPort,
+  options: CheckOptions,
+): Promise<Result<DocumentCheck>> {
+  const read = await document.read();
+  return read.ok ? checkReading(read.value, read.warnings, options) : read;
+}
+
 /**
- * Checks the plans in one .docx file. What the reader warns about the file itself (a macro-enabled
- * package, Strict Open XML) is a warning finding too, so every report shows it.
+ * Checks a document read, with what the reader warned about the file itself (a macro-enabled
+ * package, Strict Open XML): each warning is a warning finding too, so every report shows it.
  */
-export function checkDocument(bytes: Uint8Array, options: CheckOptions): Result<DocumentCheck> {
-  const opened = readDocxSnapshot(bytes, options.limits);
-  if (!opened.ok) return opened;
-  const check = checkSnapshot(opened.value, options);
-  if (opened.warnings.length === 0) return ok(check, opened.warnings);
+export function checkReading(
+  snapshot: DocumentSnapshot,
+  warnings: readonly Notice[],
+  options: CheckOptions,
+): Result<DocumentCheck> {
+  const check = checkSnapshot(snapshot, options);
+  if (warnings.length === 0) return ok(check, warnings);
   const template = check.recognition.template ?? "unknown";
-  const notices: Finding[] = opened.warnings.map((w) => ({
+  const notices: Finding[] = warnings.map((w) => ({
     code: w.code,
     severity: "warning",
     message: w.message,
@@ -104,7 +121,7 @@ export function checkDocument(bytes: Uint8Array, options: CheckOptions): Result<
     template,
     plan: 0,
   }));
-  return ok({ ...check, findings: [...notices, ...check.findings] }, opened.warnings);
+  return ok({ ...check, findings: [...notices, ...check.findings] }, warnings);
 }
 
 /** Checks the plans of a document already read. */
@@ -154,6 +171,8 @@ export type BatchItem =
   | { readonly name: string; readonly ok: false; readonly error: PlanAssistError };
 
 export type BatchOptions = CheckOptions & {
+  /** The port for a file's bytes (the command line's .docx adapter), one per file. */
+  readonly open: (bytes: Uint8Array) => DocumentPort;
   /** Files read and checked at once (default 4). */
   readonly concurrency?: number;
   /** Called after each file, with how many are done. */
@@ -222,7 +241,7 @@ async function checkOne(input: BatchInput, options: BatchOptions): Promise<Batch
       },
     };
   }
-  const r = checkDocument(bytes, options);
+  const r = await checkDocument(options.open(bytes), options);
   if (!r.ok) return { name: input.name, ok: false, error: r.error };
   return {
     name: input.name,

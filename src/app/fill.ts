@@ -2,16 +2,9 @@
  * Use cases: fill a document from plan data, and revert the last fill.
  *
  * The planning is the same for every host: read the document's plans (the plan reader), compare
- * with the plan data wanted, plan the edits (the fill planner). Then a host applies the plan: the
- * .docx writer here (command line, browser preview), the Office.js writer in Word.
+ * with the plan data wanted, plan the edits (the fill planner). Then the host behind the port
+ * applies the plan: the .docx writer (command line, browser preview), the Office.js writer in Word.
  */
-import {
-  fillDocx,
-  revertDocx,
-  type FillReport,
-  type RevertReport,
-} from "../adapters/docx/docx-writer";
-import { openDocx } from "../adapters/docx/docx-file";
 import { describeEdit, editSubject, type Skip } from "../domain/edits";
 import { planFill, type FillOptions, type FillPlanning } from "../domain/fill-planner";
 import { documentPlanDataSchema, type DocumentPlanData } from "../domain/plan-data";
@@ -19,6 +12,7 @@ import { readDocument } from "../domain/plan-reader";
 import { err, ok, PlanAssistFailure, type Result } from "../domain/result";
 import type { DocumentSnapshot } from "../domain/snapshot";
 import type { TemplateDefinition } from "../domain/template-definition";
+import type { DocumentPort, FillResult, RevertRequest, RevertResult } from "../ports/document.port";
 import { templates } from "../templates";
 
 /** Checks plan data given as JSON text or a parsed value. */
@@ -105,8 +99,9 @@ function handSigned(definitions: readonly TemplateDefinition[]): Map<string, Set
   );
 }
 
-export type DocxFillResult = {
-  readonly report: FillReport;
+/** A fill of plan data: what the host wrote, and what the planner planned. */
+export type PlanDataFill = {
+  readonly report: FillResult;
   readonly planning: FillPlanning;
 };
 
@@ -114,9 +109,12 @@ export type DocxFillResult = {
  * Runs a fill or a revert so that whatever goes wrong ends as a result with a code and a
  * sentence, never as an exception: nothing was written, and the person is told so.
  */
-function guarded<T>(what: "fill" | "revert", run: () => Result<T>): Result<T> {
+async function guarded<T>(
+  what: "fill" | "revert",
+  run: () => Promise<Result<T>>,
+): Promise<Result<T>> {
   try {
-    return run();
+    return await run();
   } catch (e) {
     if (e instanceof PlanAssistFailure) return { ok: false, error: e.failure };
     const reason = e instanceof Error ? e.message : String(e);
@@ -127,44 +125,37 @@ function guarded<T>(what: "fill" | "revert", run: () => Result<T>): Result<T> {
   }
 }
 
-/** Fills a .docx file's bytes with plan data. */
-export function fillDocxWithPlanData(
-  bytes: Uint8Array,
+/** Fills the document behind the port with plan data (the whole document, every plan given). */
+export function fillWithPlanData(
+  document: DocumentPort,
   desired: DocumentPlanData,
   options: FillOptions & { readonly now?: Date } = {},
-): Result<DocxFillResult> {
-  return guarded("fill", () => fillUnguarded(bytes, desired, options));
-}
-
-function fillUnguarded(
-  bytes: Uint8Array,
-  desired: DocumentPlanData,
-  options: FillOptions & { readonly now?: Date },
-): Result<DocxFillResult> {
-  const opened = openDocx(bytes);
-  if (!opened.ok) return opened;
-  const planning = planDocumentFill(opened.value.read.snapshot, desired, options);
-  if (!planning.ok) return planning;
-  const label = desired.plans.map((p) => p.label).join(", ") || "plan data";
-  const report = fillDocx(bytes, planning.value.plan, {
-    label,
-    now: options.now ?? new Date(),
-    skipped: planning.value.skipped,
-    opened: opened.value,
+): Promise<Result<PlanDataFill>> {
+  return guarded("fill", async () => {
+    const read = await document.read();
+    if (!read.ok) return read;
+    const planning = planDocumentFill(read.value, desired, options);
+    if (!planning.ok) return planning;
+    const report = await document.fill(planning.value.plan, {
+      label: desired.plans.map((p) => p.label).join(", ") || "plan data",
+      now: options.now ?? new Date(),
+      skipped: planning.value.skipped,
+    });
+    if (!report.ok) return report;
+    return ok({ report: report.value, planning: planning.value });
   });
-  if (!report.ok) return report;
-  return ok({ report: report.value, planning: planning.value });
 }
 
-export function revertDocxFill(
-  bytes: Uint8Array,
-  options: { force?: boolean } = {},
-): Result<RevertReport> {
-  return guarded("revert", () => revertDocx(bytes, options));
+/** Reverts the last fill recorded in the document behind the port. */
+export function revertLastFill(
+  document: DocumentPort,
+  request: RevertRequest = {},
+): Promise<Result<RevertResult>> {
+  return guarded("revert", () => document.revert(request));
 }
 
 /** A few lines a person reads after a fill. */
-export function describeFill(result: DocxFillResult): string {
+export function describeFill(result: PlanDataFill): string {
   const { report, planning } = result;
   const lines: string[] = [];
   const count = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
@@ -179,9 +170,7 @@ export function describeFill(result: DocxFillResult): string {
     lines.push(`${count(report.unchanged.length, "value")} already held what was asked.`);
   for (const s of report.skipped) lines.push(`Skipped ${s.field}: ${s.message}`);
   for (const f of report.failed) {
-    lines.push(
-      `Not written: ${editSubject(f.edit)} at ${describeEdit(f.edit)}: ${f.message ?? "unknown reason"}`,
-    );
+    lines.push(`Not written: ${editSubject(f.edit)} at ${describeEdit(f.edit)}: ${f.message}`);
   }
   return lines.join("\n");
 }

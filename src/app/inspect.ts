@@ -1,14 +1,15 @@
 /**
  * Inspecting a document: which template it is, its plans, their sections and what is filled.
- * Bytes in, a Result out (no file system), so the command line and the browser preview share it.
+ * The document comes through the port (the command line hands it a .docx file's adapter).
  */
-import { openDocx, type DocxLimits } from "../adapters/docx/docx-file";
 import type { DocumentPlanData, FieldData, SectionData } from "../domain/plan-data";
 import { readDocument } from "../domain/plan-reader";
 import { planSteps, withStepStatus, type StepOptions } from "../domain/progress/step-status";
 import type { Recognition } from "../domain/recognition";
 import { ok, type Result } from "../domain/result";
+import type { DocumentSnapshot } from "../domain/snapshot";
 import type { TemplateDefinition } from "../domain/template-definition";
+import type { DocumentPort } from "../ports/document.port";
 import { templates } from "../templates";
 
 export type SectionOutline = {
@@ -105,19 +106,27 @@ function outlineOf(data: DocumentPlanData, recognised: Recognition | undefined):
   });
 }
 
-/** Reads a .docx and describes its plans. Unreadable files give the reader's error. */
-export function inspectDocx(
-  bytes: Uint8Array,
-  options: {
-    limits?: DocxLimits;
-    definitions?: readonly TemplateDefinition[];
-    /** Give each dated step's status on its row (`rows[].status`), as of this day. */
-    steps?: StepOptions;
-  } = {},
-): Result<Inspection> {
-  const opened = openDocx(bytes, options.limits);
-  if (!opened.ok) return opened;
-  const snapshot = opened.value.read.snapshot;
+export type InspectOptions = {
+  readonly definitions?: readonly TemplateDefinition[];
+  /** Give each dated step's status on its row (`rows[].status`), as of this day. */
+  readonly steps?: StepOptions;
+};
+
+/** Reads a document and describes its plans. A document that cannot be read gives the reader's error. */
+export async function inspectDocument(
+  document: DocumentPort,
+  options: InspectOptions = {},
+): Promise<Result<Inspection>> {
+  const read = await document.read();
+  if (!read.ok) return read;
+  return ok(inspectSnapshot(read.value, options), read.warnings);
+}
+
+/** Describes the plans of a document already read. */
+export function inspectSnapshot(
+  snapshot: DocumentSnapshot,
+  options: InspectOptions = {},
+): Inspection {
   const reading = readDocument(snapshot, options.definitions ?? templates);
   const data = options.steps
     ? withStepStatus(
@@ -135,7 +144,7 @@ export function inspectDocx(
   };
   if (recognised) inspection.recognised = recognised;
   if (closest && closest.confidence > 0) inspection.closest = closest;
-  return ok(inspection, opened.warnings);
+  return inspection;
 }
 
 /** The outline as text a person reads. */

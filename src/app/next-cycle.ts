@@ -2,15 +2,14 @@
  * Next year's plan from this one, written as a fill: the new file is the old one with the next
  * cycle's values, and the fill is recorded in it, so `revert` gives back this cycle's plan exactly.
  */
-import { openDocx } from "../adapters/docx/docx-file";
-import { fillDocx, type FillReport } from "../adapters/docx/docx-writer";
 import { planNextCycle, type NextCycleOptions, type Shift } from "../domain/progress/next-cycle";
 import { err, ok, type Result } from "../domain/result";
+import type { DocumentPort, FillResult } from "../ports/document.port";
 import { planDocumentFill } from "./fill";
 import { progressOfSnapshot } from "./progress";
 
 export type NextCycleResult = {
-  readonly report: FillReport;
+  readonly report: FillResult;
   readonly carried: number;
   readonly dropped: number;
   readonly kept: number;
@@ -28,16 +27,17 @@ export function shiftText(shift: Shift): string {
 }
 
 /**
- * Makes the next cycle's plan from a .docx. Every value the new cycle changes is written (running
- * it is the person's consent; the input bytes are never changed).
+ * Makes the next cycle's plan in a document: every value the new cycle changes is written (running
+ * it is the person's consent). The command line hands it a copy of the file's bytes, so the file
+ * itself is never changed.
  */
-export function nextCycleDocx(
-  bytes: Uint8Array,
+export async function nextCycle(
+  document: DocumentPort,
   options: NextCycleOptions & { readonly now?: Date },
-): Result<NextCycleResult> {
-  const opened = openDocx(bytes);
-  if (!opened.ok) return opened;
-  const snapshot = opened.value.read.snapshot;
+): Promise<Result<NextCycleResult>> {
+  const read = await document.read();
+  if (!read.ok) return read;
+  const snapshot = read.value;
   const progress = progressOfSnapshot(snapshot, { today: options.today });
   if (progress.data.plans.length === 0) {
     return err(
@@ -52,11 +52,10 @@ export function nextCycleDocx(
     structure: planning.value.plan.structure,
     content: [...planning.value.plan.content, ...next.extra],
   };
-  const report = fillDocx(bytes, plan, {
+  const report = await document.fill(plan, {
     label: `Next cycle (dates moved on by ${shiftText(options.shift)})`,
     now: options.now ?? new Date(),
     skipped: planning.value.skipped,
-    opened: opened.value,
   });
   if (!report.ok) return report;
   return ok({

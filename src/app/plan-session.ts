@@ -7,12 +7,14 @@
  * the domain services (recognition, checks, guidance, the templates and their blank copies),
  * which may still be loading when the pane first paints.
  */
-import type {
-  DocumentPlanData,
-  FieldData,
-  FieldValue,
-  PlanData,
-  SectionData,
+import type { Severity } from "../domain/findings";
+import {
+  valueText,
+  type DocumentPlanData,
+  type FieldData,
+  type FieldValue,
+  type PlanData,
+  type SectionData,
 } from "../domain/plan-data";
 import { parsePerson } from "../domain/parse/person";
 import type { SetTextEdit } from "../domain/edits";
@@ -20,7 +22,9 @@ import { ok, type PlanAssistError, type Result } from "../domain/result";
 import type { DocumentSnapshot, Location } from "../domain/snapshot";
 import type { DocumentPort, LastFill, RevertRequest, RevertResult } from "../ports/document.port";
 
-export type Severity = "error" | "warning" | "info";
+// The domain's severity and value text, for the pane that reaches them through the session.
+export type { Severity };
+export { valueText };
 
 /** A finding as the pane shows it. */
 export type PaneFinding = {
@@ -186,10 +190,6 @@ export type ConsentItem = {
 
 export function isEmptyValue(value: FieldValue): boolean {
   return typeof value === "string" ? value.trim() === "" : value.length === 0;
-}
-
-export function valueText(value: FieldValue): string {
-  return typeof value === "string" ? value : value.join(", ");
 }
 
 function sameValue(a: FieldValue, b: FieldValue): boolean {

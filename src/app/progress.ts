@@ -3,8 +3,6 @@
  * pane's Progress view and plan data), and marking a step done in the template's own completion
  * or status column, written as a fill (recorded in the document, so it can be reverted).
  */
-import { openDocx, type DocxLimits } from "../adapters/docx/docx-file";
-import { fillDocx, type FillReport } from "../adapters/docx/docx-writer";
 import type { DocumentPlanData } from "../domain/plan-data";
 import { readDocument } from "../domain/plan-reader";
 import { planMarkDone, sameStep, type StepRef } from "../domain/progress/mark-done";
@@ -16,6 +14,7 @@ import {
 } from "../domain/progress/step-status";
 import { err, ok, type Notice, type PlanAssistError, type Result } from "../domain/result";
 import type { DocumentSnapshot } from "../domain/snapshot";
+import type { DocumentPort, FillResult } from "../ports/document.port";
 import { templates } from "../templates";
 import { summarise, type RecognitionSummary } from "./check";
 
@@ -40,14 +39,14 @@ export function progressOfSnapshot(
   };
 }
 
-/** The steps of the plans in a .docx file's bytes. */
-export function progressOfDocx(
-  bytes: Uint8Array,
-  options: StepOptions & { readonly limits?: DocxLimits },
-): Result<DocumentProgress> {
-  const opened = openDocx(bytes, options.limits);
-  if (!opened.ok) return opened;
-  return ok(progressOfSnapshot(opened.value.read.snapshot, options), opened.warnings);
+/** The steps of the plans in a document. */
+export async function progressOfDocument(
+  document: DocumentPort,
+  options: StepOptions,
+): Promise<Result<DocumentProgress>> {
+  const read = await document.read();
+  if (!read.ok) return read;
+  return ok(progressOfSnapshot(read.value, options), read.warnings);
 }
 
 export type ProgressItem =
@@ -59,10 +58,13 @@ export type ProgressItem =
     }
   | { readonly name: string; readonly ok: false; readonly error: PlanAssistError };
 
-/** The progress of many files, one after the other, in the order given. */
+/**
+ * The progress of many files, one after the other, in the order given; `open` gives the port for
+ * a file's bytes (the command line's .docx adapter).
+ */
 export async function progressBatch(
   inputs: readonly { readonly name: string; readonly read: () => Promise<Uint8Array> }[],
-  options: StepOptions,
+  options: StepOptions & { readonly open: (bytes: Uint8Array) => DocumentPort },
 ): Promise<ProgressItem[]> {
   const out: ProgressItem[] = [];
   for (const input of inputs) {
@@ -81,7 +83,7 @@ export async function progressBatch(
       });
       continue;
     }
-    const r = progressOfDocx(bytes, options);
+    const r = await progressOfDocument(options.open(bytes), options);
     out.push(
       r.ok
         ? { name: input.name, ok: true, progress: r.value, warnings: r.warnings }
@@ -99,17 +101,17 @@ export {
 } from "../domain/progress/mark-done";
 
 /**
- * Marks a step done in a .docx: the fill is recorded, so `revert` puts the cell back. A cell that
- * holds typed text is only replaced with `overwrite` (the person agreed).
+ * Marks a step done in a document: the fill is recorded, so `revert` puts the cell back. A cell
+ * that holds typed text is only replaced with `overwrite` (the person agreed).
  */
-export function markStepDoneDocx(
-  bytes: Uint8Array,
+export async function markStepDone(
+  document: DocumentPort,
   ref: StepRef,
   options: StepOptions & { readonly overwrite?: boolean; readonly now?: Date },
-): Result<FillReport & { readonly step: PlanStep; readonly text: string }> {
-  const opened = openDocx(bytes);
-  if (!opened.ok) return opened;
-  const snapshot = opened.value.read.snapshot;
+): Promise<Result<FillResult & { readonly step: PlanStep; readonly text: string }>> {
+  const read = await document.read();
+  if (!read.ok) return read;
+  const snapshot = read.value;
   const { steps } = progressOfSnapshot(snapshot, options);
   const step = steps.find((s) => sameStep(s, ref));
   if (!step) {
@@ -126,10 +128,9 @@ export function markStepDoneDocx(
       "The step's status cell already holds text a person typed; it was left as it is. Confirm replacing it to mark the step done.",
     );
   }
-  const report = fillDocx(bytes, planned.value.plan, {
+  const report = await document.fill(planned.value.plan, {
     label: `Marked done: ${step.rowLabel ?? `${step.sectionLabel}, row ${step.row + 1}`}`,
     now: options.now ?? new Date(),
-    opened: opened.value,
   });
   if (!report.ok) return report;
   return ok({ ...report.value, step, text: planned.value.after });

@@ -10,6 +10,7 @@ import os from "os";
 import path from "path";
 import { isMainThread, parentPort, Worker, workerData } from "worker_threads";
 import { annotateDocx } from "../adapters/docx/annotate";
+import { DocxDocument } from "../adapters/docx/docx-document.adapter";
 import { defaultDocxLimits } from "../adapters/docx/docx-file";
 import { zlibCodec } from "../adapters/docx/zip-zlib";
 import {
@@ -325,9 +326,9 @@ function bundlePath(): string | undefined {
   return typeof __filename === "string" && __filename.endsWith(".cjs") ? __filename : undefined;
 }
 
-/** The options with Node's zlib to inflate (a codec is not sent to a worker: each adds its own). */
-function withZlib(options: CheckOptions): CheckOptions {
-  return { ...options, limits: { ...(options.limits ?? defaultDocxLimits), codec: zlibCodec } };
+/** A file to check, read with Node's zlib to inflate (a worker opens its own files so). */
+function openForCheck(bytes: Uint8Array): DocxDocument {
+  return DocxDocument.forReading(bytes, { ...defaultDocxLimits, codec: zlibCodec });
 }
 
 if (!isMainThread && parentPort && (workerData as WorkerJob | undefined)?.planassistCheckWorker) {
@@ -340,7 +341,7 @@ if (!isMainThread && parentPort && (workerData as WorkerJob | undefined)?.planas
       let transfer: ArrayBuffer[] = [];
       try {
         const bytes = await readRegularFile(name);
-        const r = checkDocument(bytes, withZlib(job.options));
+        const r = await checkDocument(openForCheck(bytes), job.options);
         if (r.ok && job.keepBytes) {
           const own = bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
           transfer = [own.buffer as ArrayBuffer];
@@ -434,7 +435,8 @@ export async function runCheck(args: readonly string[], io: CliIo): Promise<numb
     (await checkBatch(
       files.map((f) => ({ name: f, read: () => io.readFile(f) })),
       {
-        ...withZlib(options),
+        ...options,
+        open: openForCheck,
         concurrency: parsed.concurrency,
         keepBytes,
         plansForLinksOnly: true,

@@ -6,9 +6,10 @@
  * skipped or not written. The input file is never changed unless `--in-place` is given.
  */
 import path from "path";
-import { describeFill, fillDocxWithPlanData, parsePlanData, revertDocxFill } from "../app/fill";
-import type { RevertReport } from "../adapters/docx/docx-writer";
+import { DocxDocument } from "../adapters/docx/docx-document.adapter";
+import { describeFill, fillWithPlanData, parsePlanData, revertLastFill } from "../app/fill";
 import { describeEdit, editSubject } from "../domain/edits";
+import type { RevertResult } from "../ports/document.port";
 import type { CliIo } from "./io";
 import {
   errorLine,
@@ -191,8 +192,9 @@ export async function runFill(args: readonly string[], io: CliIo): Promise<numbe
     io.err(errorLine("fill", data.error, p.data));
     return 2;
   }
-  const result = fillDocxWithPlanData(
-    bytes.bytes,
+  const document = new DocxDocument(bytes.bytes);
+  const result = await fillWithPlanData(
+    document,
     data.value,
     p.overwrite ? { overwrite: "all" } : {},
   );
@@ -204,7 +206,7 @@ export async function runFill(args: readonly string[], io: CliIo): Promise<numbe
   const saved = await save(
     io,
     where,
-    report.bytes,
+    document.current(),
     [input, dataFile],
     p.force || p.replace,
     "The filled document",
@@ -269,7 +271,8 @@ export async function runRevert(args: readonly string[], io: CliIo): Promise<num
     io.err(errorLine("revert", bytes.error, p.input));
     return 2;
   }
-  const result = revertDocxFill(bytes.bytes, { force: p.force });
+  const document = new DocxDocument(bytes.bytes);
+  const result = await revertLastFill(document, { force: p.force });
   if (!result.ok) {
     io.err(errorLine("revert", result.error, p.input));
     return 2;
@@ -277,7 +280,7 @@ export async function runRevert(args: readonly string[], io: CliIo): Promise<num
   const saved = await save(
     io,
     where,
-    result.value.bytes,
+    document.current(),
     [input],
     p.replace,
     "The reverted document",
@@ -287,14 +290,22 @@ export async function runRevert(args: readonly string[], io: CliIo): Promise<num
     return 2;
   }
   const { fill, remaining } = result.value;
+  const kept = result.value.kept ?? [];
   io.out(
-    `Reverted the fill of ${fill.at} (${fill.label}): ${describeRestored(result.value.restored)}.${result.value.kept.length > 0 ? ` Left in place (they no longer hold what the fill wrote): ${result.value.kept.join("; ")}.` : ""} ${remaining === 0 ? "No earlier fill is recorded." : `${remaining} earlier fill(s) can still be reverted.`}\nSaved ${where.out}.\n`,
+    `Reverted the fill of ${fill.at} (${fill.label}): ${describeRestored(result.value)}.${kept.length > 0 ? ` Left in place (they no longer hold what the fill wrote): ${kept.join("; ")}.` : ""} ${remaining === 0 ? "No earlier fill is recorded." : `${remaining} earlier fill(s) can still be reverted.`}\nSaved ${where.out}.\n`,
   );
   return 0;
 }
 
 /** "3 cells and 1 paragraph restored, 2 added rows removed". */
-function describeRestored(r: RevertReport["restored"]): string {
+function describeRestored(result: RevertResult): string {
+  const r = result.byKind ?? {
+    cells: result.restored,
+    paragraphs: 0,
+    rowsRemoved: result.rowsRemoved,
+    tablesRemoved: 0,
+    rowsRestored: 0,
+  };
   const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
   const parts: string[] = [];
   if (r.cells > 0) parts.push(`${n(r.cells, "cell", "cells")} restored`);

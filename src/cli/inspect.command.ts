@@ -3,7 +3,8 @@
  * filled; `--json` prints the plan data. Exit code: 0 a plan was found, 1 the document is no
  * known template, 2 the file could not be read.
  */
-import { formatInspection, inspectDocx } from "../app/inspect";
+import { DocxDocument } from "../adapters/docx/docx-document.adapter";
+import { formatInspection, inspectDocument } from "../app/inspect";
 import { DEFAULT_DUE_WITHIN_DAYS } from "../domain/progress/step-status";
 import type { PlanAssistError } from "../domain/result";
 import type { CliIo } from "./io";
@@ -82,7 +83,9 @@ export async function runInspect(args: readonly string[], io: CliIo): Promise<nu
   };
   const bytes = await readInput(io, file);
   if (!bytes.ok) return failed(inspectWording(bytes.error));
-  const result = inspectDocx(bytes.bytes, { steps: { today, dueWithinDays } });
+  const result = await inspectDocument(new DocxDocument(bytes.bytes), {
+    steps: { today, dueWithinDays },
+  });
   if (!result.ok) return failed(result.error);
   const inspection = result.value;
   for (const w of result.warnings) io.err(`${file}: warning ${w.code}: ${w.message}\n`);

@@ -5,7 +5,8 @@
  */
 import { promises as fs } from "fs";
 import path from "path";
-import { nextCycleDocx, shiftText } from "../app/next-cycle";
+import { DocxDocument } from "../adapters/docx/docx-document.adapter";
+import { nextCycle, shiftText } from "../app/next-cycle";
 import { ONE_YEAR, parseShift, type Shift } from "../domain/progress/next-cycle";
 import { writeFileAtomic } from "./files";
 import type { CliIo } from "./io";
@@ -107,7 +108,9 @@ export async function runNextCycle(args: readonly string[], io: CliIo): Promise<
     io.err(`planassist next-cycle: file_unreadable: ${input}: the file cannot be read.\n`);
     return 2;
   }
-  const r = nextCycleDocx(bytes, {
+  // The new plan is written into a copy held in memory; the file read is never changed.
+  const document = new DocxDocument(bytes);
+  const r = await nextCycle(document, {
     shift,
     blankDeadlines,
     done: keepDone ? "keep" : "drop",
@@ -118,7 +121,7 @@ export async function runNextCycle(args: readonly string[], io: CliIo): Promise<
     return 2;
   }
   try {
-    await writeFileAtomic(out, r.value.report.bytes);
+    await writeFileAtomic(out, document.current());
   } catch {
     io.err(
       `planassist next-cycle: the new plan cannot be written to ${out}. Check the folder exists and can be written to.\n`,

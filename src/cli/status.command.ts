@@ -3,6 +3,7 @@
  * [--due-within DAYS] [--show-values]`: every plan's dated steps with their status, per plan the
  * counts and the next deadline. Files are only read.
  */
+import { DocxDocument } from "../adapters/docx/docx-document.adapter";
 import { progressBatch } from "../app/progress";
 import { DEFAULT_DUE_WITHIN_DAYS } from "../domain/progress/step-status";
 import { collectFiles } from "./check.command";
@@ -139,7 +140,11 @@ export async function runStatus(args: readonly string[], io: CliIo): Promise<num
   const { files, missing } = await collectFiles(parsed.inputs);
   const items = await progressBatch(
     files.map((f) => ({ name: f, read: () => io.readFile(f) })),
-    { today: parsed.today, dueWithinDays: parsed.dueWithinDays },
+    {
+      today: parsed.today,
+      dueWithinDays: parsed.dueWithinDays,
+      open: (bytes) => new DocxDocument(bytes),
+    },
   );
   const reports: StatusFile[] = missing.map((m) => ({
     path: m,

@@ -24,6 +24,7 @@ import type { EditPlan, Skip } from "../domain/edits";
 import type { ErrorCode, Result } from "../domain/result";
 import type { DocumentSnapshot, Location } from "../domain/snapshot";
 import type { EditOutcome } from "../ooxml/edit/apply";
+import type { RevertSummary } from "../ooxml/edit/revert";
 
 /** Which host an adapter talks to. */
 export type DocumentHost = "word" | "docx" | "memory";
@@ -103,6 +104,13 @@ export type RevertResult = {
   readonly notRestored: readonly string[];
   /** Fills still recorded (revert again to undo them). */
   readonly remaining: number;
+  /** What was put back, by kind, where the host counts it so (a .docx does; Word does not). */
+  readonly byKind?: RevertSummary;
+  /**
+   * Rows and tables the fill added that were left in place, because they no longer hold what it
+   * wrote ("table 5, row 4"), where the host tells them apart (in Word they are in `notRestored`).
+   */
+  readonly kept?: readonly string[];
 };
 
 /** The last recorded fill and how much of it is in the document (a fill can be cut short). */

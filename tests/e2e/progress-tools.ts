@@ -6,7 +6,9 @@
  */
 import { addDays, format } from "date-fns";
 import { checkBatch } from "../../src/app/check";
-import { progressBatch, progressOfDocx } from "../../src/app/progress";
+import { DocxDocument } from "../../src/adapters/docx/docx-document.adapter";
+import { openDocx } from "../../src/adapters/docx/docx-file";
+import { progressBatch, progressOfSnapshot } from "../../src/app/progress";
 import { formatHtml } from "../../src/cli/report/html";
 import { buildReport, fileReport } from "../../src/cli/report/model";
 import { buildStatusReport, statusFile } from "../../src/cli/report/status";
@@ -64,9 +66,9 @@ export function stepsOf(
   bytes: Uint8Array,
   today: string,
 ): { state: string; status: string; text: string; deadline?: string }[] {
-  const r = progressOfDocx(bytes, { today });
+  const r = openDocx(bytes);
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value.steps.map((s) => ({
+  return progressOfSnapshot(r.value.read.snapshot, { today }).steps.map((s) => ({
     state: s.state,
     status: s.statusColumn?.text ?? "",
     text: s.text,
@@ -80,7 +82,8 @@ export async function reportPages(
   today: string,
 ): Promise<{ check: string; status: string }> {
   const inputs = files.map((f) => ({ name: f.name, read: async () => f.bytes }));
-  const checked = await checkBatch(inputs, { currentDate: today });
+  const open = (bytes: Uint8Array) => new DocxDocument(bytes);
+  const checked = await checkBatch(inputs, { currentDate: today, open });
   const check = formatHtml(
     buildReport(
       checked.map((i) => fileReport(i)),
@@ -88,7 +91,7 @@ export async function reportPages(
       false,
     ),
   );
-  const progress = await progressBatch(inputs, { today });
+  const progress = await progressBatch(inputs, { today, open });
   const status = formatStatusHtml(
     buildStatusReport(
       progress.map((i) => statusFile(i, false)),

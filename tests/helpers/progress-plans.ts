@@ -2,8 +2,8 @@
  * Filled plans with dated steps, for the progress and next-cycle tests. Dates are written relative
  * to a fixed today (`progressToday`), so each step's status is known in advance.
  */
+import { filledDocx } from "./docx-use-cases";
 import { addDays, format } from "date-fns";
-import { fillDocxWithPlanData } from "../../src/app/fill";
 import { openDocx } from "../../src/adapters/docx/docx-file";
 import { fillDocx } from "../../src/adapters/docx/docx-writer";
 import { slotText } from "../../src/domain/edits";
@@ -82,8 +82,7 @@ export function filledPlan(
   bytes = templateBytes(id),
 ): Uint8Array {
   const data = withValues(planDataOf(bytes), values);
-  return must(fillDocxWithPlanData(bytes, data, { now: new Date("2026-09-01T12:00:00Z") })).report
-    .bytes;
+  return filledDocx(bytes, data, { now: new Date("2026-09-01T12:00:00Z") });
 }
 
 /** Adds a column at the end of table `table`: a copy of each row's last cell, emptied, with `header`. */

@@ -3,9 +3,9 @@
  * merely large records, and packages a fill cannot safely write, each give an error code and a
  * sentence; revert refuses a record asking for what no fill does.
  */
+import { fillBytes } from "../helpers/docx-use-cases";
 import { fillDocx, revertDocx } from "../../src/adapters/docx/docx-writer";
 import { defaultZipLimits, openZip, readEntry, writeZip } from "../../src/adapters/docx/zip";
-import { fillDocxWithPlanData } from "../../src/app/fill";
 import { parseJournal, serialiseJournal } from "../../src/ooxml/journal";
 import { readDocument } from "../../src/domain/plan-reader";
 import { templates } from "../../src/templates";
@@ -61,8 +61,8 @@ describe("a fill record that is damaged or altered", () => {
 
   it("the fill itself reverts, and says what it restored", () => {
     const r = must(revertDocx(sfss));
-    expect(r.restored.cells + r.restored.paragraphs).toBeGreaterThan(0);
-    expect(r.restored.rowsRemoved + r.restored.tablesRemoved).toBeGreaterThan(0);
+    expect(r.byKind.cells + r.byKind.paragraphs).toBeGreaterThan(0);
+    expect(r.byKind.rowsRemoved + r.byKind.tablesRemoved).toBeGreaterThan(0);
     expect(open(r.bytes).read.snapshot.tables.length).toBe(
       snapshotOf(templateBytes("sfss-action-plan")).tables.length,
     );
@@ -140,7 +140,7 @@ describe("packages and records a fill or revert meets", () => {
     expect(must(parseJournal(xml)).fills).toEqual([fill]);
   });
 
-  it("fill on a package without [Content_Types].xml is refused with a code", () => {
+  it("fill on a package without [Content_Types].xml is refused with a code", async () => {
     const zip = openZip(templateBytes("ddtt-action-plan"));
     const bytes = writeZip(zip, {
       replace: new Map(),
@@ -158,17 +158,17 @@ describe("packages and records a fill or revert meets", () => {
         })),
       })),
     };
-    const r = fillDocxWithPlanData(bytes, desired, { now });
+    const r = await fillBytes(bytes, desired, { now });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.code).toBe("docx_no_content_types");
   });
 
-  it("a large record (a fill of a 1 MB value) is read back and reverted", () => {
+  it("a large record (a fill of a 1 MB value) is read back and reverted", async () => {
     const original = templateBytes("ddtt-action-plan");
     const data = readDocument(snapshotOf(original), templates).data;
     const big = "x".repeat(1024 * 1024);
     const desired = withField(data, "plan-header", "district-school-name", big);
-    const once = must(fillDocxWithPlanData(original, desired, { now }));
+    const once = must(await fillBytes(original, desired, { now }));
     // The record packs far tighter than the ratio limit documents are read with.
     const zip = openZip(once.report.bytes);
     const entry = zip.entries.get(journalName(once.report.bytes))!;

@@ -4,7 +4,7 @@
  * agreed to address, after that prompt). Both are read with a location, written by fill and read
  * back; the headings, the prompt and the template's example items stay as they are.
  */
-import { fillDocxWithPlanData } from "../../src/app/fill";
+import { fillBytes } from "../helpers/docx-use-cases";
 import type { DocumentPlanData, FieldData } from "../../src/domain/plan-data";
 import { readDocument } from "../../src/domain/plan-reader";
 import type { DocumentSnapshot } from "../../src/domain/snapshot";
@@ -61,12 +61,12 @@ describe("the CLNA's closing paragraphs", () => {
     });
   });
 
-  it("are written by fill and read back, keeping the heading, the prompt and the example items", () => {
+  it("are written by fill and read back, keeping the heading, the prompt and the example items", async () => {
     const values = setFields({
       [`${notes.section}.${notes.field}`]: "Admissions rubric revised.\nRevisit in January.",
       [`${agreed.section}.${agreed.field}`]: "Replace the shop ventilation\nUpdate the PAC roster",
     });
-    const result = must(fillDocxWithPlanData(templateBytes("clna"), values(blank.data), { now }));
+    const result = must(await fillBytes(templateBytes("clna"), values(blank.data), { now }));
     expect(result.report.failed).toEqual([]);
     const filled = read(result.report.bytes);
     expect(fieldIn(filled.data, notes).value).toBe(

@@ -3,9 +3,9 @@
  * src/ooxml/join-tables.ts), so a district file that went through Word holds the joined form of
  * every replica. Read from either form, a plan is the same plan.
  */
+import { checkDocxNow } from "../helpers/docx-use-cases";
 import { readdirSync } from "fs";
 import path from "path";
-import { checkDocument } from "../../src/app/check";
 import type { DocumentPlanData } from "../../src/domain/plan-data";
 import { fixturesDir, fixtureBytes, templateBytes, templateIds } from "../helpers/fixtures";
 import { hasTouchingTables, joinedDocx } from "../helpers/join-tables";
@@ -47,7 +47,7 @@ describe.each(documents)("%s as Word saves it (touching tables joined)", (_name,
 
   it("gets the same findings, naming the same fields", () => {
     const strip = (bytes: Uint8Array) => {
-      const r = checkDocument(bytes, today);
+      const r = checkDocxNow(bytes, today);
       if (!r.ok) throw new Error(r.error.message);
       return r.value.findings.map((f) => ({ ...f, location: undefined }));
     };

@@ -5,9 +5,9 @@
  * its step columns when it has dated steps. A template added without one of them fails here,
  * naming what is missing; no test counts the templates.
  */
+import { fillBytes } from "../helpers/docx-use-cases";
 import { readFileSync } from "fs";
 import path from "path";
-import { fillDocxWithPlanData } from "../../src/app/fill";
 import { openDocx } from "../../src/adapters/docx/docx-file";
 import { readDocument } from "../../src/domain/plan-reader";
 import { templateRules } from "../../src/domain/rules";
@@ -34,11 +34,11 @@ describe.each(ids)("the %s template", (id) => {
     expect(templateRules[id]?.length ?? 0).toBeGreaterThan(0);
   });
 
-  it("has a replica the tests read, with a fill case that writes every field", () => {
+  it("has a replica the tests read, with a fill case that writes every field", async () => {
     expect(Object.keys(templateFiles)).toContain(id);
     const bytes = templateBytes(id as TemplateId);
     const data = readDocument(must(openDocx(bytes)).read.snapshot, templates).data;
-    const filled = must(fillDocxWithPlanData(bytes, everyFieldChanged(data)));
+    const filled = must(await fillBytes(bytes, everyFieldChanged(data)));
     expect(filled.report.written.length).toBeGreaterThan(0);
     expect(filled.report.failed).toEqual([]);
   });

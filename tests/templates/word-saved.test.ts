@@ -2,8 +2,7 @@
  * What Word writes into a saved plan beyond joining touching tables, on the replicas: rows
  * deleted with Track Changes on, and each of them also in the joined form.
  */
-import { checkDocument } from "../../src/app/check";
-import { fillDocxWithPlanData } from "../../src/app/fill";
+import { fillBytes, checkDocxNow } from "../helpers/docx-use-cases";
 import { readWordDocument } from "../../src/ooxml/wordml";
 import { parseXml } from "../../src/ooxml/xml";
 import { templateBytes } from "../helpers/fixtures";
@@ -51,7 +50,7 @@ describe("a row deleted with Track Changes on", () => {
 
   it("makes check say that the plan holds tracked changes, and a plain replica does not", () => {
     const codes = (bytes: Uint8Array) => {
-      const r = checkDocument(bytes, { currentDate: "2026-12-02" });
+      const r = checkDocxNow(bytes, { currentDate: "2026-12-02" });
       if (!r.ok) throw new Error(r.error.message);
       return r.value.findings.map((f) => f.code);
     };
@@ -74,13 +73,13 @@ describe("the WordprocessingML namespace under another prefix", () => {
     );
   });
 
-  it("is written in the document's own prefix, and the fill reads back", () => {
+  it("is written in the document's own prefix, and the fill reads back", async () => {
     const data = readBytes(renamed).data;
     const steps = section(data.plans[0], "action-steps");
     const first = steps.rows?.[0]?.cells[0];
     if (!first) throw new Error("no action step");
     first.value = "Train every coach";
-    const r = fillDocxWithPlanData(renamed, data, { now: new Date("2026-12-02T00:00:00Z") });
+    const r = await fillBytes(renamed, data, { now: new Date("2026-12-02T00:00:00Z") });
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value.report.failed).toEqual([]);
     const xml = readParts(r.value.report.bytes).get("word/document.xml") ?? "";

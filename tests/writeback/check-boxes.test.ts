@@ -3,7 +3,7 @@
  * (`w:ffData/w:checkBox`) and `w14:checkbox` content controls. They are read as choices, and a
  * fill sets their state: the field stays a field, the control a control.
  */
-import { fillDocxWithPlanData, revertDocxFill } from "../../src/app/fill";
+import { fillBytes, revertBytes } from "../helpers/docx-use-cases";
 import type { DocumentPlanData, FieldData } from "../../src/domain/plan-data";
 import { readDocument } from "../../src/domain/plan-reader";
 import { readWordDocument } from "../../src/ooxml/wordml";
@@ -65,12 +65,12 @@ describe.each([
       expect(priorities(read(original)).value).toEqual([]);
     });
 
-    it("are set by a fill, stay boxes, read back as chosen, and revert to the original", () => {
+    it("are set by a fill, stay boxes, read back as chosen, and revert to the original", async () => {
       const data = read(original);
       const field = priorities(data);
       const options = sfssPriorities;
       field.value = [options[1]!, options[3]!];
-      const r = fillDocxWithPlanData(original, data, { now });
+      const r = await fillBytes(original, data, { now });
       if (!r.ok) throw new Error(r.error.message);
       expect(r.value.report.failed).toEqual([]);
       const xml = documentXml(r.value.report.bytes);
@@ -78,7 +78,7 @@ describe.each([
       expect(xml).toMatch(checked);
       expect(xml).not.toContain("☒ ");
       expect(priorities(read(r.value.report.bytes)).value).toEqual([options[1], options[3]]);
-      const back = revertDocxFill(r.value.report.bytes);
+      const back = await revertBytes(r.value.report.bytes);
       if (!back.ok) throw new Error(back.error.message);
       expect(documentXml(back.value.bytes)).toBe(documentXml(original));
     });

@@ -4,11 +4,11 @@ import { tmpdir } from "os";
 import path from "path";
 import { openDocx } from "../../src/adapters/docx/docx-file";
 import { revertDocx } from "../../src/adapters/docx/docx-writer";
-import { checkDocument } from "../../src/app/check";
-import { nextCycleDocx } from "../../src/app/next-cycle";
-import { progressOfDocx } from "../../src/app/progress";
+import type { NextCycleResult } from "../../src/app/next-cycle";
+import { progressOfSnapshot } from "../../src/app/progress";
 import { main } from "../../src/cli/main";
 import { fsIo } from "../helpers/cli-io";
+import { nextCycleOfBytes, checkDocxNow } from "../helpers/docx-use-cases";
 import {
   ONE_YEAR,
   parseShift,
@@ -45,7 +45,7 @@ const planDates: Record<TemplateId, StepValues> = {
 const nextYear = "2027-10-01";
 
 function codes(bytes: Uint8Array, today: string): string[] {
-  const r = must(checkDocument(bytes, { currentDate: today }));
+  const r = must(checkDocxNow(bytes, { currentDate: today }));
   return [
     ...new Set(
       r.findings.filter((f) => f.severity !== "info").map((f) => `${f.severity}:${f.code}`),
@@ -54,7 +54,7 @@ function codes(bytes: Uint8Array, today: string): string[] {
 }
 
 function stepsOf(bytes: Uint8Array, today: string) {
-  return must(progressOfDocx(bytes, { today })).steps;
+  return progressOfSnapshot(must(openDocx(bytes)).read.snapshot, { today }).steps;
 }
 
 describe("shifting dates as they were written", () => {
@@ -86,10 +86,18 @@ describe("shifting dates as they were written", () => {
 
 describe.each(Object.keys(stepCases) as TemplateId[])("the next cycle of a %s", (id) => {
   const old = withDoneFirstStep(id, planDates[id]);
-  const result = must(
-    nextCycleDocx(old, { shift: ONE_YEAR, today: progressToday, now: new Date(2026, 9, 1) }),
-  );
-  const next = result.report.bytes;
+  let result: NextCycleResult & { readonly bytes: Uint8Array };
+  let next: Uint8Array;
+  beforeAll(async () => {
+    result = must(
+      await nextCycleOfBytes(old, {
+        shift: ONE_YEAR,
+        today: progressToday,
+        now: new Date(2026, 9, 1),
+      }),
+    );
+    next = result.bytes;
+  });
 
   it("carries the steps not done with their deadlines a year on, and drops the one done", () => {
     const before = stepsOf(old, progressToday);
@@ -136,20 +144,22 @@ describe.each(Object.keys(stepCases) as TemplateId[])("the next cycle of a %s", 
     expect(documentXml(reverted.bytes)).toBe(documentXml(old));
   });
 
-  it("keeps the step done as done last cycle when asked", () => {
-    const keep = must(nextCycleDocx(old, { shift: ONE_YEAR, today: progressToday, done: "keep" }));
+  it("keeps the step done as done last cycle when asked", async () => {
+    const keep = must(
+      await nextCycleOfBytes(old, { shift: ONE_YEAR, today: progressToday, done: "keep" }),
+    );
     expect(keep.kept).toBe(1);
-    const after = stepsOf(keep.report.bytes, nextYear);
+    const after = stepsOf(keep.bytes, nextYear);
     expect(after[0]!.state).toBe("done");
     const said = after[0]!.statusColumn?.text ?? after[0]!.text;
     expect(said).toMatch(new RegExp(DONE_LAST_CYCLE, "i"));
   });
 
-  it("leaves the carried deadlines blank when asked", () => {
+  it("leaves the carried deadlines blank when asked", async () => {
     const blank = must(
-      nextCycleDocx(old, { shift: ONE_YEAR, today: progressToday, blankDeadlines: true }),
+      await nextCycleOfBytes(old, { shift: ONE_YEAR, today: progressToday, blankDeadlines: true }),
     );
-    const after = stepsOf(blank.report.bytes, nextYear);
+    const after = stepsOf(blank.bytes, nextYear);
     expect(after.length).toBeGreaterThan(0);
     expect(after.every((s) => s.state === "no-date")).toBe(true);
   });

@@ -1,8 +1,9 @@
 import { OfficeDocument } from "../../src/adapters/office/office-document.adapter";
+import { filledDocx } from "../helpers/docx-use-cases";
 import { readOfficeDocument } from "../../src/adapters/office/office-reader";
 import { revertLastFillInWord } from "../../src/adapters/office/office-revert";
 import { writePlanInWord } from "../../src/adapters/office/office-writer";
-import { fillDocxWithPlanData, planDocumentFill } from "../../src/app/fill";
+import { planDocumentFill } from "../../src/app/fill";
 import { sectionKey, type FillRequest } from "../../src/app/plan-session";
 import type { EditPlan } from "../../src/domain/edits";
 import type { DocumentPlanData, SectionData } from "../../src/domain/plan-data";
@@ -192,7 +193,7 @@ describe("reverting the last fill in Word", () => {
     // A .docx with one added, empty row; then a fill in Word that removes it.
     const bytes = templateBytes("perkins-action-plan");
     const data = readDocument(snapshotOf(bytes), templates).data;
-    const grown = must(fillDocxWithPlanData(bytes, withExtraAction(data), { now })).report.bytes;
+    const grown = filledDocx(bytes, withExtraAction(data), { now });
     const snapshot = snapshotOf(grown);
     const plan = must(planDocumentFill(snapshot, data)).plan;
     expect(plan.structure.map((e) => e.kind)).toEqual(["remove-rows"]);

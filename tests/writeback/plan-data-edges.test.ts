@@ -2,7 +2,7 @@
  * Plan data as people edit it by hand, and templates as districts cut them: a fill either does
  * what the data asks or says why not, with a code and a sentence, and never ends in an exception.
  */
-import { fillDocxWithPlanData } from "../../src/app/fill";
+import { fillBytes } from "../helpers/docx-use-cases";
 import type { DocumentPlanData, RowData } from "../../src/domain/plan-data";
 import { readDocument } from "../../src/domain/plan-reader";
 import { templates } from "../../src/templates";
@@ -24,7 +24,7 @@ describe.each([
   ["split", templateBytes("ddtt-action-plan")],
   ["joined", joinedDocx(templateBytes("ddtt-action-plan"))],
 ])("a DDTT row copied in the plan data (%s form)", (_form, original) => {
-  it("is added as a new row when the copy's locations were removed, as docs/plan-data.md says", () => {
+  it("is added as a new row when the copy's locations were removed, as docs/plan-data.md says", async () => {
     const data = read(original);
     const steps = stepsOf(data);
     const last = steps.rows[steps.rows.length - 1]!;
@@ -34,7 +34,7 @@ describe.each([
     };
     steps.rows.push(copy);
     last.cells.forEach((c) => (c.value = `last ${c.id}`));
-    const r = fillDocxWithPlanData(original, data, { now });
+    const r = await fillBytes(original, data, { now });
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value.planning.rowsAdded).toBe(1);
     const back = stepsOf(read(r.value.report.bytes));
@@ -43,11 +43,11 @@ describe.each([
     expect(back.rows[back.rows.length - 1]?.cells[0]?.value).toBe("copy action-step");
   });
 
-  it("is refused, naming both rows, when both still say where they are", () => {
+  it("is refused, naming both rows, when both still say where they are", async () => {
     const data = read(original);
     const steps = stepsOf(data);
     steps.rows.push(JSON.parse(JSON.stringify(steps.rows[1])) as RowData);
-    const r = fillDocxWithPlanData(original, data, { now });
+    const r = await fillBytes(original, data, { now });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.code).toBe("plan_data_invalid");
@@ -68,13 +68,13 @@ describe("a Perkins action whose \u201cResources Required:\u201d label a distric
     expect(cells.find((c) => c.id === "action")?.location).toBeDefined();
   });
 
-  it("is filled: every value with a place is written, the resources are skipped with a reason", () => {
+  it("is filled: every value with a place is written, the resources are skipped with a reason", async () => {
     const data = read(original);
     for (const s of data.plans[0]?.sections ?? []) {
       for (const row of s.rows ?? [])
         for (const c of row.cells) if (typeof c.value === "string") c.value = `v ${c.id}`;
     }
-    const r = fillDocxWithPlanData(original, data, { now });
+    const r = await fillBytes(original, data, { now });
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value.report.failed).toEqual([]);
     expect(r.value.report.skipped.some((s) => s.field.includes("resources-required"))).toBe(true);

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { fillDocxWithPlanData } from "../../src/app/fill";
+import { fillBytes } from "../helpers/docx-use-cases";
 import type { DocumentPlanData, FieldData } from "../../src/domain/plan-data";
 import { readDocument } from "../../src/domain/plan-reader";
 import { templates } from "../../src/templates";
@@ -112,14 +112,14 @@ describe.each(cases)("random plan data in the %s replica", (id) => {
     ),
   });
 
-  it("reads back exactly what was filled, and a second fill changes nothing", () => {
-    fc.assert(
-      fc.property(arb, ({ texts, choices }) => {
+  it("reads back exactly what was filled, and a second fill changes nothing", async () => {
+    await fc.assert(
+      fc.asyncProperty(arb, async ({ texts, choices }) => {
         const desired = withValues(base, texts, choices);
-        const first = must(fillDocxWithPlanData(original, desired, { now }));
+        const first = must(await fillBytes(original, desired, { now }));
         expect(first.report.failed).toEqual([]);
         expect(values(read(first.report.bytes))).toEqual(values(desired));
-        const second = must(fillDocxWithPlanData(first.report.bytes, desired, { now }));
+        const second = must(await fillBytes(first.report.bytes, desired, { now }));
         expect(second.planning.plan.content).toEqual([]);
         expect(second.report.bytes).toBe(first.report.bytes);
       }),

@@ -3,7 +3,7 @@
  * (`w:sdt` holding one `w:tr`), all of them inside the section's control. The rows are read
  * through the controls, and a new row is a copy of an item.
  */
-import { fillDocxWithPlanData, revertDocxFill } from "../../src/app/fill";
+import { fillBytes, revertBytes } from "../helpers/docx-use-cases";
 import type { DocumentPlanData, RowData } from "../../src/domain/plan-data";
 import { readDocument } from "../../src/domain/plan-reader";
 import { readWordDocument } from "../../src/ooxml/wordml";
@@ -64,7 +64,7 @@ describe.each([
     );
   });
 
-  it("get a new row as a copy of an item, read back, and revert to the original", () => {
+  it("get a new row as a copy of an item, read back, and revert to the original", async () => {
     const data = read(original);
     const s = steps(data);
     const added: RowData = {
@@ -72,7 +72,7 @@ describe.each([
       cells: s.rows[0]!.cells.map(({ location: _l, ...c }) => ({ ...c, value: `new ${c.id}` })),
     };
     s.rows.push(added);
-    const r = fillDocxWithPlanData(original, data, { now });
+    const r = await fillBytes(original, data, { now });
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value.report.failed).toEqual([]);
     const xml = documentXml(r.value.report.bytes);
@@ -82,7 +82,7 @@ describe.each([
     expect(xml.match(/<w:id w:val="700"\/>/g)).toHaveLength(1);
     const back = steps(read(r.value.report.bytes));
     expect(back.rows[back.rows.length - 1]?.cells[0]?.value).toBe("new action-step");
-    const reverted = revertDocxFill(r.value.report.bytes);
+    const reverted = await revertBytes(r.value.report.bytes);
     if (!reverted.ok) throw new Error(reverted.error.message);
     expect(documentXml(reverted.value.bytes)).toBe(documentXml(original));
   });

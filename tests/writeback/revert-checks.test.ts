@@ -3,11 +3,11 @@
  * what the fill wrote. Tested on real fill records, tampered with as a person or a program might:
  * an entry moved onto the template's own rows or tables, and an added row typed into since.
  */
+import { filledDocx } from "../helpers/docx-use-cases";
 import { revertDocx } from "../../src/adapters/docx/docx-writer";
 import { openZip, readEntry, writeZip } from "../../src/adapters/docx/zip";
 import { revertLastFillInWord } from "../../src/adapters/office/office-revert";
 import { writePlanInWord } from "../../src/adapters/office/office-writer";
-import { fillDocxWithPlanData } from "../../src/app/fill";
 import type { DocumentPlanData } from "../../src/domain/plan-data";
 import { readDocument } from "../../src/domain/plan-reader";
 import type { JournalChange } from "../../src/ooxml/edit/apply";
@@ -69,7 +69,7 @@ function tampered(bytes: Uint8Array, change: (c: JournalChange) => JournalChange
 function perkinsFilled() {
   const bytes = templateBytes("perkins-action-plan");
   const data = readDocument(snapshotOf(bytes), templates).data;
-  const filled = must(fillDocxWithPlanData(bytes, withFilledRow(data), { now })).report.bytes;
+  const filled = filledDocx(bytes, withFilledRow(data), { now });
   const added = journalOf(filled).fills[0]!.changes.find((c) => c.kind === "rows-added")!;
   return { bytes, filled, added };
 }
@@ -87,7 +87,7 @@ describe("revert takes away an added row only while it holds what the fill wrote
   it("reverts the untouched fill, taking the row away", () => {
     const r = must(revertDocx(filled));
     expect(r.kept).toEqual([]);
-    expect(r.restored.rowsRemoved).toBe(1);
+    expect(r.byKind.rowsRemoved).toBe(1);
     expect(documentXml(r.bytes)).toBe(documentXml(bytes));
   });
 
@@ -102,7 +102,7 @@ describe("revert takes away an added row only while it holds what the fill wrote
     if (!r.ok) expect(r.error.message).toMatch(/rows added to table \d+ hold other text/);
     const forced = must(revertDocx(moved, { force: true }));
     expect(forced.kept).toHaveLength(1);
-    expect(forced.restored.rowsRemoved).toBe(0);
+    expect(forced.byKind.rowsRemoved).toBe(0);
     const after = snapshotOf(forced.bytes).tables[added.table]!.rows;
     expect(after.map((x) => x.cells.map((c) => c.text))).toEqual(
       rowsFilled.map((x) => x.cells.map((c) => c.text)),
@@ -141,7 +141,7 @@ describe("revert takes away an added row only while it holds what the fill wrote
 describe("revert takes away an added block of tables only while it holds what the fill wrote", () => {
   const bytes = templateBytes("sfss-action-plan");
   const data = readDocument(snapshotOf(bytes), templates).data;
-  const filled = must(fillDocxWithPlanData(bytes, everyFieldChanged(data), { now })).report.bytes;
+  const filled = filledDocx(bytes, everyFieldChanged(data), { now });
   const block = journalOf(filled).fills[0]!.changes.find((c) => c.kind === "tables-added")!;
   if (block.kind !== "tables-added") throw new Error("no block added");
 
@@ -161,7 +161,7 @@ describe("revert takes away an added block of tables only while it holds what th
     const forced = revertDocx(moved, { force: true });
     // Forced, the template's tables stay (or the record is refused outright): never removed.
     if (forced.ok) {
-      expect(forced.value.restored.tablesRemoved).toBe(0);
+      expect(forced.value.byKind.tablesRemoved).toBe(0);
       expect(snapshotOf(forced.value.bytes).tables.length).toBe(tablesBefore);
     } else expect(forced.error.code).toBe("journal_invalid");
   });

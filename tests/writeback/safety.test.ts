@@ -1,5 +1,5 @@
-import { fillDocxWithPlanData, revertDocxFill } from "../../src/app/fill";
 import { fillDocx } from "../../src/adapters/docx/docx-writer";
+import { fillBytes, filledDocx, revertBytes } from "../helpers/docx-use-cases";
 import { openZip, writeZip } from "../../src/adapters/docx/zip";
 import type { DocumentPlanData } from "../../src/domain/plan-data";
 import { readDocument } from "../../src/domain/plan-reader";
@@ -63,14 +63,10 @@ function edited(bytes: Uint8Array, edit: (xml: string) => string): Uint8Array {
 
 describe("consent before replacing typed text", () => {
   const original = templateBytes("ddtt-action-plan");
-  const first = must(
-    fillDocxWithPlanData(original, ddttData(original, "Springfield", "Survey staff"), { now }),
-  ).report.bytes;
+  const first = filledDocx(original, ddttData(original, "Springfield", "Survey staff"), { now });
 
-  it("keeps text a person typed and reports the skipped cells", () => {
-    const r = must(
-      fillDocxWithPlanData(first, ddttData(first, "Shelbyville", "Train staff"), { now }),
-    );
+  it("keeps text a person typed and reports the skipped cells", async () => {
+    const r = must(await fillBytes(first, ddttData(first, "Shelbyville", "Train staff"), { now }));
     expect(r.report.skipped.map((s) => [s.field, s.reason])).toEqual([
       ["plan-header.district-school-name", "typed-text"],
       ["action-steps[0].action-step", "typed-text"],
@@ -79,19 +75,19 @@ describe("consent before replacing typed text", () => {
     expect(documentXml(r.report.bytes)).toBe(documentXml(first));
   });
 
-  it("replaces only the cells the person confirmed", () => {
+  it("replaces only the cells the person confirmed", async () => {
     const data = ddttData(first, "Shelbyville", "Train staff");
     const stepLocation = data.plans[0]!.sections.find((s) => s.id === "action-steps")!.rows![0]!
       .cells[0]!.location!;
-    const r = must(fillDocxWithPlanData(first, data, { now, overwrite: [stepLocation] }));
+    const r = must(await fillBytes(first, data, { now, overwrite: [stepLocation] }));
     const back = read(r.report.bytes);
     expect(field(back, "action-steps", "action-step", 0)).toBe("Train staff");
     expect(field(back, "plan-header", "district-school-name")).toBe("Springfield");
   });
 
-  it("replaces every typed cell with overwrite all (--overwrite)", () => {
+  it("replaces every typed cell with overwrite all (--overwrite)", async () => {
     const r = must(
-      fillDocxWithPlanData(first, ddttData(first, "Shelbyville", "Train staff"), {
+      await fillBytes(first, ddttData(first, "Shelbyville", "Train staff"), {
         now,
         overwrite: "all",
       }),
@@ -126,9 +122,9 @@ describe("the document changing between read and write", () => {
 });
 
 describe("rows added and removed again", () => {
-  it("removes an added row that is still empty, giving back the original document part", () => {
+  it("removes an added row that is still empty, giving back the original document part", async () => {
     const original = templateBytes("ddtt-action-plan");
-    const withRows = must(fillDocxWithPlanData(original, ddttData(original, "", "", 2), { now }));
+    const withRows = must(await fillBytes(original, ddttData(original, "", "", 2), { now }));
     expect(withRows.planning.rowsAdded).toBe(2);
     expect(snapshotOf(withRows.report.bytes).tables[4]!.rows).toHaveLength(10);
     const data = ddttData(withRows.report.bytes, "", "");
@@ -144,12 +140,12 @@ describe("rows added and removed again", () => {
         },
       ],
     };
-    const removed = must(fillDocxWithPlanData(withRows.report.bytes, fewer, { now }));
+    const removed = must(await fillBytes(withRows.report.bytes, fewer, { now }));
     expect(removed.planning.rowsRemoved).toBe(2);
     expect(documentXml(removed.report.bytes)).toBe(documentXml(original));
   });
 
-  it("keeps a row that holds text and says so", () => {
+  it("keeps a row that holds text and says so", async () => {
     const original = templateBytes("ddtt-action-plan");
     const data = ddttData(original, "", "Step one");
     const steps = data.plans[0]!.sections.find((s) => s.id === "action-steps")!;
@@ -162,8 +158,8 @@ describe("rows added and removed again", () => {
         },
       ],
     };
-    const filled = must(fillDocxWithPlanData(original, data, { now })).report.bytes;
-    const r = must(fillDocxWithPlanData(filled, fewer, { now }));
+    const filled = filledDocx(original, data, { now });
+    const r = must(await fillBytes(filled, fewer, { now }));
     expect(r.planning.rowsRemoved).toBe(4);
     expect(r.report.skipped.map((s) => s.field)).toEqual(["action-steps[0]"]);
   });
@@ -171,42 +167,36 @@ describe("rows added and removed again", () => {
 
 describe("reverting", () => {
   const original = templateBytes("ddtt-action-plan");
-  const one = must(
-    fillDocxWithPlanData(original, ddttData(original, "Springfield", "Survey staff", 1), { now }),
-  ).report.bytes;
-  const two = must(
-    fillDocxWithPlanData(one, ddttData(one, "Springfield", "Survey staff"), {
-      now,
-      overwrite: "all",
-    }),
-  ).report.bytes;
-  const twoChanged = must(
-    fillDocxWithPlanData(one, ddttData(one, "Shelbyville", "Train staff", 2), {
-      now,
-      overwrite: "all",
-    }),
-  ).report.bytes;
+  const one = filledDocx(original, ddttData(original, "Springfield", "Survey staff", 1), { now });
+  const two = filledDocx(one, ddttData(one, "Springfield", "Survey staff"), {
+    now,
+    overwrite: "all",
+  });
+  const twoChanged = filledDocx(one, ddttData(one, "Shelbyville", "Train staff", 2), {
+    now,
+    overwrite: "all",
+  });
 
-  it("undoes fills one at a time, last first, back to the original", () => {
+  it("undoes fills one at a time, last first, back to the original", async () => {
     expect(two).toBe(one); // nothing to change: the same bytes
-    const back1 = must(revertDocxFill(twoChanged));
+    const back1 = must(await revertBytes(twoChanged));
     expect(back1.remaining).toBe(1);
     expect(documentXml(back1.bytes)).toBe(documentXml(one));
-    const back0 = must(revertDocxFill(back1.bytes));
+    const back0 = must(await revertBytes(back1.bytes));
     expect(documentXml(back0.bytes)).toBe(documentXml(original));
   });
 
-  it("refuses when a cell the fill wrote was changed afterwards, unless forced", () => {
+  it("refuses when a cell the fill wrote was changed afterwards, unless forced", async () => {
     const touched = edited(one, (xml) => xml.replace("Survey staff", "Survey all staff"));
-    const r = revertDocxFill(touched);
+    const r = await revertBytes(touched);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.code).toBe("document_changed");
-    const forced = must(revertDocxFill(touched, { force: true }));
+    const forced = must(await revertBytes(touched, { force: true }));
     expect(documentXml(forced.bytes)).toBe(documentXml(original));
   });
 
-  it("says there is nothing to revert in a document never filled", () => {
-    const r = revertDocxFill(original);
+  it("says there is nothing to revert in a document never filled", async () => {
+    const r = await revertBytes(original);
     expect(r.ok ? "ok" : r.error.code).toBe("no_fill_to_revert");
   });
 });

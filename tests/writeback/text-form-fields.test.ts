@@ -5,7 +5,7 @@
  * empty or holds Word's five en-space placeholder, so the field stays a field: the person can still
  * tab to it in a protected form, and revert gives back the original bytes.
  */
-import { fillDocxWithPlanData, revertDocxFill } from "../../src/app/fill";
+import { fillBytes, revertBytes } from "../helpers/docx-use-cases";
 import type { DocumentPlanData, FieldData } from "../../src/domain/plan-data";
 import { readDocument } from "../../src/domain/plan-reader";
 import { readWordDocument } from "../../src/ooxml/wordml";
@@ -84,10 +84,10 @@ describe.each(Object.entries(results))(
         expect(firstStepRow(read(original)).map((c) => c.value)).toEqual(["", "", "", "", ""]);
       });
 
-      it("are filled between the field's separate and end marks, and stay fields", () => {
+      it("are filled between the field's separate and end marks, and stay fields", async () => {
         const data = read(original);
         firstStepRow(data).forEach((c, i) => (c.value = values[i]!));
-        const r = fillDocxWithPlanData(original, data, { now });
+        const r = await fillBytes(original, data, { now });
         if (!r.ok) throw new Error(r.error.message);
         expect(r.value.report.failed).toEqual([]);
         const xml = documentXml(r.value.report.bytes);
@@ -102,11 +102,11 @@ describe.each(Object.entries(results))(
         expect(xml).not.toContain(PLACEHOLDER);
         expect(firstStepRow(read(r.value.report.bytes)).map((c) => c.value)).toEqual(values);
 
-        const again = fillDocxWithPlanData(r.value.report.bytes, data, { now });
+        const again = await fillBytes(r.value.report.bytes, data, { now });
         if (!again.ok) throw new Error(again.error.message);
         expect(again.value.planning.plan.content).toEqual([]);
 
-        const reverted = revertDocxFill(r.value.report.bytes);
+        const reverted = await revertBytes(r.value.report.bytes);
         if (!reverted.ok) throw new Error(reverted.error.message);
         expect(documentXml(reverted.value.bytes)).toBe(documentXml(original));
       });

@@ -15,6 +15,7 @@ import {
 } from "../../domain/edits";
 import { capture, err, ok, PlanAssistFailure, type Result } from "../../domain/result";
 import { applyEditPlan, type EditOutcome } from "../../ooxml/edit/apply";
+import type { FillResult, RevertResult } from "../../ports/document.port";
 import {
   addOverride,
   addRelationship,
@@ -32,7 +33,6 @@ import {
   serialiseJournal,
   type FillRecord,
   type Journal,
-  type RevertSummary,
 } from "../../ooxml/journal";
 import { checkReverted, tablesAfterRevert } from "../../ooxml/edit/revert-plan";
 import { parseRelationships, relsPartFor, resolveTarget } from "../../ooxml/package";
@@ -51,20 +51,24 @@ const encoder = new TextEncoder();
 /** Encodes a part's text as the original part was encoded (see `encodeXmlLike`). */
 const encodePart = encodeXmlLike;
 
-export type FillReport = {
-  /** The filled file (the input itself when nothing needed writing). */
-  readonly bytes: Uint8Array;
-  /** Edits confirmed by reading the result back. */
-  readonly written: readonly EditOutcome[];
-  /** Edits whose target already held the value. */
-  readonly unchanged: readonly EditOutcome[];
-  /** Edits that could not be written, or did not read back as written. */
-  readonly failed: readonly EditOutcome[];
-  /** Values the planner did not write (typed text without consent, no place for them). */
-  readonly skipped: readonly Skip[];
-  /** Zip entries whose bytes differ from the input's. */
-  readonly changedParts: readonly string[];
-};
+/**
+ * A write into a .docx: the port's report (`FillResult`, `RevertResult`) and the file written
+ * (the input itself when nothing needed writing).
+ */
+export type DocxWritten<R> = R & { readonly bytes: Uint8Array };
+
+/** A fill of a .docx, with the zip entries whose bytes differ from the input's. */
+export type DocxFill = DocxWritten<FillResult> & { readonly changedParts: readonly string[] };
+
+/**
+ * A revert of a .docx: it always counts by kind and names the added rows it left, and `names`
+ * the cells and paragraphs read back with their earlier contents ("table 5, row 4, cell 1").
+ */
+export type DocxRevert = DocxWritten<
+  RevertResult & Required<Pick<RevertResult, "byKind" | "kept">>
+> & { readonly names: readonly string[] };
+
+type FailedEdit = FillResult["failed"][number];
 
 type JournalLocation = {
   /** The journal item part, when the document has one. */
@@ -182,7 +186,7 @@ export function fillDocx(
     /** These very bytes, already opened (saves reading them again). */
     opened?: DocxPackage;
   },
-): Result<FillReport> {
+): Result<DocxFill> {
   const r = capture(() => fillOrThrow(bytes, plan, options));
   return r.ok ? r.value : r;
 }
@@ -191,7 +195,7 @@ function fillOrThrow(
   bytes: Uint8Array,
   plan: EditPlan,
   options: Parameters<typeof fillDocx>[2],
-): Result<FillReport> {
+): Result<DocxFill> {
   let pkg: DocxPackage;
   if (options.opened) pkg = options.opened;
   else {
@@ -202,7 +206,15 @@ function fillOrThrow(
   if (pkg.flatOpc) return flatOpcNotWritten("it writes values");
   const skipped = options.skipped ?? [];
   if (isEmptyPlan(plan)) {
-    return ok({ bytes, written: [], unchanged: [], failed: [], skipped, changedParts: [] });
+    return ok({
+      bytes,
+      written: [],
+      unchanged: [],
+      failed: [],
+      skipped,
+      notices: [],
+      changedParts: [],
+    });
   }
   const applied = applyEditPlan(pkg.document.source, plan);
   if (!applied.ok) return applied;
@@ -212,8 +224,9 @@ function fillOrThrow(
       bytes,
       written: [],
       unchanged: outcomes.filter((o) => o.status !== "failed"),
-      failed: outcomes.filter((o) => o.status === "failed"),
+      failed: outcomes.filter((o) => o.status === "failed").map(withReason),
       skipped,
+      notices: [],
       changedParts: [],
     });
   }
@@ -237,9 +250,9 @@ function fillOrThrow(
   const snapshot = reread.value.read.snapshot;
   const written: EditOutcome[] = [];
   const unchanged: EditOutcome[] = [];
-  const failed: EditOutcome[] = [];
+  const failed: FailedEdit[] = [];
   for (const o of outcomes) {
-    if (o.status === "failed") failed.push(o);
+    if (o.status === "failed") failed.push(withReason(o));
     else if (isContent(o.edit) && !holdsWritten(snapshot, o.edit, plan.content)) {
       failed.push({
         edit: o.edit,
@@ -249,26 +262,25 @@ function fillOrThrow(
     } else if (o.status === "unchanged") unchanged.push(o);
     else written.push(o);
   }
-  return ok({ bytes: out, written, unchanged, failed, skipped, changedParts: [...replace.keys()] });
+  return ok({
+    bytes: out,
+    written,
+    unchanged,
+    failed,
+    skipped,
+    notices: [],
+    changedParts: [...replace.keys()],
+  });
+}
+
+/** A failed edit with the sentence that says why (every failure the applier reports has one). */
+function withReason(o: EditOutcome): FailedEdit {
+  return { ...o, message: o.message ?? "it could not be written" };
 }
 
 function isContent(e: EditOutcome["edit"]): e is ContentEdit {
   return e.kind === "set-text" || e.kind === "set-choice" || e.kind === "set-marks";
 }
-
-export type RevertReport = {
-  readonly bytes: Uint8Array;
-  /** What was restored, by kind. */
-  readonly restored: RevertSummary;
-  /** The cells and paragraphs read back with their earlier contents ("table 5, row 4, cell 1"). */
-  readonly names: readonly string[];
-  /** Rows and tables the fill added that were left, because they no longer hold what it wrote. */
-  readonly kept: readonly string[];
-  /** The label and time of the fill undone. */
-  readonly fill: { readonly label: string; readonly at: string };
-  /** Fills still recorded (revert again to undo them). */
-  readonly remaining: number;
-};
 
 /**
  * Undoes the last fill recorded in a .docx. When no fill is left, the journal's parts and the
@@ -277,12 +289,12 @@ export type RevertReport = {
 export function revertDocx(
   bytes: Uint8Array,
   options: { force?: boolean } = {},
-): Result<RevertReport> {
+): Result<DocxRevert> {
   const r = capture(() => revertOrThrow(bytes, options));
   return r.ok ? r.value : r;
 }
 
-function revertOrThrow(bytes: Uint8Array, options: { force?: boolean }): Result<RevertReport> {
+function revertOrThrow(bytes: Uint8Array, options: { force?: boolean }): Result<DocxRevert> {
   const opened = openDocx(bytes);
   if (!opened.ok) return opened;
   const pkg = opened.value;
@@ -369,11 +381,14 @@ function revertOrThrow(bytes: Uint8Array, options: { force?: boolean }): Result<
   }
   return ok({
     bytes: out,
-    restored: summary,
-    names: back.restored,
-    kept: plan.kept,
     fill: { label: last.label, at: last.at },
+    restored: back.restored.length,
+    rowsRemoved: summary.rowsRemoved + summary.tablesRemoved,
+    notRestored: [],
     remaining: rest.length,
+    byKind: summary,
+    kept: plan.kept,
+    names: back.restored,
   });
 }
 

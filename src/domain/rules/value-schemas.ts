@@ -56,7 +56,7 @@ const textSchema = z.string().superRefine((value, ctx) => {
   }
 });
 
-export const fieldValueSchemas: Record<FieldType, z.ZodType<string, string>> = {
+export const fieldValueSchemas: Readonly<Record<FieldType, z.ZodType<string, string>>> = {
   text: textSchema,
   "long-text": textSchema,
   person: parsedSchema(parsePerson),

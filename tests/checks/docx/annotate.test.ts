@@ -1,3 +1,4 @@
+import { checkDocxNow } from "../../helpers/docx-use-cases";
 import { execFileSync } from "child_process";
 import { createHash } from "crypto";
 import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "fs";
@@ -6,7 +7,6 @@ import path from "path";
 import { annotateDocx } from "../../../src/adapters/docx/annotate";
 import { decodeXmlBytes, openDocx } from "../../../src/adapters/docx/docx-file";
 import { openZip, readEntry } from "../../../src/adapters/docx/zip";
-import { checkDocument } from "../../../src/app/check";
 import { attr, childElements, innerText, parseXml, type XmlElement } from "../../../src/ooxml/xml";
 import { templateBytes } from "../../helpers/fixtures";
 
@@ -23,7 +23,7 @@ function allElements(el: XmlElement, name: string, out: XmlElement[] = []): XmlE
 describe("annotated copies", () => {
   const original = templateBytes("ddtt-action-plan");
   const originalHash = sha(original);
-  const checked = checkDocument(original, { currentDate: "2026-09-01" });
+  const checked = checkDocxNow(original, { currentDate: "2026-09-01" });
   if (!checked.ok) throw new Error("replica must read");
   const findings = checked.value.findings;
   const located = findings.filter((f) => f.location?.kind === "cell");
@@ -84,7 +84,7 @@ describe("annotated copies", () => {
   });
 
   it("read back with the same plan and findings", () => {
-    const again = checkDocument(copy, { currentDate: "2026-09-01" });
+    const again = checkDocxNow(copy, { currentDate: "2026-09-01" });
     expect(again.ok && again.value.findings.map((f) => f.code)).toEqual(
       findings.map((f) => f.code),
     );

@@ -1,10 +1,10 @@
-import { checkDocument } from "../../../src/app/check";
+import { checkDocxNow } from "../../helpers/docx-use-cases";
 import { filledCdeDocx } from "../helpers/filled-docx";
 import { templateBytes } from "../../helpers/fixtures";
 
 describe("checking a .docx", () => {
   it("finds no errors in a correctly filled CDE Plan for Improvement", () => {
-    const r = checkDocument(filledCdeDocx(), { currentDate: "2026-09-01" });
+    const r = checkDocxNow(filledCdeDocx(), { currentDate: "2026-09-01" });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.value.recognition.template).toBe("cde-plan-for-improvement");
@@ -24,7 +24,7 @@ describe("checking a .docx", () => {
   ] as const)(
     "reports the blank %s replica as incomplete, with every error located in the document",
     (id) => {
-      const r = checkDocument(templateBytes(id), { currentDate: "2026-09-01" });
+      const r = checkDocxNow(templateBytes(id), { currentDate: "2026-09-01" });
       expect(r.ok).toBe(true);
       if (!r.ok) return;
       expect(r.value.recognition.template).toBe(id);
@@ -37,8 +37,8 @@ describe("checking a .docx", () => {
 
   it("leaves out what was typed unless values are asked for", () => {
     const bytes = filledCdeDocx();
-    const hidden = checkDocument(bytes, { currentDate: "2027-09-01" });
-    const shown = checkDocument(bytes, { currentDate: "2027-09-01", showValues: true });
+    const hidden = checkDocxNow(bytes, { currentDate: "2027-09-01" });
+    const shown = checkDocxNow(bytes, { currentDate: "2027-09-01", showValues: true });
     expect(hidden.ok && shown.ok).toBe(true);
     if (!hidden.ok || !shown.ok) return;
     expect(

@@ -1,5 +1,6 @@
+import { checkDocxNow } from "../../helpers/docx-use-cases";
 import { openDocx } from "../../../src/adapters/docx/docx-file";
-import { checkDocument, defaultPlanReader } from "../../../src/app/check";
+import { defaultPlanReader } from "../../../src/app/check";
 import { promptFindings } from "../../../src/domain/rules/document.rules";
 import { checkPlans } from "../../../src/domain/rules";
 import { planCompleteness } from "../../../src/domain/completeness";
@@ -42,7 +43,7 @@ describe("template prompts", () => {
 
 describe("signature lines", () => {
   it("are shown as to-do items placed on the lines, once per file, never as errors", () => {
-    const r = checkDocument(templateBytes("perkins-action-plan"), { currentDate: "2026-09-01" });
+    const r = checkDocxNow(templateBytes("perkins-action-plan"), { currentDate: "2026-09-01" });
     if (!r.ok) throw new Error(r.error.message);
     const todo = r.value.findings.filter((f) => f.code === "signature_to_do");
     expect(todo.length).toBeGreaterThanOrEqual(1);
