@@ -13,6 +13,9 @@ import {
 } from "../../src/app/check";
 import { templateBytes, templateIds } from "../helpers/fixtures";
 import { filledPlan } from "../helpers/progress-plans";
+import { DocxDocument } from "../../src/adapters/docx/docx-document.adapter";
+
+const open = (bytes: Uint8Array) => DocxDocument.forReading(bytes);
 
 describe("checkBatch", () => {
   it("keeps the input order when reads finish in another order, and reports each file done", async () => {
@@ -36,6 +39,7 @@ describe("checkBatch", () => {
     const progress: [number, number][] = [];
     const items = await checkBatch(inputs, {
       currentDate: "2026-01-15",
+      open,
       concurrency: 3,
       onProgress: (done, total) => progress.push([done, total]),
     });
@@ -53,7 +57,7 @@ describe("checkBatch", () => {
         { name: "gone.docx", read: () => Promise.reject(missing) },
         { name: "b.docx", read: async () => templateBytes("clna") },
       ],
-      { currentDate: "2026-01-15", concurrency: 2 },
+      { currentDate: "2026-01-15", concurrency: 2, open },
     );
     expect(items.map((i) => [i.name, i.ok])).toEqual([
       ["a.docx", true],
@@ -87,8 +91,12 @@ describe("a batch that keeps only what linking reads", () => {
     items.map((i) => (i.ok ? { name: i.name, findings: i.check.findings } : i));
 
   it("groups and links the district's plans exactly as with every plan kept", async () => {
-    const whole = await checkBatch(inputs, { currentDate: "2026-10-01" });
-    const kept = await checkBatch(inputs, { currentDate: "2026-10-01", plansForLinksOnly: true });
+    const whole = await checkBatch(inputs, { currentDate: "2026-10-01", open });
+    const kept = await checkBatch(inputs, {
+      currentDate: "2026-10-01",
+      plansForLinksOnly: true,
+      open,
+    });
     expect(districtOf(kept)).toEqual(districtOf(whole));
     const linked = linkDistrictPlans(kept);
     expect(findingsOf(linked)).toEqual(findingsOf(linkDistrictPlans(whole)));
@@ -101,7 +109,7 @@ describe("a batch that keeps only what linking reads", () => {
   });
 
   it("keeps of a DDTT plan only the line naming its district, and CLNA and Perkins plans whole", async () => {
-    const whole = await checkBatch(inputs, { currentDate: "2026-10-01" });
+    const whole = await checkBatch(inputs, { currentDate: "2026-10-01", open });
     const kept = whole.map((i) => (i.ok ? keptForLinks(i.check) : undefined));
     const ddttPlans = kept[0]!.plans.plans;
     expect(ddttPlans.flatMap((p) => p.sections.flatMap((s) => s.fields.map((f) => f.id)))).toEqual([

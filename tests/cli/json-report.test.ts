@@ -6,6 +6,9 @@ import { checkBatch } from "../../src/app/check";
 import { formatJson } from "../../src/cli/report/json";
 import { buildReport, fileReport } from "../../src/cli/report/model";
 import { templateBytes, templateIds } from "../helpers/fixtures";
+import { DocxDocument } from "../../src/adapters/docx/docx-document.adapter";
+
+const open = (bytes: Uint8Array) => DocxDocument.forReading(bytes);
 
 async function reportOf() {
   const inputs = templateIds.map((id) => ({
@@ -13,7 +16,7 @@ async function reportOf() {
     read: async () => templateBytes(id),
   }));
   inputs.push({ name: "plans/gone.docx", read: () => Promise.reject(new Error("gone")) });
-  const items = await checkBatch(inputs, { currentDate: "2026-01-15" });
+  const items = await checkBatch(inputs, { currentDate: "2026-01-15", open });
   return buildReport(
     items.map((i) => fileReport(i)),
     "2026-01-15",
