@@ -24,6 +24,7 @@ import {
   type WRangeCollection,
 } from "./word-api";
 import type { WordIndex } from "../../ooxml/wordml";
+import { queueParagraphOoxml } from "./word-controls";
 
 /** Where a content edit reads and writes, in the coordinates of the document after `structure`. */
 export type Slot =
@@ -153,6 +154,13 @@ export type Target = {
   before: string[];
   /** For a blank in a body paragraph: the search for it, queued with the check. */
   hits?: { collection: WRangeCollection; index: number };
+  /**
+   * Per paragraph written, where a text call would lose what it holds (see word-controls.ts):
+   * the paragraph's OOXML as the .docx path leaves it, or null when that path leaves it as it is.
+   */
+  ooxml?: readonly (string | null | undefined)[];
+  /** Not written: it holds a check box the write cannot keep (see `unwritableBoxes`). */
+  skip?: boolean;
 };
 
 export const PARAGRAPH_PROPS = "text,style,font/name,font/size,font/color,font/bold,font/italic";
@@ -432,7 +440,14 @@ export function queueContent(e: ContentEdit, t: Target, wanted: readonly string[
     hit?.insertText(text, "Replace");
     return;
   }
+  if (t.skip) return;
   write.forEach((p, i) => {
+    const ooxml = t.ooxml?.[i];
+    if (ooxml === null) return;
+    if (ooxml !== undefined) {
+      queueParagraphOoxml(p, ooxml);
+      return;
+    }
     const want = (wanted[i] ?? "").replace(/\n/g, "\v");
     // Circles read back alike through .text (office-js #2368): always write them.
     if (e.kind === "set-choice" && e.style.kind === "radio") {
