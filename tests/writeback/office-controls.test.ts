@@ -5,7 +5,6 @@
  * its value between its separate and end marks. The cells come out as the .docx path writes
  * them, read back with the values, a second fill writes nothing, and revert gives them back.
  */
-import { readOfficeDocument } from "../../src/adapters/office/office-reader";
 import { revertLastFillInWord } from "../../src/adapters/office/office-revert";
 import { writePlanInWord } from "../../src/adapters/office/office-writer";
 import { fillDocxWithPlanData, planDocumentFill } from "../../src/app/fill";
@@ -29,15 +28,7 @@ import {
   withFields,
 } from "./form-controls";
 import { documentXml, must, now, snapshotOf } from "./helpers";
-
-async function paneRead(model: WordModel) {
-  const read = must(await readOfficeDocument(wordModelHost(model).readHost));
-  return {
-    snapshot: read.read.snapshot,
-    source: read.source,
-    data: readDocument(read.read.snapshot, templates).data as DocumentPlanData,
-  };
-}
+import { paneRead } from "./word-model-view";
 
 /** A cell's XML, as the model's serialiser writes it (so both sides are spelled alike). */
 function cellXml(xml: string, f: FieldData): string {

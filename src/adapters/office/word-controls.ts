@@ -21,9 +21,9 @@ import type { DocumentSnapshot } from "../../domain/snapshot";
 import type { AppliedPlan } from "../../ooxml/edit/apply";
 import { flatOpcPackage } from "../../ooxml/package";
 import { readWordDocument, type WordIndex } from "../../ooxml/wordml";
-import { parseXml, type XmlDocument, type XmlElement } from "../../ooxml/xml";
+import { attributes, parseXml, type XmlDocument, type XmlElement } from "../../ooxml/xml";
 import type { WParagraph } from "./word-api";
-import type { Target } from "./write-targets";
+import type { RunFont, Target } from "./write-targets";
 
 /** A paragraph's range between its start and end, without its mark (docs: Word.RangeLocation). */
 export interface WContentRange {
@@ -52,6 +52,14 @@ const REVISIONS = new Set(["ins", "del", "moveFrom", "moveTo"]);
  * same run properties.
  */
 export function isPlainParagraph(doc: XmlDocument, p: XmlElement): boolean {
+  return plainLook(doc, p) !== undefined;
+}
+
+/**
+ * The run properties (their XML) of a plain paragraph's text ("" for none, or an empty
+ * paragraph), or undefined when the paragraph is not plain (see `isPlainParagraph`).
+ */
+function plainLook(doc: XmlDocument, p: XmlElement): string | undefined {
   const looks = new Set<string>();
   const walk = (el: XmlElement): boolean => {
     for (const c of elements(el)) {
@@ -70,7 +78,43 @@ export function isPlainParagraph(doc: XmlDocument, p: XmlElement): boolean {
     }
     return true;
   };
-  return walk(p) && looks.size <= 1;
+  return walk(p) && looks.size <= 1 ? ([...looks][0] ?? "") : undefined;
+}
+
+/**
+ * The font properties the first run with text of a paragraph sets itself (its `w:rPr`): what a
+ * text call must put on a value so that it looks as the .docx path makes it, and nothing the
+ * paragraph's style already gives.
+ */
+export function directLook(p: XmlElement): RunFont {
+  const runs: XmlElement[] = [];
+  const walk = (el: XmlElement) => {
+    for (const c of elements(el)) {
+      if (local(c.name) === "r") runs.push(c);
+      else if (local(c.name) !== "pPr") walk(c);
+    }
+  };
+  walk(p);
+  const run = runs.find((r) => elements(r).some((k) => local(k.name) === "t"));
+  const rPr = run && elements(run).find((k) => local(k.name) === "rPr");
+  if (!rPr) return {};
+  const prop = (name: string) => elements(rPr).find((k) => local(k.name) === name);
+  const val = (el: XmlElement | undefined, name: string) =>
+    el ? [...attributes(el)].find(([k]) => local(k) === name)?.[1] : undefined;
+  const on = (el: XmlElement) => !["0", "false", "off"].includes(val(el, "val") ?? "");
+  const out: { -readonly [K in keyof RunFont]: RunFont[K] } = {};
+  const fonts = prop("rFonts");
+  const name = val(fonts, "ascii") ?? val(fonts, "hAnsi");
+  if (name) out.name = name;
+  const size = Number(val(prop("sz"), "val"));
+  if (Number.isFinite(size) && size > 0) out.size = size / 2;
+  const color = val(prop("color"), "val");
+  if (color && /^[0-9a-fA-F]{6}$/.test(color)) out.color = `#${color.toUpperCase()}`;
+  const b = prop("b");
+  if (b) out.bold = on(b);
+  const i = prop("i");
+  if (i) out.italic = on(i);
+  return out;
 }
 
 /** The k-th paragraph of a cell, or a body paragraph, of an index. */
@@ -125,6 +169,7 @@ export function markControlWrites(
     // Radio circles are written with their own calls (office-js #2368), in any paragraph.
     if (e.kind === "set-choice" && e.style.kind === "radio") return;
     const marks: (string | null | undefined)[] = [];
+    const looks: (RunFont | undefined)[] = [];
     const want = [...(wanted[i] ?? [])];
     let k = 0;
     let any = false;
@@ -144,8 +189,24 @@ export function markControlWrites(
         }
         const was = a.doc.source.slice(before.start, before.end);
         const now = b.doc.source.slice(after.start, after.end);
-        if (isPlainParagraph(a.doc, before) && isPlainParagraph(b.doc, after)) {
+        // Text calls give the text the look of the paragraph's start (#4276): they do where
+        // the paragraph was empty, or its text already looks as the value will.
+        const lookBefore = plainLook(a.doc, before);
+        const lookAfter = plainLook(b.doc, after);
+        // An empty paragraph's text takes its mark's run properties.
+        const pPr = elements(before).find((c) => local(c.name) === "pPr");
+        const mark = pPr && elements(pPr).find((c) => local(c.name) === "rPr");
+        const emptyBefore = !elements(before).some((c) => local(c.name) !== "pPr");
+        const start = emptyBefore
+          ? mark
+            ? a.doc.source.slice(mark.start, mark.end)
+            : ""
+          : lookBefore;
+        const alike = (x: string | undefined, y: string) =>
+          x === y || ((x === "" || x === "<w:rPr/>") && (y === "" || y === "<w:rPr/>"));
+        if (lookBefore !== undefined && lookAfter !== undefined && alike(start, lookAfter)) {
           marks.push(undefined);
+          looks[k] = directLook(after);
           continue;
         }
         any = true;
@@ -156,6 +217,7 @@ export function markControlWrites(
         marks.push(was === now ? null : paragraphPackage(b.doc, b.index.body, now));
       }
     }
+    t.looks = looks;
     if (!any) return;
     t.ooxml = marks;
     wanted[i] = want;
