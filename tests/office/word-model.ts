@@ -959,8 +959,22 @@ export function wordModelHost(model: WordModel): {
         });
         return box;
       },
-      getRange() {
-        return rangeProxy(whole, `${path}/range`);
+      getRange(location?: string) {
+        const range = rangeProxy(whole, `${path}/range`);
+        if (location !== "Content") return range;
+        return {
+          ...range,
+          insertOoxml(ooxml: string, where: "Replace") {
+            queueOp(`insertOoxml:${where}:${path}/content`, true, () => {
+              const p = pEl();
+              if (!p) fail("ItemNotFound");
+              guardWrite(p);
+              if (where !== "Replace") fail("InvalidArgument");
+              replaceContentWithOoxml(p as XEl, ooxml);
+            });
+            return {};
+          },
+        };
       },
       insertText(s: string, location: "Replace" | "Start" | "End") {
         let made: () => XEl[] = () => [];
@@ -1369,6 +1383,52 @@ export function wordModelHost(model: WordModel): {
     }
     insertAfter(t, ...kids, el("w:p"));
     model.rejoin();
+  };
+
+  /**
+   * `insertOoxml(..., "Replace")` on a paragraph's "Content" range (docs: Word.RangeLocation,
+   * WordApi 1.3: the range between the paragraph's start and end, before its mark): what the
+   * range held gives way to the inline content of the package's paragraph; the paragraph keeps
+   * its mark and properties. Styles the document does not have are dropped (docs: "Understand
+   * when and how to use Office Open XML in your Word add-in"). With Track Changes on, what goes
+   * out stays as a tracked deletion and what comes in is a tracked insertion (docs:
+   * changeTrackingMode). The add-in only ever inserts one paragraph's content this way: more
+   * than one is a slip the model reports.
+   */
+  const replaceContentWithOoxml = (p: XEl, ooxml: string) => {
+    let parts: Map<string, string>;
+    try {
+      parts = readFlatOpc(ooxml);
+    } catch {
+      fail("InvalidArgument");
+      return;
+    }
+    const main = parts.get("word/document.xml");
+    if (!main) fail("InvalidArgument");
+    const body = child(parseTree(main as string), "w:body");
+    const ps = body ? children(body, "w:p") : [];
+    if (ps.length !== 1)
+      throw new Error(`insertOoxml over a paragraph's content with ${ps.length} paragraphs`);
+    const known = new Set(
+      descendants(parseTree(model.parts.get("word/styles.xml") ?? "<w:styles/>"), "w:style").map(
+        (x) => attr(x, "w:styleId") ?? "",
+      ),
+    );
+    const inline = (ps[0] as XEl).kids.filter((k) => k.kind !== "el" || k.name !== "w:pPr");
+    for (const k of inline)
+      if (k.kind === "el")
+        for (const ref of descendants(k, "w:rStyle"))
+          if (!known.has(attr(ref, "w:val") ?? "")) detach(ref);
+    const old = p.kids.filter((k) => k.kind !== "el" || k.name !== "w:pPr");
+    if (model.trackChanges) {
+      for (const r of runsOf(p)) trackDelete(r);
+      for (const k of old) if (k.kind === "el" && k.name !== "w:del" && k.name !== "w:r") detach(k);
+    } else for (const k of old) detach(k);
+    for (const k of inline) {
+      const made = clone(k);
+      append(p, made);
+      if (model.trackChanges && made.kind === "el" && made.name === "w:r") trackInsert(made);
+    }
   };
 
   const mergeStyles = (xml: string | undefined) => {

@@ -3,11 +3,21 @@
  * look at a document: its tables as the reader numbers them (document order, nested ones
  * included), each cell's paragraphs with Word's own `.text`, and the edits a co-author makes.
  */
+import { readOfficeDocument } from "../../src/adapters/office/office-reader";
 import { readPackage } from "../../src/adapters/office/word-texts";
+import type { DocumentPlanData } from "../../src/domain/plan-data";
+import { readDocument } from "../../src/domain/plan-reader";
+import { templates } from "../../src/templates";
 import type { DocumentSnapshot } from "../../src/domain/snapshot";
 import { readParts } from "../helpers/make-docx";
-import { modelParagraphTexts, WordModel, type WordModelOptions } from "../office/word-model";
+import {
+  modelParagraphTexts,
+  WordModel,
+  wordModelHost,
+  type WordModelOptions,
+} from "../office/word-model";
 import { ancestors, append, descendants, detach, el, text, type XEl } from "../office/xml-tree";
+import { must } from "./helpers";
 
 export type ModelParagraph = {
   readonly el: XEl;
@@ -95,4 +105,14 @@ export function deleteRow(model: WordModel, table: number, row: number): void {
   if (!r) throw new Error(`no row ${row} in table ${table}`);
   detach(r.el);
   model.version++;
+}
+
+/** Reads the model as the pane reads Word: its snapshot, plan data and document XML. */
+export async function paneRead(model: WordModel) {
+  const read = must(await readOfficeDocument(wordModelHost(model).readHost));
+  return {
+    snapshot: read.read.snapshot,
+    source: read.source,
+    data: readDocument(read.read.snapshot, templates).data as DocumentPlanData,
+  };
 }

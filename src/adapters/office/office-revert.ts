@@ -51,6 +51,7 @@ import {
 } from "../../ooxml/journal";
 import { wingdingsCodes } from "../../ooxml/glyphs";
 import { defaultXmlLimits, parseXml } from "../../ooxml/xml";
+import { earlierParagraphPackages, queueParagraphOoxml } from "./word-controls";
 import { MAX_OOXML_CHARS, parseFlatOpcPackage, describeOfficeError } from "./office-reader";
 import {
   bodyParagraphProxy,
@@ -224,7 +225,7 @@ export async function revertLastFillInWord(
 
       // 2. One write batch: restore, delete the added rows (last first), pop the journal.
       const body = context.document.body;
-      queueRevert(body, snapshot, plan);
+      queueRevert(body, snapshot, plan, read);
       const rest = fills.slice(0, -1);
       if (rest.length > 0) part.setXml(serialiseJournal({ fills: rest }));
       else part.delete();
@@ -308,7 +309,12 @@ export async function revertLastFillInWord(
  * removed are inserted again with their texts, and blocks of tables it added are deleted with
  * the paragraphs around them.
  */
-function queueRevert(body: WBody, snapshot: DocumentSnapshot, plan: RevertPlan): void {
+function queueRevert(
+  body: WBody,
+  snapshot: DocumentSnapshot,
+  plan: RevertPlan,
+  read?: ReadDocument,
+): void {
   const paragraphsOf = (r: RestoreStep): WParagraph[] => {
     if (r.paragraph !== undefined) return [bodyParagraphProxy(body, snapshot, r.paragraph)];
     const t = r.table ?? 0;
@@ -328,12 +334,17 @@ function queueRevert(body: WBody, snapshot: DocumentSnapshot, plan: RevertPlan):
         ? [snapshot.paragraphs[r.paragraph]]
         : (snapshot.tables[r.table ?? 0]?.rows[r.row ?? 0]?.cells[r.cell ?? 0]?.paragraphs ?? []);
     const m = r.earlier.length;
+    // Paragraphs that held a check box, form field or bookmark get their earlier XML back.
+    const packages = read ? earlierParagraphPackages(read, r.before, r.kind) : [];
     ps.forEach((p, k) => {
       if (k >= m) return;
       const now = current[k];
       const want = r.earlier[k];
-      if (now && want && now.text === want.text && now.glyphs.length === want.glyphs.length) return;
-      queueParagraph(p, want, r.looks[k]);
+      const kinds = (x: ParagraphSnapshot) => x.glyphs.map((g) => g.kind).join();
+      if (now && want && now.text === want.text && kinds(now) === kinds(want)) return;
+      const ooxml = packages[k];
+      if (ooxml !== undefined) queueParagraphOoxml(p, ooxml);
+      else queueParagraph(p, want, r.looks[k]);
     });
     // Paragraphs the fill added go (last first); paragraphs it took away come back.
     for (let k = ps.length - 1; k >= m && k > 0; k--) ps[k]?.delete();

@@ -44,6 +44,7 @@ import {
 import { describeOfficeError } from "./office-reader";
 import { wordRefusal } from "./word-host";
 import { readPackage } from "./word-texts";
+import { markControlWrites, unwritableBoxes } from "./word-controls";
 import {
   clip,
   isReadOnly,
@@ -244,6 +245,15 @@ export async function writePlanInWord(
             : slotParagraphTexts(t.read, fresh).map((x) => x ?? "");
       }
       const wanted = ts.map((t) => (isContent(t.edit) ? wantedText(t.edit, t.before, edits) : []));
+      // Check boxes, form fields and labelled answers: as the .docx path writes them.
+      const appliedPlan = applied?.ok ? applied.value : undefined;
+      markControlWrites(ts, wanted, appliedPlan, options.source);
+      const boxes = unwritableBoxes(ts, after, appliedPlan);
+      for (const t of boxes) t.skip = true;
+      if (boxes.size > 0)
+        notices.push(
+          "Check boxes were not set: the document's XML was not given, and writing them as text would break them. Read the document again and write again.",
+        );
       // Cells of added rows get their whole text with the rows; cells of added tables with the
       // tables' XML (the .docx writer's, values included).
       const rowCells = textsWith(ts, after, (t, i) => (t.inAdded ? wanted[i] : undefined)).cells;

@@ -24,6 +24,7 @@ import {
   type WRangeCollection,
 } from "./word-api";
 import type { WordIndex } from "../../ooxml/wordml";
+import { queueParagraphOoxml } from "./word-controls";
 
 /** Where a content edit reads and writes, in the coordinates of the document after `structure`. */
 export type Slot =
@@ -153,7 +154,24 @@ export type Target = {
   before: string[];
   /** For a blank in a body paragraph: the search for it, queued with the check. */
   hits?: { collection: WRangeCollection; index: number };
+  /**
+   * Per paragraph written, where a text call would lose what it holds (see word-controls.ts):
+   * the paragraph's OOXML as the .docx path leaves it, or null when that path leaves it as it is.
+   */
+  ooxml?: readonly (string | null | undefined)[];
+  /** Not written: it holds a check box the write cannot keep (see `unwritableBoxes`). */
+  skip?: boolean;
+  /**
+   * Per paragraph written with text calls: the direct run formatting the .docx path gives its
+   * text (none where the template's style gives it), put back on a paragraph that was empty.
+   */
+  looks?: readonly (RunFont | undefined)[];
 };
+
+/** Font properties a run sets itself, as `font.set` takes them. */
+export type RunFont = Partial<
+  Pick<WParagraph["font"], "name" | "size" | "color" | "bold" | "italic">
+>;
 
 export const PARAGRAPH_PROPS = "text,style,font/name,font/size,font/color,font/bold,font/italic";
 
@@ -402,7 +420,12 @@ export function markLength(text: string): number {
  */
 export function queueContent(e: ContentEdit, t: Target, wanted: readonly string[]): void {
   const write = t.checked;
-  const restore = (p: WParagraph, look: WParagraph | undefined, wasEmpty: boolean) => {
+  const restore = (
+    p: WParagraph,
+    look: WParagraph | undefined,
+    wasEmpty: boolean,
+    direct?: RunFont,
+  ) => {
     // Word may give a paragraph that was empty the document's default style or font (#5221,
     // #6232): only there is the captured look put back. A paragraph that held text keeps the
     // formatting insertText gives it (that of its start, #4276), so no direct formatting is
@@ -410,6 +433,11 @@ export function queueContent(e: ContentEdit, t: Target, wanted: readonly string[
     // across the paragraph: docs, "null property values") is never set.
     if (!look || !wasEmpty) return;
     if (look.style) p.set({ style: look.style });
+    if (direct) {
+      // The formatting the .docx path gives the value: only what the runs set themselves.
+      if (Object.keys(direct).length > 0) p.font.set(direct);
+      return;
+    }
     const font: Partial<Pick<WParagraph["font"], "name" | "size" | "color" | "bold" | "italic">> =
       {};
     const f = look.font;
@@ -432,7 +460,14 @@ export function queueContent(e: ContentEdit, t: Target, wanted: readonly string[
     hit?.insertText(text, "Replace");
     return;
   }
+  if (t.skip) return;
   write.forEach((p, i) => {
+    const ooxml = t.ooxml?.[i];
+    if (ooxml === null) return;
+    if (ooxml !== undefined) {
+      queueParagraphOoxml(p, ooxml);
+      return;
+    }
     const want = (wanted[i] ?? "").replace(/\n/g, "\v");
     // Circles read back alike through .text (office-js #2368): always write them.
     if (e.kind === "set-choice" && e.style.kind === "radio") {
@@ -442,7 +477,7 @@ export function queueContent(e: ContentEdit, t: Target, wanted: readonly string[
     }
     if (sameText(t.before[i] ?? "", wanted[i] ?? "")) return;
     p.insertText(want, "Replace");
-    restore(p, p, (t.before[i] ?? "") === "");
+    restore(p, p, (t.before[i] ?? "") === "", t.looks?.[i]);
   });
 }
 
