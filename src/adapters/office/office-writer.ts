@@ -52,6 +52,7 @@ import {
   tableProxy,
   type WBody,
   type WContext,
+  type WCustomXmlPart,
   type WCustomXmlParts,
   type WJournalPart,
   type WordWriteHost,
@@ -150,7 +151,7 @@ export async function writePlanInWord(
       if (changed) return changed;
       const expected = expectations(ts, w, fresh, edits);
       const recording = parts ? startRecording(w, check, ts, expected.wanted, options) : undefined;
-      queueWrite(ts, proxies, w, expected, recording, check, parts);
+      const journal = queueWrite(ts, proxies, w, expected, recording, check, parts);
       const back = queueReadBack(body, ts, proxies, snapshot, w);
       let failure: unknown;
       try {
@@ -160,7 +161,8 @@ export async function writePlanInWord(
         w.syncs++;
         failure = e;
       }
-      if (failure === undefined) return accountWritten(ts, expected.expect, back, w);
+      if (failure === undefined)
+        return accountWritten(context, ts, expected, back, w, { recording, journal });
       // A batch is not all-or-nothing: read again what is in the document.
       return accountFailedBatch(context, body, ts, snapshot, w, expected.expect, {
         failure,
@@ -441,11 +443,14 @@ function queueWrite(
   recording: Recording | undefined,
   check: Check,
   parts: WCustomXmlParts | undefined,
-): void {
+): WCustomXmlPart | undefined {
+  let journal: WCustomXmlPart | undefined;
   if (recording) {
     const xml = serialiseJournal({ fills: [...recording.earlier, recording.record] });
-    if (recording.existed) check.journalPart?.setXml(xml);
-    else parts?.add(xml);
+    if (recording.existed) {
+      journal = check.journalPart;
+      journal?.setXml(xml);
+    } else journal = parts?.add(xml);
   }
   ts.forEach((t, i) => {
     if (isContent(t.edit) && !t.inAdded) queueContent(t.edit, t, expected.wanted[i] ?? []);
@@ -465,10 +470,12 @@ function queueWrite(
       ...(ooxml !== undefined ? { ooxml } : {}),
     });
   }
+  return journal;
 }
 
 /** What the write batch reads back: the targets' readings and each written table's row count. */
 type Back = {
+  readonly body: BodyRead;
   readonly readings: readonly Reading[];
   readonly counted: readonly { table: number; proxy: WTable | undefined }[];
 };
@@ -493,7 +500,7 @@ function queueReadBack(
     ...new Set(ts.flatMap((t) => t.slots.flatMap((s) => (s.kind === "cell" ? [s.table] : [])))),
   ].map((table) => ({ table, proxy: proxiesAfter.table(table) }));
   for (const c of counted) c.proxy?.load("rowCount");
-  return { readings, counted };
+  return { body: backRead, readings, counted };
 }
 
 /** Every structural edit is in (the write batch went through). */
@@ -501,20 +508,46 @@ const ALL_IN: States = { blocks: "all", rows: () => "all", body: "all" };
 
 /**
  * The account after a write batch that went through: what the read-back found, with the values
- * of a table whose rows someone else changed meanwhile claimed as not written.
+ * of a table whose rows someone else changed meanwhile claimed as not written. The record then
+ * names those tables' rows where the read-back found them (one more sync), so that revert finds
+ * the values where they went.
  */
-function accountWritten(
+async function accountWritten(
+  context: WContext,
   ts: readonly Target[],
-  expect: readonly (readonly string[])[],
+  expected: Expected,
   back: Back,
   w: Write,
-): Result<OfficeFillReport> {
-  const { notices, syncs } = w;
+  recorded: { readonly recording?: Recording; readonly journal?: WCustomXmlPart },
+): Promise<Result<OfficeFillReport>> {
+  const { notices } = w;
   const moved = back.counted
     .filter((c) => c.proxy && c.proxy.rowCount !== wordRowCount(w.after, c.table))
     .map((c) => c.table);
-  const { written, notWritten } = account(ts, expect, back.readings, ALL_IN);
-  if (moved.length === 0) return ok({ written, notWritten, notices, syncs });
+  const { written, notWritten } = account(ts, expected.expect, back.readings, ALL_IN);
+  if (moved.length === 0) return ok({ written, notWritten, notices, syncs: w.syncs });
+  const { recording, journal } = recorded;
+  if (recording && journal) {
+    const found = back.body.doc();
+    const record = found
+      ? relocatedRecord(recording.record, moved, w.after, ts, expected.wanted, found)
+      : undefined;
+    let fixed = false;
+    if (record) {
+      journal.setXml(serialiseJournal({ fills: [...recording.earlier, record] }));
+      try {
+        await context.sync();
+        fixed = true;
+      } catch {
+        fixed = false;
+      }
+      w.syncs++;
+    }
+    if (!fixed)
+      notices.push(
+        "The record of this fill could not be corrected to the rows someone else moved, so Revert last fill may leave some of its values in those tables.",
+      );
+  }
   const inMoved = (o: EditOutcome) =>
     isContent(o.edit) &&
     (ts.find((t) => t.edit === o.edit)?.slots ?? []).some(
@@ -536,8 +569,107 @@ function accountWritten(
       message: `Someone changed the rows of ${names} while PlanAssist wrote, so some values may have gone into other rows. Check ${names}, or use Revert last fill, then write again.`,
     },
     notices,
-    syncs,
+    syncs: w.syncs,
   });
+}
+
+/**
+ * The record of a fill with the rows of the `moved` tables named where the read-back `found`
+ * them. Someone else added or deleted rows there between the check and the write: the values
+ * went into the cells they were read from (Word's proxies stay bound to their objects: docs,
+ * "Word JavaScript object model"), which no longer have the places the record gave them. Each
+ * row the fill left (the document after the plan, with the values written) is matched to a row
+ * found (the longest common run of equal rows, and rows between two matches taken in order when
+ * there are as many on both sides); a recorded cell or row whose row is not found (deleted) is
+ * left out, as there is nothing there to revert.
+ */
+function relocatedRecord(
+  record: FillRecord,
+  moved: readonly number[],
+  after: DocumentSnapshot,
+  ts: readonly Target[],
+  wanted: readonly (readonly string[])[],
+  found: DocumentSnapshot,
+): FillRecord {
+  const { cells } = textsWith(ts, after, (_, i) => wanted[i]);
+  const maps = new Map<number, (number | undefined)[]>();
+  for (const table of moved) {
+    const rowTexts = (s: DocumentSnapshot, key: boolean) =>
+      (s.tables[table]?.rows ?? []).map((row, r) =>
+        row.cells.map((c, ci) =>
+          (
+            (key ? cells.get(`${table}/${r}/${ci}`) : undefined) ?? c.paragraphs.map((p) => p.text)
+          ).join("\n"),
+        ),
+      );
+    maps.set(table, alignRows(rowTexts(after, true), rowTexts(found, false)));
+  }
+  const rowNow = (table: number, row: number): number | undefined => {
+    const m = maps.get(table);
+    return m ? m[row] : row;
+  };
+  const changes = record.changes.flatMap((c): JournalChange[] => {
+    if (c.kind === "cell") {
+      const row = rowNow(c.table, c.row);
+      return row === undefined ? [] : [{ ...c, row }];
+    }
+    if (c.kind === "rows-added") {
+      const rows = Array.from({ length: c.count }, (_, k) => rowNow(c.table, c.row + k));
+      const first = rows[0];
+      return first !== undefined && rows.every((r, k) => r === first + k)
+        ? [{ ...c, row: first }]
+        : [];
+    }
+    if (c.kind === "rows-removed") {
+      // Put back before the row that followed them (or after the table's last row).
+      if (!maps.has(c.table)) return [c];
+      const m = maps.get(c.table) ?? [];
+      const next = m.slice(c.row).find((r) => r !== undefined);
+      return [{ ...c, row: next ?? found.tables[c.table]?.rows.length ?? c.row }];
+    }
+    return [c];
+  });
+  return { ...record, changes };
+}
+
+/**
+ * For each row expected, the index of the row found that it is (undefined: not found). Rows
+ * match when every cell's text is the same; between two matched rows (or the ends), rows left
+ * over on both sides are taken in order when there are as many on each.
+ */
+function alignRows(
+  expected: readonly (readonly string[])[],
+  found: readonly (readonly string[])[],
+): (number | undefined)[] {
+  const same = (a: readonly string[], b: readonly string[]) =>
+    a.length === b.length && a.every((x, k) => sameText(x, b[k] ?? ""));
+  const n = expected.length;
+  const m = found.length;
+  // Longest common subsequence of rows, by dynamic programming from the ends.
+  const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  for (let i = n - 1; i >= 0; i--)
+    for (let j = m - 1; j >= 0; j--)
+      (lcs[i] as number[])[j] = same(expected[i] ?? [], found[j] ?? [])
+        ? ((lcs[i + 1] as number[])[j + 1] as number) + 1
+        : Math.max((lcs[i + 1] as number[])[j] as number, (lcs[i] as number[])[j + 1] as number);
+  const out: (number | undefined)[] = new Array<number | undefined>(n).fill(undefined);
+  const pairs: [number, number][] = [];
+  for (let i = 0, j = 0; i < n && j < m;) {
+    if (same(expected[i] ?? [], found[j] ?? [])) {
+      pairs.push([i, j]);
+      i++;
+      j++;
+    } else if (((lcs[i + 1] as number[])[j] as number) >= ((lcs[i] as number[])[j + 1] as number))
+      i++;
+    else j++;
+  }
+  let [pi, pj] = [-1, -1];
+  for (const [i, j] of [...pairs, [n, m] as [number, number]]) {
+    if (i - pi === j - pj) for (let k = 1; k < i - pi; k++) out[pi + k] = pj + k;
+    if (i < n) out[i] = j;
+    [pi, pj] = [i, j];
+  }
+  return out;
 }
 
 /**
