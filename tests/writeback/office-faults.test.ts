@@ -11,7 +11,13 @@ import { readOfficeDocument } from "../../src/adapters/office/office-reader";
 import { writePlanInWord, type OfficeFillReport } from "../../src/adapters/office/office-writer";
 import type { Edit } from "../../src/domain/edits";
 import { parseJournal } from "../../src/ooxml/journal";
-import { WordModel, wordModelHost, type WordModelOptions } from "../office/word-model";
+import {
+  WORD_VARIANTS,
+  WordModel,
+  wordModelHost,
+  type WordModelOptions,
+} from "../office/word-model";
+import { editDocument, p, tbl, tc, tr } from "../helpers/make-docx";
 import { everyFieldChanged, withRowAdded } from "./data-changes";
 import { plannedFill, plannedFillOf } from "./planned-fill";
 import { templateBytes } from "../helpers/fixtures";
@@ -255,6 +261,41 @@ const sfssForms = [
     { join: joinTouchingTables },
   ],
 ] as const;
+
+/**
+ * The SFSS fill with a new challenge, on the replica with a table nested in a cell of a table
+ * at its end: where `body.tables` also gives nested tables (not documented), counting its items
+ * does not tell whether the block went in.
+ */
+const sfssNested = plannedFillOf(
+  editDocument(templateBytes("sfss-action-plan"), (xml) =>
+    xml.replace(
+      /(<w:sectPr[\s>])/,
+      `${p("Notes")}${tbl(1, tr(tc(p("Outer") + tbl(1, tr(tc(p("Inner")))) + p(""))))}${p("")}$1`,
+    ),
+  ),
+  everyFieldChanged,
+);
+
+describe("a sync that fails while a block of tables is added in Word, with a nested table", () => {
+  it.each(WORD_VARIANTS)(
+    "($name) half applied: the block and its values are accounted where they are, and revert restores",
+    async ({ variant }) => {
+      expect(sfssNested.snapshot.tables.some((t) => t.parent !== undefined)).toBe(true);
+      const { model, original, result } = await write(sfssNested, { failSyncAt: 2, variant });
+      const report = must(result);
+      expect(report.error?.code).toBe("office_sync_failed");
+      const block = [...report.written, ...report.notWritten].find(
+        (o) => o.edit.kind === "insert-block",
+      )!;
+      // The block is said to be in exactly when it is.
+      const blockIn = modelTables(model).length > sfssNested.snapshot.tables.length;
+      expect(report.written.includes(block)).toBe(blockIn);
+      expectExactAccount(model, report, sfssNested);
+      await revertsToOriginal(model, original);
+    },
+  );
+});
 
 describe.each(sfssForms)(
   "a sync that fails while a block of tables is added in Word (%s)",

@@ -30,7 +30,6 @@ import {
   type EditOutcome,
   type JournalChange,
 } from "../../ooxml/edit/apply";
-import { flatOpcPackage } from "../../ooxml/package";
 import { readWordDocument, type WordIndex } from "../../ooxml/wordml";
 import { parseXml } from "../../ooxml/xml";
 import {
@@ -41,6 +40,7 @@ import {
   type FillRecord,
   type Journal,
 } from "../../ooxml/journal";
+import { blockPackager } from "./office-insert";
 import { describeOfficeError } from "./office-reader";
 import { wordRefusal } from "./word-host";
 import { readPackage } from "./word-texts";
@@ -162,7 +162,7 @@ export async function writePlanInWord(
         failure = e;
       }
       if (failure === undefined)
-        return accountWritten(context, ts, expected, back, w, { recording, journal });
+        return accountWritten(context, body, ts, expected, back, w, { recording, journal });
       // A batch is not all-or-nothing: read again what is in the document.
       return accountFailedBatch(context, body, ts, snapshot, w, expected.expect, {
         failure,
@@ -462,9 +462,13 @@ function queueWrite(
       const [b1, b2] = structurePosition(y.edit);
       return b1 - a1 || b2 - a2;
     });
+  // Blocks go in with the styles, numbering and relationships of the document as Word gave it
+  // at the check.
+  const pack = blockPackager(check.now.value);
   for (const t of structure) {
     const rows = rowValues(t.edit, w.after, w.map, expected.rowCells);
-    const ooxml = w.blocks.get(t.edit);
+    const main = w.blocks.get(t.edit);
+    const ooxml = main !== undefined ? pack(main) : undefined;
     queueStructure(t, proxies, {
       ...(rows ? { rows } : {}),
       ...(ooxml !== undefined ? { ooxml } : {}),
@@ -476,7 +480,6 @@ function queueWrite(
 /** What the write batch reads back: the targets' readings and each written table's row count. */
 type Back = {
   readonly body: BodyRead;
-  readonly readings: readonly Reading[];
   readonly counted: readonly { table: number; proxy: WTable | undefined }[];
 };
 
@@ -494,13 +497,12 @@ function queueReadBack(
   w: Write,
 ): Back {
   const backRead = bodyRead(body.getOoxml());
-  const readings = ts.map((t) => locateReading(backRead, w.map, t, ALL_IN));
   const proxiesAfter = w.after === snapshot ? proxies : new Proxies(body, w.after);
   const counted = [
     ...new Set(ts.flatMap((t) => t.slots.flatMap((s) => (s.kind === "cell" ? [s.table] : [])))),
   ].map((table) => ({ table, proxy: proxiesAfter.table(table) }));
   for (const c of counted) c.proxy?.load("rowCount");
-  return { body: backRead, readings, counted };
+  return { body: backRead, counted };
 }
 
 /** Every structural edit is in (the write batch went through). */
@@ -514,6 +516,7 @@ const ALL_IN: States = { blocks: "all", rows: () => "all", body: "all" };
  */
 async function accountWritten(
   context: WContext,
+  body: WBody,
   ts: readonly Target[],
   expected: Expected,
   back: Back,
@@ -521,14 +524,16 @@ async function accountWritten(
   recorded: { readonly recording?: Recording; readonly journal?: WCustomXmlPart },
 ): Promise<Result<OfficeFillReport>> {
   const { notices } = w;
+  const now = await removeWordsParagraphs(context, body, ts, back.body, w);
   const moved = back.counted
     .filter((c) => c.proxy && c.proxy.rowCount !== wordRowCount(w.after, c.table))
     .map((c) => c.table);
-  const { written, notWritten } = account(ts, expected.expect, back.readings, ALL_IN);
+  const readings = ts.map((t) => locateReading(now, w.map, t, ALL_IN));
+  const { written, notWritten } = account(ts, expected.expect, readings, ALL_IN);
   if (moved.length === 0) return ok({ written, notWritten, notices, syncs: w.syncs });
   const { recording, journal } = recorded;
   if (recording && journal) {
-    const found = back.body.doc();
+    const found = now.doc();
     const record = found
       ? relocatedRecord(recording.record, moved, w.after, ts, expected.wanted, found)
       : undefined;
@@ -571,6 +576,73 @@ async function accountWritten(
     notices,
     syncs: w.syncs,
   });
+}
+
+/**
+ * Takes away the empty paragraph Word adds after the content `insertOoxml` puts in (#874, #116,
+ * #6904), so that the body is as the .docx writer leaves it: each one the read-back finds that
+ * the document after the plan does not have (one more sync, only when there is one). Answers
+ * the body as it is then. Nothing is taken away unless the read-back is the document after the
+ * plan with only empty paragraphs more.
+ */
+async function removeWordsParagraphs(
+  context: WContext,
+  body: WBody,
+  ts: readonly Target[],
+  back: BodyRead,
+  w: Write,
+): Promise<BodyRead> {
+  if (!w.final || !ts.some((t) => t.edit.kind === "insert-block")) return back;
+  const found = back.doc();
+  const extra = found ? addedParagraphs(w.final, found) : [];
+  if (!found || extra.length === 0) return back;
+  const proxies = new Proxies(body, found);
+  for (const k of [...extra].sort((a, b) => b - a)) proxies.bodyParagraph(k).delete();
+  try {
+    await context.sync();
+    w.syncs++;
+  } catch {
+    w.syncs++;
+    w.notices.push(
+      "Word added an empty paragraph after the new block of tables, and it could not be taken away; delete it by hand if it shows.",
+    );
+    return back;
+  }
+  const without = new Set(extra);
+  const doc: DocumentSnapshot = {
+    ...found,
+    paragraphs: found.paragraphs.filter((_, k) => !without.has(k)),
+  };
+  return { doc: () => doc };
+}
+
+/**
+ * The body paragraphs of `found` that `expected` does not have, when `found` is `expected` with
+ * only empty paragraphs more (else none): the two bodies are walked block by block, a table
+ * matching a table and a paragraph a paragraph of the same text.
+ */
+function addedParagraphs(expected: DocumentSnapshot, found: DocumentSnapshot): number[] {
+  const e = expected.blocks;
+  const f = found.blocks;
+  const more = f.length - e.length;
+  if (more <= 0) return [];
+  const text = (s: DocumentSnapshot, k: number) => s.paragraphs[k]?.text ?? "";
+  const out: number[] = [];
+  let i = 0;
+  for (const b of f) {
+    const want = e[i];
+    const same =
+      want !== undefined &&
+      (b.kind === "table"
+        ? want.kind === "table"
+        : want.kind === "paragraph" &&
+          sameText(text(found, b.paragraph), text(expected, want.paragraph)));
+    if (same) i++;
+    else if (b.kind === "paragraph" && text(found, b.paragraph) === "" && out.length < more)
+      out.push(b.paragraph);
+    else return [];
+  }
+  return i === e.length ? out : [];
 }
 
 /**
@@ -755,7 +827,10 @@ type States = {
 type Layout = {
   readonly after: DocumentSnapshot;
   readonly map: StructureMap;
-  /** Each insert-block edit's XML to insert (a flat OPC package), values included. */
+  /**
+   * Each insert-block edit's main part to insert (the tables with the paragraphs around them,
+   * values included); it goes in as a package with the parts it uses (`blockPackager`).
+   */
   readonly blocks: ReadonlyMap<Edit, string>;
   /** The document after the whole plan (for the texts of added tables). */
   readonly final?: DocumentSnapshot;
@@ -804,9 +879,7 @@ function structureLayout(
     if (!span || !root) return;
     blocks.set(
       e,
-      flatOpcPackage(
-        `${open(root)}${open(body)}${applied.source.slice(span.start, span.end)}</${body.name}></${root.name}>`,
-      ),
+      `${open(root)}${open(body)}${applied.source.slice(span.start, span.end)}</${body.name}></${root.name}>`,
     );
   });
   return ok({ after: parsed.snapshot, map, blocks, final: full.snapshot });
@@ -1010,9 +1083,9 @@ type ReadAgain =
   | { readonly ok: false; readonly syncs: number };
 
 /**
- * After a failed batch: which structural edits are in (by the number of tables and each changed
- * table's row count), then every target read where it now is. One sync, two when the plan adds
- * or removes rows or tables.
+ * After a failed batch: which structural edits are in (by the top-level tables of the body's
+ * OOXML and each changed table's row count), then every target read where it now is. One sync,
+ * two when the plan adds blocks of tables and rows to a table.
  */
 async function readAgain(
   context: WContext,
@@ -1045,36 +1118,36 @@ async function readAgain(
     before: tableProxy(body, snapshot, table),
     after: undefined as WTable | undefined,
   }));
-  if (changed.length > 0 || hasBlocks) {
-    for (const p of proxies) p.before?.load("rowCount");
-    if (hasBlocks) body.tables.load("items");
+  // The body's OOXML is read with the first sync: whether the blocks are in is told by its
+  // top-level tables (`body.tables` may give nested tables too, which is not documented).
+  const backRead = bodyRead(body.getOoxml());
+  for (const p of proxies) p.before?.load("rowCount");
+  try {
+    await context.sync();
+    syncs++;
+  } catch {
+    return { ok: false, syncs: syncs + 1 };
+  }
+  if (hasBlocks) {
+    // Word's top-level tables: one for each run of tables it joined.
+    const topLevel = (s: DocumentSnapshot) =>
+      new Set(s.tables.filter((t) => !t.parent).map((t, i) => t.bodyTableIndex ?? `t${i}`)).size;
+    const now = backRead.doc();
+    const n = now ? topLevel(now) : undefined;
+    blocks = n === topLevel(after) ? "all" : n === topLevel(snapshot) ? "none" : "some";
+  }
+  if (hasBlocks && blocks === "all" && proxies.length > 0) {
+    const made = new Proxies(body, after);
+    for (const p of proxies) {
+      p.after = made.table(tableAfter(map, after, p.table));
+      p.after?.load("rowCount");
+    }
     try {
       await context.sync();
       syncs++;
     } catch {
       return { ok: false, syncs: syncs + 1 };
     }
-    if (hasBlocks) {
-      // Word's top-level tables: one for each run of tables it joined.
-      const topLevel = (s: DocumentSnapshot) =>
-        new Set(s.tables.filter((t) => !t.parent).map((t, i) => t.bodyTableIndex ?? `t${i}`)).size;
-      const n = body.tables.items.length;
-      blocks = n === topLevel(after) ? "all" : n === topLevel(snapshot) ? "none" : "some";
-    }
-  }
-  if (hasBlocks && blocks === "all") {
-    const made = new Proxies(body, after);
-    for (const p of proxies) {
-      p.after = made.table(tableAfter(map, after, p.table));
-      p.after?.load("rowCount");
-    }
-  }
-  const backRead = bodyRead(body.getOoxml());
-  try {
-    await context.sync();
-    syncs++;
-  } catch {
-    return { ok: false, syncs: syncs + 1 };
   }
   for (const p of proxies) {
     const proxy =
