@@ -1341,10 +1341,14 @@ export function wordModelHost(model: WordModel): {
 
   /**
    * `insertOoxml(..., "After")` on a table's range: the package's body goes in after the table.
-   * Style information the package does not carry is ignored unless the document already has the
-   * style (docs: "Understand when and how to use Office Open XML in your Word add-in"; #272: the
-   * document's own definition wins), numbering the package does not carry is dropped, a trailing
-   * empty paragraph comes with it (#874, #116, #6904), and touching tables are joined.
+   * Without a styles part in the package, the style information of its main part is ignored
+   * "regardless of whether or not that style is in use in the user's document"; with one, a
+   * style the document already uses keeps its resident definition (docs: "Understand when and
+   * how to use Office Open XML in your Word add-in", Working with styles; #272), and a style
+   * neither has is ignored. Numbering goes the same way: without a numbering part in the package
+   * its list numbering is dropped (#5243, #5381, #6843: insertOoxml does not take numbering from
+   * the document). A trailing empty paragraph comes with it (#874, #116, #6904), and touching
+   * tables are joined.
    */
   const insertOoxmlAfter = (t: XEl, ooxml: string) => {
     let parts: Map<string, string>;
@@ -1362,13 +1366,18 @@ export function wordModelHost(model: WordModel): {
     const kids = (body as XEl).kids.filter(
       (k): k is XEl => k.kind === "el" && k.name !== "w:sectPr",
     );
-    mergeStyles(parts.get("word/styles.xml"));
+    const carried = parts.get("word/styles.xml");
+    mergeStyles(carried);
     const known = new Set(
-      descendants(parseTree(model.parts.get("word/styles.xml") ?? "<w:styles/>"), "w:style").map(
-        (s) => attr(s, "w:styleId") ?? "",
-      ),
+      carried === undefined
+        ? []
+        : descendants(
+            parseTree(model.parts.get("word/styles.xml") ?? "<w:styles/>"),
+            "w:style",
+          ).map((s) => attr(s, "w:styleId") ?? ""),
     );
-    const nums = numberingIds(parts.get("word/numbering.xml"));
+    const numbering = parts.get("word/numbering.xml");
+    const nums = numbering === undefined ? new Set<string>() : numberingIds(numbering);
     for (const k of kids) {
       for (const ref of [
         ...descendants(k, "w:pStyle"),
