@@ -33,15 +33,9 @@ import {
 import { flatOpcPackage } from "../../ooxml/package";
 import { readWordDocument, type WordIndex } from "../../ooxml/wordml";
 import { parseXml } from "../../ooxml/xml";
-import {
-  JOURNAL_NAMESPACE,
-  addedTablesRange,
-  parseJournal,
-  serialiseJournal,
-  type FillRecord,
-  type Journal,
-} from "../../ooxml/journal";
+import { addedTablesRange, serialiseJournal, type FillRecord } from "../../ooxml/journal";
 import { describeOfficeError } from "./office-reader";
+import { queueRecordRead, type PendingRecord, type RecordParts } from "./record-parts";
 import { wordRefusal } from "./word-host";
 import { readPackage } from "./word-texts";
 import {
@@ -53,7 +47,6 @@ import {
   type WBody,
   type WContext,
   type WCustomXmlParts,
-  type WJournalPart,
   type WordWriteHost,
   type WTable,
   wordRowCount,
@@ -103,8 +96,8 @@ export type OfficeFillOptions = {
 type Recording = {
   readonly earlier: readonly FillRecord[];
   readonly record: FillRecord;
-  /** Whether the part existed before this fill (else the batch added it). */
-  readonly existed: boolean;
+  /** The record's parts as read with the check (written into one part). */
+  readonly parts: RecordParts;
 };
 
 /**
@@ -151,10 +144,7 @@ export async function writePlanInWord(
         notices.push(
           "This Word does not give access to the document's custom XML parts, so this fill was not recorded and cannot be reverted from PlanAssist.",
         );
-      const journalPart = parts?.getByNamespace(JOURNAL_NAMESPACE).getOnlyItemOrNullObject();
-      journalPart?.load("isNullObject");
-      // On a null object the method answers null at the sync instead of failing the batch.
-      const journalXml = journalPart?.getXml();
+      const pendingRecord = parts ? queueRecordRead(parts) : undefined;
 
       // 1. The check: Word's own OOXML of the body (read with the .docx code and compared with
       // what was read before, never Word's `.text`: see word-texts.ts) and every target's look,
@@ -261,16 +251,20 @@ export async function writePlanInWord(
             : (wanted[i] ?? []),
       );
       let recording: Recording | undefined;
-      if (parts && applied?.ok && applied.value.changed) {
-        const earlierXml = journalPart && !journalPart.isNullObject ? journalXml?.value : undefined;
-        const journal = earlierXml ? parseJournal(earlierXml) : ok<Journal>({ fills: [] });
+      const recordParts =
+        parts && applied?.ok && applied.value.changed
+          ? await pendingRecord?.settle(context)
+          : undefined;
+      syncs += recordParts?.syncs ?? 0;
+      if (recordParts && applied?.ok && applied.value.changed) {
+        const journal = recordParts.journal;
         if (!journal.ok)
           notices.push(
             "The record of earlier fills kept in this document was damaged, so it was started again: earlier fills cannot be reverted from PlanAssist.",
           );
         recording = {
           earlier: journal.ok ? journal.value.fills : [],
-          existed: earlierXml !== undefined,
+          parts: recordParts,
           record: {
             at: options.now.toISOString(),
             label: options.label,
@@ -285,8 +279,7 @@ export async function writePlanInWord(
       // before it alone), with the values of added rows and tables, then the read-back.
       if (recording) {
         const xml = serialiseJournal({ fills: [...recording.earlier, recording.record] });
-        if (recording.existed) journalPart?.setXml(xml);
-        else parts?.add(xml);
+        recording.parts.write(xml);
       }
       ts.forEach((t, i) => {
         if (isContent(t.edit) && !t.inAdded) queueContent(t.edit, t, wanted[i] ?? []);
@@ -686,7 +679,7 @@ type ReadAgain =
       readonly syncs: number;
       readonly readings: readonly Reading[];
       readonly states: States;
-      readonly journal?: { part: WJournalPart; xml: { value: string } };
+      readonly journal?: PendingRecord;
     }
   | { readonly ok: false; readonly syncs: number };
 
@@ -705,9 +698,7 @@ async function readAgain(
   parts: WCustomXmlParts | undefined,
 ): Promise<ReadAgain> {
   let syncs = 0;
-  const part = parts?.getByNamespace(JOURNAL_NAMESPACE).getOnlyItemOrNullObject();
-  part?.load("isNullObject");
-  const xml = part?.getXml();
+  const record = parts ? queueRecordRead(parts) : undefined;
   const hasBlocks = ts.some((t) => t.edit.kind === "insert-block");
   const changed = [
     ...new Set(
@@ -785,7 +776,7 @@ async function readAgain(
         : "some",
   };
   const readings = ts.map((t) => locateReading(backRead, map, t, states));
-  return { ok: true, syncs, readings, states, ...(part && xml ? { journal: { part, xml } } : {}) };
+  return { ok: true, syncs, readings, states, ...(record ? { journal: record } : {}) };
 }
 
 /**
@@ -795,7 +786,7 @@ async function readAgain(
 async function fixRecording(
   context: WContext,
   recording: Recording,
-  journal: { part: WJournalPart; xml: { value: string } } | undefined,
+  journal: PendingRecord | undefined,
   ts: readonly Target[],
   readings: readonly Reading[],
   after: DocumentSnapshot,
@@ -865,17 +856,20 @@ async function fixRecording(
     ...recording.earlier,
     ...(changes.length > 0 ? [{ ...recording.record, changes }] : []),
   ];
-  const present = !journal.part.isNullObject;
-  if (fills.length > 0) {
-    if (present) journal.part.setXml(serialiseJournal({ fills }));
-    else context.document.customXmlParts?.add(serialiseJournal({ fills }));
-  } else if (present) journal.part.delete();
-  else return { ok: true, syncs: 0 };
+  let record: RecordParts;
   try {
-    await context.sync();
-    return { ok: true, syncs: 1 };
+    record = await journal.settle(context);
   } catch {
     return { ok: false, syncs: 1 };
+  }
+  if (fills.length > 0) record.write(serialiseJournal({ fills }));
+  else if (record.count > 0) record.remove();
+  else return { ok: true, syncs: record.syncs };
+  try {
+    await context.sync();
+    return { ok: true, syncs: record.syncs + 1 };
+  } catch {
+    return { ok: false, syncs: record.syncs + 1 };
   }
 }
 
