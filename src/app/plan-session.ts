@@ -20,7 +20,13 @@ import { parsePerson } from "../domain/parse/person";
 import type { SetTextEdit } from "../domain/edits";
 import { ok, type PlanAssistError, type Result } from "../domain/result";
 import type { DocumentSnapshot, Location } from "../domain/snapshot";
-import type { DocumentPort, LastFill, RevertRequest, RevertResult } from "../ports/document.port";
+import type {
+  ClearedHistory,
+  DocumentPort,
+  LastFill,
+  RevertRequest,
+  RevertResult,
+} from "../ports/document.port";
 
 // The domain's severity and value text, for the pane that reaches them through the session.
 export type { Severity };
@@ -610,6 +616,11 @@ export class PlanSession {
 
   revert(options?: RevertRequest): Promise<Result<RevertResult>> {
     return this.document.revert(options);
+  }
+
+  /** Takes the record of fills out of the document (the person agreed): nothing can be reverted after. */
+  clearFillHistory(): Promise<Result<ClearedHistory>> {
+    return this.document.clearFillHistory();
   }
 
   /** The last fill's account; undefined when the document records none. */

@@ -295,6 +295,57 @@ export function parseJournal(xml: string): Result<Journal> {
   }
 }
 
+/**
+ * The record kept in several parts, as one. A document can hold two or more record parts (two
+ * documents pasted together, two panes writing at once, a file merged by another tool); Word's
+ * `getOnlyItemOrNullObject` then answers null, so every part is read and merged here:
+ *
+ * - each part's fills keep their order (a part is a stack pushed in fill order), and the parts
+ *   are interleaved by fill time (`at`; on a tie, the earlier part first);
+ * - a fill found in more than one part (a copy of the same record) is kept once;
+ * - where the parts disagree (each holds fills the other lacks), every fill is kept: revert undoes
+ *   them latest first and, as always, checks before each one that the cells still hold what that
+ *   fill wrote, so a fill whose cells another fill changed since is refused, not forced;
+ * - a damaged part makes the whole record damaged, as a single damaged part does: nothing is
+ *   reverted from a record that cannot be read whole.
+ */
+export function mergeJournals(journals: readonly Journal[]): Journal {
+  if (journals.length === 1) return journals[0] as Journal;
+  const heads = journals.map(() => 0);
+  const seen = new Set<string>();
+  const fills: FillRecord[] = [];
+  for (;;) {
+    let pick = -1;
+    journals.forEach((j, k) => {
+      while ((heads[k] as number) < j.fills.length) {
+        const f = j.fills[heads[k] as number] as FillRecord;
+        if (!seen.has(serialiseFill(f))) break;
+        heads[k] = (heads[k] as number) + 1;
+      }
+      const f = j.fills[heads[k] as number];
+      if (f === undefined) return;
+      const best = pick < 0 ? undefined : journals[pick]?.fills[heads[pick] as number];
+      if (best === undefined || f.at < best.at) pick = k;
+    });
+    if (pick < 0) return { fills };
+    const f = journals[pick]?.fills[heads[pick] as number] as FillRecord;
+    seen.add(serialiseFill(f));
+    fills.push(f);
+    heads[pick] = (heads[pick] as number) + 1;
+  }
+}
+
+/** The record held in the XML of every record part of a document, merged (see `mergeJournals`). */
+export function parseJournalParts(xmls: readonly string[]): Result<Journal> {
+  const journals: Journal[] = [];
+  for (const xml of xmls) {
+    const j = parseJournal(xml);
+    if (!j.ok) return j;
+    journals.push(j.value);
+  }
+  return ok(journals.length === 0 ? emptyJournal : mergeJournals(journals));
+}
+
 export { revertFill, type RevertResult, type RevertSummary } from "./edit/revert";
 export { addedTablesRange } from "./edit/revert-plan";
 
@@ -359,11 +410,19 @@ export function addRelationship(
   return { xml: relsXml.slice(0, at) + el + relsXml.slice(at), id };
 }
 
-/** Removes the relationships to `target` of `type` (exactly the element text added). */
-export function removeRelationship(relsXml: string, type: string, target: string): string {
+/**
+ * Removes the relationships of `type` to `target` (exactly the element text added, or every
+ * target the function accepts).
+ */
+export function removeRelationship(
+  relsXml: string,
+  type: string,
+  target: string | ((target: string) => boolean),
+): string {
   const doc = parseXml(relsXml);
+  const matches = typeof target === "string" ? (t: string) => t === target : target;
   const splices: Splice[] = childElements(doc.root)
-    .filter((e) => attr(e, "Type") === type && attr(e, "Target") === target)
+    .filter((e) => attr(e, "Type") === type && matches(attr(e, "Target") ?? ""))
     .map((e) => ({ start: e.start, end: e.end, text: "" }));
   return applySplices(relsXml, splices).text;
 }

@@ -123,6 +123,12 @@ export type LastFill = {
   readonly notWritten: number;
 };
 
+/** What clearing the record of fills took away. */
+export type ClearedHistory = {
+  /** Fills that were recorded (none can be reverted any more); 0 when there was no record. */
+  readonly cleared: number;
+};
+
 /** A review comment to anchor on a location. `text` is plain text, never markup. */
 export type DocumentComment = {
   readonly location: Location;
@@ -185,4 +191,12 @@ export interface DocumentPort {
    * (`document_not_empty` otherwise: nothing a person wrote is ever replaced).
    */
   insertTemplate(bytes: Uint8Array): Promise<Result<void>>;
+
+  /**
+   * Removes the record of fills kept in the document (every record part), after the person
+   * agreed: no earlier fill can be reverted afterwards, and the earlier cell contents the record
+   * held are gone from the file. The document's text is not touched. `cleared: 0` when there was
+   * no record; `office_requirement_missing` where the host cannot keep a record (WordApi 1.3).
+   */
+  clearFillHistory(): Promise<Result<ClearedHistory>>;
 }

@@ -9,6 +9,7 @@ import type { EditPlan } from "../domain/edits";
 import { err, ok, type Result } from "../domain/result";
 import type { DocumentSnapshot, Location } from "../domain/snapshot";
 import type {
+  ClearedHistory,
   CommentOutcome,
   DocumentCapabilities,
   DocumentComment,
@@ -79,6 +80,10 @@ export class PreviewDocument implements DocumentPort {
 
   insertTemplate(bytes: Uint8Array): Promise<Result<void>> {
     return this.changing(() => this.docx.insertTemplate(bytes));
+  }
+
+  clearFillHistory(): Promise<Result<ClearedHistory>> {
+    return this.changing(() => this.docx.clearFillHistory());
   }
 
   /** Runs a write; when the bytes changed, the next read reads them and the page renders them. */

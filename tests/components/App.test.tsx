@@ -40,6 +40,7 @@ function sessionOn(bytes: Uint8Array, overrides: Overrides = {}) {
       }),
     lastFill: () => doc.lastFill(),
     insertTemplate: async () => ok(undefined),
+    clearFillHistory: () => doc.clearFillHistory(),
     ...overrides.port,
   };
   const services: PlanServices = {

@@ -189,3 +189,30 @@ describe.each(writableAdapterCases.filter((a) => !a.name.includes("Word")))(
     });
   },
 );
+
+describe.each(writableAdapterCases)("the $name, clearing the record of fills", (adapter) => {
+  it("takes away every recorded fill and leaves the document's text as it is", async () => {
+    const port = adapter.make(templateBytes("perkins-action-plan"));
+    const original = await readData(port);
+    expect(must(await port.clearFillHistory())).toEqual({ cleared: 0 });
+    await fillThrough(port, everyFieldChanged(original.data));
+    await fillThrough(port, original.data, allLocations(original.data));
+    const filled = await readData(port);
+    expect(must(await port.lastFill())?.label).toBe("contract");
+    expect(must(await port.clearFillHistory())).toEqual({ cleared: 2 });
+    expect(must(await port.lastFill())).toBeUndefined();
+    const reverted = await port.revert();
+    expect(reverted.ok ? "reverted" : reverted.error.code).toBe("no_fill_to_revert");
+    expect(texts((await readData(port)).snapshot)).toEqual(texts(filled.snapshot));
+  });
+});
+
+/** Every field's place, for a fill that may overwrite all of them. */
+function allLocations(data: DocumentPlanData): FieldData["location"][] {
+  return data.plans.flatMap((p) =>
+    p.sections.flatMap((s) => [
+      ...s.fields.map((f) => f.location),
+      ...(s.rows ?? []).flatMap((r) => r.cells.map((c) => c.location)),
+    ]),
+  );
+}

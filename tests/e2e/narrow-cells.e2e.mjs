@@ -83,6 +83,23 @@ test("an entry for a cell too narrow to read it is said under the field and abov
       box && box.x >= 0 && box.x + box.width <= width + 1,
       `the notice fits in ${width} px`,
     );
+    // The sticky Write bar never covers the notice (it rides in the bar, just above Write): every
+    // corner of the notice is the notice, without scrolling to it.
+    await pane.locator("#section-title").scrollIntoViewIfNeeded();
+    const hidden = await notice.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      const corners = [
+        [r.left + 4, r.top + 4],
+        [r.right - 4, r.top + 4],
+        [r.left + 4, r.bottom - 4],
+        [r.right - 4, r.bottom - 4],
+      ];
+      return corners.filter(([x, y]) => {
+        const at = document.elementFromPoint(x, y);
+        return !at || !el.contains(at);
+      }).length;
+    });
+    assert.equal(hidden, 0, `at ${width} px the notice is wholly in view, not under the Write bar`);
     await page.screenshot({ path: path.join(shots, `narrow-notice-${width}.png`) });
     await start.scrollIntoViewIfNeeded();
     await start.screenshot({ path: path.join(shots, `narrow-field-${width}.png`) });

@@ -1468,6 +1468,22 @@ export function wordModelHost(model: WordModel): {
       return undefined;
     }
   };
+  // Deleting a part moves the later ones down; a proxy keeps pointing at its own part (docs:
+  // "Word JavaScript object model", a proxy tracks its object), so each proxy's position is
+  // taken when it is found and moved past the deletions made since.
+  const deletions: number[] = [];
+  const found = (i: number | undefined) => {
+    if (i === undefined) return () => undefined;
+    const since = deletions.length;
+    return () => {
+      let at: number | undefined = i;
+      for (const d of deletions.slice(since)) {
+        if (at === undefined) break;
+        at = d === at ? undefined : d < at ? at - 1 : at;
+      }
+      return at;
+    };
+  };
   const partProxy = (index: () => number | undefined, path: string) => {
     const self = {
       get isNullObject() {
@@ -1499,6 +1515,7 @@ export function wordModelHost(model: WordModel): {
           if (i === undefined) fail("ItemNotFound");
           guardWrite(undefined);
           model.customXml.splice(i as number, 1);
+          deletions.push(i as number);
         });
       },
     };
@@ -1513,30 +1530,31 @@ export function wordModelHost(model: WordModel): {
         load() {
           queueOp(`load:customXml:${ns}`, false, () => {
             model.customXml.forEach((x, i) => {
-              if (namespaceOf(x) === ns) items.push(partProxy(() => i, `customXml${i}`));
+              if (namespaceOf(x) === ns) items.push(partProxy(found(i), `customXml${i}`));
             });
           });
         },
         // docs (CustomXmlPartScopedCollection.getOnlyItemOrNullObject): null when the
         // collection is empty or holds more than one part.
         getOnlyItemOrNullObject() {
-          let k: number | undefined;
+          let k: () => number | undefined = () => undefined;
           queueOp(`customXml.getOnlyItem:${ns}`, false, () => {
             const hits = model.customXml.flatMap((x, i) => (namespaceOf(x) === ns ? [i] : []));
-            k = hits.length === 1 ? hits[0] : undefined;
+            k = found(hits.length === 1 ? hits[0] : undefined);
           });
-          return partProxy(() => k, `customXml(${ns})`);
+          return partProxy(() => k(), `customXml(${ns})`);
         },
       };
     },
     add(xml: string) {
       need14("customXmlParts.add");
+      let at: () => number | undefined = () => undefined;
       queueOp("customXml.add", true, () => {
         guardWrite(undefined);
         model.customXml.push(xml);
+        at = found(model.customXml.length - 1);
       });
-      const at = model.customXml.length;
-      return partProxy(() => at, "customXml+new");
+      return partProxy(() => at(), "customXml+new");
     },
   };
 

@@ -7,6 +7,7 @@ import type { EditPlan } from "../../domain/edits";
 import { err, ok, type Result } from "../../domain/result";
 import type { DocumentSnapshot, Location } from "../../domain/snapshot";
 import type {
+  ClearedHistory,
   CommentOutcome,
   DocumentCapabilities,
   DocumentComment,
@@ -130,6 +131,13 @@ export class DocxDocument implements DocumentPort {
     if (!template.ok) return template;
     this.change(bytes);
     return ok(undefined);
+  }
+
+  async clearFillHistory(): Promise<Result<ClearedHistory>> {
+    const r = (await writer()).clearFillHistoryOfDocx(this.bytes);
+    if (!r.ok) return r;
+    if (r.value.bytes !== this.bytes) this.change(r.value.bytes);
+    return ok({ cleared: r.value.cleared });
   }
 
   private change(bytes: Uint8Array): void {

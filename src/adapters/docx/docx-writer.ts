@@ -20,12 +20,12 @@ import {
   addOverride,
   addRelationship,
   CT_CUSTOM_XML_PROPERTIES,
-  emptyJournal,
   guidFrom,
   isJournalPart,
   itemPropsXml,
   itemRelsXml,
-  parseJournal,
+  parseJournalParts,
+  REL_CUSTOM_XML_PROPS_TYPE,
   REL_CUSTOM_XML_TYPE,
   removeOverride,
   removeRelationship,
@@ -71,8 +71,11 @@ export type DocxRevert = DocxWritten<
 type FailedEdit = FillResult["failed"][number];
 
 type JournalLocation = {
-  /** The journal item part, when the document has one. */
-  readonly item?: string;
+  /**
+   * The record's parts, in the order the document part relates to them: none when the document
+   * holds no record, two or more when copies of it were put together (they are read as one).
+   */
+  readonly items: readonly string[];
   readonly journal: Journal;
 };
 
@@ -82,22 +85,40 @@ function mainRelsName(pkg: DocxPackage): string {
   return partEntry(pkg.zip, name) ?? name;
 }
 
-/** Finds the journal part among the custom XML parts the document part relates to. */
-function findJournal(pkg: DocxPackage): Result<JournalLocation> {
+/** The record parts among the custom XML parts the document part relates to, with their XML. */
+function recordParts(pkg: DocxPackage): { items: string[]; xmls: string[] } {
+  const items: string[] = [];
+  const xmls: string[] = [];
   const relsName = mainRelsName(pkg);
-  if (!pkg.zip.entries.has(relsName)) return ok({ journal: emptyJournal });
+  if (!pkg.zip.entries.has(relsName)) return { items, xmls };
   const rels = parseRelationships(decodeXmlBytes(readEntry(pkg.zip, relsName)));
   for (const rel of rels) {
     if (rel.external || rel.type !== REL_CUSTOM_XML_TYPE) continue;
     const target = partEntry(pkg.zip, resolveTarget(pkg.mainPart, rel.target));
-    if (target === undefined) continue;
+    if (target === undefined || items.includes(target)) continue;
     const xml = decodeXmlBytes(readEntry(pkg.zip, target, journalLimits));
     if (!isJournalPart(xml)) continue;
-    const journal = parseJournal(xml);
-    if (!journal.ok) return journal;
-    return ok({ item: target, journal: journal.value });
+    items.push(target);
+    xmls.push(xml);
   }
-  return ok({ journal: emptyJournal });
+  return { items, xmls };
+}
+
+/**
+ * Finds every record part and reads them as one record (`parseJournalParts`: merged in fill
+ * order, each fill once).
+ */
+function findJournal(pkg: DocxPackage): Result<JournalLocation> {
+  const { items, xmls } = recordParts(pkg);
+  const journal = parseJournalParts(xmls);
+  return journal.ok ? ok({ items, journal: journal.value }) : journal;
+}
+
+/** The record parts and how many fills they hold (0 when the record is damaged). */
+function findRecordParts(pkg: DocxPackage): { items: string[]; fills: number } {
+  const { items, xmls } = recordParts(pkg);
+  const journal = parseJournalParts(xmls);
+  return { items, fills: journal.ok ? journal.value.fills.length : 0 };
 }
 
 /**
@@ -122,16 +143,25 @@ function contentTypesName(pkg: DocxPackage): string {
   return name;
 }
 
-/** The part changes that store `journal` (creating the journal parts when needed). */
+/** Changes to a package's parts: entries replaced and entries removed. */
+type PartChanges = { readonly replace: Map<string, Uint8Array>; readonly remove: Set<string> };
+
+/**
+ * The part changes that store `journal` in one record part: the first part found keeps it and
+ * any other record parts are removed (see `findJournal`); the parts are created when there is
+ * none.
+ */
 function journalChanges(
   pkg: DocxPackage,
   where: JournalLocation,
   journal: Journal,
-): Map<string, Uint8Array> {
-  const out = new Map<string, Uint8Array>();
+  out: PartChanges = { replace: new Map(), remove: new Set() },
+): PartChanges {
   const xml = serialiseJournal(journal);
-  if (where.item) {
-    out.set(where.item, encoder.encode(xml));
+  const [first, ...others] = where.items;
+  if (first !== undefined) {
+    out.replace.set(first, encoder.encode(xml));
+    if (others.length > 0) removeRecordParts(pkg, others, out);
     return out;
   }
   let k = 1;
@@ -142,15 +172,21 @@ function journalChanges(
     k++;
   const item = `customXml/item${k}.xml`;
   const props = `customXml/itemProps${k}.xml`;
-  out.set(item, encoder.encode(xml));
-  out.set(props, encoder.encode(itemPropsXml(guidFrom(`${pkg.mainPart}:${k}:planassist-journal`))));
-  out.set(`customXml/_rels/item${k}.xml.rels`, encoder.encode(itemRelsXml(`itemProps${k}.xml`)));
+  out.replace.set(item, encoder.encode(xml));
+  out.replace.set(
+    props,
+    encoder.encode(itemPropsXml(guidFrom(`${pkg.mainPart}:${k}:planassist-journal`))),
+  );
+  out.replace.set(
+    `customXml/_rels/item${k}.xml.rels`,
+    encoder.encode(itemRelsXml(`itemProps${k}.xml`)),
+  );
   const relsName = mainRelsName(pkg);
   const relsXml = pkg.zip.entries.has(relsName)
     ? text(pkg, relsName)
     : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
   const target = relativeTarget(pkg.mainPart, item);
-  out.set(
+  out.replace.set(
     relsName,
     encodePart(
       addRelationship(relsXml, REL_CUSTOM_XML_TYPE, target).xml,
@@ -162,8 +198,59 @@ function journalChanges(
   let types = decodeXmlBytes(typesOriginal);
   types = addOverride(types, `/${props}`, CT_CUSTOM_XML_PROPERTIES);
   if (!/Extension="xml"/i.test(types)) types = addOverride(types, `/${item}`, "application/xml");
-  out.set(typesName, encodePart(types, typesOriginal));
+  out.replace.set(typesName, encodePart(types, typesOriginal));
   return out;
+}
+
+/**
+ * Removes record parts and what points to them: each item, its properties part and its
+ * relationships, the document part's relationships to it and their content type overrides.
+ */
+function removeRecordParts(pkg: DocxPackage, items: readonly string[], out: PartChanges): void {
+  const gone = new Set<string>();
+  const overrides: string[] = [];
+  for (const item of items) {
+    const itemRels = partEntry(pkg.zip, relsPartFor(item));
+    const props: string[] = [];
+    if (itemRels !== undefined) {
+      for (const rel of parseRelationships(text(pkg, itemRels))) {
+        if (rel.external || rel.type !== REL_CUSTOM_XML_PROPS_TYPE) continue;
+        const target = partEntry(pkg.zip, resolveTarget(item, rel.target));
+        if (target !== undefined) props.push(target);
+      }
+      out.remove.add(itemRels);
+    }
+    for (const name of [item, ...props]) {
+      out.remove.add(name);
+      out.replace.delete(name);
+      gone.add(name.toLowerCase());
+      overrides.push(`/${name}`);
+    }
+  }
+  const relsName = mainRelsName(pkg);
+  if (pkg.zip.entries.has(relsName)) {
+    const relsOriginal = readEntry(pkg.zip, relsName);
+    const resolvesGone = (target: string) => {
+      const r = capture(() => resolveTarget(pkg.mainPart, target));
+      return r.ok && gone.has(r.value.toLowerCase());
+    };
+    out.replace.set(
+      relsName,
+      encodePart(
+        removeRelationship(decodeXmlBytes(relsOriginal), REL_CUSTOM_XML_TYPE, resolvesGone),
+        relsOriginal,
+      ),
+    );
+  }
+  const typesName = contentTypesName(pkg);
+  const typesOriginal = readEntry(pkg.zip, typesName);
+  out.replace.set(
+    typesName,
+    encodePart(
+      overrides.reduce((x, name) => removeOverride(x, name), decodeXmlBytes(typesOriginal)),
+      typesOriginal,
+    ),
+  );
 }
 
 /** A relationship target from `source`'s folder to `part` ("../customXml/item1.xml"). */
@@ -233,11 +320,11 @@ function fillOrThrow(
   const where = findJournal(pkg);
   if (!where.ok) return where;
   const record: FillRecord = { at: options.now.toISOString(), label: options.label, changes };
-  const replace = journalChanges(pkg, where.value, {
+  const { replace, remove } = journalChanges(pkg, where.value, {
     fills: [...where.value.journal.fills, record],
   });
   replace.set(pkg.mainPart, encodePart(applied.value.source, readEntry(pkg.zip, pkg.mainPart)));
-  const out = writeZip(pkg.zip, { replace });
+  const out = writeZip(pkg.zip, { replace, remove });
 
   // Read the result back and confirm each edit.
   const reread = openDocx(out);
@@ -269,7 +356,7 @@ function fillOrThrow(
     failed,
     skipped,
     notices: [],
-    changedParts: [...replace.keys()],
+    changedParts: [...replace.keys(), ...remove],
   });
 }
 
@@ -303,7 +390,7 @@ function revertOrThrow(bytes: Uint8Array, options: { force?: boolean }): Result<
   if (!where.ok) return where;
   const fills = where.value.journal.fills;
   const last = fills[fills.length - 1];
-  if (!where.value.item || !last) {
+  if (where.value.items.length === 0 || !last) {
     return err(
       "no_fill_to_revert",
       "This document has no fill recorded by PlanAssist, so there is nothing to revert.",
@@ -311,46 +398,14 @@ function revertOrThrow(bytes: Uint8Array, options: { force?: boolean }): Result<
   }
   const reverted = revertFill(pkg.document.source, last, options);
   if (!reverted.ok) return reverted;
-  const replace = new Map<string, Uint8Array>();
-  const remove = new Set<string>();
-  replace.set(pkg.mainPart, encodePart(reverted.value.source, readEntry(pkg.zip, pkg.mainPart)));
   const rest = fills.slice(0, -1);
-  const item = where.value.item;
-  if (rest.length > 0) {
-    replace.set(item, encoder.encode(serialiseJournal({ fills: rest })));
-  } else {
-    // Remove the journal and what points to it.
-    const k = /item(\d+)\.xml$/.exec(item)?.[1];
-    const props = `customXml/itemProps${k}.xml`;
-    const itemRels = relsPartFor(item);
-    remove.add(item);
-    if (pkg.zip.entries.has(props)) remove.add(props);
-    if (pkg.zip.entries.has(itemRels)) remove.add(itemRels);
-    const relsName = mainRelsName(pkg);
-    if (pkg.zip.entries.has(relsName)) {
-      const relsOriginal = readEntry(pkg.zip, relsName);
-      replace.set(
-        relsName,
-        encodePart(
-          removeRelationship(
-            decodeXmlBytes(relsOriginal),
-            REL_CUSTOM_XML_TYPE,
-            relativeTarget(pkg.mainPart, item),
-          ),
-          relsOriginal,
-        ),
-      );
-    }
-    const typesName = contentTypesName(pkg);
-    const typesOriginal = readEntry(pkg.zip, typesName);
-    replace.set(
-      typesName,
-      encodePart(
-        removeOverride(removeOverride(decodeXmlBytes(typesOriginal), `/${props}`), `/${item}`),
-        typesOriginal,
-      ),
-    );
-  }
+  // The rest of the record in one part; with no fill left, the record's parts and what points
+  // to them are removed.
+  const changes: PartChanges = { replace: new Map(), remove: new Set() };
+  if (rest.length > 0) journalChanges(pkg, where.value, { fills: rest }, changes);
+  else removeRecordParts(pkg, where.value.items, changes);
+  const { replace, remove } = changes;
+  replace.set(pkg.mainPart, encodePart(reverted.value.source, readEntry(pkg.zip, pkg.mainPart)));
   const out = writeZip(pkg.zip, { replace, remove });
 
   // Read the result back, as a fill does, before anyone saves it: every restored cell and
@@ -390,6 +445,28 @@ function revertOrThrow(bytes: Uint8Array, options: { force?: boolean }): Result<
     kept: plan.kept,
     names: back.restored,
   });
+}
+
+/**
+ * The .docx without its record of fills: every record part and what points to it are removed, so
+ * no fill can be reverted and no earlier cell contents are kept in the file. The document part
+ * is untouched. `cleared` is how many fills the record held (0: the bytes are returned as given).
+ */
+export function clearFillHistoryOfDocx(
+  bytes: Uint8Array,
+): Result<{ readonly bytes: Uint8Array; readonly cleared: number }> {
+  const r = capture((): Result<{ bytes: Uint8Array; cleared: number }> => {
+    const opened = openDocx(bytes);
+    if (!opened.ok) return opened;
+    const pkg = opened.value;
+    if (pkg.flatOpc) return flatOpcNotWritten("it clears the record of fills");
+    const where = findRecordParts(pkg);
+    if (where.items.length === 0) return ok({ bytes, cleared: 0 });
+    const changes: PartChanges = { replace: new Map(), remove: new Set() };
+    removeRecordParts(pkg, where.items, changes);
+    return ok({ bytes: writeZip(pkg.zip, changes), cleared: where.fills });
+  });
+  return r.ok ? r.value : r;
 }
 
 /**

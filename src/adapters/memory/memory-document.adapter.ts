@@ -10,6 +10,7 @@ import type { EditPlan } from "../../domain/edits";
 import { err, ok, type Result } from "../../domain/result";
 import type { DocumentSnapshot, Location } from "../../domain/snapshot";
 import type {
+  ClearedHistory,
   CommentOutcome,
   DocumentCapabilities,
   DocumentComment,
@@ -35,6 +36,8 @@ export class MemoryDocument implements DocumentPort {
   readonly reverts: RevertRequest[] = [];
   /** How many times `read` was called. */
   reads = 0;
+  /** How many times `clearFillHistory` was called. */
+  clears = 0;
   /** The file behind the snapshot, when there is one: writes go into it. */
   private readonly file: DocxDocument | undefined;
 
@@ -108,6 +111,12 @@ export class MemoryDocument implements DocumentPort {
     const file = this.file;
     if (!file) return noFile("given a template");
     return this.after(await file.insertTemplate(bytes));
+  }
+
+  /** Clears the record of fills in the file; a snapshot with no file behind it has none. */
+  async clearFillHistory(): Promise<Result<ClearedHistory>> {
+    this.clears++;
+    return this.file ? this.after(await this.file.clearFillHistory()) : ok({ cleared: 0 });
   }
 
   /** After a write into the file: the snapshot served is read again from the new bytes. */

@@ -11,6 +11,7 @@ import type { EditPlan } from "../../domain/edits";
 import { err, ok, type Result } from "../../domain/result";
 import type { DocumentSnapshot, Location } from "../../domain/snapshot";
 import type {
+  ClearedHistory,
   CommentOutcome,
   DocumentCapabilities,
   DocumentComment,
@@ -219,6 +220,20 @@ export class OfficeDocument implements DocumentPort {
       written: v.written.length,
       notWritten: v.notWritten.length,
     });
+  }
+
+  /** Two syncs: the record's parts (three when there are two or more), then their deletion. */
+  async clearFillHistory(): Promise<Result<ClearedHistory>> {
+    const edit = this.edit;
+    if (!edit || !this.capabilities().revert) {
+      return err(
+        "office_requirement_missing",
+        "This Word cannot keep a record of fills (WordApi 1.4), so there is no record to clear here. Nothing was changed.",
+        { requirement: "WordApi 1.4" },
+      );
+    }
+    const { clearFillRecordInWord } = await import("./office-revert");
+    return clearFillRecordInWord(edit);
   }
 
   /** Two syncs: the body's text (a document holding anything is never replaced), then the insert. */

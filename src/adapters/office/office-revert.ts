@@ -43,16 +43,12 @@ import {
   type RevertPlan,
   type RunLook,
 } from "../../ooxml/edit/revert-plan";
-import {
-  JOURNAL_NAMESPACE,
-  parseJournal,
-  serialiseJournal,
-  type FillRecord,
-} from "../../ooxml/journal";
+import { serialiseJournal, type FillRecord } from "../../ooxml/journal";
 import { wingdingsCodes } from "../../ooxml/glyphs";
 import { defaultXmlLimits, parseXml } from "../../ooxml/xml";
 import { earlierParagraphPackages, queueParagraphOoxml } from "./word-controls";
 import { MAX_OOXML_CHARS, parseFlatOpcPackage, describeOfficeError } from "./office-reader";
+import { queueRecordRead, type RecordParts } from "./record-parts";
 import {
   bodyParagraphProxy,
   isReadOnly,
@@ -60,7 +56,7 @@ import {
   tableProxy,
   type WBody,
   type WContext,
-  type WJournalPart,
+  type WCustomXmlParts,
   type WParagraph,
   wordRow,
 } from "./word-api";
@@ -68,9 +64,7 @@ import {
 export interface WRevertContext {
   readonly document: {
     readonly body: WBody & { getOoxml(): { value: string } };
-    readonly customXmlParts: {
-      getByNamespace(ns: string): { getOnlyItemOrNullObject(): WJournalPart };
-    };
+    readonly customXmlParts: WCustomXmlParts;
   };
   sync(): Promise<void>;
 }
@@ -209,7 +203,7 @@ export async function revertLastFillInWord(
     return await host.run(async (context) => {
       // 1. One read batch: the body's OOXML and the journal.
       const recorded = await readRecordedFill(context);
-      syncs++;
+      syncs += 1 + (recorded.ok ? recorded.value.part.syncs : 0);
       if (!recorded.ok) return recorded;
       const { snapshot, fills, last, part } = recorded.value;
       const read = recorded.value.read;
@@ -227,8 +221,8 @@ export async function revertLastFillInWord(
       const body = context.document.body;
       queueRevert(body, snapshot, plan, read);
       const rest = fills.slice(0, -1);
-      if (rest.length > 0) part.setXml(serialiseJournal({ fills: rest }));
-      else part.delete();
+      if (rest.length > 0) part.write(serialiseJournal({ fills: rest }));
+      else part.remove();
       let failure: unknown;
       try {
         await context.sync();
@@ -415,20 +409,15 @@ async function readRecordedFill(
     read?: ReadDocument;
     fills: readonly FillRecord[];
     last: FillRecord;
-    part: WJournalPart;
+    /** Every record part (merged: see record-parts.ts), to pop the fill from. */
+    part: RecordParts;
   }>
 > {
   const ooxml = known ? undefined : context.document.body.getOoxml();
-  const part = context.document.customXmlParts
-    .getByNamespace(JOURNAL_NAMESPACE)
-    .getOnlyItemOrNullObject();
-  part.load("isNullObject");
-  // On a null object the method answers null at the sync instead of failing the batch.
-  const journalXml = part.getXml();
+  const pending = queueRecordRead(context.document.customXmlParts);
   await context.sync();
-  // eslint-disable-next-line office-addins/load-object-before-read
-  const xml = part.isNullObject ? "" : (journalXml.value ?? "");
-  const journal = xml ? parseJournal(xml) : ok({ fills: [] as FillRecord[] });
+  const part = await pending.settle(context);
+  const journal = part.journal;
   if (!journal.ok) return journal;
   const fills = journal.value.fills;
   const last = fills[fills.length - 1];
@@ -453,6 +442,44 @@ async function readRecordedFill(
   if (!parsed.ok) return parsed;
   const read = { doc: parsed.value.doc, result: parsed.value.read };
   return ok({ snapshot: parsed.value.read.snapshot, read, fills, last, part });
+}
+
+/**
+ * Removes every part of the record of fills from the document open in Word (the person agreed):
+ * one sync reads the parts (two when there are two or more), one deletes them. `cleared` is how
+ * many fills the record held (0 when it was damaged or absent).
+ */
+export async function clearFillRecordInWord(
+  host: WordRevertHost,
+): Promise<Result<{ cleared: number }>> {
+  if (!host.isSetSupported("WordApi", "1.4")) {
+    return err(
+      "office_requirement_missing",
+      "This version of Word cannot read the record of fills kept in the document (WordApi 1.4).",
+      { requirement: "WordApi 1.4" },
+    );
+  }
+  try {
+    return await host.run(async (context) => {
+      const pending = queueRecordRead(context.document.customXmlParts);
+      await context.sync();
+      const parts = await pending.settle(context);
+      if (parts.count === 0) return ok({ cleared: 0 });
+      parts.remove();
+      await context.sync();
+      return ok({ cleared: parts.journal.ok ? parts.journal.value.fills.length : 0 });
+    });
+  } catch (e) {
+    if (isReadOnly(e))
+      return err(
+        "office_read_only",
+        "Word did not allow changes to this document (it is read-only or protected), so the record of fills was kept. Save a copy you can edit and try again.",
+      );
+    return err(
+      "office_sync_failed",
+      `Word could not clear the record of fills (${describeOfficeError(e)}). Read the document again and retry.`,
+    );
+  }
 }
 
 /** What of the last recorded fill is in the document, cell by cell. */

@@ -32,16 +32,10 @@ import {
 } from "../../ooxml/edit/apply";
 import { readWordDocument, type WordIndex } from "../../ooxml/wordml";
 import { parseXml } from "../../ooxml/xml";
-import {
-  JOURNAL_NAMESPACE,
-  addedTablesRange,
-  parseJournal,
-  serialiseJournal,
-  type FillRecord,
-  type Journal,
-} from "../../ooxml/journal";
+import { addedTablesRange, serialiseJournal, type FillRecord } from "../../ooxml/journal";
 import { blockPackager } from "./office-insert";
 import { describeOfficeError } from "./office-reader";
+import { queueRecordRead, type PendingRecord, type RecordParts } from "./record-parts";
 import { wordRefusal } from "./word-host";
 import { readPackage } from "./word-texts";
 import { markControlWrites, unwritableBoxes } from "./word-controls";
@@ -55,7 +49,6 @@ import {
   type WContext,
   type WCustomXmlPart,
   type WCustomXmlParts,
-  type WJournalPart,
   type WordWriteHost,
   type WTable,
   wordRowCount,
@@ -105,8 +98,8 @@ export type OfficeFillOptions = {
 type Recording = {
   readonly earlier: readonly FillRecord[];
   readonly record: FillRecord;
-  /** Whether the part existed before this fill (else the batch added it). */
-  readonly existed: boolean;
+  /** The record's parts as read with the check (written into one part). */
+  readonly parts: RecordParts;
 };
 
 /**
@@ -151,8 +144,10 @@ export async function writePlanInWord(
       const changed = differencesFrom(ts, fresh, snapshot);
       if (changed) return changed;
       const expected = expectations(ts, w, fresh, edits);
-      const recording = parts ? startRecording(w, check, ts, expected.wanted, options) : undefined;
-      const journal = queueWrite(ts, proxies, w, expected, recording, check, parts);
+      const recording = parts
+        ? await startRecording(context, w, check, ts, expected.wanted, options)
+        : undefined;
+      const journal = queueWrite(ts, proxies, w, expected, recording, check);
       const back = queueReadBack(body, ts, proxies, snapshot, w);
       let failure: unknown;
       try {
@@ -235,11 +230,10 @@ function prepareWrite(
   });
 }
 
-/** What the check queued: the body's OOXML and the journal part with its XML. */
+/** What the check queued: the body's OOXML and the record's parts. */
 type Check = {
   readonly now: { value: string };
-  readonly journalPart?: WJournalPart;
-  readonly journalXml?: { value: string };
+  readonly record?: PendingRecord;
 };
 
 /**
@@ -253,10 +247,7 @@ function queueCheck(
   snapshot: DocumentSnapshot,
   parts: WCustomXmlParts | undefined,
 ): Check {
-  const journalPart = parts?.getByNamespace(JOURNAL_NAMESPACE).getOnlyItemOrNullObject();
-  journalPart?.load("isNullObject");
-  // On a null object the method answers null at the sync instead of failing the batch.
-  const journalXml = journalPart?.getXml();
+  const record = parts ? queueRecordRead(parts) : undefined;
   const now = body.getOoxml();
   for (const t of ts) {
     for (const c of t.cells) c.load("isNullObject");
@@ -273,11 +264,7 @@ function queueCheck(
       }
     }
   }
-  return {
-    now,
-    ...(journalPart ? { journalPart } : {}),
-    ...(journalXml ? { journalXml } : {}),
-  };
+  return { now, ...(record ? { record } : {}) };
 }
 
 /**
@@ -411,25 +398,27 @@ function expectations(
 }
 
 /** The record of this fill, with the earlier fills the journal holds (when the fill changes anything). */
-function startRecording(
+async function startRecording(
+  context: WContext,
   w: Write,
   check: Check,
   ts: readonly Target[],
   wanted: readonly (readonly string[])[],
   options: OfficeFillOptions,
-): Recording | undefined {
+): Promise<Recording | undefined> {
   const applied = w.applied;
-  if (!applied?.changed) return undefined;
-  const part = check.journalPart;
-  const earlierXml = part && !part.isNullObject ? check.journalXml?.value : undefined;
-  const journal = earlierXml ? parseJournal(earlierXml) : ok<Journal>({ fills: [] });
+  if (!applied?.changed || !check.record) return undefined;
+  // Two or more record parts cost one more sync, of reads only (record-parts.ts).
+  const parts = await check.record.settle(context);
+  w.syncs += parts.syncs;
+  const journal = parts.journal;
   if (!journal.ok)
     w.notices.push(
       "The record of earlier fills kept in this document was damaged, so it was started again: earlier fills cannot be reverted from PlanAssist.",
     );
   return {
     earlier: journal.ok ? journal.value.fills : [],
-    existed: earlierXml !== undefined,
+    parts,
     record: {
       at: options.now.toISOString(),
       label: options.label,
@@ -451,16 +440,12 @@ function queueWrite(
   expected: Expected,
   recording: Recording | undefined,
   check: Check,
-  parts: WCustomXmlParts | undefined,
 ): WCustomXmlPart | undefined {
   let journal: WCustomXmlPart | undefined;
-  if (recording) {
-    const xml = serialiseJournal({ fills: [...recording.earlier, recording.record] });
-    if (recording.existed) {
-      journal = check.journalPart;
-      journal?.setXml(xml);
-    } else journal = parts?.add(xml);
-  }
+  if (recording)
+    journal = recording.parts.write(
+      serialiseJournal({ fills: [...recording.earlier, recording.record] }),
+    );
   ts.forEach((t, i) => {
     if (isContent(t.edit) && !t.inAdded) queueContent(t.edit, t, expected.wanted[i] ?? []);
   });
@@ -1087,7 +1072,7 @@ type ReadAgain =
       readonly syncs: number;
       readonly readings: readonly Reading[];
       readonly states: States;
-      readonly journal?: { part: WJournalPart; xml: { value: string } };
+      readonly journal?: PendingRecord;
     }
   | { readonly ok: false; readonly syncs: number };
 
@@ -1106,9 +1091,7 @@ async function readAgain(
   parts: WCustomXmlParts | undefined,
 ): Promise<ReadAgain> {
   let syncs = 0;
-  const part = parts?.getByNamespace(JOURNAL_NAMESPACE).getOnlyItemOrNullObject();
-  part?.load("isNullObject");
-  const xml = part?.getXml();
+  const record = parts ? queueRecordRead(parts) : undefined;
   const hasBlocks = ts.some((t) => t.edit.kind === "insert-block");
   const changed = [
     ...new Set(
@@ -1186,7 +1169,7 @@ async function readAgain(
         : "some",
   };
   const readings = ts.map((t) => locateReading(backRead, map, t, states));
-  return { ok: true, syncs, readings, states, ...(part && xml ? { journal: { part, xml } } : {}) };
+  return { ok: true, syncs, readings, states, ...(record ? { journal: record } : {}) };
 }
 
 /**
@@ -1196,7 +1179,7 @@ async function readAgain(
 async function fixRecording(
   context: WContext,
   recording: Recording,
-  journal: { part: WJournalPart; xml: { value: string } } | undefined,
+  journal: PendingRecord | undefined,
   ts: readonly Target[],
   readings: readonly Reading[],
   after: DocumentSnapshot,
@@ -1266,17 +1249,20 @@ async function fixRecording(
     ...recording.earlier,
     ...(changes.length > 0 ? [{ ...recording.record, changes }] : []),
   ];
-  const present = !journal.part.isNullObject;
-  if (fills.length > 0) {
-    if (present) journal.part.setXml(serialiseJournal({ fills }));
-    else context.document.customXmlParts?.add(serialiseJournal({ fills }));
-  } else if (present) journal.part.delete();
-  else return { ok: true, syncs: 0 };
+  let record: RecordParts;
   try {
-    await context.sync();
-    return { ok: true, syncs: 1 };
+    record = await journal.settle(context);
   } catch {
     return { ok: false, syncs: 1 };
+  }
+  if (fills.length > 0) record.write(serialiseJournal({ fills }));
+  else if (record.count > 0) record.remove();
+  else return { ok: true, syncs: record.syncs };
+  try {
+    await context.sync();
+    return { ok: true, syncs: record.syncs + 1 };
+  } catch {
+    return { ok: false, syncs: record.syncs + 1 };
   }
 }
 

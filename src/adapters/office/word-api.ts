@@ -86,6 +86,7 @@ export interface WTable {
 export interface WCustomXmlPart {
   getXml(): { value: string };
   setXml(xml: string): void;
+  delete(): void;
 }
 
 /** The journal part, reached in one step (WordApi 1.4 `getOnlyItemOrNullObject`). */

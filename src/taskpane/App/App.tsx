@@ -10,8 +10,12 @@ import {
   Tab,
   TabList,
 } from "@fluentui/react-components";
-import { ArrowClockwiseRegular, ArrowUndoRegular } from "@fluentui/react-icons";
-import { lazy, Suspense, useEffect, useMemo, useRef } from "react";
+import {
+  ArrowClockwiseRegular,
+  ArrowUndoRegular,
+  HistoryDismissRegular,
+} from "@fluentui/react-icons";
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from "react";
 import {
   blockNoun,
   findSection,
@@ -38,6 +42,11 @@ const WriteDialog = lazy(() =>
 const ErrorsDialog = lazy(() =>
   import("../components/WriteDialog/ErrorsDialog").then((m) => ({ default: m.ErrorsDialog })),
 );
+const ClearHistoryDialog = lazy(() =>
+  import("../components/ClearHistoryDialog/ClearHistoryDialog").then((m) => ({
+    default: m.ClearHistoryDialog,
+  })),
+);
 const ReviewMode = lazy(() =>
   import("../components/ReviewMode/ReviewMode").then((m) => ({ default: m.ReviewMode })),
 );
@@ -58,6 +67,7 @@ export type AppProps = { readonly session: PlanSession } & PaneOptions;
 export function App({ session, ...options }: AppProps) {
   const styles = useAppStyles();
   const pane = usePane(session, options);
+  const [confirmClear, setConfirmClear] = useState(false);
   const {
     opened,
     data,
@@ -283,6 +293,16 @@ export function App({ session, ...options }: AppProps) {
               Revert last fill
             </Button>
           )}
+          {pane.caps?.revert === false ? null : (
+            <Button
+              size="small"
+              icon={<HistoryDismissRegular />}
+              disabled={busy}
+              onClick={() => setConfirmClear(true)}
+            >
+              Clear fill history
+            </Button>
+          )}
         </div>
       </header>
       <main className={styles.main}>
@@ -334,6 +354,17 @@ export function App({ session, ...options }: AppProps) {
           </MessageBar>
         ) : null}
         {body}
+        {confirmClear ? (
+          <Suspense fallback={null}>
+            <ClearHistoryDialog
+              onCancel={() => setConfirmClear(false)}
+              onConfirm={() => {
+                setConfirmClear(false);
+                void pane.clearHistory();
+              }}
+            />
+          </Suspense>
+        ) : null}
       </main>
       <div className={styles.visuallyHidden} role="status" aria-live="polite" aria-atomic="true">
         {announcement}

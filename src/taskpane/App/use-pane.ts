@@ -263,6 +263,28 @@ export function usePane(session: PlanSession, options: PaneOptions = {}) {
   };
   revertRef.current = revert;
 
+  /** Takes the record of fills out of the document; the person agreed in the dialog. */
+  const clearHistory = async () => {
+    setBusy(true);
+    const r = await session.clearFillHistory();
+    say(
+      !r.ok
+        ? { intent: "error", title: "Fill history not cleared", text: r.error.message }
+        : r.value.cleared === 0
+          ? {
+              intent: "info",
+              title: "No fill history",
+              text: "This document holds no record of fills, so there was nothing to clear.",
+            }
+          : {
+              intent: "success",
+              title: "Fill history cleared",
+              text: `The record of ${r.value.cleared === 1 ? "1 fill" : `${r.value.cleared} fills`} and the earlier cell contents it held are out of the document. Those fills can no longer be reverted.`,
+            },
+    );
+    setBusy(false);
+  };
+
   const goTo = async (location: Location, label: string) => {
     const r = await session.goTo(location);
     if (r.ok) announce(`Selected ${label} in the document.`);
@@ -454,6 +476,7 @@ export function usePane(session: PlanSession, options: PaneOptions = {}) {
     /** Reads the document again after a write made outside the section form (Progress). */
     reload: () => load(true),
     revert,
+    clearHistory,
     goTo,
     runChecks,
     editSection,

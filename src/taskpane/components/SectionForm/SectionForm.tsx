@@ -298,30 +298,34 @@ export function SectionForm(props: SectionFormProps) {
           />
         ) : null}
       </div>
-      {narrow?.notice ? (
-        <MessageBar intent="warning" layout="multiline" data-testid="narrow-cells">
-          <MessageBarBody>
-            <MessageBarTitle>{narrow.notice.title}</MessageBarTitle>
-            {narrow.notice.text}
-          </MessageBarBody>
-        </MessageBar>
-      ) : null}
+      {/* The notice about Write rides in the sticky bar with it: a bar stuck to the bottom would
+          otherwise cover the notice just above it (at 320 px) until the page is scrolled. */}
       <div className={styles.actions}>
-        <Button
-          ref={writeRef}
-          appearance="primary"
-          icon={<DocumentArrowRightRegular />}
-          disabled={busy}
-          onClick={onWrite}
-        >
-          {busy ? "Writing…" : "Write to document"}
-        </Button>
-        {changed ? <span className={styles.unwritten}>Not yet written</span> : null}
-        {addBlock ? (
-          <Button icon={<AddRegular />} disabled={busy} onClick={addBlock.run}>
-            Add {addBlock.noun}
-          </Button>
+        {narrow?.notice ? (
+          <MessageBar intent="warning" layout="multiline" data-testid="narrow-cells">
+            <MessageBarBody>
+              <MessageBarTitle>{narrow.notice.title}</MessageBarTitle>
+              {narrow.notice.text}
+            </MessageBarBody>
+          </MessageBar>
         ) : null}
+        <div className={styles.buttons}>
+          <Button
+            ref={writeRef}
+            appearance="primary"
+            icon={<DocumentArrowRightRegular />}
+            disabled={busy}
+            onClick={onWrite}
+          >
+            {busy ? "Writing…" : "Write to document"}
+          </Button>
+          {changed ? <span className={styles.unwritten}>Not yet written</span> : null}
+          {addBlock ? (
+            <Button icon={<AddRegular />} disabled={busy} onClick={addBlock.run}>
+              Add {addBlock.noun}
+            </Button>
+          ) : null}
+        </div>
       </div>
     </section>
   );
