@@ -15,16 +15,18 @@ import { PLAN_DATA_FORMAT, PLAN_DATA_VERSION, type Location } from "./plan-data"
 import {
   cleanLabel,
   cleanText,
-  findFormLabel,
   findHeaderRow,
-  findItemRow,
   findLabel,
   labelsOf,
   matchesAny,
   normalizeWithMap,
+  startsWithLabel,
+} from "./text-match";
+import {
+  findFormLabel,
+  findItemRow,
   recognise,
   signatureCaptionLine,
-  startsWithLabel,
   type PlanMatch,
   type RecognitionReport,
   type SectionMatch,
