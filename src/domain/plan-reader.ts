@@ -9,19 +9,9 @@
  * A placeholder that starts a cell ("$", "1.") is kept by the document: the value's location
  * starts after it (`start`).
  */
-import { isCellMarked, readOptionParagraph } from "./choices";
-import type { DocumentPlanData, FieldData, PlanData, RowData, SectionData } from "./plan-data";
-import { PLAN_DATA_FORMAT, PLAN_DATA_VERSION, type Location } from "./plan-data";
-import {
-  cleanLabel,
-  cleanText,
-  findHeaderRow,
-  findLabel,
-  labelsOf,
-  matchesAny,
-  normalizeWithMap,
-  startsWithLabel,
-} from "./text-match";
+import type { DocumentPlanData, FieldData, PlanData, SectionData } from "./plan-data";
+import { PLAN_DATA_FORMAT, PLAN_DATA_VERSION } from "./plan-data";
+import { findHeaderRow, findLabel, labelsOf, matchesAny, startsWithLabel } from "./text-match";
 import {
   findFormLabel,
   findItemRow,
@@ -32,225 +22,26 @@ import {
   type SectionMatch,
   type TemplateMatch,
 } from "./recognition";
-import { documentContext, memoKey, type DocumentContext } from "./document-context";
-import type { BodyParagraph, CellSnapshot, DocumentSnapshot, TableSnapshot } from "./snapshot";
+import { documentContext, type DocumentContext } from "./document-context";
+import { layoutFor } from "./layouts";
+import {
+  afterPrompt,
+  choiceField,
+  emptyValue,
+  fieldData,
+  nextLabelParagraph,
+  readBelow,
+  readWholeCell,
+  stripPlaceholders,
+  type Slot,
+  type ValueRules,
+} from "./layouts/values";
+import type { BodyParagraph, DocumentSnapshot, TableSnapshot } from "./snapshot";
 import { cellAtGridColumn } from "./snapshot";
 import type { FieldDefinition, SectionDefinition, TemplateDefinition } from "./template-definition";
 
-type CellLoc = Extract<Location, { kind: "cell" }>;
-
-// ---------------------------------------------------------------------------------------------
-// Cleaning values
-
-type ValueRules = {
-  readonly prompts?: readonly string[] | undefined;
-  readonly placeholders?: readonly string[] | undefined;
-};
-
-/** Removes blanks and placeholders a template prints where an answer goes. */
-export function stripPlaceholders(
-  text: string,
-  placeholders: readonly string[] = [],
-  ctx?: DocumentContext,
-): string {
-  // Blanks ("____") and bracketed prompts such as "<Insert district name>".
-  const out = text.replace(/_{2,}/g, " ").replace(/<[A-Za-z][A-Za-z '’/-]{0,58}>/g, " ");
-  let clean: string | undefined; // `out` cleaned, when there is a placeholder to compare
-  for (const p of placeholders) {
-    if (p.includes("{n}")) continue;
-    clean ??= cleanText(out, ctx);
-    if (clean === cleanLabel(p, ctx)) return "";
-  }
-  return out
-    .replace(/[ \t]+/g, " ")
-    .replace(/ ?\n ?/g, "\n")
-    .trim();
-}
-
-/** Placeholder prefixes' patterns, by placeholder (see `DocumentContext`). */
-const prefixPatterns = memoKey<string, RegExp>("placeholder prefix pattern");
-
-/** Length of a placeholder prefix ("$", "1.", "2. ") at the start of a paragraph, with its spaces. */
-function placeholderPrefix(
-  text: string,
-  placeholders: readonly string[] = [],
-  ctx: DocumentContext,
-): number {
-  for (const p of placeholders) {
-    const re = ctx.of(prefixPatterns, p, () => {
-      const source = p
-        .trim()
-        .replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
-        .replace(/\\\{n\\\}/g, "\\d+");
-      return new RegExp(`^\\s*${source}\\s*`);
-    });
-    const m = re.exec(text);
-    if (m) return m[0].length;
-  }
-  return 0;
-}
-
-/** The text of a paragraph after a prompt it starts with, or undefined when it is no prompt. */
-function afterPrompt(
-  text: string,
-  prompts: readonly string[],
-  ctx: DocumentContext,
-): string | undefined {
-  for (const prompt of prompts) {
-    const end = labelEnd(text, prompt, ctx);
-    if (end !== undefined) return text.slice(end);
-  }
-  return undefined;
-}
-
-/** Source offset just after `label` (and its colon, asterisks and spaces) at the start of `text`. */
-function labelEnd(text: string, label: string, ctx: DocumentContext): number | undefined {
-  const hit = startsWithLabel(text, label, ctx);
-  if (!hit) return undefined;
-  // Map the cleaned match length back to the source text.
-  const leading = text.length - text.replace(/^[\s·•▪◦‣∙\-*]+/, "").length;
-  const { map } = normalizeWithMap(text.slice(leading));
-  let end = leading + (map[hit.length - 1] ?? 0) + 1;
-  while (end < text.length && /[\s:*]/.test(text[end] as string)) end++;
-  return end;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Reading cells
-
-type Slot = { value: string; location: CellLoc };
-
-function cellLocation(table: number, row: number, cell: number): CellLoc {
-  return { kind: "cell", table, row, cell };
-}
-
-/** A whole cell as a value (prompts and placeholders left out). */
-function readWholeCell(
-  tableIndex: number,
-  row: number,
-  cell: CellSnapshot,
-  rules: ValueRules,
-  ctx: DocumentContext,
-): Slot {
-  const location: { -readonly [K in keyof CellLoc]: CellLoc[K] } = cellLocation(
-    tableIndex,
-    row,
-    cell.index,
-  );
-  const parts: string[] = [];
-  cell.paragraphs.forEach((p, i) => {
-    let text = p.text;
-    if (i === 0) {
-      const prefix = placeholderPrefix(text, rules.placeholders, ctx);
-      if (prefix > 0) {
-        text = text.slice(prefix);
-        location.paragraph = 0;
-        location.paragraphCount = cell.paragraphs.length;
-        location.start = prefix;
-      }
-    }
-    const rest = rules.prompts ? afterPrompt(text, rules.prompts, ctx) : undefined;
-    parts.push(stripPlaceholders(rest ?? text, rules.placeholders, ctx));
-  });
-  return { value: joinParagraphs(parts), location };
-}
-
-function joinParagraphs(parts: readonly string[]): string {
-  return parts
-    .map((p) => p.trim())
-    .filter((p) => p.length > 0)
-    .join("\n");
-}
-
-/**
- * The value below a label inside a cell: text after the label in its paragraph, then the
- * paragraphs up to `to` (exclusive), without prompts. The slot is the paragraphs after the last
- * label or prompt; when there are none, the rest of that paragraph (`start`).
- */
-function readBelow(
-  tableIndex: number,
-  row: number,
-  cell: CellSnapshot,
-  labelParagraph: number,
-  label: string,
-  to: number,
-  rules: ValueRules,
-  ctx: DocumentContext,
-): Slot {
-  const paragraphs = cell.paragraphs;
-  const labelText = paragraphs[labelParagraph]?.text ?? "";
-  const end = labelEnd(labelText, label, ctx) ?? labelText.length;
-  const parts: string[] = [stripPlaceholders(labelText.slice(end), rules.placeholders, ctx)];
-  let lastFixed = labelParagraph;
-  let lastFixedEnd = end;
-  for (let j = labelParagraph + 1; j < to; j++) {
-    const text = paragraphs[j]?.text ?? "";
-    const rest = rules.prompts ? afterPrompt(text, rules.prompts, ctx) : undefined;
-    if (rest !== undefined) {
-      lastFixed = j;
-      lastFixedEnd = text.length - rest.length;
-      parts.push(stripPlaceholders(rest, rules.placeholders, ctx));
-    } else {
-      parts.push(stripPlaceholders(text, rules.placeholders, ctx));
-    }
-  }
-  const location: { -readonly [K in keyof CellLoc]: CellLoc[K] } = cellLocation(
-    tableIndex,
-    row,
-    cell.index,
-  );
-  // Text typed after the label in its own paragraph, with the paragraphs below left empty, is
-  // the value where it is.
-  const typedInline = lastFixed === labelParagraph && (parts[0] ?? "") !== "";
-  const belowEmpty = parts.slice(1).every((x) => x === "");
-  if (lastFixed + 1 < to && !(typedInline && belowEmpty)) {
-    location.paragraph = lastFixed + 1;
-    location.paragraphCount = to - lastFixed - 1;
-  } else {
-    location.paragraph = lastFixed;
-    location.paragraphCount = 1;
-    location.start = lastFixedEnd;
-  }
-  return { value: joinParagraphs(parts), location };
-}
-
-/** Index of the first paragraph after `from` in a cell that starts with one of the labels. */
-function nextLabelParagraph(
-  cell: CellSnapshot,
-  from: number,
-  labels: readonly string[],
-  ctx: DocumentContext,
-): number {
-  for (let j = from + 1; j < cell.paragraphs.length; j++) {
-    const text = cell.paragraphs[j]?.text ?? "";
-    if (text.trim() && labels.some((l) => startsWithLabel(text, l, ctx))) return j;
-  }
-  return cell.paragraphs.length;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Fields
-
-function fieldData(
-  f: Pick<FieldDefinition, "id" | "label" | "type" | "required" | "options">,
-  value: FieldData["value"],
-  location: Location | undefined,
-): FieldData {
-  const out: { -readonly [K in keyof FieldData]: FieldData[K] } = {
-    id: f.id,
-    label: f.label,
-    type: f.type,
-    required: f.required,
-    value,
-  };
-  if (f.options) out.options = [...f.options];
-  if (location) out.location = location;
-  return out;
-}
-
-function emptyValue(f: Pick<FieldDefinition, "type">): FieldData["value"] {
-  return f.type === "single-choice" || f.type === "multiple-choice" ? [] : "";
-}
 
 function readParagraphFields(
   p: BodyParagraph,
@@ -400,133 +191,6 @@ function readFormFields(
 }
 
 // ---------------------------------------------------------------------------------------------
-// Rows
-
-type ColumnCells = { header: number; cells: (number | undefined)[] };
-
-/** Whether a row lines up with the header's columns (a data row, not a closing full-width row). */
-function isDataRow(table: TableSnapshot, rowIndex: number, needed: number): boolean {
-  const row = table.rows[rowIndex];
-  if (!row) return false;
-  if (row.cells.length < needed) return false;
-  if (
-    table.gridColumns > 1 &&
-    row.cells.length === 1 &&
-    (row.cells[0]?.gridSpan ?? 1) >= table.gridColumns
-  ) {
-    return false;
-  }
-  return true;
-}
-
-function readColumnCell(
-  tableIndex: number,
-  rowIndex: number,
-  cell: CellSnapshot,
-  column: FieldDefinition,
-  siblings: readonly FieldDefinition[],
-  ctx: DocumentContext,
-): { value: FieldData["value"]; location: Location | undefined } {
-  const rules: ValueRules = { prompts: column.prompts, placeholders: column.placeholders };
-  if (column.type === "multiple-choice" && column.options) {
-    // An option is checked when its paragraph starts with a mark (see choices.ts).
-    const options = cell.paragraphs.map(readOptionParagraph);
-    const checked = column.options.filter((option) =>
-      options.some((o) => o.checked && matchesAny(o.text, [option], false, ctx) !== undefined),
-    );
-    return { value: checked, location: cellLocation(tableIndex, rowIndex, cell.index) };
-  }
-  if (column.cellLabel) {
-    const labelIndex = cell.paragraphs.findIndex((p) =>
-      column.cellLabel?.some((l) => startsWithLabel(p.text, l, ctx)),
-    );
-    if (labelIndex < 0) {
-      // The label was deleted. Alone in its cell, the value is the cell; beside another label
-      // (Perkins' "Action 1:" and "Resources Required:"), it has no place of its own.
-      const shared = siblings.some((s) => s !== column && s.cellLabel);
-      return {
-        value: "",
-        location: shared ? undefined : cellLocation(tableIndex, rowIndex, cell.index),
-      };
-    }
-    const text = cell.paragraphs[labelIndex]?.text ?? "";
-    const label = column.cellLabel.find((l) => startsWithLabel(text, l, ctx)) ?? column.label;
-    const others = siblings.filter((s) => s !== column).flatMap((s) => s.cellLabel ?? []);
-    const to = nextLabelParagraph(cell, labelIndex, others, ctx);
-    const slot = readBelow(tableIndex, rowIndex, cell, labelIndex, label, to, rules, ctx);
-    return slot;
-  }
-  return readWholeCell(tableIndex, rowIndex, cell, rules, ctx);
-}
-
-function optionLocationsFor(
-  tableIndex: number,
-  rowIndex: number,
-  cell: CellSnapshot,
-  column: FieldDefinition,
-  ctx: DocumentContext,
-): Location[] | undefined {
-  if (column.type !== "multiple-choice" || !column.options) return undefined;
-  return column.options.map((option) => {
-    const i = cell.paragraphs.findIndex(
-      (p) => matchesAny(readOptionParagraph(p).text, [option], false, ctx) !== undefined,
-    );
-    // An option whose paragraph was deleted points at the whole cell.
-    if (i < 0) return cellLocation(tableIndex, rowIndex, cell.index);
-    return { ...cellLocation(tableIndex, rowIndex, cell.index), paragraph: i, paragraphCount: 1 };
-  });
-}
-
-function readRows(
-  snapshot: DocumentSnapshot,
-  tableIndex: number,
-  section: Extract<SectionDefinition, { layout: "rows" }>,
-  ctx: DocumentContext,
-): RowData[] {
-  const table = snapshot.tables[tableIndex];
-  if (!table) return [];
-  const header = findHeaderRow(table, section.columns, ctx);
-  if (!header) return [];
-  const map: ColumnCells = { header: header.row, cells: header.cells };
-  let first = header.row + 1;
-  const next = table.rows[first];
-  if (
-    next &&
-    section.guidanceRow &&
-    next.cells.some((c) => matchesAny(c.text, section.guidanceRow ?? [], false, ctx) !== undefined)
-  ) {
-    first++;
-  }
-  const needed = Math.max(0, ...map.cells.filter((c): c is number => c !== undefined)) + 1;
-  const rows: RowData[] = [];
-  for (let r = first; r < table.rows.length; r++) {
-    if (!isDataRow(table, r, needed)) break;
-    const row = table.rows[r];
-    if (!row) break;
-    const cells: FieldData[] = section.columns.map((column, j) => {
-      const ci = map.cells[j];
-      const cell = ci !== undefined ? row.cells[ci] : undefined;
-      if (!cell) return fieldData(column, emptyValue(column), undefined);
-      const siblings = section.columns.filter((c, k) => map.cells[k] === ci);
-      const read = readColumnCell(tableIndex, r, cell, column, siblings, ctx);
-      const data = fieldData(column, read.value, read.location);
-      const options = optionLocationsFor(tableIndex, r, cell, column, ctx);
-      return options ? { ...data, optionLocations: options } : data;
-    });
-    const data: { -readonly [K in keyof RowData]: RowData[K] } = { index: rows.length, cells };
-    if (section.rowLabel) {
-      const text = row.cells[0]?.paragraphs[0]?.text ?? "";
-      const colon = text.indexOf(":");
-      if (startsWithLabel(text, section.rowLabel, ctx)) {
-        data.label = (colon >= 0 ? text.slice(0, colon) : text).trim();
-      }
-    }
-    rows.push(data);
-  }
-  return rows;
-}
-
-// ---------------------------------------------------------------------------------------------
 // Fixed rows, ratings, choice matrices
 
 function readFixedRows(
@@ -568,23 +232,6 @@ function readFixedRows(
     });
   }
   return out;
-}
-
-function choiceField(
-  f: FieldDefinition,
-  options: readonly string[],
-  cells: readonly { table: number; row: number; cell: CellSnapshot | undefined }[],
-): FieldData {
-  const marked = options.filter((_, i) => {
-    const c = cells[i]?.cell;
-    return c ? isCellMarked(c.paragraphs) : false;
-  });
-  const optionLocations: Location[] = cells.map((c, i) =>
-    cellLocation(c.table, c.row, c.cell?.index ?? i),
-  );
-  const first = optionLocations[0];
-  const data = fieldData({ ...f, options: [...options] }, marked, first);
-  return { ...data, optionLocations };
 }
 
 function readRatings(
@@ -653,11 +300,9 @@ function emptySection(section: SectionDefinition, ctx: DocumentContext): Section
     label: section.label,
     fields: [],
   };
+  const layout = layoutFor(section);
+  if (layout) return Object.assign(base, layout.empty(section, ctx));
   switch (section.layout) {
-    case "rows":
-      base.rows = [];
-      base.rowLimits = { ...section.rows };
-      break;
     case "fixed-rows":
       base.fields = readFixedRows(undefined, section, ctx);
       break;
@@ -675,6 +320,8 @@ function emptySection(section: SectionDefinition, ctx: DocumentContext): Section
         ),
       );
       break;
+    case "rows":
+      break;
     default:
       base.fields = section.fields.map((f) => fieldData(f, emptyValue(f), undefined));
   }
@@ -690,6 +337,11 @@ function readSection(
   const section = m.section;
   const out = emptySection(section, ctx);
   if (m.block !== undefined && section.repeats) out.block = m.block;
+  const layout = layoutFor(section);
+  if (layout) {
+    Object.assign(out, layout.read(snapshot, section, m, used, ctx));
+    return out;
+  }
   if (section.layout === "paragraph") {
     const p = m.paragraph !== undefined ? snapshot.paragraphs[m.paragraph] : undefined;
     const below = section.fields[0]?.slot === "below" ? section.fields[0] : undefined;
@@ -703,7 +355,6 @@ function readSection(
   } else if (m.table !== undefined) {
     if (section.layout === "form")
       out.fields = readFormFields(snapshot, m.table, section.fields, ctx);
-    else if (section.layout === "rows") out.rows = readRows(snapshot, m.table, section, ctx);
     else if (section.layout === "fixed-rows")
       out.fields = readFixedRows(snapshot.tables[m.table], section, ctx);
     else if (section.layout === "choice-matrix")

@@ -11,14 +11,9 @@
  * extra or fewer rows, deleted instructions (only tables and labels are used), a second copy of a
  * table (a repeating block, or ignored with a note), and a template pasted into a longer document.
  */
-import type {
-  FieldDefinition,
-  SectionDefinition,
-  TableMatch,
-  TemplateDefinition,
-} from "./template-definition";
+import type { FieldDefinition, SectionDefinition, TemplateDefinition } from "./template-definition";
 import type { BodyParagraph, DocumentSnapshot, RowSnapshot, TableSnapshot } from "./snapshot";
-import { documentContext, memoKey, type DocumentContext } from "./document-context";
+import { documentContext, type DocumentContext } from "./document-context";
 import {
   cleanCellTexts,
   cleanLabel,
@@ -28,29 +23,22 @@ import {
   findLabel,
   labelListOf,
   labelsOf,
-  literalPrefix,
   matchesAny,
   matchesAnyClean,
-  startsWithLabel,
   startsWithLabelClean,
   wholeCellText,
 } from "./text-match";
+import { layoutFor } from "./layouts";
+import { keyOf, type Candidate, type Positions } from "./layouts/layout";
+import { tableCandidates } from "./layouts/tables";
 
 /** The rules compare texts with this (it lives with the other text-matching helpers). */
 export { normalize } from "./text-match";
 
-/** The memos of this module (see `DocumentContext`). */
-const anchorKeys = memoKey<readonly string[], readonly string[] | null>("anchor keys");
-const anchorIndexes = memoKey<DocumentSnapshot, AnchorIndex>("anchor index");
-
 // ---------------------------------------------------------------------------------------------
 // Document positions
 
-/** A comparable position of each table and body paragraph in document order. */
-export type Positions = {
-  table(index: number): number;
-  paragraph(index: number): number;
-};
+export type { Positions } from "./layouts/layout";
 
 export function positionsOf(snapshot: DocumentSnapshot): Positions {
   const tablePos = new Map<number, number>();
@@ -108,168 +96,14 @@ export type TemplateMatch = {
   readonly notes: readonly string[];
 };
 
-type Candidate = {
-  /** `t<table>` or `p<paragraph>`: what the candidate takes, so no other section takes it too. */
-  key: string;
-  table?: number;
-  paragraph?: number;
-  pos: number;
-  score: number;
-  n?: number;
-  matched: string[];
-  hasGuidanceRow?: boolean;
-};
-
-/**
- * Finds an anchor (any alias) at the start of a cell paragraph of a table; returns the `{n}` number
- * when found. The first paragraph of the table (in order) that starts with any of the texts wins.
- */
-function findAnchor(
-  snapshot: DocumentSnapshot,
-  table: TableSnapshot,
-  texts: readonly string[],
-  ctx: DocumentContext,
-): number | undefined {
-  const hit = anchorHits(snapshot, texts, ctx).get(table.index);
-  return hit === undefined ? undefined : hit.n;
-}
-
-/** Per anchor list, the tables of a document that hold it: table index to first paragraph and `{n}`. */
-type AnchorHits = Map<number, { i: number; n: number }>;
-
-/** A document's cleaned cell texts, indexed once for every anchor lookup of every template. */
-type AnchorIndex = {
-  /** Cleaned non-blank cell paragraph texts of each table (by table index). */
-  readonly texts: (readonly string[])[];
-  /** Paragraphs by the first two characters of their cleaned text: table, paragraph pairs. */
-  readonly buckets: Map<string, number[]>;
-  readonly hits: Map<readonly string[], AnchorHits>;
-};
-
-function anchorIndexOf(snapshot: DocumentSnapshot, ctx: DocumentContext): AnchorIndex {
-  let index = ctx.memo(anchorIndexes).get(snapshot);
-  if (!index) {
-    const texts: (readonly string[])[] = [];
-    const buckets = new Map<string, number[]>();
-    for (const table of snapshot.tables) {
-      const all = cleanCellTexts(table, ctx);
-      texts[table.index] = all;
-      for (let i = 0; i < all.length; i++) {
-        const key = (all[i] as string).slice(0, 2);
-        const list = buckets.get(key);
-        if (list) list.push(table.index, i);
-        else buckets.set(key, [table.index, i]);
-      }
-    }
-    index = { texts, buckets, hits: new Map() };
-    ctx.memo(anchorIndexes).set(snapshot, index);
-  }
-  return index;
-}
-
-/** The distinct first two characters of an anchor list's literal starts (undefined: one is shorter). */
-function keysOf(texts: readonly string[], ctx: DocumentContext): readonly string[] | undefined {
-  const keys = ctx.of(anchorKeys, texts, () =>
-    texts.every((t) => literalPrefix(t, ctx).length >= 2)
-      ? [...new Set(texts.map((t) => literalPrefix(t, ctx).slice(0, 2)))]
-      : null,
-  );
-  return keys ?? undefined;
-}
-
-function anchorHits(
-  snapshot: DocumentSnapshot,
-  texts: readonly string[],
-  ctx: DocumentContext,
-): AnchorHits {
-  const index = anchorIndexOf(snapshot, ctx);
-  let hits = index.hits.get(texts);
-  if (hits) return hits;
-  hits = new Map();
-  const test = (table: number, i: number, clean: string) => {
-    const known = hits!.get(table);
-    if (known !== undefined && known.i <= i) return;
-    for (const t of texts) {
-      const hit = startsWithLabelClean(clean, t, ctx);
-      if (hit) {
-        hits!.set(table, { i, n: hit.n });
-        return;
-      }
-    }
-  };
-  const keys = keysOf(texts, ctx);
-  if (keys) {
-    // Only texts that start with a label's first two characters can start with the label.
-    for (const key of keys) {
-      const list = index.buckets.get(key);
-      if (!list) continue;
-      for (let k = 0; k < list.length; k += 2) {
-        const table = list[k] as number;
-        const i = list[k + 1] as number;
-        test(table, i, index.texts[table]?.[i] ?? "");
-      }
-    }
-  } else {
-    index.texts.forEach((all, table) => {
-      for (let i = 0; i < all.length && !hits!.has(table); i++) test(table, i, all[i] as string);
-    });
-  }
-  index.hits.set(texts, hits);
-  return hits;
-}
-
-function uniqueHeaderTexts(
-  columns: readonly FieldDefinition[],
-  ctx: DocumentContext,
-): FieldDefinition[] {
-  const seen = new Set<string>();
-  return columns.filter((c) => {
-    const key = cleanLabel(labelsOf(c, ctx)[0] ?? c.label, ctx);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-function tableMatchScore(
-  snapshot: DocumentSnapshot,
-  table: TableSnapshot,
-  match: TableMatch,
-  matched: string[],
-  ctx: DocumentContext,
-): { score: number; n?: number } | undefined {
-  let n: number | undefined;
-  for (const anchor of match.anchors) {
-    const hit = findAnchor(snapshot, table, anchor, ctx);
-    if (hit === undefined) return undefined;
-    if (anchor.some((a) => a.includes("{n}"))) n = hit;
-    matched.push(`“${anchor[0]}”`);
-  }
-  let optional = 0;
-  for (const anchor of match.optionalAnchors) {
-    const hit = findAnchor(snapshot, table, anchor, ctx);
-    if (hit !== undefined) {
-      optional++;
-      matched.push(`“${anchor[0]}”`);
-      if (n === undefined && anchor.some((a) => a.includes("{n}"))) n = hit;
-    }
-  }
-  if (match.precededBy) {
-    const p = snapshot.paragraphs[table.precedingParagraph];
-    if (!p || !match.precededBy.some((t) => startsWithLabel(p.text, t, ctx))) return undefined;
-    matched.push(`after “${match.precededBy[0]}”`);
-  }
-  const total = match.anchors.length + match.optionalAnchors.length;
-  const score = total === 0 ? 0.5 : (match.anchors.length + optional) / total;
-  return n === undefined ? { score } : { score, n };
-}
-
 function sectionCandidates(
   snapshot: DocumentSnapshot,
   section: SectionDefinition,
   pos: Positions,
   ctx: DocumentContext,
 ): Candidate[] {
+  const layout = layoutFor(section);
+  if (layout) return layout.candidates(snapshot, section, pos, ctx);
   const out: Candidate[] = [];
   if (section.layout === "paragraph") {
     for (const p of snapshot.paragraphs) {
@@ -333,42 +167,13 @@ function sectionCandidates(
     }
     return out;
   }
-  // A table is a candidate only if it holds every required anchor: look those up first.
-  const required = section.table.anchors.map((a) => anchorHits(snapshot, a, ctx));
-  for (const table of snapshot.tables) {
-    if (required.some((hits) => !hits.has(table.index))) continue;
-    const matched: string[] = [];
-    const base = tableMatchScore(snapshot, table, section.table, matched, ctx);
-    if (!base) continue;
-    let score = base.score;
-    let hasGuidanceRow: boolean | undefined;
-    if (section.layout === "rows") {
-      const columns = uniqueHeaderTexts(section.columns, ctx);
-      const header = findHeaderRow(table, columns, ctx);
-      if (!header) continue;
-      const found = header.cells.filter((c) => c !== undefined).length;
-      if (found < Math.ceil(columns.length / 2)) continue;
-      matched.push(
-        `headers ${columns
-          .filter((_, i) => header.cells[i] !== undefined)
-          .map((c) => `“${c.label}”`)
-          .join(", ")}`,
-      );
-      score = (score + found / columns.length) / 2;
-      if (section.guidanceRow) {
-        const next = table.rows[header.row + 1];
-        hasGuidanceRow = Boolean(
-          next?.cells.some(
-            (cell) => matchesAny(cell.text, section.guidanceRow ?? [], false, ctx) !== undefined,
-          ),
-        );
-        if (hasGuidanceRow) matched.push("guiding questions");
-      }
-    } else if (section.layout === "form") {
+  return tableCandidates(snapshot, section, pos, ctx, (table, base, matched) => {
+    let score = base;
+    if (section.layout === "form") {
       const found = section.fields.filter(
         (f) => findFormLabel(table, f, undefined, ctx) !== undefined,
       ).length;
-      if (found === 0) continue;
+      if (found === 0) return undefined;
       score = (score + found / section.fields.length) / 2;
       matched.push(`${found} of ${section.fields.length} labels`);
     } else if (section.layout === "fixed-rows") {
@@ -384,29 +189,19 @@ function sectionCandidates(
             ) !== undefined,
         ),
       ).length;
-      if (found === 0) continue;
+      if (found === 0) return undefined;
       score = (score + found / section.rows.length) / 2;
       matched.push(`${found} of ${section.rows.length} rows`);
     } else if (section.layout === "choice-matrix") {
       const header = findHeaderRow(table, section.options, ctx);
-      if (!header || header.matched < 2) continue;
+      if (!header || header.matched < 2) return undefined;
       const found = section.fields.filter((f) => findItemRow(table, f, ctx) !== undefined).length;
-      if (found === 0) continue;
+      if (found === 0) return undefined;
       score = (score + found / section.fields.length) / 2;
       matched.push(`${found} of ${section.fields.length} items`);
     }
-    const c: Candidate = {
-      key: keyOf({ table: table.index }),
-      table: table.index,
-      pos: pos.table(table.index),
-      score,
-      matched,
-    };
-    if (base.n !== undefined) c.n = base.n;
-    if (hasGuidanceRow !== undefined) c.hasGuidanceRow = hasGuidanceRow;
-    out.push(c);
-  }
-  return out;
+    return { score };
+  });
 }
 
 function paragraphCandidate(
@@ -427,7 +222,7 @@ function paragraphCandidate(
   if (!labelled(first)) return undefined;
   const found = fields.filter(labelled);
   // A long paragraph of instructions that mentions a label is not the labelled line.
-  if (p.text.replace(/_{2,}/g, "").length >= 200) return undefined;
+  if (p.text.replace(/_{2 }/g, "").length >= 200) return undefined;
   return {
     paragraph: p.index,
     score: found.length / fields.length,
@@ -599,31 +394,8 @@ export function matchTemplate(
           !used.has(c.key) &&
           (!headings || (c.pos > headings.from && c.pos < headings.to)),
       );
-      if (
-        section.layout === "rows" &&
-        section.preferGuidanceRow &&
-        pool.some((c) => c.hasGuidanceRow)
-      ) {
-        const dropped = pool.filter((c) => !c.hasGuidanceRow);
-        for (const d of dropped) {
-          notes.push(
-            `Table ${(d.table ?? 0) + 1} looks like the “${section.label}” table but has no guiding questions: read as the template’s illustration, not as a plan.`,
-          );
-        }
-        pool = pool.filter((c) => c.hasGuidanceRow);
-      } else if (section.layout === "rows" && section.preferGuidanceRow) {
-        // The guiding questions were deleted: the plan's tables are those after its labelled
-        // header line (the illustration comes before it), when there is such a table.
-        const header = matches.find((m) => m.section.layout === "paragraph");
-        if (header && pool.some((c) => c.pos > header.pos)) {
-          for (const d of pool.filter((c) => c.pos < header.pos)) {
-            notes.push(
-              `Table ${(d.table ?? 0) + 1} looks like the “${section.label}” table but comes before “${header.section.label}”: read as the template’s illustration, not as a plan.`,
-            );
-          }
-          pool = pool.filter((c) => c.pos > header.pos);
-        }
-      }
+      const narrow = layoutFor(section)?.narrow;
+      if (narrow) pool = narrow(section, pool, matches, notes);
       if (pool.length === 0) {
         missing.push(section);
         bySection.set(section.id, []);
@@ -697,10 +469,6 @@ export function matchTemplate(
   });
   const confidence = Math.max(0, ...plans.map((p) => p.confidence));
   return { definition, plans, confidence, notes: [...new Set(notes)] };
-}
-
-function keyOf(c: Pick<Candidate, "table" | "paragraph">): string {
-  return c.table !== undefined ? `t${c.table}` : `p${c.paragraph ?? -1}`;
 }
 
 function toMatch(

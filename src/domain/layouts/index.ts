@@ -1,0 +1,17 @@
+/**
+ * The layouts, one module each: recognition, the plan reader and the pane's guidance find a
+ * section's layout here and call it. Adding a layout is a module in this folder and a line below.
+ */
+import type { SectionDefinition } from "../template-definition";
+import type { Layout, LayoutKind, SectionOf } from "./layout";
+import { rowsLayout } from "./rows";
+
+/** Every layout by its kind. */
+const layouts: { readonly [K in LayoutKind]?: Layout<SectionOf<K>> } = Object.freeze({
+  rows: rowsLayout,
+});
+
+/** The layout of a section. */
+export function layoutFor(section: SectionDefinition): Layout<SectionDefinition> | undefined {
+  return layouts[section.layout] as Layout<SectionDefinition> | undefined;
+}
