@@ -11,9 +11,8 @@
  */
 import type { DocumentPlanData, FieldData, PlanData, SectionData } from "./plan-data";
 import { PLAN_DATA_FORMAT, PLAN_DATA_VERSION } from "./plan-data";
-import { findHeaderRow, findLabel, labelsOf, matchesAny, startsWithLabel } from "./text-match";
+import { findHeaderRow, findLabel, labelsOf, matchesAny } from "./text-match";
 import {
-  findFormLabel,
   findItemRow,
   recognise,
   signatureCaptionLine,
@@ -29,12 +28,8 @@ import {
   choiceField,
   emptyValue,
   fieldData,
-  nextLabelParagraph,
-  readBelow,
   readWholeCell,
   stripPlaceholders,
-  type Slot,
-  type ValueRules,
 } from "./layouts/values";
 import type { BodyParagraph, DocumentSnapshot, TableSnapshot } from "./snapshot";
 import { cellAtGridColumn } from "./snapshot";
@@ -145,48 +140,6 @@ function readSignatureLine(
       start: seg.start,
       end: seg.end,
     });
-  });
-}
-
-function readFormFields(
-  snapshot: DocumentSnapshot,
-  tableIndex: number,
-  fields: readonly FieldDefinition[],
-  ctx: DocumentContext,
-): FieldData[] {
-  const table = snapshot.tables[tableIndex];
-  if (!table) return fields.map((f) => fieldData(f, emptyValue(f), undefined));
-  const allLabels = fields.flatMap((f) => labelsOf(f, ctx));
-  return fields.map((f) => {
-    const at = findFormLabel(table, f, undefined, ctx);
-    if (!at) return fieldData(f, emptyValue(f), undefined);
-    const row = table.rows[at.row];
-    const cell = row?.cells[at.cell];
-    if (!row || !cell) return fieldData(f, emptyValue(f), undefined);
-    const rules: ValueRules = { prompts: f.prompts, placeholders: f.placeholders };
-    const labelText = cell.paragraphs[at.paragraph]?.text ?? "";
-    const label = labelsOf(f, ctx).find((l) => startsWithLabel(labelText, l, ctx)) ?? f.label;
-    const slot = f.slot ?? "right";
-    let read: Slot | undefined;
-    if (slot === "right") {
-      const next = row.cells[at.cell + 1];
-      if (next) read = readWholeCell(tableIndex, at.row, next, rules, ctx);
-    } else if (slot === "next-row") {
-      const below = table.rows[at.row + 1];
-      const target = below ? cellAtGridColumn(below, cell.gridColumn) : undefined;
-      if (below && target) read = readWholeCell(tableIndex, below.index, target, rules, ctx);
-    } else if (slot === "inline") {
-      read = readBelow(tableIndex, at.row, cell, at.paragraph, label, at.paragraph + 1, rules, ctx);
-    } else {
-      const to = nextLabelParagraph(
-        cell,
-        at.paragraph,
-        allLabels.filter((l) => !labelsOf(f, ctx).includes(l)),
-        ctx,
-      );
-      read = readBelow(tableIndex, at.row, cell, at.paragraph, label, to, rules, ctx);
-    }
-    return read ? fieldData(f, read.value, read.location) : fieldData(f, emptyValue(f), undefined);
   });
 }
 
@@ -321,6 +274,7 @@ function emptySection(section: SectionDefinition, ctx: DocumentContext): Section
       );
       break;
     case "rows":
+    case "form":
       break;
     default:
       base.fields = section.fields.map((f) => fieldData(f, emptyValue(f), undefined));
@@ -353,9 +307,7 @@ function readSection(
   } else if (section.layout === "rating") {
     out.fields = readRatings(snapshot, section, used, ctx).fields;
   } else if (m.table !== undefined) {
-    if (section.layout === "form")
-      out.fields = readFormFields(snapshot, m.table, section.fields, ctx);
-    else if (section.layout === "fixed-rows")
+    if (section.layout === "fixed-rows")
       out.fields = readFixedRows(snapshot.tables[m.table], section, ctx);
     else if (section.layout === "choice-matrix")
       out.fields = readChoiceMatrix(snapshot, m.table, section, ctx);

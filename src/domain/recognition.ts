@@ -15,7 +15,6 @@ import type { FieldDefinition, SectionDefinition, TemplateDefinition } from "./t
 import type { BodyParagraph, DocumentSnapshot, RowSnapshot, TableSnapshot } from "./snapshot";
 import { documentContext, type DocumentContext } from "./document-context";
 import {
-  cleanCellTexts,
   cleanLabel,
   cleanParagraphTexts,
   cleanRowTexts,
@@ -25,7 +24,6 @@ import {
   labelsOf,
   matchesAny,
   matchesAnyClean,
-  startsWithLabelClean,
   wholeCellText,
 } from "./text-match";
 import { layoutFor } from "./layouts";
@@ -169,14 +167,7 @@ function sectionCandidates(
   }
   return tableCandidates(snapshot, section, pos, ctx, (table, base, matched) => {
     let score = base;
-    if (section.layout === "form") {
-      const found = section.fields.filter(
-        (f) => findFormLabel(table, f, undefined, ctx) !== undefined,
-      ).length;
-      if (found === 0) return undefined;
-      score = (score + found / section.fields.length) / 2;
-      matched.push(`${found} of ${section.fields.length} labels`);
-    } else if (section.layout === "fixed-rows") {
+    if (section.layout === "fixed-rows") {
       const found = section.rows.filter((r) =>
         table.rows.some(
           (_, ri) =>
@@ -240,37 +231,6 @@ export function signatureCaptionLine(
   return lines.findIndex(
     (line) => line.trim() !== "" && matchesAny(line, captions, false, ctx) !== undefined,
   );
-}
-
-/** The first cell paragraph that starts with one of the field's labels. */
-export function findFormLabel(
-  table: TableSnapshot,
-  f: Pick<FieldDefinition, "label" | "match">,
-  from?: { row: number; cell: number; paragraph: number },
-  ctx: DocumentContext = documentContext(),
-): { row: number; cell: number; paragraph: number; n: number } | undefined {
-  const labels = labelsOf(f, ctx);
-  const cleaned = cleanCellTexts(table, ctx);
-  let k = 0; // index of the cell's first paragraph in `cleaned`
-  for (const row of table.rows) {
-    for (const cell of row.cells) {
-      const first = k;
-      k += cell.paragraphs.length;
-      if (cell.vMerge === "continue") continue;
-      if (from && (row.index < from.row || (row.index === from.row && cell.index < from.cell)))
-        continue;
-      for (let i = 0; i < cell.paragraphs.length; i++) {
-        // A blank paragraph (cleaned to "") starts with no label.
-        const clean = cleaned[first + i] ?? "";
-        if (clean === "") continue;
-        for (const l of labels) {
-          const hit = startsWithLabelClean(clean, l, ctx);
-          if (hit) return { row: row.index, cell: cell.index, paragraph: i, n: hit.n };
-        }
-      }
-    }
-  }
-  return undefined;
 }
 
 /** The row of a choice-matrix item: its first cell's text and the item text agree (one a prefix of the other). */

@@ -4,11 +4,13 @@
  */
 import type { SectionDefinition } from "../template-definition";
 import type { Layout, LayoutKind, SectionOf } from "./layout";
+import { formLayout } from "./form";
 import { rowsLayout } from "./rows";
 
 /** Every layout by its kind. */
 const layouts: { readonly [K in LayoutKind]?: Layout<SectionOf<K>> } = Object.freeze({
   rows: rowsLayout,
+  form: formLayout,
 });
 
 /** The layout of a section. */

@@ -81,3 +81,11 @@ export interface Layout<S extends SectionDefinition> {
   /** Guidance: the template's guidance for one of the section's field ids as plan data has it. */
   fieldGuidance(section: S, field: string): string | undefined;
 }
+
+/** The guidance of the field with this id (layouts whose plan data ids are the definition's). */
+export function guidanceById(
+  fields: readonly { readonly id: string; readonly guidance?: string | undefined }[],
+  field: string,
+): string | undefined {
+  return fields.find((f) => f.id === field)?.guidance;
+}

@@ -234,3 +234,8 @@ export function choiceField(
   const data = fieldData({ ...f, options: [...options] }, marked, first);
   return { ...data, optionLocations };
 }
+
+/** Every field empty, without a location (a section that was not found). */
+export function emptyFields(fields: readonly FieldDefinition[]): FieldData[] {
+  return fields.map((f) => fieldData(f, emptyValue(f), undefined));
+}
