@@ -28,10 +28,9 @@ import {
   choiceField,
   emptyValue,
   fieldData,
-  readWholeCell,
   stripPlaceholders,
 } from "./layouts/values";
-import type { BodyParagraph, DocumentSnapshot, TableSnapshot } from "./snapshot";
+import type { BodyParagraph, DocumentSnapshot } from "./snapshot";
 import { cellAtGridColumn } from "./snapshot";
 import type { FieldDefinition, SectionDefinition, TemplateDefinition } from "./template-definition";
 
@@ -146,47 +145,6 @@ function readSignatureLine(
 // ---------------------------------------------------------------------------------------------
 // Fixed rows, ratings, choice matrices
 
-function readFixedRows(
-  table: TableSnapshot | undefined,
-  section: Extract<SectionDefinition, { layout: "fixed-rows" }>,
-  ctx: DocumentContext,
-): FieldData[] {
-  const tableIndex = table?.index ?? 0;
-  const header = table ? findHeaderRow(table, section.columns, ctx) : undefined;
-  const headerRow = header ? table?.rows[header.row] : undefined;
-  const out: FieldData[] = [];
-  for (const r of section.rows) {
-    const row = table?.rows.find(
-      (x) =>
-        x.index !== header?.row &&
-        matchesAny(x.cells[0]?.text ?? "", r.match ?? [r.label], false, ctx) !== undefined,
-    );
-    section.columns.forEach((c, j) => {
-      const def = {
-        id: `${r.id}-${c.id}`,
-        label: `${r.label}: ${c.label}`,
-        type: c.type ?? r.type,
-        required: r.required,
-      };
-      if (!table || !row) {
-        out.push(fieldData(def, "", undefined));
-        return;
-      }
-      let grid = c.column;
-      const hi = header?.cells[j];
-      if (grid === undefined && hi !== undefined) grid = headerRow?.cells[hi]?.gridColumn;
-      const cell = grid !== undefined ? cellAtGridColumn(row, grid) : undefined;
-      if (!cell || cell.index === 0) {
-        out.push(fieldData(def, "", undefined));
-        return;
-      }
-      const read = readWholeCell(tableIndex, row.index, cell, {}, ctx);
-      out.push(fieldData(def, read.value, read.location));
-    });
-  }
-  return out;
-}
-
 function readRatings(
   snapshot: DocumentSnapshot,
   section: Extract<SectionDefinition, { layout: "rating" }>,
@@ -256,9 +214,6 @@ function emptySection(section: SectionDefinition, ctx: DocumentContext): Section
   const layout = layoutFor(section);
   if (layout) return Object.assign(base, layout.empty(section, ctx));
   switch (section.layout) {
-    case "fixed-rows":
-      base.fields = readFixedRows(undefined, section, ctx);
-      break;
     case "rating":
       base.fields = section.fields.map((f) =>
         fieldData({ ...f, options: f.options ?? section.options }, [], undefined),
@@ -275,6 +230,7 @@ function emptySection(section: SectionDefinition, ctx: DocumentContext): Section
       break;
     case "rows":
     case "form":
+    case "fixed-rows":
       break;
     default:
       base.fields = section.fields.map((f) => fieldData(f, emptyValue(f), undefined));
@@ -307,9 +263,7 @@ function readSection(
   } else if (section.layout === "rating") {
     out.fields = readRatings(snapshot, section, used, ctx).fields;
   } else if (m.table !== undefined) {
-    if (section.layout === "fixed-rows")
-      out.fields = readFixedRows(snapshot.tables[m.table], section, ctx);
-    else if (section.layout === "choice-matrix")
+    if (section.layout === "choice-matrix")
       out.fields = readChoiceMatrix(snapshot, m.table, section, ctx);
   }
   return out;

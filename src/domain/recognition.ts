@@ -20,7 +20,6 @@ import {
   cleanRowTexts,
   findHeaderRow,
   findLabel,
-  labelListOf,
   labelsOf,
   matchesAny,
   matchesAnyClean,
@@ -167,23 +166,7 @@ function sectionCandidates(
   }
   return tableCandidates(snapshot, section, pos, ctx, (table, base, matched) => {
     let score = base;
-    if (section.layout === "fixed-rows") {
-      const found = section.rows.filter((r) =>
-        table.rows.some(
-          (_, ri) =>
-            matchesAnyClean(
-              wholeCellText(cleanRowTexts(table, ri, ctx), 0, ctx),
-              labelListOf(r, ctx),
-              ctx,
-              false,
-              true,
-            ) !== undefined,
-        ),
-      ).length;
-      if (found === 0) return undefined;
-      score = (score + found / section.rows.length) / 2;
-      matched.push(`${found} of ${section.rows.length} rows`);
-    } else if (section.layout === "choice-matrix") {
+    if (section.layout === "choice-matrix") {
       const header = findHeaderRow(table, section.options, ctx);
       if (!header || header.matched < 2) return undefined;
       const found = section.fields.filter((f) => findItemRow(table, f, ctx) !== undefined).length;

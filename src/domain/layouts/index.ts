@@ -4,6 +4,7 @@
  */
 import type { SectionDefinition } from "../template-definition";
 import type { Layout, LayoutKind, SectionOf } from "./layout";
+import { fixedRowsLayout } from "./fixed-rows";
 import { formLayout } from "./form";
 import { rowsLayout } from "./rows";
 
@@ -11,6 +12,7 @@ import { rowsLayout } from "./rows";
 const layouts: { readonly [K in LayoutKind]?: Layout<SectionOf<K>> } = Object.freeze({
   rows: rowsLayout,
   form: formLayout,
+  "fixed-rows": fixedRowsLayout,
 });
 
 /** The layout of a section. */
