@@ -11,9 +11,8 @@
  */
 import type { DocumentPlanData, FieldData, PlanData, SectionData } from "./plan-data";
 import { PLAN_DATA_FORMAT, PLAN_DATA_VERSION } from "./plan-data";
-import { findHeaderRow, findLabel, labelsOf, matchesAny } from "./text-match";
+import { findLabel, labelsOf, matchesAny } from "./text-match";
 import {
-  findItemRow,
   recognise,
   signatureCaptionLine,
   type PlanMatch,
@@ -31,7 +30,6 @@ import {
   stripPlaceholders,
 } from "./layouts/values";
 import type { BodyParagraph, DocumentSnapshot } from "./snapshot";
-import { cellAtGridColumn } from "./snapshot";
 import type { FieldDefinition, SectionDefinition, TemplateDefinition } from "./template-definition";
 
 // ---------------------------------------------------------------------------------------------
@@ -176,32 +174,6 @@ function readRatings(
   return { fields, tables };
 }
 
-function readChoiceMatrix(
-  snapshot: DocumentSnapshot,
-  tableIndex: number,
-  section: Extract<SectionDefinition, { layout: "choice-matrix" }>,
-  ctx: DocumentContext,
-): FieldData[] {
-  const table = snapshot.tables[tableIndex];
-  const header = table ? findHeaderRow(table, section.options, ctx) : undefined;
-  const headerRow = header ? table?.rows[header.row] : undefined;
-  return section.fields.map((f) => {
-    const options = section.options.map((o) => o.label);
-    const r = table ? findItemRow(table, f, ctx) : undefined;
-    const row = r !== undefined ? table?.rows[r] : undefined;
-    if (!table || !row || !header || !headerRow) {
-      return fieldData({ ...f, options: f.options ?? options }, [], undefined);
-    }
-    const cells = section.options.map((_, i) => {
-      const hi = header.cells[i];
-      const grid = hi !== undefined ? headerRow.cells[hi]?.gridColumn : undefined;
-      const cell = grid !== undefined ? cellAtGridColumn(row, grid) : undefined;
-      return { table: tableIndex, row: row.index, cell };
-    });
-    return choiceField(f, f.options ?? options, cells);
-  });
-}
-
 // ---------------------------------------------------------------------------------------------
 // Sections and plans
 
@@ -219,18 +191,10 @@ function emptySection(section: SectionDefinition, ctx: DocumentContext): Section
         fieldData({ ...f, options: f.options ?? section.options }, [], undefined),
       );
       break;
-    case "choice-matrix":
-      base.fields = section.fields.map((f) =>
-        fieldData(
-          { ...f, options: f.options ?? section.options.map((o) => o.label) },
-          [],
-          undefined,
-        ),
-      );
-      break;
     case "rows":
     case "form":
     case "fixed-rows":
+    case "choice-matrix":
       break;
     default:
       base.fields = section.fields.map((f) => fieldData(f, emptyValue(f), undefined));
@@ -262,9 +226,6 @@ function readSection(
     if (p) out.fields = readSignatureLine(p, section.fields, ctx);
   } else if (section.layout === "rating") {
     out.fields = readRatings(snapshot, section, used, ctx).fields;
-  } else if (m.table !== undefined) {
-    if (section.layout === "choice-matrix")
-      out.fields = readChoiceMatrix(snapshot, m.table, section, ctx);
   }
   return out;
 }

@@ -12,22 +12,19 @@
  * table (a repeating block, or ignored with a note), and a template pasted into a longer document.
  */
 import type { FieldDefinition, SectionDefinition, TemplateDefinition } from "./template-definition";
-import type { BodyParagraph, DocumentSnapshot, RowSnapshot, TableSnapshot } from "./snapshot";
+import type { BodyParagraph, DocumentSnapshot } from "./snapshot";
 import { documentContext, type DocumentContext } from "./document-context";
 import {
   cleanLabel,
   cleanParagraphTexts,
   cleanRowTexts,
-  findHeaderRow,
   findLabel,
   labelsOf,
   matchesAny,
   matchesAnyClean,
-  wholeCellText,
 } from "./text-match";
 import { layoutFor } from "./layouts";
 import { keyOf, type Candidate, type Positions } from "./layouts/layout";
-import { tableCandidates } from "./layouts/tables";
 
 /** The rules compare texts with this (it lives with the other text-matching helpers). */
 export { normalize } from "./text-match";
@@ -164,18 +161,7 @@ function sectionCandidates(
     }
     return out;
   }
-  return tableCandidates(snapshot, section, pos, ctx, (table, base, matched) => {
-    let score = base;
-    if (section.layout === "choice-matrix") {
-      const header = findHeaderRow(table, section.options, ctx);
-      if (!header || header.matched < 2) return undefined;
-      const found = section.fields.filter((f) => findItemRow(table, f, ctx) !== undefined).length;
-      if (found === 0) return undefined;
-      score = (score + found / section.fields.length) / 2;
-      matched.push(`${found} of ${section.fields.length} items`);
-    }
-    return { score };
-  });
+  return [];
 }
 
 function paragraphCandidate(
@@ -214,25 +200,6 @@ export function signatureCaptionLine(
   return lines.findIndex(
     (line) => line.trim() !== "" && matchesAny(line, captions, false, ctx) !== undefined,
   );
-}
-
-/** The row of a choice-matrix item: its first cell's text and the item text agree (one a prefix of the other). */
-export function findItemRow(
-  table: TableSnapshot,
-  f: FieldDefinition,
-  ctx: DocumentContext = documentContext(),
-): number | undefined {
-  for (let ri = 0; ri < table.rows.length; ri++) {
-    const row = table.rows[ri] as RowSnapshot;
-    const text = wholeCellText(cleanRowTexts(table, ri, ctx), 0, ctx);
-    if (text.length < 8) continue;
-    for (const l of labelsOf(f, ctx)) {
-      const item = cleanLabel(l, ctx);
-      const short = Math.min(text.length, item.length, 60);
-      if (short >= 8 && text.slice(0, short) === item.slice(0, short)) return row.index;
-    }
-  }
-  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@
  */
 import type { SectionDefinition } from "../template-definition";
 import type { Layout, LayoutKind, SectionOf } from "./layout";
+import { choiceMatrixLayout } from "./choice-matrix";
 import { fixedRowsLayout } from "./fixed-rows";
 import { formLayout } from "./form";
 import { rowsLayout } from "./rows";
@@ -13,6 +14,7 @@ const layouts: { readonly [K in LayoutKind]?: Layout<SectionOf<K>> } = Object.fr
   rows: rowsLayout,
   form: formLayout,
   "fixed-rows": fixedRowsLayout,
+  "choice-matrix": choiceMatrixLayout,
 });
 
 /** The layout of a section. */
