@@ -11,7 +11,7 @@
  */
 import type { DocumentPlanData, FieldData, PlanData, SectionData } from "./plan-data";
 import { PLAN_DATA_FORMAT, PLAN_DATA_VERSION } from "./plan-data";
-import { findLabel, labelsOf, matchesAny } from "./text-match";
+import { findLabel, labelsOf } from "./text-match";
 import {
   recognise,
   signatureCaptionLine,
@@ -22,13 +22,7 @@ import {
 } from "./recognition";
 import { documentContext, type DocumentContext } from "./document-context";
 import { layoutFor } from "./layouts";
-import {
-  afterPrompt,
-  choiceField,
-  emptyValue,
-  fieldData,
-  stripPlaceholders,
-} from "./layouts/values";
+import { afterPrompt, emptyValue, fieldData, stripPlaceholders } from "./layouts/values";
 import type { BodyParagraph, DocumentSnapshot } from "./snapshot";
 import type { FieldDefinition, SectionDefinition, TemplateDefinition } from "./template-definition";
 
@@ -143,37 +137,6 @@ function readSignatureLine(
 // ---------------------------------------------------------------------------------------------
 // Fixed rows, ratings, choice matrices
 
-function readRatings(
-  snapshot: DocumentSnapshot,
-  section: Extract<SectionDefinition, { layout: "rating" }>,
-  used: Set<number>,
-  ctx: DocumentContext,
-): { fields: FieldData[]; tables: number[] } {
-  const tables: number[] = [];
-  const fields = section.fields.map((f) => {
-    for (const table of snapshot.tables) {
-      if (used.has(table.index)) continue;
-      const row = table.rows.find(
-        (r) =>
-          r.cells.length >= section.options.length + 1 &&
-          matchesAny(r.cells[0]?.paragraphs[0]?.text ?? "", labelsOf(f, ctx), false, ctx) !==
-            undefined,
-      );
-      if (!row) continue;
-      used.add(table.index);
-      tables.push(table.index);
-      const optionCells = row.cells.slice(row.cells.length - section.options.length);
-      return choiceField(
-        f,
-        f.options ?? section.options,
-        optionCells.map((cell) => ({ table: table.index, row: row.index, cell })),
-      );
-    }
-    return fieldData({ ...f, options: f.options ?? section.options }, [], undefined);
-  });
-  return { fields, tables };
-}
-
 // ---------------------------------------------------------------------------------------------
 // Sections and plans
 
@@ -186,15 +149,11 @@ function emptySection(section: SectionDefinition, ctx: DocumentContext): Section
   const layout = layoutFor(section);
   if (layout) return Object.assign(base, layout.empty(section, ctx));
   switch (section.layout) {
-    case "rating":
-      base.fields = section.fields.map((f) =>
-        fieldData({ ...f, options: f.options ?? section.options }, [], undefined),
-      );
-      break;
     case "rows":
     case "form":
     case "fixed-rows":
     case "choice-matrix":
+    case "rating":
       break;
     default:
       base.fields = section.fields.map((f) => fieldData(f, emptyValue(f), undefined));
@@ -224,8 +183,6 @@ function readSection(
   } else if (section.layout === "signature-line") {
     const p = m.paragraph !== undefined ? snapshot.paragraphs[m.paragraph] : undefined;
     if (p) out.fields = readSignatureLine(p, section.fields, ctx);
-  } else if (section.layout === "rating") {
-    out.fields = readRatings(snapshot, section, used, ctx).fields;
   }
   return out;
 }

@@ -17,7 +17,6 @@ import { documentContext, type DocumentContext } from "./document-context";
 import {
   cleanLabel,
   cleanParagraphTexts,
-  cleanRowTexts,
   findLabel,
   labelsOf,
   matchesAny,
@@ -125,40 +124,6 @@ function sectionCandidates(
         matched: [`“${caption.label}”`],
       });
     });
-    return out;
-  }
-  if (section.layout === "rating") {
-    // Criteria live in small tables of their own: one candidate, where the first criterion is.
-    const found: { id: string; table: number }[] = [];
-    for (const f of section.fields) {
-      for (const table of snapshot.tables) {
-        const row = table.rows.find(
-          (r, ri) =>
-            r.cells.length >= section.options.length + 1 &&
-            matchesAnyClean(
-              cleanRowTexts(table, ri, ctx).first[0] ?? "",
-              labelsOf(f, ctx),
-              ctx,
-              false,
-              true,
-            ) !== undefined,
-        );
-        if (row) {
-          found.push({ id: f.id, table: table.index });
-          break;
-        }
-      }
-    }
-    const first = found[0];
-    if (first) {
-      out.push({
-        key: keyOf({ table: first.table }),
-        table: first.table,
-        pos: pos.table(first.table),
-        score: found.length / section.fields.length,
-        matched: [`${found.length} of ${section.fields.length} criteria`],
-      });
-    }
     return out;
   }
   return [];

@@ -7,6 +7,7 @@ import type { Layout, LayoutKind, SectionOf } from "./layout";
 import { choiceMatrixLayout } from "./choice-matrix";
 import { fixedRowsLayout } from "./fixed-rows";
 import { formLayout } from "./form";
+import { ratingLayout } from "./rating";
 import { rowsLayout } from "./rows";
 
 /** Every layout by its kind. */
@@ -15,6 +16,7 @@ const layouts: { readonly [K in LayoutKind]?: Layout<SectionOf<K>> } = Object.fr
   form: formLayout,
   "fixed-rows": fixedRowsLayout,
   "choice-matrix": choiceMatrixLayout,
+  rating: ratingLayout,
 });
 
 /** The layout of a section. */
