@@ -14,7 +14,6 @@ import { PLAN_DATA_FORMAT, PLAN_DATA_VERSION } from "./plan-data";
 import { findLabel, labelsOf } from "./text-match";
 import {
   recognise,
-  signatureCaptionLine,
   type PlanMatch,
   type RecognitionReport,
   type SectionMatch,
@@ -101,39 +100,6 @@ function readTextBelow(
   return fieldData(f, value, { kind: "paragraph", paragraph: first.index, start: 0 });
 }
 
-/** A signature line: the blanks on the line above the caption, one per field, in order. */
-function readSignatureLine(
-  p: BodyParagraph,
-  fields: readonly FieldDefinition[],
-  ctx: DocumentContext,
-): FieldData[] {
-  const lines = p.text.split("\n");
-  const first = fields[0];
-  const caption = first ? signatureCaptionLine(p.text, labelsOf(first, ctx), ctx) : -1;
-  let above = caption - 1;
-  while (above >= 0 && (lines[above] ?? "").trim() === "") above--;
-  const offset = lines.slice(0, Math.max(0, above)).reduce((n, l) => n + l.length + 1, 0);
-  const segments: { start: number; end: number }[] = [];
-  if (above >= 0) {
-    const line = lines[above] ?? "";
-    const re = /\S+(?:[ ]{1,2}\S+)*/g;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(line)) !== null) {
-      segments.push({ start: offset + m.index, end: offset + m.index + m[0].length });
-    }
-  }
-  return fields.map((f, i) => {
-    const seg = segments[i];
-    if (!seg) return fieldData(f, emptyValue(f), undefined);
-    return fieldData(f, stripPlaceholders(p.text.slice(seg.start, seg.end), f.placeholders, ctx), {
-      kind: "paragraph",
-      paragraph: p.index,
-      start: seg.start,
-      end: seg.end,
-    });
-  });
-}
-
 // ---------------------------------------------------------------------------------------------
 // Fixed rows, ratings, choice matrices
 
@@ -180,9 +146,6 @@ function readSection(
     const below = section.fields[0]?.slot === "below" ? section.fields[0] : undefined;
     if (p && below) out.fields = [readTextBelow(snapshot, p, below, ctx)];
     else if (p) out.fields = readParagraphFields(p, section.fields, ctx);
-  } else if (section.layout === "signature-line") {
-    const p = m.paragraph !== undefined ? snapshot.paragraphs[m.paragraph] : undefined;
-    if (p) out.fields = readSignatureLine(p, section.fields, ctx);
   }
   return out;
 }

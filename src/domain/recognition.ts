@@ -105,27 +105,6 @@ function sectionCandidates(
     }
     return out;
   }
-  if (section.layout === "signature-line") {
-    const caption = section.fields[0];
-    const cleaned = cleanParagraphTexts(snapshot, ctx);
-    snapshot.paragraphs.forEach((p, i) => {
-      if (!caption) return;
-      // A paragraph of one line is its own only line, already cleaned.
-      const found = p.text.includes("\n")
-        ? signatureCaptionLine(p.text, labelsOf(caption, ctx), ctx) >= 0
-        : p.text.trim() !== "" &&
-          matchesAnyClean(cleaned[i] ?? "", labelsOf(caption, ctx), ctx, false, true) !== undefined;
-      if (!found) return;
-      out.push({
-        key: keyOf({ paragraph: p.index }),
-        paragraph: p.index,
-        pos: pos.paragraph(p.index),
-        score: 1,
-        matched: [`“${caption.label}”`],
-      });
-    });
-    return out;
-  }
   return [];
 }
 
@@ -153,18 +132,6 @@ function paragraphCandidate(
     score: found.length / fields.length,
     matched: found.map((f) => `“${f.label}:”`),
   };
-}
-
-/** Index of the line (split at line breaks) of `text` that starts with a caption, or -1. */
-export function signatureCaptionLine(
-  text: string,
-  captions: readonly string[],
-  ctx: DocumentContext = documentContext(),
-): number {
-  const lines = text.split("\n");
-  return lines.findIndex(
-    (line) => line.trim() !== "" && matchesAny(line, captions, false, ctx) !== undefined,
-  );
 }
 
 // ---------------------------------------------------------------------------------------------

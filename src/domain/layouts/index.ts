@@ -9,6 +9,7 @@ import { fixedRowsLayout } from "./fixed-rows";
 import { formLayout } from "./form";
 import { ratingLayout } from "./rating";
 import { rowsLayout } from "./rows";
+import { signatureLineLayout } from "./signature-line";
 
 /** Every layout by its kind. */
 const layouts: { readonly [K in LayoutKind]?: Layout<SectionOf<K>> } = Object.freeze({
@@ -17,6 +18,7 @@ const layouts: { readonly [K in LayoutKind]?: Layout<SectionOf<K>> } = Object.fr
   "fixed-rows": fixedRowsLayout,
   "choice-matrix": choiceMatrixLayout,
   rating: ratingLayout,
+  "signature-line": signatureLineLayout,
 });
 
 /** The layout of a section. */
