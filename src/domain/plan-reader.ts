@@ -4,14 +4,11 @@
  * `recognise` (recognition.ts) finds which tables and paragraphs hold each section; this module
  * reads the values out of them, each with its exact location (table index in document order,
  * nested tables included; row index; cell index within the row; paragraph index within the cell).
- * The value of a field never includes its label, the template's prompts, or placeholders such as
- * "____", "<Insert district name>", a "$" alone in a cost cell or the "1." that numbers a row.
- * A placeholder that starts a cell ("$", "1.") is kept by the document: the value's location
- * starts after it (`start`).
+ * How a section is read is its layout's (`layouts/`, one module per layout; `layouts/values.ts`
+ * says what a value is); this module puts the sections of each plan in order.
  */
-import type { DocumentPlanData, FieldData, PlanData, SectionData } from "./plan-data";
+import type { DocumentPlanData, PlanData, SectionData } from "./plan-data";
 import { PLAN_DATA_FORMAT, PLAN_DATA_VERSION } from "./plan-data";
-import { findLabel, labelsOf } from "./text-match";
 import {
   recognise,
   type PlanMatch,
@@ -20,88 +17,9 @@ import {
   type TemplateMatch,
 } from "./recognition";
 import { documentContext, type DocumentContext } from "./document-context";
-import { layoutFor } from "./layouts";
-import { afterPrompt, emptyValue, fieldData, stripPlaceholders } from "./layouts/values";
-import type { BodyParagraph, DocumentSnapshot } from "./snapshot";
-import type { FieldDefinition, SectionDefinition, TemplateDefinition } from "./template-definition";
-
-// ---------------------------------------------------------------------------------------------
-// Fields
-
-function readParagraphFields(
-  p: BodyParagraph,
-  fields: readonly FieldDefinition[],
-  ctx: DocumentContext,
-): FieldData[] {
-  const found: { f: FieldDefinition; start: number; end: number }[] = [];
-  let from = 0;
-  for (const f of fields) {
-    let hit: { start: number; end: number } | undefined;
-    for (const l of labelsOf(f, ctx)) {
-      const h = findLabel(p.text, l, from, true, ctx);
-      if (h && (!hit || h.start < hit.start)) hit = h;
-    }
-    if (hit) {
-      found.push({ f, start: hit.start, end: hit.end });
-      from = hit.end;
-    }
-  }
-  return fields.map((f) => {
-    const i = found.findIndex((x) => x.f === f);
-    const here = found[i];
-    if (!here) return fieldData(f, emptyValue(f), undefined);
-    const limit = found[i + 1]?.start ?? p.text.length;
-    let start = here.end;
-    while (start < limit && /[ \t]/.test(p.text[start] as string)) start++;
-    let end = limit;
-    while (end > start && /[ \t\n]/.test(p.text[end - 1] as string)) end--;
-    const raw = p.text.slice(start, end);
-    return fieldData(f, stripPlaceholders(raw, f.placeholders, ctx), {
-      kind: "paragraph",
-      paragraph: p.index,
-      start,
-      end,
-    });
-  });
-}
-
-/**
- * Free text below a heading ("Current Status / Notes"): the body paragraphs after it up to the next
- * heading or table, without prompts and placeholders. The slot is the first paragraph after the
- * last prompt (a value written there keeps its lines as line breaks).
- */
-function readTextBelow(
-  snapshot: DocumentSnapshot,
-  heading: BodyParagraph,
-  f: FieldDefinition,
-  ctx: DocumentContext,
-): FieldData {
-  const below: BodyParagraph[] = [];
-  const at = snapshot.blocks.findIndex(
-    (b) => b.kind === "paragraph" && b.paragraph === heading.index,
-  );
-  for (let k = at + 1; at >= 0 && k < snapshot.blocks.length; k++) {
-    const b = snapshot.blocks[k];
-    const p = b?.kind === "paragraph" ? snapshot.paragraphs[b.paragraph] : undefined;
-    if (!p || /^(heading|title)/i.test(p.style ?? "")) break;
-    below.push(p);
-  }
-  let from = 0;
-  below.forEach((p, i) => {
-    if (afterPrompt(p.text, f.prompts ?? [], ctx) !== undefined) from = i + 1;
-  });
-  const slot = below.slice(from);
-  const first = slot[0];
-  if (!first) return fieldData(f, emptyValue(f), undefined);
-  const value = slot
-    .map((p) => stripPlaceholders(p.text, f.placeholders, ctx))
-    .filter((t) => t !== "")
-    .join("\n");
-  return fieldData(f, value, { kind: "paragraph", paragraph: first.index, start: 0 });
-}
-
-// ---------------------------------------------------------------------------------------------
-// Fixed rows, ratings, choice matrices
+import { layoutOf } from "./layouts";
+import type { DocumentSnapshot } from "./snapshot";
+import type { SectionDefinition, TemplateDefinition } from "./template-definition";
 
 // ---------------------------------------------------------------------------------------------
 // Sections and plans
@@ -112,19 +30,7 @@ function emptySection(section: SectionDefinition, ctx: DocumentContext): Section
     label: section.label,
     fields: [],
   };
-  const layout = layoutFor(section);
-  if (layout) return Object.assign(base, layout.empty(section, ctx));
-  switch (section.layout) {
-    case "rows":
-    case "form":
-    case "fixed-rows":
-    case "choice-matrix":
-    case "rating":
-      break;
-    default:
-      base.fields = section.fields.map((f) => fieldData(f, emptyValue(f), undefined));
-  }
-  return base;
+  return Object.assign(base, layoutOf(section).empty(section, ctx));
 }
 
 function readSection(
@@ -136,17 +42,7 @@ function readSection(
   const section = m.section;
   const out = emptySection(section, ctx);
   if (m.block !== undefined && section.repeats) out.block = m.block;
-  const layout = layoutFor(section);
-  if (layout) {
-    Object.assign(out, layout.read(snapshot, section, m, used, ctx));
-    return out;
-  }
-  if (section.layout === "paragraph") {
-    const p = m.paragraph !== undefined ? snapshot.paragraphs[m.paragraph] : undefined;
-    const below = section.fields[0]?.slot === "below" ? section.fields[0] : undefined;
-    if (p && below) out.fields = [readTextBelow(snapshot, p, below, ctx)];
-    else if (p) out.fields = readParagraphFields(p, section.fields, ctx);
-  }
+  Object.assign(out, layoutOf(section).read(snapshot, section, m, used, ctx));
   return out;
 }
 

@@ -3,27 +3,26 @@
  *
  * For every section of a definition the matcher looks for the table (by anchor labels and header
  * texts with their aliases) or the body paragraph (by its labels) that holds it, scores each
- * candidate, and assigns sections to tables in document order. Texts are compared after
- * normalising case, curly quotes, dashes, spaces, bullets and trailing colons/asterisks, so a label
- * split across runs, retyped with straight quotes or given an extra space still matches.
+ * candidate, and assigns sections to tables in document order. How a section's candidates are
+ * found and scored is its layout's (`layouts/`, one module per layout); texts are compared with
+ * the helpers of `text-match.ts`.
  *
  * Recognition tolerates what districts do: a renamed column (aliases), an added column (ignored),
  * extra or fewer rows, deleted instructions (only tables and labels are used), a second copy of a
  * table (a repeating block, or ignored with a note), and a template pasted into a longer document.
  */
-import type { FieldDefinition, SectionDefinition, TemplateDefinition } from "./template-definition";
-import type { BodyParagraph, DocumentSnapshot } from "./snapshot";
+import type { SectionDefinition, TemplateDefinition } from "./template-definition";
+import type { DocumentSnapshot } from "./snapshot";
 import { documentContext, type DocumentContext } from "./document-context";
 import {
   cleanLabel,
   cleanParagraphTexts,
   findLabel,
   labelsOf,
-  matchesAny,
   matchesAnyClean,
 } from "./text-match";
-import { layoutFor } from "./layouts";
-import { keyOf, type Candidate, type Positions } from "./layouts/layout";
+import { layoutOf } from "./layouts";
+import { type Candidate, type Positions } from "./layouts/layout";
 
 /** The rules compare texts with this (it lives with the other text-matching helpers). */
 export { normalize } from "./text-match";
@@ -95,43 +94,7 @@ function sectionCandidates(
   pos: Positions,
   ctx: DocumentContext,
 ): Candidate[] {
-  const layout = layoutFor(section);
-  if (layout) return layout.candidates(snapshot, section, pos, ctx);
-  const out: Candidate[] = [];
-  if (section.layout === "paragraph") {
-    for (const p of snapshot.paragraphs) {
-      const c = paragraphCandidate(p, section.fields, ctx);
-      if (c) out.push({ ...c, key: keyOf(c), pos: pos.paragraph(p.index) });
-    }
-    return out;
-  }
-  return [];
-}
-
-function paragraphCandidate(
-  p: BodyParagraph,
-  fields: readonly FieldDefinition[],
-  ctx: DocumentContext,
-): Omit<Candidate, "pos" | "key"> | undefined {
-  const first = fields[0];
-  if (!first) return undefined;
-  // A heading with free text below it ("Current Status / Notes"): the whole paragraph is the label.
-  if (first.slot === "below") {
-    if (matchesAny(p.text, labelsOf(first, ctx), true, ctx) === undefined) return undefined;
-    return { paragraph: p.index, score: 1, matched: [`“${first.label}”`] };
-  }
-  if (!p.text.includes(":")) return undefined;
-  const labelled = (f: FieldDefinition) =>
-    labelsOf(f, ctx).some((l) => findLabel(p.text, l, 0, true, ctx) !== undefined);
-  if (!labelled(first)) return undefined;
-  const found = fields.filter(labelled);
-  // A long paragraph of instructions that mentions a label is not the labelled line.
-  if (p.text.replace(/_{2 }/g, "").length >= 200) return undefined;
-  return {
-    paragraph: p.index,
-    score: found.length / fields.length,
-    matched: found.map((f) => `“${f.label}:”`),
-  };
+  return layoutOf(section).candidates(snapshot, section, pos, ctx);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -236,7 +199,7 @@ export function matchTemplate(
           !used.has(c.key) &&
           (!headings || (c.pos > headings.from && c.pos < headings.to)),
       );
-      const narrow = layoutFor(section)?.narrow;
+      const narrow = layoutOf(section).narrow;
       if (narrow) pool = narrow(section, pool, matches, notes);
       if (pool.length === 0) {
         missing.push(section);

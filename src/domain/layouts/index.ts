@@ -7,12 +7,14 @@ import type { Layout, LayoutKind, SectionOf } from "./layout";
 import { choiceMatrixLayout } from "./choice-matrix";
 import { fixedRowsLayout } from "./fixed-rows";
 import { formLayout } from "./form";
+import { paragraphLayout } from "./paragraph";
 import { ratingLayout } from "./rating";
 import { rowsLayout } from "./rows";
 import { signatureLineLayout } from "./signature-line";
 
 /** Every layout by its kind. */
-const layouts: { readonly [K in LayoutKind]?: Layout<SectionOf<K>> } = Object.freeze({
+const layouts: { readonly [K in LayoutKind]: Layout<SectionOf<K>> } = Object.freeze({
+  paragraph: paragraphLayout,
   rows: rowsLayout,
   form: formLayout,
   "fixed-rows": fixedRowsLayout,
@@ -22,6 +24,11 @@ const layouts: { readonly [K in LayoutKind]?: Layout<SectionOf<K>> } = Object.fr
 });
 
 /** The layout of a section. */
-export function layoutFor(section: SectionDefinition): Layout<SectionDefinition> | undefined {
-  return layouts[section.layout] as Layout<SectionDefinition> | undefined;
+export function layoutOf(section: SectionDefinition): Layout<SectionDefinition> {
+  return layouts[section.layout] as Layout<SectionDefinition>;
+}
+
+/** The kinds of layout there are a module for. */
+export function layoutKinds(): LayoutKind[] {
+  return Object.keys(layouts) as LayoutKind[];
 }
