@@ -20,7 +20,7 @@ import {
   type Skip,
   type StructureEdit,
 } from "./edits";
-import { stripPlaceholders } from "./plan-reader";
+import { stripPlaceholders } from "./layouts/values";
 import {
   sectionKey,
   valueText,

@@ -1,4 +1,5 @@
 /** Guidance quoted from the template definitions, looked up by the ids plan data uses. */
+import { layoutOf } from "../domain/layouts";
 import type { SectionDefinition } from "../domain/template-definition";
 import { templateById, templates } from "../templates";
 import type { TemplateSummary } from "../app/plan-session";
@@ -13,17 +14,8 @@ export function fieldGuidance(
   field: string,
 ): string | undefined {
   const s = sectionOf(template, section);
-  if (!s) return undefined;
-  switch (s.layout) {
-    case "rows":
-      return s.columns.find((c) => c.id === field)?.guidance;
-    case "fixed-rows": {
-      const row = s.rows.find((r) => field.startsWith(`${r.id}-`));
-      return row?.guidance;
-    }
-    default:
-      return s.fields.find((f) => f.id === field)?.guidance;
-  }
+  // Where a field's guidance is depends on the section's layout (see src/domain/layouts).
+  return s ? layoutOf(s).fieldGuidance(s, field) : undefined;
 }
 
 export function sectionGuidance(template: string, section: string): string | undefined {

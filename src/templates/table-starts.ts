@@ -9,7 +9,7 @@
  * criterion is a table of its own). A template's own tables have their title in their first row
  * only, which a test checks on every replica.
  */
-import { cleanLabel, cleanText } from "../domain/recognition";
+import { cleanLabel, cleanText } from "../domain/text-match";
 import type { TemplateDefinition } from "../domain/template-definition";
 import { templateTableTitles } from "./table-titles";
 

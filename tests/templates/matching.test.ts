@@ -1,5 +1,5 @@
 import { isCellMarked, readOptionParagraph } from "../../src/domain/choices";
-import { cleanText, findLabel, startsWithLabel } from "../../src/domain/recognition";
+import { cleanText, findLabel, startsWithLabel } from "../../src/domain/text-match";
 import { minimalDocx, p, tbl, tc, tr } from "../helpers/make-docx";
 import { readBytes } from "./read-helpers";
 

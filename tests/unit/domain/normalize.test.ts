@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { cleanText, normalize, normalizeWithMap } from "../../../src/domain/recognition";
+import { cleanText, normalize, normalizeWithMap } from "../../../src/domain/text-match";
 
 /** Characters normalising treats specially, mixed with plain letters and digits. */
 const pieces = [
