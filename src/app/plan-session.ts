@@ -8,14 +8,14 @@
  * which may still be loading when the pane first paints.
  */
 import type { Severity } from "../domain/findings";
-import {
-  valueText,
-  type DocumentPlanData,
-  type FieldData,
-  type FieldValue,
-  type PlanData,
-  type SectionData,
+import type {
+  DocumentPlanData,
+  FieldData,
+  FieldValue,
+  PlanData,
+  SectionData,
 } from "../domain/plan-data";
+import { valueText } from "../domain/value-text";
 import { parsePerson } from "../domain/parse/person";
 import type { SetTextEdit } from "../domain/edits";
 import { ok, type PlanAssistError, type Result } from "../domain/result";

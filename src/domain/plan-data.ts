@@ -65,13 +65,8 @@ export type ParagraphLocation = z.infer<typeof paragraphLocationSchema>;
 export const fieldValueSchema = z.union([z.string(), z.array(z.string())]);
 export type FieldValue = z.infer<typeof fieldValueSchema>;
 
-/**
- * A value as one text: the text itself, or the chosen options joined by `separator` (", " as the
- * pane and the fill planner write them; findings join with "; ").
- */
-export function valueText(value: FieldValue, separator = ", "): string {
-  return typeof value === "string" ? value : value.join(separator);
-}
+/** A value as one text (defined in value-text.ts, which the pane's first paint loads alone). */
+export { valueText } from "./value-text";
 
 export const fieldDataSchema = z.object({
   id: z.string().min(1),
