@@ -15,7 +15,7 @@ import {
   type Positions,
   type SectionOf,
 } from "./layout";
-import { tableCandidates } from "./tables";
+import { mayStartWith, tableCandidates } from "./tables";
 import {
   emptyFields,
   emptyValue,
@@ -38,8 +38,11 @@ function formCandidates(
 ): Candidate[] {
   return tableCandidates(snapshot, section, pos, ctx, (table, base, matched) => {
     let score = base;
+    // A table none of whose paragraphs starts with a field's label is not walked for it.
     const found = section.fields.filter(
-      (f) => findFormLabel(table, f, undefined, ctx) !== undefined,
+      (f) =>
+        mayStartWith(snapshot, table, labelsOf(f, ctx), ctx) &&
+        findFormLabel(table, f, undefined, ctx) !== undefined,
     ).length;
     if (found === 0) return undefined;
     score = (score + found / section.fields.length) / 2;

@@ -46,10 +46,11 @@ function rowsCandidates(
   pos: Positions,
   ctx: DocumentContext,
 ): Candidate[] {
+  // The same columns for every table: worked out once per section.
+  const columns = uniqueHeaderTexts(section.columns, ctx);
   return tableCandidates(snapshot, section, pos, ctx, (table, base, matched) => {
     let score = base;
     let hasGuidanceRow: boolean | undefined;
-    const columns = uniqueHeaderTexts(section.columns, ctx);
     const header = findHeaderRow(table, columns, ctx);
     if (!header) return undefined;
     const found = header.cells.filter((c) => c !== undefined).length;

@@ -15,7 +15,6 @@ import {
 import { keyOf, type Candidate, type Positions } from "./layout";
 
 /** The memos of this module (see `DocumentContext`). */
-/** The memos of this module (see `DocumentContext`). */
 const anchorKeys = memoKey<readonly string[], readonly string[] | null>("anchor keys");
 
 const anchorIndexes = memoKey<DocumentSnapshot, AnchorIndex>("anchor index");
@@ -116,6 +115,20 @@ function anchorHits(
   }
   index.hits.set(texts, hits);
   return hits;
+}
+
+/**
+ * Whether a table may have a cell paragraph that starts with one of `texts`: false only when none
+ * of its paragraphs does (the document's paragraphs are looked through once per list, by their
+ * first characters). A list given more than once should be the same array each time.
+ */
+export function mayStartWith(
+  snapshot: DocumentSnapshot,
+  table: TableSnapshot,
+  texts: readonly string[],
+  ctx: DocumentContext,
+): boolean {
+  return anchorHits(snapshot, texts, ctx).has(table.index);
 }
 
 function tableMatchScore(
