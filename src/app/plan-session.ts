@@ -9,12 +9,14 @@
  */
 import type { Severity } from "../domain/findings";
 import {
+  sectionKey,
   valueText,
   type DocumentPlanData,
   type FieldData,
   type FieldValue,
   type PlanData,
   type SectionData,
+  type SectionKey,
 } from "../domain/plan-data";
 import { parsePerson } from "../domain/parse/person";
 import type { SetTextEdit } from "../domain/edits";
@@ -153,19 +155,6 @@ export type PlanSessionDeps = {
   readonly document: DocumentPort;
   readonly services: PlanServices | Promise<PlanServices>;
 };
-
-/** A section is named by its id and, for repeated blocks, its block number. */
-export type SectionKey = { readonly id: string; readonly block?: number };
-
-export function sectionKey(section: SectionData): SectionKey {
-  return section.block === undefined
-    ? { id: section.id }
-    : { id: section.id, block: section.block };
-}
-
-export function sameSection(section: SectionData, key: SectionKey): boolean {
-  return section.id === key.id && (section.block ?? undefined) === (key.block ?? undefined);
-}
 
 /**
  * A section's state as the overview shows it: `optional` (nothing in it, and nothing required),
@@ -326,7 +315,7 @@ export function planCompleteness(
   let filled = 0;
   let required = 0;
   for (const section of plan.sections) {
-    const c = sectionCompleteness(section, findingsFor(findings, planIndex, sectionKey(section)));
+    const c = sectionCompleteness(section, findingsFor(findings, planIndex, section));
     filled += c.filled;
     required += c.required;
   }
@@ -382,7 +371,7 @@ export function withSection(
         ? p
         : {
             ...p,
-            sections: p.sections.map((s) => (sameSection(s, sectionKey(section)) ? section : s)),
+            sections: p.sections.map((s) => (sectionKey(s) === sectionKey(section) ? section : s)),
           },
     ),
   };
@@ -390,7 +379,7 @@ export function withSection(
 
 /** The section of a plan with the same id and block, if any. */
 export function findSection(plan: PlanData | undefined, key: SectionKey): SectionData | undefined {
-  return plan?.sections.find((s) => sameSection(s, key));
+  return plan?.sections.find((s) => sectionKey(s) === sectionKey(key));
 }
 
 /** What one block of a repeating part is called ("challenge", "strategy"), from its first section. */
@@ -453,10 +442,9 @@ export function writeData(
   plan: number,
   section: SectionData,
 ): DocumentPlanData {
-  if (findSection(original.plans[plan], sectionKey(section)))
-    return withSection(original, plan, section);
+  if (findSection(original.plans[plan], section)) return withSection(original, plan, section);
   const block = (edited.plans[plan]?.sections ?? []).filter(
-    (s) => s.block === section.block && !findSection(original.plans[plan], sectionKey(s)),
+    (s) => s.block === section.block && !findSection(original.plans[plan], s),
   );
   return {
     ...original,
@@ -514,7 +502,7 @@ export function reviewSummary(
       lines.push(`Listed: ${names.length ? names.join(" and ") : "none"}`);
     }
     for (const section of plan.sections) {
-      const sf = findingsFor(mine, i, sectionKey(section)).filter((f) => shown.has(f.severity));
+      const sf = findingsFor(mine, i, section).filter((f) => shown.has(f.severity));
       if (sf.length === 0) continue;
       lines.push(`- ${section.label}`);
       for (const f of sf)

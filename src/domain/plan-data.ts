@@ -134,8 +134,11 @@ export const sectionDataSchema = z.object({
 });
 export type SectionData = z.infer<typeof sectionDataSchema>;
 
+/** What names a section: its id and, for a block the template repeats, its block number. */
+export type SectionKey = Pick<SectionData, "id" | "block">;
+
 /** A section named as text: its id, with `#block` for a repeated block ("strategy#2"). */
-export function sectionKey(section: Pick<SectionData, "id" | "block">): string {
+export function sectionKey(section: SectionKey): string {
   return section.block === undefined ? section.id : `${section.id}#${section.block}`;
 }
 
