@@ -9,7 +9,7 @@ import { DEFAULT_DUE_WITHIN_DAYS } from "../domain/progress/step-status";
 import type { PlanAssistError } from "../domain/result";
 import type { CliIo } from "./io";
 import { errorLine, readInput } from "./output";
-import { isIsoDay, localToday } from "./status.command";
+import { isIsoDay, localToday } from "./options";
 
 export function inspectUsage(): string {
   return [

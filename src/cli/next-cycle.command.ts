@@ -10,7 +10,7 @@ import { nextCycle, shiftText } from "../app/next-cycle";
 import { ONE_YEAR, parseShift, type Shift } from "../domain/progress/next-cycle";
 import { writeFileAtomic } from "./files";
 import type { CliIo } from "./io";
-import { isIsoDay, localToday } from "./status.command";
+import { isIsoDay, localToday } from "./options";
 
 export function nextCycleUsage(): string {
   return [
