@@ -5,7 +5,7 @@
  */
 import { completeFinding, type Finding } from "../findings";
 import type { DocumentPlanData, FieldData, PlanData, SectionData } from "../plan-data";
-import { normalize } from "../recognition";
+import { normalize } from "../text-match";
 import type { DocumentSnapshot } from "../snapshot";
 import type { TemplateDefinition } from "../template-definition";
 
