@@ -7,7 +7,7 @@ import { documentCompleteness, type PlanCompleteness } from "../domain/completen
 import { documentContext, type DocumentContext } from "../domain/document-context";
 import { sortFindings, withoutValues, type Finding } from "../domain/findings";
 import type { DocumentPlanData } from "../domain/plan-data";
-import { recognise, type RecognitionReport } from "../domain/recognition";
+import type { RecognitionReport } from "../domain/recognition";
 import { readDocument } from "../domain/plan-reader";
 import {
   districtKey,
@@ -66,18 +66,6 @@ export type DocumentCheck = {
   readonly findings: readonly Finding[];
   readonly completeness: readonly PlanCompleteness[];
 };
-
-const emptyData = (): DocumentPlanData => ({
-  format: "planassist.plan-data",
-  version: 1,
-  plans: [],
-});
-
-/** Recognition only, with no plan data. */
-export const recognitionOnlyReader: PlanReader = (snapshot, ctx) => ({
-  recognition: summarise(recognise(snapshot, templates, ctx)),
-  data: emptyData(),
-});
 
 /** The plan reader over the known templates. */
 export const defaultPlanReader: PlanReader = (snapshot, ctx) => {

@@ -101,8 +101,6 @@ function readBody(ooxml: string) {
   return parseFlatOpcDocument(ooxml).snapshot;
 }
 
-export type ProbeStep = { readonly name: string; readonly done: boolean };
-
 /** Refused: the document is not an empty scratch document. */
 export class NotScratch extends Error {}
 

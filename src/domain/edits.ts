@@ -166,8 +166,6 @@ export type Skip = {
   readonly location?: Location;
 };
 
-export const emptyPlan: EditPlan = { structure: [], content: [] };
-
 export function isEmptyPlan(plan: EditPlan): boolean {
   return plan.structure.length === 0 && plan.content.length === 0;
 }
@@ -218,32 +216,6 @@ export function nextLabel(label: string, step: number): string {
  */
 export function renumberLabel(label: string, from: number, to: number): string {
   return label.replace(new RegExp(`(?<!\\d)${from}(?!\\d)`, "g"), String(to));
-}
-
-/** How many tables the structural edits add before table `table` (snapshot coordinates). */
-export function tableShift(structure: readonly StructureEdit[], table: number): number {
-  let shift = 0;
-  for (const e of structure) {
-    if (e.kind === "insert-block" && e.firstTable + e.tableCount <= table) {
-      shift += e.tableCount * e.copies.length;
-    }
-  }
-  return shift;
-}
-
-/** The index, after the structural edits, of row `row` of table `table` (snapshot coordinates). */
-export function rowAfterStructure(
-  structure: readonly StructureEdit[],
-  table: number,
-  row: number,
-): number {
-  let r = row;
-  for (const e of structure) {
-    if (e.kind === "insert-block" || e.table !== table) continue;
-    if (e.kind === "insert-rows" && e.after < row) r += e.rows.length;
-    if (e.kind === "remove-rows") r -= e.rows.filter((x) => x < row).length;
-  }
-  return r;
 }
 
 // ---------------------------------------------------------------------------------------------

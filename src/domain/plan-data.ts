@@ -59,7 +59,6 @@ export const locationSchema = z.discriminatedUnion("kind", [
  */
 export type Location = z.infer<typeof locationSchema>;
 export type CellLocation = z.infer<typeof cellLocationSchema>;
-export type ParagraphLocation = z.infer<typeof paragraphLocationSchema>;
 
 /** A text value, or the chosen options of a choice field (one for single choice). */
 export const fieldValueSchema = z.union([z.string(), z.array(z.string())]);

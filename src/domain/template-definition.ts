@@ -32,7 +32,6 @@ const textsSchema = z.array(z.string().min(1)).min(1);
  * - `cell`: the whole cell (header + data rows; the cell is found by its column).
  */
 export const slotSchema = z.enum(["right", "below", "inline", "next-row", "cell"]);
-export type Slot = z.infer<typeof slotSchema>;
 
 export const fieldDefinitionSchema = z
   .object({
@@ -105,7 +104,6 @@ export const fixedRowSchema = z.object({
   required: z.boolean().default(false),
   guidance: z.string().optional(),
 });
-export type FixedRow = z.infer<typeof fixedRowSchema>;
 
 const sectionBase = {
   id: kebabId,

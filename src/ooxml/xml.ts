@@ -767,14 +767,6 @@ export function childElements(el: XmlElement, name?: string): XmlElement[] {
   return out;
 }
 
-/** The first child element with a given name. */
-export function firstChild(el: XmlElement, name: string): XmlElement | undefined {
-  for (const ch of el.children) {
-    if (ch.kind === "element" && ch.name === name) return ch;
-  }
-  return undefined;
-}
-
 function prefixOf(name: string): string | undefined {
   const colon = name.indexOf(":");
   return colon === -1 ? undefined : name.slice(0, colon);
@@ -827,11 +819,6 @@ function declaredOnPath(
     if (prefixesDeclaredBy(e, declaredBy).has(prefix)) return true;
   }
   return false;
-}
-
-/** The namespace URI a prefix is bound to on the root element. */
-export function namespaceOf(root: XmlElement, prefix: string): string | undefined {
-  return attr(root, `xmlns:${prefix}`);
 }
 
 /** Characters that may not appear in XML 1.0 text. */

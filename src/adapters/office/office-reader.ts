@@ -8,7 +8,6 @@
  * API hides them (see the project's notes on Office.js).
  */
 import { capture, err, type Result } from "../../domain/result";
-import type { DocumentSnapshot } from "../../domain/snapshot";
 import {
   localName,
   parseRelationships,
@@ -186,12 +185,4 @@ export function describeOfficeError(e: unknown): string {
     if (typeof o.message === "string" && o.message.length > 0) return o.message.slice(0, 120);
   }
   return "unknown error";
-}
-
-/** Convenience: the snapshot only. */
-export async function readOfficeSnapshot(
-  host: WordHost | undefined,
-): Promise<Result<DocumentSnapshot>> {
-  const r = await readOfficeDocument(host);
-  return r.ok ? { ok: true, value: r.value.read.snapshot, warnings: r.warnings } : r;
 }

@@ -47,15 +47,6 @@ const HARMLESS = new Set(["pPr", "proofErr"]);
 const REVISIONS = new Set(["ins", "del", "moveFrom", "moveTo"]);
 
 /**
- * Whether a paragraph is plain text a text call can write without losing anything: runs of text,
- * tabs and breaks only (no content control, field, bookmark, symbol or picture), all with the
- * same run properties.
- */
-export function isPlainParagraph(doc: XmlDocument, p: XmlElement): boolean {
-  return plainLook(doc, p) !== undefined;
-}
-
-/**
  * The run properties (their XML) of a plain paragraph's text ("" for none, or an empty
  * paragraph), or undefined when the paragraph is not plain (see `isPlainParagraph`).
  */

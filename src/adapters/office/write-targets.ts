@@ -303,40 +303,6 @@ export function slotParagraphTexts(
   });
 }
 
-/** What the check expects a target to hold: the snapshot's texts of the same paragraphs. */
-export function expectedText(
-  t: Target,
-  snapshot: DocumentSnapshot,
-  after: DocumentSnapshot,
-): string {
-  const e = t.edit;
-  const cellTexts = (s: DocumentSnapshot, table: number, row: number, cell: number) =>
-    s.tables[table]?.rows[row]?.cells[cell]?.paragraphs.map((p) => p.text) ?? [];
-  if (e.kind === "insert-block") return cellTexts(snapshot, e.firstTable, 0, 0).join("\n");
-  if (e.kind === "insert-rows" || e.kind === "remove-rows") {
-    const rows = e.kind === "insert-rows" ? [e.templateRow] : e.rows;
-    return rows
-      .flatMap((r) =>
-        (snapshot.tables[e.table]?.rows[r]?.cells ?? []).flatMap((_, i) => {
-          const texts = cellTexts(snapshot, e.table, r, i);
-          return e.kind === "insert-rows" ? texts : texts.slice(0, 1);
-        }),
-      )
-      .join("\n");
-  }
-  // Content: whole paragraphs (Word gives paragraph texts, not spans), in the same coordinates
-  // as the slots (the document after the structural edits holds the same text in read rows).
-  return t.slots
-    .map((s) =>
-      s.kind === "paragraph"
-        ? (after.paragraphs[s.paragraph]?.text ?? "")
-        : cellTexts(after, s.table, s.row, s.cell)
-            .slice(s.from, s.from + s.count)
-            .join("\n"),
-    )
-    .join("\n");
-}
-
 /** The paragraph texts of a target's slots in a snapshot (for edits in added rows). */
 export function slotTexts(t: Target, after: DocumentSnapshot): string[] {
   return t.slots.flatMap((s) =>

@@ -14,8 +14,6 @@ import type { PlanRule, RuleContext } from "./rule";
 import { sfssRules } from "./sfss-action-plan.rules";
 import { documentContext, type DocumentContext } from "../document-context";
 
-export type { PlanRule, RuleContext } from "./rule";
-
 export const templateRules: Readonly<Record<string, readonly PlanRule[]>> = {
   "ddtt-action-plan": ddttRules,
   "perkins-action-plan": perkinsRules,

@@ -143,20 +143,3 @@ export function valueIssues(type: FieldType, value: string, ctx?: DocumentContex
       : { code: p.code, severity: p.severity, message: i.message };
   });
 }
-
-/** How a value of a type reads back (for the task pane and --show-values), when it reads. */
-export function readingOf(type: FieldType, value: string): string | undefined {
-  const parsers: Partial<Record<FieldType, (t: string) => Parsed<unknown>>> = {
-    person: parsePerson,
-    date: (t) => parseDate(t),
-    "date-range": (t) => parseDateRange(t),
-    number: parseCount,
-    percent: parsePercent,
-    ratio: parseRatio,
-    money: parseMoney,
-  };
-  const p = parsers[type];
-  if (!p) return undefined;
-  const r = p(value);
-  return r.ok ? r.reading : undefined;
-}

@@ -165,18 +165,6 @@ export function rewrittenParagraph(
   return `${startTag}${pPr ? sourceOf(doc, pPr) : ""}${textRun(text, rPr, n)}${keptMarkers(doc, p, n)}</${n.p}>`;
 }
 
-/** A new paragraph after `p` with the same properties (its start tag without unique ids). */
-export function siblingParagraph(
-  doc: XmlDocument,
-  p: XmlElement,
-  text: string,
-  n: WordNames,
-  rPr: string,
-): string {
-  const pPr = firstChildNamed(p, n.pPr);
-  return `${startTagForCopy(doc, p)}${pPr ? sourceOf(doc, pPr) : ""}${textRun(text, rPr, n)}</${n.p}>`;
-}
-
 /** A piece of a paragraph's visible text and the element it comes from. */
 export type TextPiece = {
   readonly run: XmlElement;

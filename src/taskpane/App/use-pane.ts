@@ -482,5 +482,3 @@ export function usePane(session: PlanSession, options: PaneOptions = {}) {
     narrow,
   };
 }
-
-export type Pane = ReturnType<typeof usePane>;
