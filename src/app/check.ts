@@ -43,7 +43,7 @@ export type RecognitionSummary = {
  * Recognises a snapshot and reads its plan data; `ctx`, when given, is the document's context the
  * check then goes on with (what reading worked out, the rules need not work out again).
  */
-export type PlanReader = (
+type PlanReader = (
   snapshot: DocumentSnapshot,
   ctx?: DocumentContext,
 ) => {
@@ -158,7 +158,7 @@ export type BatchItem =
     }
   | { readonly name: string; readonly ok: false; readonly error: PlanAssistError };
 
-export type BatchOptions = CheckOptions & {
+type BatchOptions = CheckOptions & {
   /** The port for a file's bytes (the command line's .docx adapter), one per file. */
   readonly open: (bytes: Uint8Array) => DocumentPort;
   /** Files read and checked at once (default 4). */
@@ -243,7 +243,7 @@ async function checkOne(input: BatchInput, options: BatchOptions): Promise<Batch
 // Plans of one district, across files.
 
 /** District names a consultant gives by file (`--group-by FILE.csv`), by the file's name in the batch. */
-export type DistrictGroups = ReadonlyMap<string, string>;
+type DistrictGroups = ReadonlyMap<string, string>;
 
 /**
  * Reads a `--group-by` CSV: one row per file, `file,district` (a header row naming "file" is

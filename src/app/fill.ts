@@ -100,7 +100,7 @@ function handSigned(definitions: readonly TemplateDefinition[]): Map<string, Set
 }
 
 /** A fill of plan data: what the host wrote, and what the planner planned. */
-export type PlanDataFill = {
+type PlanDataFill = {
   readonly report: FillResult;
   readonly planning: FillPlanning;
 };

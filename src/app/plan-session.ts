@@ -97,7 +97,7 @@ export type FillRequest = {
 };
 
 /** A finding to anchor as a comment. */
-export type ReviewComment = {
+type ReviewComment = {
   readonly location: Location;
   readonly severity: Severity;
   readonly message: string;
@@ -108,7 +108,7 @@ export type ReviewComment = {
 export type CommentReport = { readonly added: number; readonly notAdded: readonly string[] };
 
 /** The severity in the words the pane, comments and reports use. */
-export function severityWord(severity: Severity): string {
+function severityWord(severity: Severity): string {
   return severity === "error" ? "Error" : severity === "warning" ? "Warning" : "Note";
 }
 
@@ -151,7 +151,7 @@ export interface PlanServices {
 }
 
 /** What the session works with: the document port and the domain services (maybe still loading). */
-export type PlanSessionDeps = {
+type PlanSessionDeps = {
   readonly document: DocumentPort;
   readonly services: PlanServices | Promise<PlanServices>;
 };
@@ -162,7 +162,7 @@ export type PlanSessionDeps = {
  */
 export type SectionStatus = "complete" | "incomplete" | "has-errors" | "not-started" | "optional";
 
-export type Completeness = { readonly filled: number; readonly required: number };
+type Completeness = { readonly filled: number; readonly required: number };
 
 export type OpenedDocument =
   | {
@@ -224,10 +224,7 @@ export function findingsFor(
  * is typed in them (a blank template's spare rows are not missing answers), and the template's
  * minimum number of rows is required; as the checks' own completeness counts.
  */
-export function sectionCompleteness(
-  section: SectionData,
-  findings: readonly PaneFinding[],
-): Completeness {
+function sectionCompleteness(section: SectionData, findings: readonly PaneFinding[]): Completeness {
   let required = 0;
   let filled = 0;
   const count = (field: FieldData, row?: number) => {
@@ -272,7 +269,7 @@ export function sectionStatus(
 }
 
 /** Whether anything is filled in a section (a choice made, a cell typed in). */
-export function sectionHasEntries(section: SectionData): boolean {
+function sectionHasEntries(section: SectionData): boolean {
   return sectionFields(section).some(({ field }) => !isEmptyValue(field.value));
 }
 
@@ -522,7 +519,7 @@ export type Rubric = { readonly intro?: string; readonly practices: readonly str
  * The practices a rating criterion's row lists before its rating cells, read from the document
  * (so a district's own wording is what the person sees). The criterion's own label is left out.
  */
-export function rubricOf(snapshot: DocumentSnapshot, field: FieldData): Rubric | undefined {
+function rubricOf(snapshot: DocumentSnapshot, field: FieldData): Rubric | undefined {
   const first = field.optionLocations?.[0] ?? field.location;
   if (field.type !== "single-choice" || !first || first.kind !== "cell") return undefined;
   const row = snapshot.tables[first.table]?.rows[first.row];

@@ -36,7 +36,7 @@ import { formatText } from "./report/text";
 const formats = { text: formatText, json: formatJson, csv: formatCsv, html: formatHtml } as const;
 type Format = keyof typeof formats;
 
-export type CheckArgs = {
+type CheckArgs = {
   readonly inputs: string[];
   readonly format: Format;
   readonly out?: string;
@@ -52,7 +52,7 @@ export type CheckArgs = {
   readonly groupBy?: string;
 };
 
-export function checkUsage(): string {
+function checkUsage(): string {
   return [
     "Usage: planassist check FILE.docx|FOLDER... [options]",
     "",
@@ -136,7 +136,7 @@ const isLockFile = (name: string) => path.basename(name).startsWith("~$");
 const isDocx = (name: string) => /\.(?:docx|docm|dotx|dotm)$/i.test(name);
 
 /** An input that cannot be checked at all, with why (no file, a folder that cannot be listed). */
-export type InputProblem = { readonly name: string; readonly error: PlanAssistError };
+type InputProblem = { readonly name: string; readonly error: PlanAssistError };
 
 /**
  * The files to check: files given (not lock files), and .docx files found in folders, recursively,
@@ -242,7 +242,7 @@ export const FILES_PER_WORKER = 400;
 const MAX_WORKERS = 8;
 
 /** What `workerCount` looks at: the batch, the cores and how busy the machine is. */
-export type Machine = {
+type Machine = {
   /** `os.availableParallelism()`. */
   readonly cores: number;
   /** The one-minute load average (`os.loadavg()[0]`; 0 where the system does not give it). */

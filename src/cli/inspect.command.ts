@@ -11,7 +11,7 @@ import type { CliIo } from "./io";
 import { errorLine, readInput } from "./output";
 import { isIsoDay, localToday } from "./options";
 
-export function inspectUsage(): string {
+function inspectUsage(): string {
   return [
     "Usage: planassist inspect FILE.docx [--json] [--today YYYY-MM-DD] [--due-within DAYS]",
     "",

@@ -12,7 +12,7 @@ import { writeFileAtomic } from "./files";
 import type { CliIo } from "./io";
 import { isIsoDay, localToday } from "./options";
 
-export function nextCycleUsage(): string {
+function nextCycleUsage(): string {
   return [
     "Usage: planassist next-cycle FILE.docx --out NEW.docx [options]",
     "",

@@ -20,7 +20,7 @@ export function isIsoDay(v: string): boolean {
 }
 
 /** What both report commands take. */
-export type ReportArgs<F extends string> = {
+type ReportArgs<F extends string> = {
   readonly inputs: string[];
   readonly format: F;
   readonly out?: string;
@@ -32,9 +32,9 @@ export type ReportArgs<F extends string> = {
  * A command's own option: `value()` takes the option's value (after `=`, or the next argument);
  * returns the usage error to show, or nothing when the option was taken.
  */
-export type OptionHandler = (value: () => string | undefined) => string | undefined;
+type OptionHandler = (value: () => string | undefined) => string | undefined;
 
-export type ReportOptionSpec<F extends string> = {
+type ReportOptionSpec<F extends string> = {
   /** The report formats the command writes; the first is the default. */
   readonly formats: readonly [F, ...F[]];
   /** The error when no file or folder was given. */

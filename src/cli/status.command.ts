@@ -28,7 +28,7 @@ const formats = {
 } as const;
 type Format = keyof typeof formats;
 
-export type StatusArgs = {
+type StatusArgs = {
   readonly inputs: string[];
   readonly format: Format;
   readonly out?: string;
@@ -37,7 +37,7 @@ export type StatusArgs = {
   readonly dueWithinDays: number;
 };
 
-export function statusUsage(): string {
+function statusUsage(): string {
   return [
     "Usage: planassist status FILE.docx|FOLDER... [options]",
     "",

@@ -19,7 +19,7 @@ import type { DocumentSnapshot, ParagraphSnapshot } from "./snapshot";
 export type { Location } from "./plan-data";
 
 /** A cell by table (document order, nested included), row and cell index within the row. */
-export type CellRef = { readonly table: number; readonly row: number; readonly cell: number };
+type CellRef = { readonly table: number; readonly row: number; readonly cell: number };
 
 /** Sets the text of a value slot; `\n` separates paragraphs (or line breaks inside a span). */
 export type SetTextEdit = {
@@ -43,7 +43,7 @@ export type SetTextEdit = {
 };
 
 /** How a choice is marked in its cells. */
-export type ChoiceMarkStyle =
+type ChoiceMarkStyle =
   /** A circle glyph (Wingdings or Unicode) already in each option cell; filled for the choice. */
   | { readonly kind: "radio" }
   /** Text typed in the chosen cell (such as "X"); the other option cells are emptied. */
@@ -88,7 +88,7 @@ export type RowLabel = {
 };
 
 /** Adds rows cloned from a template row: same properties, text emptied, labels renumbered. */
-export type InsertRowsEdit = {
+type InsertRowsEdit = {
   readonly kind: "insert-rows";
   /** The section the rows belong to (for reports). */
   readonly section: string;
@@ -117,7 +117,7 @@ export type BlockLabel = {
  * Adds copies of a block of consecutive top-level tables ("Challenge/Problem #2" and its two
  * tables) after the block; each copy keeps only its labels (renumbered), everything else emptied.
  */
-export type InsertBlockEdit = {
+type InsertBlockEdit = {
   readonly kind: "insert-block";
   readonly section: string;
   /** The block's first table and how many tables it has. */
@@ -130,7 +130,7 @@ export type InsertBlockEdit = {
 };
 
 /** Removes rows that PlanAssist added and that are still empty. */
-export type RemoveRowsEdit = {
+type RemoveRowsEdit = {
   readonly kind: "remove-rows";
   readonly section: string;
   readonly table: number;
@@ -151,7 +151,7 @@ export type EditPlan = {
 };
 
 /** Why a value was not planned for writing. */
-export type SkipReason =
+type SkipReason =
   /** The slot holds text a person typed and the caller did not confirm overwriting it. */
   | "typed-text"
   /** The plan data names a place the document does not have. */
@@ -337,7 +337,7 @@ export function rowTexts(
  * How far the spans written before a body-paragraph span (in the same paragraph) move it: the
  * "Today's Date" blank moves when the name before it is filled.
  */
-export function spanShift(edit: SetTextEdit, all: readonly ContentEdit[]): number {
+function spanShift(edit: SetTextEdit, all: readonly ContentEdit[]): number {
   const loc = edit.location;
   if (loc.kind !== "paragraph") return 0;
   let shift = 0;

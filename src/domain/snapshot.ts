@@ -112,7 +112,7 @@ export type Block =
   | { readonly kind: "paragraph"; readonly paragraph: number }
   | { readonly kind: "table"; readonly table: number };
 
-export type DocumentFacts = {
+type DocumentFacts = {
   /** The document was saved as Strict Open XML. */
   readonly strict: boolean;
   /** The package is macro-enabled (.docm). */

@@ -25,7 +25,7 @@ export const CT_MAIN_MACRO_TEMPLATE =
 export const CT_COMMENTS =
   "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml";
 
-export type Relationship = {
+type Relationship = {
   readonly id: string;
   readonly type: string;
   readonly target: string;
@@ -136,7 +136,7 @@ export function readFlatOpc(xml: string): Map<string, string> {
 }
 
 /** One part of a flat OPC package: its name (no leading `/`), content type and XML text. */
-export type FlatOpcPart = {
+type FlatOpcPart = {
   readonly name: string;
   readonly contentType: string;
   readonly xml: string;

@@ -9,7 +9,7 @@
  */
 import { PlanAssistFailure } from "../domain/result";
 
-export type XmlText = {
+type XmlText = {
   readonly kind: "text";
   /** Offsets of the raw (still escaped) text in the source. */
   readonly start: number;
@@ -40,9 +40,9 @@ export type XmlElement = {
   readonly parent: XmlElement | undefined;
 };
 
-export type XmlNode = XmlElement | XmlText;
+type XmlNode = XmlElement | XmlText;
 
-export type XmlLimits = {
+type XmlLimits = {
   /** Deepest element nesting accepted. */
   readonly maxDepth: number;
   /** Largest source accepted, in characters. */
@@ -619,7 +619,7 @@ function duplicateAttribute(
 }
 
 /** " at line L, column C" for an offset of the whole text, for messages. */
-export function placeIn(pieces: readonly string[], offset: number): string {
+function placeIn(pieces: readonly string[], offset: number): string {
   let line = 1;
   let lineStart = 0;
   let at = 0;

@@ -24,13 +24,13 @@ import { defaultXmlLimits, parseXml } from "../../ooxml/xml";
 import { ABOVE_13, hasSet, type WordHost } from "./word-host";
 
 /** The oldest Word API the add-in needs (tables). */
-export const MINIMUM_REQUIREMENT = { name: "WordApi", version: "1.3" } as const;
+const MINIMUM_REQUIREMENT = { name: "WordApi", version: "1.3" } as const;
 
 /** Largest OOXML text accepted from Word, in characters. */
 export const MAX_OOXML_CHARS = 100_000_000;
 
 /** What reading returns: the snapshot, the parsed index (for writers) and how many syncs it took. */
-export type OfficeRead = {
+type OfficeRead = {
   readonly read: ReadResult;
   /**
    * The document part's XML text as Word gave it (the part of the flat OPC package that was

@@ -39,10 +39,10 @@ export type Slot =
     };
 
 /** Where each row of a table comes from once the structural edits are applied. */
-export type RowOrigin = { readonly before: number } | { readonly added: InsertRows };
-export type InsertRows = Extract<Edit, { kind: "insert-rows" }>;
+type RowOrigin = { readonly before: number } | { readonly added: InsertRows };
+type InsertRows = Extract<Edit, { kind: "insert-rows" }>;
 
-export function rowOrigins(snapshot: DocumentSnapshot, structure: readonly Edit[], table: number) {
+function rowOrigins(snapshot: DocumentSnapshot, structure: readonly Edit[], table: number) {
   const removed = new Set(
     structure.flatMap((e) => (e.kind === "remove-rows" && e.table === table ? e.rows : [])),
   );
@@ -93,7 +93,7 @@ export function structureMap(
   return { table: (t) => tables[t], paragraph: (k) => paragraphs[k], rows };
 }
 
-export function slotsOf(e: ContentEdit, after: DocumentSnapshot): Slot[] {
+function slotsOf(e: ContentEdit, after: DocumentSnapshot): Slot[] {
   const paragraphsIn = (t: number, r: number, c: number) =>
     after.tables[t]?.rows[r]?.cells[c]?.paragraphs.length ?? 1;
   switch (e.kind) {
@@ -122,10 +122,7 @@ export function slotsOf(e: ContentEdit, after: DocumentSnapshot): Slot[] {
 }
 
 /** Proxies for a slot's paragraphs (and its cell), found from a snapshot's indexes (no sync). */
-export function slotProxies(
-  proxies: Proxies,
-  slot: Slot,
-): { cell?: WCell; paragraphs: WParagraph[] } {
+function slotProxies(proxies: Proxies, slot: Slot): { cell?: WCell; paragraphs: WParagraph[] } {
   if (slot.kind === "paragraph") return { paragraphs: [proxies.bodyParagraph(slot.paragraph)] };
   const cell = proxies.cell(slot.table, slot.row, slot.cell);
   if (!cell) return { paragraphs: [] };
@@ -250,7 +247,7 @@ export function targets(
 }
 
 /** What cells and body paragraphs hold once some targets' slots hold given texts. */
-export type SlotTexts = {
+type SlotTexts = {
   /** By cell (`table/row/cell`, after the structural edits): every paragraph of the cell. */
   readonly cells: Map<string, string[]>;
   /** By body paragraph. */
@@ -373,7 +370,7 @@ export function wantedText(
   }
 }
 
-export function markLength(text: string): number {
+function markLength(text: string): number {
   return (
     leadingMarkLength({ text, runs: [], listItem: false, glyphs: [] }) ||
     (/^[☒☐☑] /.test(text) ? 2 : 0)

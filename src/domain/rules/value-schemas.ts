@@ -13,7 +13,7 @@ import { parsePerson } from "../parse/person";
 import type { Parsed } from "../parse/parsed";
 import type { DocumentContext } from "../document-context";
 
-export type ValueIssueParams = {
+type ValueIssueParams = {
   readonly code: string;
   readonly severity: Severity;
   readonly reading?: string;
@@ -56,7 +56,7 @@ const textSchema = z.string().superRefine((value, ctx) => {
   }
 });
 
-export const fieldValueSchemas: Readonly<Record<FieldType, z.ZodType<string, string>>> = {
+const fieldValueSchemas: Readonly<Record<FieldType, z.ZodType<string, string>>> = {
   text: textSchema,
   "long-text": textSchema,
   person: parsedSchema(parsePerson),
@@ -71,7 +71,7 @@ export const fieldValueSchemas: Readonly<Record<FieldType, z.ZodType<string, str
   "multiple-choice": z.string(),
 };
 
-export type ValueIssue = {
+type ValueIssue = {
   readonly code: string;
   readonly severity: Severity;
   readonly message: string;

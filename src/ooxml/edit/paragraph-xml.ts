@@ -108,7 +108,7 @@ function withoutRevisionMarks(doc: XmlDocument, rPr: XmlElement): string {
 }
 
 /** Run content for a line of text: `w:t` pieces and `w:tab` for tabs. */
-export function runContent(text: string, n: WordNames): string {
+function runContent(text: string, n: WordNames): string {
   const parts = stripInvalidXmlChars(text).split("\t");
   return parts
     .map((part, i) => {

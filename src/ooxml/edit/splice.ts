@@ -12,7 +12,7 @@ export type Splice = {
   readonly tag?: string;
 };
 
-export type SpliceResult = {
+type SpliceResult = {
   readonly text: string;
   /** Output offset of the start of each tagged splice's text. */
   readonly tagged: ReadonlyMap<string, number>;

@@ -60,7 +60,7 @@ function localToday(): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-export type AppProps = { readonly session: PlanSession } & PaneOptions;
+type AppProps = { readonly session: PlanSession } & PaneOptions;
 
 /** The task pane: opening, guided filling, writing and review. */
 export function App({ session, ...options }: AppProps) {

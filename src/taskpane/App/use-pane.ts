@@ -35,14 +35,14 @@ import {
   type Notice,
 } from "./pane-notices";
 
-export type View =
+type View =
   | { kind: "overview" }
   | { kind: "section"; position: number }
   | { kind: "review" }
   | { kind: "progress" };
 
 /** A write waiting for the person's answer: first about entries with errors, then about replacing text. */
-export type PendingWrite = {
+type PendingWrite = {
   readonly position: number;
   readonly errors: readonly EntryWithErrors[];
   readonly consent: readonly ConsentItem[];

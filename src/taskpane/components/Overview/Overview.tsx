@@ -11,7 +11,7 @@ import { sectionTitle } from "../SectionForm/section-title";
 import { StatusBadge, UnwrittenBadge } from "../StatusBadge/StatusBadge";
 import { useOverviewStyles } from "./Overview.styles";
 
-export type OverviewProps = {
+type OverviewProps = {
   /** The plan with the entries typed in the pane (its sections are listed). */
   readonly plan: PlanData;
   /** The plan as the document holds it: progress and status count what is written. */
