@@ -7,7 +7,7 @@ import { documentCompleteness, type PlanCompleteness } from "../domain/completen
 import { documentContext, type DocumentContext } from "../domain/document-context";
 import { sortFindings, withoutValues, type Finding } from "../domain/findings";
 import type { DocumentPlanData } from "../domain/plan-data";
-import { recognise, type RecognitionReport } from "../domain/recognition";
+import type { RecognitionReport } from "../domain/recognition";
 import { readDocument } from "../domain/plan-reader";
 import {
   districtKey,
@@ -43,7 +43,7 @@ export type RecognitionSummary = {
  * Recognises a snapshot and reads its plan data; `ctx`, when given, is the document's context the
  * check then goes on with (what reading worked out, the rules need not work out again).
  */
-export type PlanReader = (
+type PlanReader = (
   snapshot: DocumentSnapshot,
   ctx?: DocumentContext,
 ) => {
@@ -66,18 +66,6 @@ export type DocumentCheck = {
   readonly findings: readonly Finding[];
   readonly completeness: readonly PlanCompleteness[];
 };
-
-const emptyData = (): DocumentPlanData => ({
-  format: "planassist.plan-data",
-  version: 1,
-  plans: [],
-});
-
-/** Recognition only, with no plan data. */
-export const recognitionOnlyReader: PlanReader = (snapshot, ctx) => ({
-  recognition: summarise(recognise(snapshot, templates, ctx)),
-  data: emptyData(),
-});
 
 /** The plan reader over the known templates. */
 export const defaultPlanReader: PlanReader = (snapshot, ctx) => {
@@ -170,7 +158,7 @@ export type BatchItem =
     }
   | { readonly name: string; readonly ok: false; readonly error: PlanAssistError };
 
-export type BatchOptions = CheckOptions & {
+type BatchOptions = CheckOptions & {
   /** The port for a file's bytes (the command line's .docx adapter), one per file. */
   readonly open: (bytes: Uint8Array) => DocumentPort;
   /** Files read and checked at once (default 4). */
@@ -255,7 +243,7 @@ async function checkOne(input: BatchInput, options: BatchOptions): Promise<Batch
 // Plans of one district, across files.
 
 /** District names a consultant gives by file (`--group-by FILE.csv`), by the file's name in the batch. */
-export type DistrictGroups = ReadonlyMap<string, string>;
+type DistrictGroups = ReadonlyMap<string, string>;
 
 /**
  * Reads a `--group-by` CSV: one row per file, `file,district` (a header row naming "file" is

@@ -5,7 +5,7 @@
  * with the plan data wanted, plan the edits (the fill planner). Then the host behind the port
  * applies the plan: the .docx writer (command line, browser preview), the Office.js writer in Word.
  */
-import { describeEdit, editSubject, type Skip } from "../domain/edits";
+import { describeEdit, editSubject } from "../domain/edits";
 import { planFill, type FillOptions, type FillPlanning } from "../domain/fill-planner";
 import { documentPlanDataSchema, type DocumentPlanData } from "../domain/plan-data";
 import { readDocument } from "../domain/plan-reader";
@@ -100,7 +100,7 @@ function handSigned(definitions: readonly TemplateDefinition[]): Map<string, Set
 }
 
 /** A fill of plan data: what the host wrote, and what the planner planned. */
-export type PlanDataFill = {
+type PlanDataFill = {
   readonly report: FillResult;
   readonly planning: FillPlanning;
 };
@@ -174,5 +174,3 @@ export function describeFill(result: PlanDataFill): string {
   }
   return lines.join("\n");
 }
-
-export type { Skip };

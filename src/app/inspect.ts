@@ -12,7 +12,7 @@ import type { TemplateDefinition } from "../domain/template-definition";
 import type { DocumentPort } from "../ports/document.port";
 import { templates } from "../templates";
 
-export type SectionOutline = {
+type SectionOutline = {
   readonly id: string;
   readonly label: string;
   readonly block?: number;
@@ -29,7 +29,7 @@ export type SectionOutline = {
   readonly found: boolean;
 };
 
-export type PlanOutline = {
+type PlanOutline = {
   readonly template: string;
   readonly instance: number;
   readonly label: string;
@@ -38,7 +38,7 @@ export type PlanOutline = {
   readonly sections: readonly SectionOutline[];
 };
 
-export type Inspection = {
+type Inspection = {
   /** The template the document is, when it is one. */
   readonly recognised?: Recognition;
   /** The closest template when it is none. */
@@ -53,7 +53,7 @@ function hasValue(f: FieldData): boolean {
 }
 
 /** Counts required values: a section's required fields, and required cells of rows in use. */
-export function sectionCounts(section: SectionData): {
+function sectionCounts(section: SectionData): {
   filled: number;
   required: number;
   values: number;
@@ -106,7 +106,7 @@ function outlineOf(data: DocumentPlanData, recognised: Recognition | undefined):
   });
 }
 
-export type InspectOptions = {
+type InspectOptions = {
   readonly definitions?: readonly TemplateDefinition[];
   /** Give each dated step's status on its row (`rows[].status`), as of this day. */
   readonly steps?: StepOptions;

@@ -15,7 +15,7 @@ import type {
   PlanData,
   SectionData,
 } from "../domain/plan-data";
-import { valueText } from "../domain/value-text";
+import { sectionKey, valueText, type SectionKey } from "../domain/plan-keys";
 import { parsePerson } from "../domain/parse/person";
 import type { SetTextEdit } from "../domain/edits";
 import { ok, type PlanAssistError, type Result } from "../domain/result";
@@ -95,7 +95,7 @@ export type FillRequest = {
 };
 
 /** A finding to anchor as a comment. */
-export type ReviewComment = {
+type ReviewComment = {
   readonly location: Location;
   readonly severity: Severity;
   readonly message: string;
@@ -106,7 +106,7 @@ export type ReviewComment = {
 export type CommentReport = { readonly added: number; readonly notAdded: readonly string[] };
 
 /** The severity in the words the pane, comments and reports use. */
-export function severityWord(severity: Severity): string {
+function severityWord(severity: Severity): string {
   return severity === "error" ? "Error" : severity === "warning" ? "Warning" : "Note";
 }
 
@@ -149,23 +149,10 @@ export interface PlanServices {
 }
 
 /** What the session works with: the document port and the domain services (maybe still loading). */
-export type PlanSessionDeps = {
+type PlanSessionDeps = {
   readonly document: DocumentPort;
   readonly services: PlanServices | Promise<PlanServices>;
 };
-
-/** A section is named by its id and, for repeated blocks, its block number. */
-export type SectionKey = { readonly id: string; readonly block?: number };
-
-export function sectionKey(section: SectionData): SectionKey {
-  return section.block === undefined
-    ? { id: section.id }
-    : { id: section.id, block: section.block };
-}
-
-export function sameSection(section: SectionData, key: SectionKey): boolean {
-  return section.id === key.id && (section.block ?? undefined) === (key.block ?? undefined);
-}
 
 /**
  * A section's state as the overview shows it: `optional` (nothing in it, and nothing required),
@@ -173,7 +160,7 @@ export function sameSection(section: SectionData, key: SectionKey): boolean {
  */
 export type SectionStatus = "complete" | "incomplete" | "has-errors" | "not-started" | "optional";
 
-export type Completeness = { readonly filled: number; readonly required: number };
+type Completeness = { readonly filled: number; readonly required: number };
 
 export type OpenedDocument =
   | {
@@ -235,10 +222,7 @@ export function findingsFor(
  * is typed in them (a blank template's spare rows are not missing answers), and the template's
  * minimum number of rows is required; as the checks' own completeness counts.
  */
-export function sectionCompleteness(
-  section: SectionData,
-  findings: readonly PaneFinding[],
-): Completeness {
+function sectionCompleteness(section: SectionData, findings: readonly PaneFinding[]): Completeness {
   let required = 0;
   let filled = 0;
   const count = (field: FieldData, row?: number) => {
@@ -283,7 +267,7 @@ export function sectionStatus(
 }
 
 /** Whether anything is filled in a section (a choice made, a cell typed in). */
-export function sectionHasEntries(section: SectionData): boolean {
+function sectionHasEntries(section: SectionData): boolean {
   return sectionFields(section).some(({ field }) => !isEmptyValue(field.value));
 }
 
@@ -326,7 +310,7 @@ export function planCompleteness(
   let filled = 0;
   let required = 0;
   for (const section of plan.sections) {
-    const c = sectionCompleteness(section, findingsFor(findings, planIndex, sectionKey(section)));
+    const c = sectionCompleteness(section, findingsFor(findings, planIndex, section));
     filled += c.filled;
     required += c.required;
   }
@@ -382,7 +366,7 @@ export function withSection(
         ? p
         : {
             ...p,
-            sections: p.sections.map((s) => (sameSection(s, sectionKey(section)) ? section : s)),
+            sections: p.sections.map((s) => (sectionKey(s) === sectionKey(section) ? section : s)),
           },
     ),
   };
@@ -390,7 +374,7 @@ export function withSection(
 
 /** The section of a plan with the same id and block, if any. */
 export function findSection(plan: PlanData | undefined, key: SectionKey): SectionData | undefined {
-  return plan?.sections.find((s) => sameSection(s, key));
+  return plan?.sections.find((s) => sectionKey(s) === sectionKey(key));
 }
 
 /** What one block of a repeating part is called ("challenge", "strategy"), from its first section. */
@@ -453,10 +437,9 @@ export function writeData(
   plan: number,
   section: SectionData,
 ): DocumentPlanData {
-  if (findSection(original.plans[plan], sectionKey(section)))
-    return withSection(original, plan, section);
+  if (findSection(original.plans[plan], section)) return withSection(original, plan, section);
   const block = (edited.plans[plan]?.sections ?? []).filter(
-    (s) => s.block === section.block && !findSection(original.plans[plan], sectionKey(s)),
+    (s) => s.block === section.block && !findSection(original.plans[plan], s),
   );
   return {
     ...original,
@@ -514,7 +497,7 @@ export function reviewSummary(
       lines.push(`Listed: ${names.length ? names.join(" and ") : "none"}`);
     }
     for (const section of plan.sections) {
-      const sf = findingsFor(mine, i, sectionKey(section)).filter((f) => shown.has(f.severity));
+      const sf = findingsFor(mine, i, section).filter((f) => shown.has(f.severity));
       if (sf.length === 0) continue;
       lines.push(`- ${section.label}`);
       for (const f of sf)
@@ -534,7 +517,7 @@ export type Rubric = { readonly intro?: string; readonly practices: readonly str
  * The practices a rating criterion's row lists before its rating cells, read from the document
  * (so a district's own wording is what the person sees). The criterion's own label is left out.
  */
-export function rubricOf(snapshot: DocumentSnapshot, field: FieldData): Rubric | undefined {
+function rubricOf(snapshot: DocumentSnapshot, field: FieldData): Rubric | undefined {
   const first = field.optionLocations?.[0] ?? field.location;
   if (field.type !== "single-choice" || !first || first.kind !== "cell") return undefined;
   const row = snapshot.tables[first.table]?.rows[first.row];

@@ -93,13 +93,6 @@ export async function progressBatch(
   return out;
 }
 
-export {
-  planMarkDone,
-  sameStep,
-  type MarkDonePlan,
-  type StepRef,
-} from "../domain/progress/mark-done";
-
 /**
  * Marks a step done in a document: the fill is recorded, so `revert` puts the cell back. A cell
  * that holds typed text is only replaced with `overwrite` (the person agreed).

@@ -25,6 +25,7 @@ import type { PlanAssistError } from "../domain/result";
 import { readFailure, readRegularFile } from "./files";
 import { readGroupBy } from "./group-by";
 import type { CliIo } from "./io";
+import { parseReportArgs } from "./options";
 import { errorLine, identify, writeOutput } from "./output";
 import { formatCsv } from "./report/csv";
 import { formatHtml } from "./report/html";
@@ -35,7 +36,7 @@ import { formatText } from "./report/text";
 const formats = { text: formatText, json: formatJson, csv: formatCsv, html: formatHtml } as const;
 type Format = keyof typeof formats;
 
-export type CheckArgs = {
+type CheckArgs = {
   readonly inputs: string[];
   readonly format: Format;
   readonly out?: string;
@@ -51,7 +52,7 @@ export type CheckArgs = {
   readonly groupBy?: string;
 };
 
-export function checkUsage(): string {
+function checkUsage(): string {
   return [
     "Usage: planassist check FILE.docx|FOLDER... [options]",
     "",
@@ -76,95 +77,46 @@ export function checkUsage(): string {
   ].join("\n");
 }
 
-function localToday(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
 /** Parses the arguments; a string is a usage error to show. */
 export function parseCheckArgs(args: readonly string[]): CheckArgs | string {
-  const inputs: string[] = [];
-  let format: Format = "text";
-  let out: string | undefined;
-  let showValues = false;
   let annotate: string | undefined;
-  let today = localToday();
   let concurrency = 4;
   let jobsGiven = false;
   let groupBy: string | undefined;
   let force = false;
-  let optionsEnded = false;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i] as string;
-    if (optionsEnded) {
-      inputs.push(a);
-      continue;
-    }
-    const value = (): string | undefined => {
-      const eq = a.indexOf("=");
-      if (a.startsWith("--") && eq > 0) return a.slice(eq + 1);
-      i++;
-      return args[i];
-    };
-    const name = a.startsWith("--") && a.includes("=") ? a.slice(0, a.indexOf("=")) : a;
-    switch (name) {
-      case "--format": {
-        const v = value();
-        if (v === undefined || !(v in formats))
-          return `--format takes one of: ${Object.keys(formats).join(", ")}.`;
-        format = v as Format;
-        break;
-      }
-      case "--out": {
-        const v = value();
-        if (!v) return "--out needs a file name.";
-        out = v;
-        break;
-      }
-      case "--annotate": {
+  const common = parseReportArgs(args, {
+    formats: Object.keys(formats) as [Format, ...Format[]],
+    noInputs: "Give at least one .docx file or folder to check.",
+    endOfOptions: true,
+    options: {
+      "--annotate": (value) => {
         const v = value();
         if (!v) return "--annotate needs a folder for the annotated copies.";
         annotate = v;
-        break;
-      }
-      case "--today": {
-        const v = value();
-        if (!v || !isCalendarDate(v)) {
-          return "--today takes a date written as YYYY-MM-DD, such as 2026-09-15.";
-        }
-        today = v;
-        break;
-      }
-      case "--jobs": {
+        return undefined;
+      },
+      "--jobs": (value) => {
         const v = Number(value());
         if (!Number.isInteger(v) || v < 1 || v > 64)
           return "--jobs takes a whole number from 1 to 64.";
         concurrency = v;
         jobsGiven = true;
-        break;
-      }
-      case "--show-values":
-        showValues = true;
-        break;
-      case "--group-by": {
+        return undefined;
+      },
+      "--group-by": (value) => {
         const v = value();
         if (!v) return "--group-by needs a CSV file of file,district rows.";
         groupBy = v;
-        break;
-      }
-      case "--force":
+        return undefined;
+      },
+      "--force": () => {
         force = true;
-        break;
-      case "--":
-        optionsEnded = true;
-        break;
-      default:
-        if (a.startsWith("-") && a !== "-") return `Unknown option ${a}.`;
-        inputs.push(a);
-    }
-  }
-  if (inputs.length === 0) return "Give at least one .docx file or folder to check.";
+        return undefined;
+      },
+    },
+  });
+  if (typeof common === "string") return common;
+  const { inputs, format, out, showValues, today } = common;
   return {
     inputs,
     format,
@@ -179,19 +131,12 @@ export function parseCheckArgs(args: readonly string[]): CheckArgs | string {
   };
 }
 
-/** Whether `v` is a real day written YYYY-MM-DD (2026-02-30 is not). */
-function isCalendarDate(v: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
-  const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-}
-
 const isLockFile = (name: string) => path.basename(name).startsWith("~$");
 /** Word documents and templates, macro-enabled ones included (their macros are never run). */
 const isDocx = (name: string) => /\.(?:docx|docm|dotx|dotm)$/i.test(name);
 
 /** An input that cannot be checked at all, with why (no file, a folder that cannot be listed). */
-export type InputProblem = { readonly name: string; readonly error: PlanAssistError };
+type InputProblem = { readonly name: string; readonly error: PlanAssistError };
 
 /**
  * The files to check: files given (not lock files), and .docx files found in folders, recursively,
@@ -297,7 +242,7 @@ export const FILES_PER_WORKER = 400;
 const MAX_WORKERS = 8;
 
 /** What `workerCount` looks at: the batch, the cores and how busy the machine is. */
-export type Machine = {
+type Machine = {
   /** `os.availableParallelism()`. */
   readonly cores: number;
   /** The one-minute load average (`os.loadavg()[0]`; 0 where the system does not give it). */

@@ -25,7 +25,7 @@ export type FileInfo = {
 };
 
 /** Largest input read, in bytes (a plan is a few hundred kilobytes; the zip budget is 256 MB). */
-export const maxInputBytes = 256 * 1024 * 1024;
+const maxInputBytes = 256 * 1024 * 1024;
 
 function kindOf(s: import("fs").Stats): FileInfo["kind"] {
   if (s.isFile()) return "file";
@@ -137,7 +137,7 @@ export type WriteOps = {
   readonly syncDir: (dir: string) => Promise<void>;
 };
 
-export type WriteHandle = {
+type WriteHandle = {
   write(data: Uint8Array, offset: number, length: number): Promise<{ bytesWritten: number }>;
   sync(): Promise<void>;
   close(): Promise<void>;

@@ -20,7 +20,7 @@ import {
   type InputFile,
 } from "./output";
 
-export function fillUsage(): string {
+function fillUsage(): string {
   return [
     "Usage: planassist fill FILE.docx --data PLAN.json --out OUT.docx [options]",
     "",
@@ -43,7 +43,7 @@ export function fillUsage(): string {
   ].join("\n");
 }
 
-export function revertUsage(): string {
+function revertUsage(): string {
   return [
     "Usage: planassist revert FILE.docx --out OUT.docx [options]",
     "",

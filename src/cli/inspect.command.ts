@@ -9,9 +9,9 @@ import { DEFAULT_DUE_WITHIN_DAYS } from "../domain/progress/step-status";
 import type { PlanAssistError } from "../domain/result";
 import type { CliIo } from "./io";
 import { errorLine, readInput } from "./output";
-import { isIsoDay, localToday } from "./status.command";
+import { isIsoDay, localToday } from "./options";
 
-export function inspectUsage(): string {
+function inspectUsage(): string {
   return [
     "Usage: planassist inspect FILE.docx [--json] [--today YYYY-MM-DD] [--due-within DAYS]",
     "",

@@ -10,9 +10,9 @@ import { nextCycle, shiftText } from "../app/next-cycle";
 import { ONE_YEAR, parseShift, type Shift } from "../domain/progress/next-cycle";
 import { writeFileAtomic } from "./files";
 import type { CliIo } from "./io";
-import { isIsoDay, localToday } from "./status.command";
+import { isIsoDay, localToday } from "./options";
 
-export function nextCycleUsage(): string {
+function nextCycleUsage(): string {
   return [
     "Usage: planassist next-cycle FILE.docx --out NEW.docx [options]",
     "",

@@ -8,6 +8,7 @@ import { progressBatch } from "../app/progress";
 import { DEFAULT_DUE_WITHIN_DAYS } from "../domain/progress/step-status";
 import { collectFiles } from "./check.command";
 import type { CliIo } from "./io";
+import { parseReportArgs } from "./options";
 import {
   buildStatusReport,
   formatStatusCsv,
@@ -27,7 +28,7 @@ const formats = {
 } as const;
 type Format = keyof typeof formats;
 
-export type StatusArgs = {
+type StatusArgs = {
   readonly inputs: string[];
   readonly format: Format;
   readonly out?: string;
@@ -36,7 +37,7 @@ export type StatusArgs = {
   readonly dueWithinDays: number;
 };
 
-export function statusUsage(): string {
+function statusUsage(): string {
   return [
     "Usage: planassist status FILE.docx|FOLDER... [options]",
     "",
@@ -57,73 +58,24 @@ export function statusUsage(): string {
   ].join("\n");
 }
 
-export function localToday(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-/** Whether a YYYY-MM-DD text is a real calendar date. */
-export function isIsoDay(v: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
-  const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-}
-
 /** Reads `--name value` and `--name=value` options; a string is a usage error to show. */
 export function parseStatusArgs(args: readonly string[]): StatusArgs | string {
-  const inputs: string[] = [];
-  let format: Format = "text";
-  let out: string | undefined;
-  let showValues = false;
-  let today = localToday();
   let dueWithinDays = DEFAULT_DUE_WITHIN_DAYS;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i] as string;
-    const eq = a.startsWith("--") ? a.indexOf("=") : -1;
-    const name = eq > 0 ? a.slice(0, eq) : a;
-    const value = (): string | undefined => {
-      if (eq > 0) return a.slice(eq + 1);
-      i++;
-      return args[i];
-    };
-    switch (name) {
-      case "--format": {
-        const v = value();
-        if (v === undefined || !(v in formats))
-          return `--format takes one of: ${Object.keys(formats).join(", ")}.`;
-        format = v as Format;
-        break;
-      }
-      case "--out": {
-        const v = value();
-        if (!v) return "--out needs a file name.";
-        out = v;
-        break;
-      }
-      case "--today": {
-        const v = value();
-        if (!v || !isIsoDay(v))
-          return "--today takes a date written as YYYY-MM-DD, such as 2026-09-15.";
-        today = v;
-        break;
-      }
-      case "--due-within": {
+  const common = parseReportArgs(args, {
+    formats: Object.keys(formats) as [Format, ...Format[]],
+    noInputs: "Give at least one .docx file or folder.",
+    options: {
+      "--due-within": (value) => {
         const v = Number(value());
         if (!Number.isInteger(v) || v < 0 || v > 366)
           return "--due-within takes a whole number of days from 0 to 366.";
         dueWithinDays = v;
-        break;
-      }
-      case "--show-values":
-        showValues = true;
-        break;
-      default:
-        if (a.startsWith("-") && a !== "-") return `Unknown option ${a}.`;
-        inputs.push(a);
-    }
-  }
-  if (inputs.length === 0) return "Give at least one .docx file or folder.";
+        return undefined;
+      },
+    },
+  });
+  if (typeof common === "string") return common;
+  const { inputs, format, out, showValues, today } = common;
   return { inputs, format, ...(out ? { out } : {}), showValues, today, dueWithinDays };
 }
 

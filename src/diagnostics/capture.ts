@@ -16,7 +16,7 @@ const basis = z.enum(["measured", "documented", "assumed"]);
 const answer = <T extends z.ZodType>(value: T) =>
   z.object({ value, basis, source: z.string().optional() }).strict();
 
-export const captureSchema = z
+const captureSchema = z
   .object({
     format: z.literal(CAPTURE_FORMAT),
     version: z.literal(1),
@@ -63,7 +63,7 @@ export const captureSchema = z
 
 export type WordCapture = z.infer<typeof captureSchema>;
 export type CaptureAnswers = WordCapture["answers"];
-export type CaptureKey = keyof CaptureAnswers;
+type CaptureKey = keyof CaptureAnswers;
 /** The answers alone, without how each is known. */
 export type CaptureValues = { [K in CaptureKey]: CaptureAnswers[K]["value"] };
 

@@ -12,7 +12,7 @@ import { parseFlatOpcDocument } from "../adapters/office/office-reader";
 import { codePoints, type CaptureValues } from "./capture";
 
 /** The slice of Word's API the probes use (Word's own objects satisfy it). */
-export interface ProbeParagraph {
+interface ProbeParagraph {
   readonly text: string;
   readonly tableNestingLevel: number;
   readonly font: { readonly bold: boolean | null };
@@ -20,7 +20,7 @@ export interface ProbeParagraph {
   getNext(): ProbeParagraph;
   insertText(text: string, location: "Replace"): unknown;
 }
-export interface ProbeTable {
+interface ProbeTable {
   readonly rowCount: number;
   load(properties: string): unknown;
   getCellOrNullObject(
@@ -34,7 +34,7 @@ export interface ProbeTable {
   };
   getRange(location: "Whole"): { insertOoxml(ooxml: string, location: "After"): unknown };
 }
-export interface ProbeBody {
+interface ProbeBody {
   readonly text: string;
   load(properties: string): unknown;
   getOoxml(): { readonly value: string };
@@ -46,12 +46,12 @@ export interface ProbeBody {
     load(p: string): unknown;
   };
 }
-export interface ProbePart {
+interface ProbePart {
   readonly isNullObject: boolean;
   load(properties: string): unknown;
   delete(): void;
 }
-export interface ProbeContext {
+interface ProbeContext {
   readonly document: {
     readonly body: ProbeBody;
     changeTrackingMode: string;
@@ -76,7 +76,7 @@ const W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const PROBE_NS = "urn:planassist:diagnostics-probe";
 
 /** A flat OPC package whose body is `bodyXml` (what `insertOoxml` takes). */
-export function probePackage(bodyXml: string): string {
+function probePackage(bodyXml: string): string {
   const rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
   return (
     '<pkg:package xmlns:pkg="http://schemas.microsoft.com/office/2006/xmlPackage">' +
@@ -100,8 +100,6 @@ const table = (rows: readonly string[]) =>
 function readBody(ooxml: string) {
   return parseFlatOpcDocument(ooxml).snapshot;
 }
-
-export type ProbeStep = { readonly name: string; readonly done: boolean };
 
 /** Refused: the document is not an empty scratch document. */
 export class NotScratch extends Error {}

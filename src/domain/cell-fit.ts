@@ -9,11 +9,11 @@ import type { Location } from "./edits";
 import type { DocumentSnapshot } from "./snapshot";
 
 /** Twips (1/1440 inch) a character of body text takes on average, at 11 to 12 points. */
-export const CHARACTER_TWIPS = 110;
+const CHARACTER_TWIPS = 110;
 /** Room Word keeps inside a cell, left and right together (its default margins, 0.075 inch each). */
-export const CELL_MARGIN_TWIPS = 216;
+const CELL_MARGIN_TWIPS = 216;
 /** A line holding this many characters reads as text; a word longer than the line is broken. */
-export const READABLE_CHARACTERS = 12;
+const READABLE_CHARACTERS = 12;
 
 export type NarrowCell = {
   /** The cell's width in twips. */

@@ -33,11 +33,6 @@ const typedMarks: ReadonlySet<string> = new Set([
 /** Characters that are part of an unmarked choice (empty circles and boxes). */
 const emptyMarks: ReadonlySet<string> = new Set(["○", "☐", "◯", "□", "¡"]);
 
-/** The mark PlanAssist writes before a checked option in a list of options. */
-export const CHECKED_PREFIX = "☒ ";
-/** The mark PlanAssist writes before an unchecked option. */
-export const UNCHECKED_PREFIX = "☐ ";
-
 /** Whether a paragraph holds a checked glyph. */
 function hasCheckedGlyph(p: ParagraphSnapshot): boolean {
   return p.glyphs.some((g) => checkedKinds.has(g.kind));
@@ -57,13 +52,6 @@ export function isCellMarked(paragraphs: readonly ParagraphSnapshot[]): boolean 
   if ([...text].length === 1 && typedMarks.has(text)) return true;
   // "X" typed twice or with a stray period ("X.") still reads as a mark.
   return /^[xX✓✔☒☑●■]{1,3}\.?$/.test(text);
-}
-
-/** Whether a cell holds an empty choice mark (○ or ☐) and nothing else. */
-export function isCellUnmarkedChoice(paragraphs: readonly ParagraphSnapshot[]): boolean {
-  return paragraphs.some((p) =>
-    p.glyphs.some((g) => g.kind === "radio-empty" || g.kind === "box-empty"),
-  );
 }
 
 const leadingBullet = /^[\s·•▪◦‣∙\-–]+/;

@@ -10,7 +10,7 @@ import type { Finding } from "./findings";
 import type { DocumentPlanData, FieldData, PlanData, RowData, SectionData } from "./plan-data";
 import { filled, isSignatureSection, usedRows } from "./rules/rule";
 
-export const sectionCompletenessSchema = z.object({
+const sectionCompletenessSchema = z.object({
   section: z.string(),
   label: z.string(),
   block: z.number().int().positive().optional(),
@@ -19,7 +19,7 @@ export const sectionCompletenessSchema = z.object({
   valid: z.number().int().nonnegative(),
   complete: z.boolean(),
 });
-export type SectionCompleteness = z.infer<typeof sectionCompletenessSchema>;
+type SectionCompleteness = z.infer<typeof sectionCompletenessSchema>;
 
 export const planCompletenessSchema = z.object({
   template: z.string(),

@@ -19,7 +19,7 @@ import type { DocumentSnapshot, ParagraphSnapshot } from "./snapshot";
 export type { Location } from "./plan-data";
 
 /** A cell by table (document order, nested included), row and cell index within the row. */
-export type CellRef = { readonly table: number; readonly row: number; readonly cell: number };
+type CellRef = { readonly table: number; readonly row: number; readonly cell: number };
 
 /** Sets the text of a value slot; `\n` separates paragraphs (or line breaks inside a span). */
 export type SetTextEdit = {
@@ -43,7 +43,7 @@ export type SetTextEdit = {
 };
 
 /** How a choice is marked in its cells. */
-export type ChoiceMarkStyle =
+type ChoiceMarkStyle =
   /** A circle glyph (Wingdings or Unicode) already in each option cell; filled for the choice. */
   | { readonly kind: "radio" }
   /** Text typed in the chosen cell (such as "X"); the other option cells are emptied. */
@@ -88,7 +88,7 @@ export type RowLabel = {
 };
 
 /** Adds rows cloned from a template row: same properties, text emptied, labels renumbered. */
-export type InsertRowsEdit = {
+type InsertRowsEdit = {
   readonly kind: "insert-rows";
   /** The section the rows belong to (for reports). */
   readonly section: string;
@@ -117,7 +117,7 @@ export type BlockLabel = {
  * Adds copies of a block of consecutive top-level tables ("Challenge/Problem #2" and its two
  * tables) after the block; each copy keeps only its labels (renumbered), everything else emptied.
  */
-export type InsertBlockEdit = {
+type InsertBlockEdit = {
   readonly kind: "insert-block";
   readonly section: string;
   /** The block's first table and how many tables it has. */
@@ -130,7 +130,7 @@ export type InsertBlockEdit = {
 };
 
 /** Removes rows that PlanAssist added and that are still empty. */
-export type RemoveRowsEdit = {
+type RemoveRowsEdit = {
   readonly kind: "remove-rows";
   readonly section: string;
   readonly table: number;
@@ -151,7 +151,7 @@ export type EditPlan = {
 };
 
 /** Why a value was not planned for writing. */
-export type SkipReason =
+type SkipReason =
   /** The slot holds text a person typed and the caller did not confirm overwriting it. */
   | "typed-text"
   /** The plan data names a place the document does not have. */
@@ -165,8 +165,6 @@ export type Skip = {
   readonly message: string;
   readonly location?: Location;
 };
-
-export const emptyPlan: EditPlan = { structure: [], content: [] };
 
 export function isEmptyPlan(plan: EditPlan): boolean {
   return plan.structure.length === 0 && plan.content.length === 0;
@@ -218,32 +216,6 @@ export function nextLabel(label: string, step: number): string {
  */
 export function renumberLabel(label: string, from: number, to: number): string {
   return label.replace(new RegExp(`(?<!\\d)${from}(?!\\d)`, "g"), String(to));
-}
-
-/** How many tables the structural edits add before table `table` (snapshot coordinates). */
-export function tableShift(structure: readonly StructureEdit[], table: number): number {
-  let shift = 0;
-  for (const e of structure) {
-    if (e.kind === "insert-block" && e.firstTable + e.tableCount <= table) {
-      shift += e.tableCount * e.copies.length;
-    }
-  }
-  return shift;
-}
-
-/** The index, after the structural edits, of row `row` of table `table` (snapshot coordinates). */
-export function rowAfterStructure(
-  structure: readonly StructureEdit[],
-  table: number,
-  row: number,
-): number {
-  let r = row;
-  for (const e of structure) {
-    if (e.kind === "insert-block" || e.table !== table) continue;
-    if (e.kind === "insert-rows" && e.after < row) r += e.rows.length;
-    if (e.kind === "remove-rows") r -= e.rows.filter((x) => x < row).length;
-  }
-  return r;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -365,7 +337,7 @@ export function rowTexts(
  * How far the spans written before a body-paragraph span (in the same paragraph) move it: the
  * "Today's Date" blank moves when the name before it is filled.
  */
-export function spanShift(edit: SetTextEdit, all: readonly ContentEdit[]): number {
+function spanShift(edit: SetTextEdit, all: readonly ContentEdit[]): number {
   const loc = edit.location;
   if (loc.kind !== "paragraph") return 0;
   let shift = 0;

@@ -17,10 +17,10 @@ import {
   type SectionData,
 } from "./plan-data";
 
-export const severitySchema = z.enum(["error", "warning", "info"]);
+const severitySchema = z.enum(["error", "warning", "info"]);
 export type Severity = z.infer<typeof severitySchema>;
 
-export const findingCodeSchema = z
+const findingCodeSchema = z
   .string()
   .regex(/^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/, "codes are snake_case");
 
@@ -51,7 +51,7 @@ export const findingSchema = z.object({
 });
 export type Finding = z.infer<typeof findingSchema>;
 
-export const severityOrder: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+const severityOrder: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** What a rule reports before the plan's identity is attached. */
 export type FindingDraft = {

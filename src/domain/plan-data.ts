@@ -25,7 +25,7 @@ export const fieldTypeSchema = z.enum([
 ]);
 export type FieldType = z.infer<typeof fieldTypeSchema>;
 
-export const cellLocationSchema = z.object({
+const cellLocationSchema = z.object({
   kind: z.literal("cell"),
   table: z.number().int().nonnegative(),
   row: z.number().int().nonnegative(),
@@ -40,7 +40,7 @@ export const cellLocationSchema = z.object({
   start: z.number().int().nonnegative().optional(),
 });
 
-export const paragraphLocationSchema = z.object({
+const paragraphLocationSchema = z.object({
   kind: z.literal("paragraph"),
   paragraph: z.number().int().nonnegative(),
   start: z.number().int().nonnegative().optional(),
@@ -59,16 +59,15 @@ export const locationSchema = z.discriminatedUnion("kind", [
  */
 export type Location = z.infer<typeof locationSchema>;
 export type CellLocation = z.infer<typeof cellLocationSchema>;
-export type ParagraphLocation = z.infer<typeof paragraphLocationSchema>;
 
 /** A text value, or the chosen options of a choice field (one for single choice). */
-export const fieldValueSchema = z.union([z.string(), z.array(z.string())]);
+const fieldValueSchema = z.union([z.string(), z.array(z.string())]);
 export type FieldValue = z.infer<typeof fieldValueSchema>;
 
-/** A value as one text (defined in value-text.ts, which the pane's first paint loads alone). */
-export { valueText } from "./value-text";
+/** A value as one text (plan-keys.ts, which the pane's first paint loads alone). */
+export { valueText } from "./plan-keys";
 
-export const fieldDataSchema = z.object({
+const fieldDataSchema = z.object({
   id: z.string().min(1),
   label: z.string(),
   type: fieldTypeSchema,
@@ -90,7 +89,7 @@ export type FieldData = z.infer<typeof fieldDataSchema>;
  * Where a dated step stands (computed for `asOf`; `inspect --json` adds it, a fill ignores it).
  * The status is never stored: the template's own completion or status column holds it.
  */
-export const stepStatusSchema = z.object({
+const stepStatusSchema = z.object({
   state: z.enum(["overdue", "due-soon", "not-started", "no-date", "done"]),
   /** The day the state was computed for (yyyy-MM-dd). */
   asOf: z.string(),
@@ -101,7 +100,7 @@ export const stepStatusSchema = z.object({
 });
 export type StepStatus = z.infer<typeof stepStatusSchema>;
 
-export const rowDataSchema = z.object({
+const rowDataSchema = z.object({
   /** Position among the section's data rows (0-based). */
   index: z.number().int().nonnegative(),
   /** True for a row PlanAssist added (it may be removed again while empty). */
@@ -114,7 +113,7 @@ export const rowDataSchema = z.object({
 });
 export type RowData = z.infer<typeof rowDataSchema>;
 
-export const sectionDataSchema = z.object({
+const sectionDataSchema = z.object({
   id: z.string().min(1),
   label: z.string(),
   /** For blocks the template repeats (challenge #1, #2, ...): the block number, from 1. */
@@ -129,12 +128,10 @@ export const sectionDataSchema = z.object({
 });
 export type SectionData = z.infer<typeof sectionDataSchema>;
 
-/** A section named as text: its id, with `#block` for a repeated block ("strategy#2"). */
-export function sectionKey(section: Pick<SectionData, "id" | "block">): string {
-  return section.block === undefined ? section.id : `${section.id}#${section.block}`;
-}
+/** What names a section, and the section named as text (plan-keys.ts, loaded alone by the pane). */
+export { sectionKey, type SectionKey } from "./plan-keys";
 
-export const planDataSchema = z.object({
+const planDataSchema = z.object({
   template: z.string().min(1),
   /** 0 for the first plan of this template in the document, 1 for the second, ... */
   instance: z.number().int().nonnegative(),

@@ -47,7 +47,7 @@ function readSection(
 }
 
 /** Reads one matched plan into plan data: every section of the definition, in the document's order. */
-export function readPlan(
+function readPlan(
   snapshot: DocumentSnapshot,
   definition: TemplateDefinition,
   plan: PlanMatch,

@@ -4,8 +4,8 @@
  * Every failure carries a stable code (never reworded: reports and scripts depend on it) and a
  * sentence a person understands that says what was wrong and what to do.
  */
-export type Ok<T> = { readonly ok: true; readonly value: T; readonly warnings: readonly Notice[] };
-export type Err = { readonly ok: false; readonly error: PlanAssistError };
+type Ok<T> = { readonly ok: true; readonly value: T; readonly warnings: readonly Notice[] };
+type Err = { readonly ok: false; readonly error: PlanAssistError };
 export type Result<T> = Ok<T> | Err;
 
 export type Notice = { readonly code: string; readonly message: string };

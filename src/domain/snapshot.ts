@@ -112,7 +112,7 @@ export type Block =
   | { readonly kind: "paragraph"; readonly paragraph: number }
   | { readonly kind: "table"; readonly table: number };
 
-export type DocumentFacts = {
+type DocumentFacts = {
   /** The document was saved as Strict Open XML. */
   readonly strict: boolean;
   /** The package is macro-enabled (.docm). */
@@ -130,12 +130,7 @@ export type DocumentSnapshot = {
 };
 
 /** Where a value lives in the document: one definition, the plan data's (see plan-data.ts). */
-export type { CellLocation, Location, ParagraphLocation } from "./plan-data";
-
-/** The cell at (row, cell index), or undefined. */
-export function cellAt(table: TableSnapshot, row: number, cell: number): CellSnapshot | undefined {
-  return table.rows[row]?.cells[cell];
-}
+export type { CellLocation, Location } from "./plan-data";
 
 /** The cell covering a grid column in a row, or undefined. */
 export function cellAtGridColumn(row: RowSnapshot, column: number): CellSnapshot | undefined {

@@ -31,10 +31,9 @@ const textsSchema = z.array(z.string().min(1)).min(1);
  * - `next-row`: in the cell below the label's cell (label row, then value row).
  * - `cell`: the whole cell (header + data rows; the cell is found by its column).
  */
-export const slotSchema = z.enum(["right", "below", "inline", "next-row", "cell"]);
-export type Slot = z.infer<typeof slotSchema>;
+const slotSchema = z.enum(["right", "below", "inline", "next-row", "cell"]);
 
-export const fieldDefinitionSchema = z
+const fieldDefinitionSchema = z
   .object({
     /** Stable id, kebab-case; never reworded once published. */
     id: kebabId,
@@ -67,7 +66,7 @@ export const fieldDefinitionSchema = z
 export type FieldDefinition = z.infer<typeof fieldDefinitionSchema>;
 
 /** How to find a section's table. */
-export const tableMatchSchema = z.object({
+const tableMatchSchema = z.object({
   /**
    * Texts that must appear in the table (a cell or a cell paragraph starting with the text).
    * `{n}` stands for a block number (Challenge/Problem #{n}).
@@ -91,12 +90,12 @@ export const tableMatchSchema = z.object({
 });
 export type TableMatch = z.infer<typeof tableMatchSchema>;
 
-export const rowLimitsSchema = z.object({
+const rowLimitsSchema = z.object({
   min: z.number().int().nonnegative(),
   max: z.number().int().positive(),
 });
 
-export const fixedRowSchema = z.object({
+const fixedRowSchema = z.object({
   id: kebabId,
   label: z.string().min(1),
   match: textsSchema.optional(),
@@ -105,7 +104,6 @@ export const fixedRowSchema = z.object({
   required: z.boolean().default(false),
   guidance: z.string().optional(),
 });
-export type FixedRow = z.infer<typeof fixedRowSchema>;
 
 const sectionBase = {
   id: kebabId,
@@ -123,7 +121,7 @@ const sectionBase = {
 };
 
 /** Labelled blanks in one body paragraph outside tables ("District/School Name: ____ Today's Date: ____"). */
-export const paragraphSectionSchema = z.object({
+const paragraphSectionSchema = z.object({
   ...sectionBase,
   layout: z.literal("paragraph"),
   fields: z.array(fieldDefinitionSchema).min(1),
@@ -134,14 +132,14 @@ export const paragraphSectionSchema = z.object({
  * ("Superintendent/Consortium Director Signature   Date"). The section's first field's `match` is
  * the caption; the fields take the line's blanks in order. Shown as to-do items, never filled.
  */
-export const signatureSectionSchema = z.object({
+const signatureSectionSchema = z.object({
   ...sectionBase,
   layout: z.literal("signature-line"),
   fields: z.array(fieldDefinitionSchema).min(1),
 });
 
 /** Labelled cells in one table: label/value pairs, value below a label, label row then value row. */
-export const formSectionSchema = z.object({
+const formSectionSchema = z.object({
   ...sectionBase,
   layout: z.literal("form"),
   table: tableMatchSchema,
@@ -149,7 +147,7 @@ export const formSectionSchema = z.object({
 });
 
 /** A header row and data rows that repeat (action steps, activities, next steps). */
-export const rowsSectionSchema = z.object({
+const rowsSectionSchema = z.object({
   ...sectionBase,
   layout: z.literal("rows"),
   table: tableMatchSchema,
@@ -168,7 +166,7 @@ export const rowsSectionSchema = z.object({
 });
 
 /** Rows the template labels (metrics, Root Cause A-D): one field per row and value column. */
-export const fixedRowsSectionSchema = z.object({
+const fixedRowsSectionSchema = z.object({
   ...sectionBase,
   layout: z.literal("fixed-rows"),
   table: tableMatchSchema,
@@ -188,7 +186,7 @@ export const fixedRowsSectionSchema = z.object({
 });
 
 /** A rating per criterion (CLNA rubric): the criterion's row ends with one cell per option. */
-export const ratingSectionSchema = z.object({
+const ratingSectionSchema = z.object({
   ...sectionBase,
   layout: z.literal("rating"),
   options: z.array(z.string().min(1)).min(2),
@@ -197,7 +195,7 @@ export const ratingSectionSchema = z.object({
 });
 
 /** Items as rows, options as columns (CLNA compliance): a mark in one column is the answer. */
-export const choiceMatrixSectionSchema = z.object({
+const choiceMatrixSectionSchema = z.object({
   ...sectionBase,
   layout: z.literal("choice-matrix"),
   table: tableMatchSchema,
@@ -271,7 +269,7 @@ export const templateDefinitionSchema = z
     }
   });
 export type TemplateDefinition = z.infer<typeof templateDefinitionSchema>;
-export type TemplateDefinitionInput = z.input<typeof templateDefinitionSchema>;
+type TemplateDefinitionInput = z.input<typeof templateDefinitionSchema>;
 
 /**
  * Validates a definition when it loads. A definition that does not parse is a bug in the

@@ -175,7 +175,7 @@ function escapeRegExp(s: string): string {
 }
 
 /** A pattern for a template text; `{n}` matches a number (captured). */
-export function textPattern(text: string, ctx?: DocumentContext): RegExp {
+function textPattern(text: string, ctx?: DocumentContext): RegExp {
   const make = (t: string) =>
     new RegExp(escapeRegExp(cleanLabel(t, ctx)).replace(/\\\{n\\\}/g, "(\\d+)"));
   return ctx ? ctx.of(patterns, text, make) : make(text);
@@ -343,7 +343,7 @@ export function cleanCellTexts(table: TableSnapshot, ctx: DocumentContext): stri
 }
 
 /** A row's cleaned cell texts: each cell's first paragraph, and the whole cell when asked for. */
-export type RowTexts = {
+type RowTexts = {
   readonly cells: readonly CellSnapshot[];
   readonly first: readonly string[];
   readonly whole: (string | undefined)[];

@@ -95,13 +95,5 @@ export function unicodeGlyph(char: string): GlyphInfo | undefined {
   return unicodeGlyphs.get(char);
 }
 
-/** Characters of the radio and box glyphs, for quick tests on text. */
-export const glyphChars = {
-  radioEmpty: radioEmpty.char,
-  radioFilled: radioFilled.char,
-  boxEmpty: boxEmpty.char,
-  boxChecked: boxChecked.char,
-} as const;
-
 /** The Wingdings character codes PlanAssist writes for radio circles (as `w:sym` values). */
 export const wingdingsCodes = { radioEmpty: "F0A1", radioFilled: "F06C" } as const;

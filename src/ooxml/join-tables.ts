@@ -29,7 +29,7 @@ const PR_EX_CHILDREN: readonly string[] = [
 ];
 
 /** The prefix bound to the WordprocessingML namespace on the root or the first element that declares it. */
-export function findWordPrefix(root: XmlElement): string | undefined {
+function findWordPrefix(root: XmlElement): string | undefined {
   const stack: XmlElement[] = [root];
   let seen = 0;
   while (stack.length > 0 && seen < 64) {

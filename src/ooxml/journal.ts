@@ -346,7 +346,7 @@ export function parseJournalParts(xmls: readonly string[]): Result<Journal> {
   return ok(journals.length === 0 ? emptyJournal : mergeJournals(journals));
 }
 
-export { revertFill, type RevertResult, type RevertSummary } from "./edit/revert";
+export { revertFill } from "./edit/revert";
 export { addedTablesRange } from "./edit/revert-plan";
 
 // ------------------------------------------------------------------------------------------
@@ -450,12 +450,4 @@ export function removeOverride(typesXml: string, partName: string): string {
     )
     .map((e) => ({ start: e.start, end: e.end, text: "" }));
   return applySplices(typesXml, splices).text;
-}
-
-/** Whether `[Content_Types].xml` gives `.xml` parts a default type. */
-export function hasXmlDefault(typesXml: string): boolean {
-  const doc = parseXml(typesXml);
-  return childElements(doc.root).some(
-    (e) => localName(e.name) === "Default" && (attr(e, "Extension") ?? "").toLowerCase() === "xml",
-  );
 }

@@ -14,10 +14,6 @@ export const REL_STYLES =
   "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles";
 export const REL_COMMENTS =
   "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments";
-export const REL_CUSTOM_XML =
-  "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml";
-export const REL_CUSTOM_XML_PROPS =
-  "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps";
 
 export const CT_MAIN =
   "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
@@ -28,10 +24,8 @@ export const CT_MAIN_MACRO_TEMPLATE =
   "application/vnd.ms-word.template.macroEnabledTemplate.main+xml";
 export const CT_COMMENTS =
   "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml";
-export const CT_CUSTOM_XML_PROPS =
-  "application/vnd.openxmlformats-officedocument.customXmlProperties+xml";
 
-export type Relationship = {
+type Relationship = {
   readonly id: string;
   readonly type: string;
   readonly target: string;
@@ -142,7 +136,7 @@ export function readFlatOpc(xml: string): Map<string, string> {
 }
 
 /** One part of a flat OPC package: its name (no leading `/`), content type and XML text. */
-export type FlatOpcPart = {
+type FlatOpcPart = {
   readonly name: string;
   readonly contentType: string;
   readonly xml: string;

@@ -5,7 +5,7 @@
 import { attr, type XmlDocument, type XmlElement } from "./xml";
 import { wordNames, wordPrefix } from "./wordml";
 
-export type StyleEmphasis = { readonly bold?: boolean; readonly italic?: boolean };
+type StyleEmphasis = { readonly bold?: boolean; readonly italic?: boolean };
 
 export interface StyleSheet {
   paragraphStyle(id: string | undefined): StyleEmphasis | undefined;

@@ -146,7 +146,7 @@ export type RowIndex = {
   readonly cells: readonly CellIndex[];
 };
 
-export type CellIndex = {
+type CellIndex = {
   readonly element: XmlElement;
   /** The cell's paragraphs in order (including those inside content controls), not those of nested tables. */
   readonly paragraphs: readonly XmlElement[];

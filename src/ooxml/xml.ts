@@ -9,7 +9,7 @@
  */
 import { PlanAssistFailure } from "../domain/result";
 
-export type XmlText = {
+type XmlText = {
   readonly kind: "text";
   /** Offsets of the raw (still escaped) text in the source. */
   readonly start: number;
@@ -40,9 +40,9 @@ export type XmlElement = {
   readonly parent: XmlElement | undefined;
 };
 
-export type XmlNode = XmlElement | XmlText;
+type XmlNode = XmlElement | XmlText;
 
-export type XmlLimits = {
+type XmlLimits = {
   /** Deepest element nesting accepted. */
   readonly maxDepth: number;
   /** Largest source accepted, in characters. */
@@ -619,7 +619,7 @@ function duplicateAttribute(
 }
 
 /** " at line L, column C" for an offset of the whole text, for messages. */
-export function placeIn(pieces: readonly string[], offset: number): string {
+function placeIn(pieces: readonly string[], offset: number): string {
   let line = 1;
   let lineStart = 0;
   let at = 0;
@@ -767,14 +767,6 @@ export function childElements(el: XmlElement, name?: string): XmlElement[] {
   return out;
 }
 
-/** The first child element with a given name. */
-export function firstChild(el: XmlElement, name: string): XmlElement | undefined {
-  for (const ch of el.children) {
-    if (ch.kind === "element" && ch.name === name) return ch;
-  }
-  return undefined;
-}
-
 function prefixOf(name: string): string | undefined {
   const colon = name.indexOf(":");
   return colon === -1 ? undefined : name.slice(0, colon);
@@ -827,11 +819,6 @@ function declaredOnPath(
     if (prefixesDeclaredBy(e, declaredBy).has(prefix)) return true;
   }
   return false;
-}
-
-/** The namespace URI a prefix is bound to on the root element. */
-export function namespaceOf(root: XmlElement, prefix: string): string | undefined {
-  return attr(root, `xmlns:${prefix}`);
 }
 
 /** Characters that may not appear in XML 1.0 text. */

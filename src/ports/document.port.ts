@@ -27,7 +27,7 @@ import type { EditOutcome } from "../ooxml/edit/apply";
 import type { RevertSummary } from "../ooxml/edit/revert";
 
 /** Which host an adapter talks to. */
-export type DocumentHost = "word" | "docx" | "memory";
+type DocumentHost = "word" | "docx" | "memory";
 
 /** What the host behind an adapter can do, found by feature detection when the adapter starts. */
 export type DocumentCapabilities = {
@@ -68,7 +68,7 @@ export type WriteOptions = {
 };
 
 /** A failure that stopped a write part of the way: the lists of a report say what is in. */
-export type StoppedWrite = { readonly code: ErrorCode; readonly message: string };
+type StoppedWrite = { readonly code: ErrorCode; readonly message: string };
 
 /**
  * What a host wrote of a fill plan, edit by edit, as read back from the document after writing.

@@ -8,7 +8,7 @@ import { loadSample, samples, type Sample } from "./samples";
 const params = new URLSearchParams(window.location.search);
 
 /** The template of the sample the page opens with (`?sample=` or the first one). */
-export const firstSampleTemplate = params.get("sample") ?? samples[0]?.template ?? "";
+const firstSampleTemplate = params.get("sample") ?? samples[0]?.template ?? "";
 
 /** The sample the page opens with: its bytes, "failed" when it could not be fetched, or none. */
 export type FirstSample =

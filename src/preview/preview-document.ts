@@ -22,7 +22,7 @@ import type {
 } from "../ports/document.port";
 import { loadSample, samples } from "./samples";
 
-export type BytesListener = (bytes: Uint8Array) => void;
+type BytesListener = (bytes: Uint8Array) => void;
 
 /** A .docx in memory behind the document port, whose bytes change when the pane writes. */
 export class PreviewDocument implements DocumentPort {

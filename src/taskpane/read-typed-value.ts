@@ -13,7 +13,7 @@ import {
   type Parsed,
 } from "../domain/parse";
 
-export type Reading =
+type Reading =
   | { readonly ok: true; readonly reading?: string; readonly notes?: readonly string[] }
   | { readonly ok: false; readonly message: string };
 

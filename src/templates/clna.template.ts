@@ -12,12 +12,7 @@
  */
 import { defineTemplate, type SectionDefinitionInput } from "../domain/template-definition";
 
-export const clnaRatings: readonly string[] = [
-  "Exemplar",
-  "Established",
-  "Developing",
-  "Challenge",
-];
+const clnaRatings: readonly string[] = ["Exemplar", "Established", "Developing", "Challenge"];
 
 export const clnaComponents: readonly string[] = [
   "Teaching & Learning",
@@ -396,11 +391,7 @@ const complianceGroups: readonly { number: string; heading: string; items: strin
   },
 ];
 
-export const clnaComplianceOptions: readonly string[] = [
-  "No",
-  "A plan is in place to address",
-  "Yes",
-];
+const clnaComplianceOptions: readonly string[] = ["No", "A plan is in place to address", "Yes"];
 
 function nextSteps(id: string, who: string, heading: string[]): SectionDefinitionInput {
   return {

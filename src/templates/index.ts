@@ -17,8 +17,6 @@ export const templates: readonly TemplateDefinition[] = [
   cdePlanForImprovement,
 ];
 
-export const templateIds = templates.map((t) => t.id);
-
 export function templateById(id: string): TemplateDefinition | undefined {
   return templates.find((t) => t.id === id);
 }

@@ -51,7 +51,7 @@ export type TitleTest = (
 ) => { readonly title: number; readonly runs: boolean } | undefined;
 
 /** A test of a first cell paragraph's text: which of these titles is it? */
-export function titleTest(titles: readonly TableTitle[]): TitleTest {
+function titleTest(titles: readonly TableTitle[]): TitleTest {
   const plain = new Map<string, number>();
   const numbered: [RegExp, number][] = [];
   titles.forEach((title, k) => {

@@ -4,7 +4,7 @@ import { readOfficeDocument } from "../../src/adapters/office/office-reader";
 import { revertLastFillInWord } from "../../src/adapters/office/office-revert";
 import { writePlanInWord } from "../../src/adapters/office/office-writer";
 import { planDocumentFill } from "../../src/app/fill";
-import { sectionKey, type FillRequest } from "../../src/app/plan-session";
+import type { FillRequest } from "../../src/app/plan-session";
 import type { EditPlan } from "../../src/domain/edits";
 import type { DocumentPlanData, SectionData } from "../../src/domain/plan-data";
 import { readDocument } from "../../src/domain/plan-reader";
@@ -306,9 +306,7 @@ describe("writing and reverting through the pane's Word writer", () => {
     const writer = paneWriter(new OfficeDocument(fake.readHost, fake.host));
     const data = setFields(ddttValues)(readDocument(snapshot, templates).data);
     const section = data.plans[0]!.sections.find((s) => s.id === "action-steps")!;
-    const report = must(
-      await writer.fill({ data, plan: 0, section: sectionKey(section), overwrite: [] }),
-    );
+    const report = must(await writer.fill({ data, plan: 0, section, overwrite: [] }));
     expect(report.written.length).toBeGreaterThan(0);
     expect(model.customXml).toEqual([]);
     expect(report.skipped.map((s) => s.reason).join(" ")).toMatch(/cannot be reverted/);
@@ -326,9 +324,7 @@ describe("writing and reverting through the pane's Word writer", () => {
     const writer = paneWriter(port);
     const data = setFields(ddttValues)(readDocument(snapshot, templates).data);
     const section = data.plans[0]!.sections.find((s) => s.id === "action-steps")!;
-    const report = must(
-      await writer.fill({ data, plan: 0, section: sectionKey(section), overwrite: [] }),
-    );
+    const report = must(await writer.fill({ data, plan: 0, section, overwrite: [] }));
     expect(report.failed).toEqual([]);
     expect(report.written.length).toBeGreaterThan(0);
     expect(tablesOf(model)[4]!.rows[3]!.cells[0]!.paragraphs[0]!.text).toBe(

@@ -36,7 +36,7 @@ import {
 const REL_STYLES_STRICT = "http://purl.oclc.org/ooxml/officeDocument/relationships/styles";
 
 /** The encodings a part may be in: what Word writes (UTF-8, UTF-16) and the 8-bit Western ones. */
-export type XmlEncoding = "utf-8" | "utf-16le" | "utf-16be" | "iso-8859-1" | "windows-1252";
+type XmlEncoding = "utf-8" | "utf-16le" | "utf-16be" | "iso-8859-1" | "windows-1252";
 
 function malformed(message: string): never {
   throw new PlanAssistFailure("xml_malformed", message);
@@ -47,7 +47,7 @@ function malformed(message: string): never {
  * (`<?` in UTF-16 without a mark), else the XML declaration's `encoding`, else UTF-8. A part
  * declaring an encoding PlanAssist cannot read and write back exactly is refused.
  */
-export function xmlEncodingOf(bytes: Uint8Array): XmlEncoding {
+function xmlEncodingOf(bytes: Uint8Array): XmlEncoding {
   const b = (i: number) => bytes[i] ?? -1;
   if (b(0) === 0xef && b(1) === 0xbb && b(2) === 0xbf) return "utf-8";
   if (b(0) === 0xff && b(1) === 0xfe) return "utf-16le";
@@ -367,7 +367,7 @@ function oleStreamNames(bytes: Uint8Array): Set<string> {
 }
 
 /** What a file name says about a file, before its bytes are read. */
-export type FileNameKind = "document" | "macro-document" | "template" | "macro-template" | "other";
+type FileNameKind = "document" | "macro-document" | "template" | "macro-template" | "other";
 
 /**
  * Classifies a file by its name (a path or a bare name). Word's owner files (`~$plan.docx`),

@@ -112,7 +112,7 @@ function findEndOfCentralDirectory(b: Uint8Array): number {
 }
 
 /** Rejects names that would escape a folder if anyone ever extracted them. */
-export function checkEntryName(name: string): void {
+function checkEntryName(name: string): void {
   const bad =
     name.length === 0 ||
     name.includes("\\") ||
@@ -323,7 +323,7 @@ export function checkBudget(name: string, limits: ZipLimits, budget: InflateBudg
   }
 }
 
-export function ratioTooHigh(name: string, limits: ZipLimits): PlanAssistFailure {
+function ratioTooHigh(name: string, limits: ZipLimits): PlanAssistFailure {
   return new PlanAssistFailure(
     "zip_ratio_too_high",
     `The part "${name.slice(0, 80)}" unpacks to more than ${limits.maxRatio} times its packed size, which is how zip bombs look. PlanAssist did not unpack it.`,
@@ -537,7 +537,7 @@ export function crc32(data: Uint8Array): number {
 }
 
 /** A change to a package: new contents for some entries, new entries, removed entries. */
-export type ZipChanges = {
+type ZipChanges = {
   /** New contents by entry name; names not in the archive are added at the end. */
   readonly replace: ReadonlyMap<string, Uint8Array>;
   readonly remove?: ReadonlySet<string>;

@@ -262,7 +262,7 @@ function notWritable(): Result<never> {
  * The Word range of a location, reached through proxies only (no sync): top-level tables by their
  * position in the body, nested tables through their parent cell.
  */
-export function rangeOf(
+function rangeOf(
   body: WordBodyLike,
   snapshot: DocumentSnapshot,
   location: Location,

@@ -8,7 +8,6 @@
  * API hides them (see the project's notes on Office.js).
  */
 import { capture, err, type Result } from "../../domain/result";
-import type { DocumentSnapshot } from "../../domain/snapshot";
 import {
   localName,
   parseRelationships,
@@ -25,13 +24,13 @@ import { defaultXmlLimits, parseXml } from "../../ooxml/xml";
 import { ABOVE_13, hasSet, type WordHost } from "./word-host";
 
 /** The oldest Word API the add-in needs (tables). */
-export const MINIMUM_REQUIREMENT = { name: "WordApi", version: "1.3" } as const;
+const MINIMUM_REQUIREMENT = { name: "WordApi", version: "1.3" } as const;
 
 /** Largest OOXML text accepted from Word, in characters. */
 export const MAX_OOXML_CHARS = 100_000_000;
 
 /** What reading returns: the snapshot, the parsed index (for writers) and how many syncs it took. */
-export type OfficeRead = {
+type OfficeRead = {
   readonly read: ReadResult;
   /**
    * The document part's XML text as Word gave it (the part of the flat OPC package that was
@@ -186,12 +185,4 @@ export function describeOfficeError(e: unknown): string {
     if (typeof o.message === "string" && o.message.length > 0) return o.message.slice(0, 120);
   }
   return "unknown error";
-}
-
-/** Convenience: the snapshot only. */
-export async function readOfficeSnapshot(
-  host: WordHost | undefined,
-): Promise<Result<DocumentSnapshot>> {
-  const r = await readOfficeDocument(host);
-  return r.ok ? { ok: true, value: r.value.read.snapshot, warnings: r.warnings } : r;
 }

@@ -5,7 +5,7 @@
  */
 import type { DocumentSnapshot } from "../../domain/snapshot";
 
-export interface WFont {
+interface WFont {
   name: string;
   size: number;
   color: string;
@@ -14,7 +14,7 @@ export interface WFont {
   set(properties: Partial<Pick<WFont, "name" | "size" | "color" | "bold" | "italic">>): void;
 }
 
-export interface WRange {
+interface WRange {
   insertText(text: string, location: "Replace" | "Start" | "End"): WRange;
   readonly font: WFont;
 }
@@ -50,7 +50,7 @@ export interface WBody {
 }
 
 /** A body's tables (top-level ones for the document's body); `items` after a load. */
-export interface WTables {
+interface WTables {
   getFirst(): WTable;
   readonly items: readonly unknown[];
   load(properties: string): unknown;
@@ -65,7 +65,7 @@ export interface WCell {
   load(properties: string): WCell;
 }
 
-export interface WRow {
+interface WRow {
   insertRows(location: "After" | "Before", rowCount: number, values?: string[][]): unknown;
   delete(): void;
 }

@@ -26,12 +26,12 @@ import type { WParagraph } from "./word-api";
 import type { RunFont, Target } from "./write-targets";
 
 /** A paragraph's range between its start and end, without its mark (docs: Word.RangeLocation). */
-export interface WContentRange {
+interface WContentRange {
   insertOoxml(ooxml: string, location: "Replace"): unknown;
 }
 
 /** A paragraph proxy with `getRange("Content")` (WordApi 1.3). */
-export type WParagraphWithRange = WParagraph & { getRange(location: "Content"): WContentRange };
+type WParagraphWithRange = WParagraph & { getRange(location: "Content"): WContentRange };
 
 const isContent = (e: Target["edit"]) =>
   e.kind === "set-text" || e.kind === "set-choice" || e.kind === "set-marks";
@@ -45,15 +45,6 @@ const PLAIN_RUN_CHILDREN = new Set(["rPr", "t", "tab", "br", "lastRenderedPageBr
 const HARMLESS = new Set(["pPr", "proofErr"]);
 /** Revision marks: their runs are looked into (Track Changes is handled by the text calls). */
 const REVISIONS = new Set(["ins", "del", "moveFrom", "moveTo"]);
-
-/**
- * Whether a paragraph is plain text a text call can write without losing anything: runs of text,
- * tabs and breaks only (no content control, field, bookmark, symbol or picture), all with the
- * same run properties.
- */
-export function isPlainParagraph(doc: XmlDocument, p: XmlElement): boolean {
-  return plainLook(doc, p) !== undefined;
-}
 
 /**
  * The run properties (their XML) of a plain paragraph's text ("" for none, or an empty
@@ -86,7 +77,7 @@ function plainLook(doc: XmlDocument, p: XmlElement): string | undefined {
  * text call must put on a value so that it looks as the .docx path makes it, and nothing the
  * paragraph's style already gives.
  */
-export function directLook(p: XmlElement): RunFont {
+function directLook(p: XmlElement): RunFont {
   const runs: XmlElement[] = [];
   const walk = (el: XmlElement) => {
     for (const c of elements(el)) {
@@ -128,7 +119,7 @@ function paragraphAt(
 }
 
 /** A flat OPC package holding one paragraph of a document (its namespace declarations kept). */
-export function paragraphPackage(doc: XmlDocument, body: XmlElement, paragraph: string): string {
+function paragraphPackage(doc: XmlDocument, body: XmlElement, paragraph: string): string {
   const root = doc.root;
   const open = (el: XmlElement) => doc.source.slice(el.start, el.openEnd).replace(/\s*\/>$/, ">");
   return flatOpcPackage(`${open(root)}${open(body)}${paragraph}</${body.name}></${root.name}>`);
@@ -260,7 +251,7 @@ export function queueParagraphOoxml(p: WParagraph, ooxml: string): void {
 /** Markup a text call wipes: content controls, fields (form fields too) and bookmarks. */
 const MARKUP = new Set(["sdt", "fldChar", "fldSimple", "ffData", "bookmarkStart"]);
 
-export function holdsMarkup(p: XmlElement): boolean {
+function holdsMarkup(p: XmlElement): boolean {
   const walk = (el: XmlElement): boolean =>
     elements(el).some((c) => MARKUP.has(local(c.name)) || walk(c));
   return walk(p);

@@ -24,7 +24,7 @@ export interface WordTableLike {
   getCell(rowIndex: number, cellIndex: number): WordTableCellLike;
 }
 
-export interface WordTableCellLike {
+interface WordTableCellLike {
   readonly body: WordBodyLike;
 }
 
@@ -35,7 +35,7 @@ export interface WordBodyLike {
   readonly paragraphs: { getFirst(): WordParagraphLike };
 }
 
-export interface WordDocumentLike {
+interface WordDocumentLike {
   readonly body: WordBodyLike;
   /**
    * WordApi 1.4: "Off", "TrackAll" or "TrackMineOnly" (docs: Word.Document.changeTrackingMode).
@@ -120,7 +120,7 @@ export const ABOVE_13 = {
 } as const;
 
 /** Which of Word's refusals a failed batch met, told apart so the pane can say which it is. */
-export type WordRefusal = {
+type WordRefusal = {
   readonly code: "office_read_only" | "office_protected" | "office_view_mode";
   readonly message: string;
 };

@@ -39,10 +39,10 @@ export type Slot =
     };
 
 /** Where each row of a table comes from once the structural edits are applied. */
-export type RowOrigin = { readonly before: number } | { readonly added: InsertRows };
-export type InsertRows = Extract<Edit, { kind: "insert-rows" }>;
+type RowOrigin = { readonly before: number } | { readonly added: InsertRows };
+type InsertRows = Extract<Edit, { kind: "insert-rows" }>;
 
-export function rowOrigins(snapshot: DocumentSnapshot, structure: readonly Edit[], table: number) {
+function rowOrigins(snapshot: DocumentSnapshot, structure: readonly Edit[], table: number) {
   const removed = new Set(
     structure.flatMap((e) => (e.kind === "remove-rows" && e.table === table ? e.rows : [])),
   );
@@ -93,7 +93,7 @@ export function structureMap(
   return { table: (t) => tables[t], paragraph: (k) => paragraphs[k], rows };
 }
 
-export function slotsOf(e: ContentEdit, after: DocumentSnapshot): Slot[] {
+function slotsOf(e: ContentEdit, after: DocumentSnapshot): Slot[] {
   const paragraphsIn = (t: number, r: number, c: number) =>
     after.tables[t]?.rows[r]?.cells[c]?.paragraphs.length ?? 1;
   switch (e.kind) {
@@ -122,10 +122,7 @@ export function slotsOf(e: ContentEdit, after: DocumentSnapshot): Slot[] {
 }
 
 /** Proxies for a slot's paragraphs (and its cell), found from a snapshot's indexes (no sync). */
-export function slotProxies(
-  proxies: Proxies,
-  slot: Slot,
-): { cell?: WCell; paragraphs: WParagraph[] } {
+function slotProxies(proxies: Proxies, slot: Slot): { cell?: WCell; paragraphs: WParagraph[] } {
   if (slot.kind === "paragraph") return { paragraphs: [proxies.bodyParagraph(slot.paragraph)] };
   const cell = proxies.cell(slot.table, slot.row, slot.cell);
   if (!cell) return { paragraphs: [] };
@@ -250,7 +247,7 @@ export function targets(
 }
 
 /** What cells and body paragraphs hold once some targets' slots hold given texts. */
-export type SlotTexts = {
+type SlotTexts = {
   /** By cell (`table/row/cell`, after the structural edits): every paragraph of the cell. */
   readonly cells: Map<string, string[]>;
   /** By body paragraph. */
@@ -301,40 +298,6 @@ export function slotParagraphTexts(
     const ps = doc.tables[s.table]?.rows[s.row]?.cells[s.cell]?.paragraphs;
     return Array.from({ length: s.count }, (_, k) => ps?.[s.from + k]?.text);
   });
-}
-
-/** What the check expects a target to hold: the snapshot's texts of the same paragraphs. */
-export function expectedText(
-  t: Target,
-  snapshot: DocumentSnapshot,
-  after: DocumentSnapshot,
-): string {
-  const e = t.edit;
-  const cellTexts = (s: DocumentSnapshot, table: number, row: number, cell: number) =>
-    s.tables[table]?.rows[row]?.cells[cell]?.paragraphs.map((p) => p.text) ?? [];
-  if (e.kind === "insert-block") return cellTexts(snapshot, e.firstTable, 0, 0).join("\n");
-  if (e.kind === "insert-rows" || e.kind === "remove-rows") {
-    const rows = e.kind === "insert-rows" ? [e.templateRow] : e.rows;
-    return rows
-      .flatMap((r) =>
-        (snapshot.tables[e.table]?.rows[r]?.cells ?? []).flatMap((_, i) => {
-          const texts = cellTexts(snapshot, e.table, r, i);
-          return e.kind === "insert-rows" ? texts : texts.slice(0, 1);
-        }),
-      )
-      .join("\n");
-  }
-  // Content: whole paragraphs (Word gives paragraph texts, not spans), in the same coordinates
-  // as the slots (the document after the structural edits holds the same text in read rows).
-  return t.slots
-    .map((s) =>
-      s.kind === "paragraph"
-        ? (after.paragraphs[s.paragraph]?.text ?? "")
-        : cellTexts(after, s.table, s.row, s.cell)
-            .slice(s.from, s.from + s.count)
-            .join("\n"),
-    )
-    .join("\n");
 }
 
 /** The paragraph texts of a target's slots in a snapshot (for edits in added rows). */
@@ -407,7 +370,7 @@ export function wantedText(
   }
 }
 
-export function markLength(text: string): number {
+function markLength(text: string): number {
   return (
     leadingMarkLength({ text, runs: [], listItem: false, glyphs: [] }) ||
     (/^[☒☐☑] /.test(text) ? 2 : 0)

@@ -20,7 +20,7 @@ import type { Location } from "../../domain/snapshot";
 import { csvField, csvText } from "./csv";
 import { plural } from "./model";
 
-export type StatusStep = {
+type StatusStep = {
   readonly state: PlanStep["state"];
   readonly section: string;
   readonly sectionLabel: string;
@@ -42,7 +42,7 @@ export type StatusStep = {
   readonly statusText?: string;
 };
 
-export type StatusPlan = {
+type StatusPlan = {
   readonly template: string;
   /** Index of the plan in the file (from 1). */
   readonly plan: number;

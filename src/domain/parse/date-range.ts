@@ -8,7 +8,7 @@ import { isoToDate, parseDate, type DateParseOptions, type IsoDate } from "./dat
 import { normaliseSpace, parsedErr, parsedOk, type ParseNote, type Parsed } from "./parsed";
 import { placeholderKind } from "./placeholder";
 
-export type ParsedDateRange = {
+type ParsedDateRange = {
   readonly start: IsoDate;
   readonly end: IsoDate;
   /** True when one date was given rather than a range. */

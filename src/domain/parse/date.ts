@@ -13,7 +13,7 @@ import { placeholderKind } from "./placeholder";
 /** A calendar date as `yyyy-MM-dd` (sorts and compares as text). */
 export type IsoDate = string;
 
-export type ParsedDate = {
+type ParsedDate = {
   readonly iso: IsoDate;
   /** `month` when only a month and year were given (the date is the month's last day). */
   readonly precision: "day" | "month";
@@ -62,7 +62,7 @@ const MAX_YEAR = 2100;
 const DEFAULT_REFERENCE = "2026-01-01";
 
 /** Makes typed text fit the formats: abbreviations without dots, "Sept" as "Sep", no ordinals, no commas. */
-export function normaliseDateText(text: string): string {
+function normaliseDateText(text: string): string {
   return normaliseSpace(text)
     .replace(
       /\b(jan|feb|febr|mar|apr|may|jun|june|jul|july|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\./gi,

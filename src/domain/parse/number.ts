@@ -162,13 +162,3 @@ export function parseCount(text: string): Parsed<number> {
   const value = toNumber(m[2], undefined, undefined);
   return parsedOk(value, String(value));
 }
-
-/** Whether text holds a number, a percentage, a ratio, a count or an amount anywhere in it. */
-export function mentionsQuantity(text: string): boolean {
-  return (
-    /\d/.test(text) ||
-    /\b(one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred|half|all|every|each|weekly|monthly|quarterly|annually)\b/i.test(
-      text,
-    )
-  );
-}

@@ -9,7 +9,7 @@ import { memoKey, type DocumentContext } from "../document-context";
 import { normaliseSpace, parsedErr, parsedOk, type Parsed } from "./parsed";
 import { placeholderKind } from "./placeholder";
 
-export type ParsedPerson = {
+type ParsedPerson = {
   /** The people named, each with the title given beside the name, if any. */
   readonly people: readonly { readonly name: string; readonly title?: string }[];
   /** Set when only a job title was given (no name). */

@@ -4,7 +4,7 @@
 import { normaliseSpace } from "./parsed";
 import { memoKey, type DocumentContext } from "../document-context";
 
-export type PlaceholderKind =
+type PlaceholderKind =
   /** Nothing, or only white space, underscores, dots or a lone currency sign. */
   | "blank"
   /** Template filler: `<Insert district name>`, `[name]`, `____`, `XXX`, "to be determined". */

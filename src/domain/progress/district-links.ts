@@ -81,7 +81,7 @@ function planText(plan: PlanData): string {
 }
 
 /** Whether a Perkins plan's actions, theory of action or milestones speak to a component. */
-export function addresses(plans: readonly PlanData[], component: number): boolean {
+function addresses(plans: readonly PlanData[], component: number): boolean {
   const c = components[component - 1];
   if (!c) return false;
   const name = new RegExp(c.name.replace(/[&/]/g, ".").replace(/\s+/g, "\\s*"), "i");
@@ -148,10 +148,10 @@ export function districtKey(name: string): string {
 }
 
 /** A Perkins file's plans, where its findings go. */
-export type PerkinsFile = { readonly name: string; readonly plans: readonly PlanData[] };
+type PerkinsFile = { readonly name: string; readonly plans: readonly PlanData[] };
 
-export const LINK_RULE = "district_clna_linked";
-export const LINK_CODE = "clna_weak_component_not_addressed";
+const LINK_RULE = "district_clna_linked";
+const LINK_CODE = "clna_weak_component_not_addressed";
 
 /**
  * Findings for each Perkins file of a district: one per component its CLNA(s) rate weak that no

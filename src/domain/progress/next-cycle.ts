@@ -144,7 +144,7 @@ const yearFields: Readonly<Record<string, readonly [string, string, string][]>> 
 
 export const DONE_LAST_CYCLE = "Done last cycle";
 
-export type NextCycle = {
+type NextCycle = {
   readonly data: DocumentPlanData;
   /** Edits for Status columns a district added (plan data has no place for them). */
   readonly extra: readonly ContentEdit[];

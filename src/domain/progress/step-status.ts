@@ -43,7 +43,7 @@ export const stepStateLabels: Record<StepState, string> = {
 };
 
 /** Which columns of a template's rows make a step: its text, owner, deadline and completion. */
-export type StepColumns = {
+type StepColumns = {
   /** Sections whose rows are steps. */
   readonly sections: readonly string[];
   /** The column that says what the step is. */
@@ -104,7 +104,7 @@ export type StepOptions = {
 export const DEFAULT_DUE_WITHIN_DAYS = 14;
 
 /** Where a step's done-or-not is written. */
-export type StatusColumn = {
+type StatusColumn = {
   /** `template`: the template's completion column; `added`: a column the district added. */
   readonly kind: "template" | "added";
   /** The column's header as printed. */
@@ -244,7 +244,7 @@ export function statusColumnOf(
 }
 
 /** Whole days from `from` to `to` (calendar days, local). */
-export function daysBetween(from: IsoDate, to: IsoDate): number {
+function daysBetween(from: IsoDate, to: IsoDate): number {
   const a = isoToDate(from);
   const b = isoToDate(to);
   const utc = (d: Date) => Date.UTC(d.getFullYear(), d.getMonth(), d.getDate());

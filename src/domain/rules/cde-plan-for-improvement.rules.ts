@@ -23,7 +23,7 @@ import {
 const studentWords =
   /\b(students?|learners?|pupils?|children|youth|graduates?|seniors|freshmen|kids|SWDs?|ELs?|ELLs?|English learners?|special education|IEPs?|grade|graders?|kindergarten|proficien\w*|graduat\w*|attendance|absentee\w*|suspensions?|expulsions?|referrals?|achievement|reading|math|ELA|scores?|assessments?|CAASPP|dropout|enrollment|placement|LRE|inclusion|regular class)\b/i;
 
-export const cdeMeasurableOutcome: PlanRule = defineRule({
+const cdeMeasurableOutcome: PlanRule = defineRule({
   name: "cde_measurable_outcome",
   description:
     "Each measurable outcome is quantifiable (a number or percentage) and about students.",
@@ -53,7 +53,7 @@ export const cdeMeasurableOutcome: PlanRule = defineRule({
   },
 });
 
-export const cdeBaselineDated: PlanRule = defineRule({
+const cdeBaselineDated: PlanRule = defineRule({
   name: "cde_baseline_dated",
   description: "Baseline data gives the date (or school year) of the data.",
   check(plan) {
@@ -70,7 +70,7 @@ export const cdeBaselineDated: PlanRule = defineRule({
   },
 });
 
-export const cdeStrategiesNameProblems: PlanRule = defineRule({
+const cdeStrategiesNameProblems: PlanRule = defineRule({
   name: "cde_strategies_name_problems",
   description: "Every High-Leverage Strategy names the problem(s) of practice it addresses.",
   check(plan) {
@@ -102,7 +102,7 @@ export const cdeStrategiesNameProblems: PlanRule = defineRule({
   },
 });
 
-export const cdeActivityDates: PlanRule = defineRule({
+const cdeActivityDates: PlanRule = defineRule({
   name: "cde_activity_dates",
   description:
     "Each activity starts on or before its end, and its progress-monitoring dates fall between start and end.",
@@ -171,7 +171,7 @@ export const cdeActivityDates: PlanRule = defineRule({
   },
 });
 
-export const cdeTargetsObservable: PlanRule = defineRule({
+const cdeTargetsObservable: PlanRule = defineRule({
   name: "cde_targets_observable",
   description:
     "The short-term benchmark and the long-term target are measurable (a number or a percentage).",

@@ -20,7 +20,7 @@ import {
 import { clnaComponents } from "../../templates/clna.template";
 
 /** The seven components, as the template names them (the Quality Component options). */
-export const clnaComponentNames: readonly string[] = clnaComponents;
+const clnaComponentNames: readonly string[] = clnaComponents;
 
 const nextStepSections: readonly string[] = [
   "school-next-steps",
@@ -41,7 +41,7 @@ function normaliseComponent(value: string): string {
 }
 
 /** The component number (1-7) a Quality Component value names, or undefined. */
-export function componentNumber(value: string): number | undefined {
+function componentNumber(value: string): number | undefined {
   const n = normaliseComponent(value);
   if (n === "") return undefined;
   const i = clnaComponentNames.findIndex((c) => {
@@ -54,7 +54,7 @@ export function componentNumber(value: string): number | undefined {
   return digit ? Number(digit[1]) : undefined;
 }
 
-export const clnaPlanDatesInOrder: PlanRule = defineRule({
+const clnaPlanDatesInOrder: PlanRule = defineRule({
   name: "clna_plan_dates_in_order",
   description: "Plan Start <= Current <= Next revisit <= Plan End.",
   check(plan, ctx) {
@@ -89,7 +89,7 @@ export const clnaPlanDatesInOrder: PlanRule = defineRule({
   },
 });
 
-export const clnaThreeMonthNextSteps: PlanRule = defineRule({
+const clnaThreeMonthNextSteps: PlanRule = defineRule({
   name: "clna_three_month_next_steps",
   description:
     "Each next step's By When falls within three months of the Plan Start date (or of the Current date when there is no start), and inside the plan window.",
@@ -136,7 +136,7 @@ export const clnaThreeMonthNextSteps: PlanRule = defineRule({
   },
 });
 
-export const clnaQualityComponent: PlanRule = defineRule({
+const clnaQualityComponent: PlanRule = defineRule({
   name: "clna_quality_component",
   description: "The Quality Component is one of the seven components.",
   check(plan) {
@@ -175,7 +175,7 @@ function chosen(field: FieldData): string | undefined {
   return values.length === 1 ? values[0]?.trim().toLowerCase() : undefined;
 }
 
-export const clnaWeakRatingsAddressed: PlanRule = defineRule({
+const clnaWeakRatingsAddressed: PlanRule = defineRule({
   name: "clna_weak_ratings_addressed",
   description:
     "When criteria are rated Developing or Challenge (or compliance items No / A plan is in place), the action plan's Quality Component is one of the weakest rated components.",
@@ -218,7 +218,7 @@ export const clnaWeakRatingsAddressed: PlanRule = defineRule({
   },
 });
 
-export const clnaMetricTargetObservable: PlanRule = defineRule({
+const clnaMetricTargetObservable: PlanRule = defineRule({
   name: "clna_metric_target_observable",
   description: "The Metric Target is measurable: a number or a percentage to reach.",
   check(plan) {

@@ -19,7 +19,7 @@ import { valueIssues } from "./value-schemas";
 import type { DocumentContext } from "../document-context";
 
 /** Findings about one field's value. `required` says whether a blank is an error here. */
-export function fieldFindings(
+function fieldFindings(
   section: SectionData,
   field: FieldData,
   required: boolean,
@@ -99,7 +99,7 @@ export function fieldFindings(
 }
 
 /** Required fields are filled; every typed value reads as its type; rows that are started are complete. */
-export const fieldValuesRule: PlanRule = defineRule({
+const fieldValuesRule: PlanRule = defineRule({
   name: "field_values",
   description:
     "Required fields are filled (no blanks or placeholders such as TBD, ____, <Insert ...>, N/A) and every value reads as its type (date, person, amount, percentage, ratio, count, one choice).",
@@ -119,7 +119,7 @@ export const fieldValuesRule: PlanRule = defineRule({
 });
 
 /** A section with a least number of rows has that many rows in use. */
-export const rowsMinimumRule: PlanRule = defineRule({
+const rowsMinimumRule: PlanRule = defineRule({
   name: "rows_minimum",
   description: "A table that needs rows (at least one action step) has them.",
   check(plan) {
@@ -148,7 +148,7 @@ export const rowsMinimumRule: PlanRule = defineRule({
 });
 
 /** One person owning every step of a plan with more than three steps. */
-export const oneOwnerRule: PlanRule = defineRule({
+const oneOwnerRule: PlanRule = defineRule({
   name: "one_owner_for_everything",
   description: "When a plan has more than three steps, they are not all owned by the same person.",
   check(plan, ctx) {
@@ -186,7 +186,7 @@ const artifactWords =
  * What kind of entry a measure is: a measure of implementation (a number, a date or a named
  * artifact shows it is done) or a target (a number or a percentage to reach).
  */
-export type MeasureKind = "measure" | "target";
+type MeasureKind = "measure" | "target";
 
 /** Findings about a measure: observable, and not a restatement of its action. */
 export function measureFindings(

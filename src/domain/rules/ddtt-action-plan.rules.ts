@@ -18,7 +18,7 @@ import {
 
 const TODAY_FIELD = "todays-date";
 
-export const ddttStepsInOrder: PlanRule = defineRule({
+const ddttStepsInOrder: PlanRule = defineRule({
   name: "ddtt_steps_in_order",
   description:
     "Action steps are listed in order of completion: no deadline is earlier than the step above it.",
@@ -42,7 +42,7 @@ export const ddttStepsInOrder: PlanRule = defineRule({
   },
 });
 
-export const ddttDeadlineAfterToday: PlanRule = defineRule({
+const ddttDeadlineAfterToday: PlanRule = defineRule({
   name: "ddtt_deadline_before_today",
   description: "Deadlines are not before Today's Date (the plan describes future work).",
   check(plan, ctx) {
@@ -67,7 +67,7 @@ export const ddttDeadlineAfterToday: PlanRule = defineRule({
 /** How far ahead of the plan's date a deadline may fall before it looks like a typing slip. */
 const WINDOW_YEARS = 3;
 
-export const ddttDeadlineWithinWindow: PlanRule = defineRule({
+const ddttDeadlineWithinWindow: PlanRule = defineRule({
   name: "ddtt_deadline_within_window",
   description: `Deadlines fall within ${WINDOW_YEARS} years of Today's Date (an action plan covers the next steps, not a decade).`,
   check(plan, ctx) {
@@ -88,7 +88,7 @@ export const ddttDeadlineWithinWindow: PlanRule = defineRule({
   },
 });
 
-export const ddttOperationalDate: PlanRule = defineRule({
+const ddttOperationalDate: PlanRule = defineRule({
   name: "ddtt_strategy_operational_date",
   description:
     "The last step's deadline is when the strategy is expected to be fully operational (shown).",
@@ -115,7 +115,7 @@ export const ddttOperationalDate: PlanRule = defineRule({
   },
 });
 
-export const ddttMeasuresObservable: PlanRule = defineRule({
+const ddttMeasuresObservable: PlanRule = defineRule({
   name: "ddtt_measures_observable",
   description:
     "Each measure of implementation is observable and does not only restate the action step.",

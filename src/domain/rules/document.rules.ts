@@ -5,7 +5,7 @@
  */
 import { completeFinding, type Finding } from "../findings";
 import type { DocumentPlanData, FieldData, PlanData, SectionData } from "../plan-data";
-import { normalize } from "../recognition";
+import { normalize } from "../text-match";
 import type { DocumentSnapshot } from "../snapshot";
 import type { TemplateDefinition } from "../template-definition";
 
@@ -95,7 +95,7 @@ export function documentFindings(
  * The document holds tracked changes: it is read as it will be once they are accepted (text and
  * rows deleted with Track Changes on are not read), which a reviewer of the file may not see.
  */
-export function trackedChangesFinding(plan: PlanData): Finding {
+function trackedChangesFinding(plan: PlanData): Finding {
   return completeFinding(plan, "document_tracked_changes", {
     code: "document_tracked_changes",
     severity: "warning",

@@ -14,8 +14,6 @@ import type { PlanRule, RuleContext } from "./rule";
 import { sfssRules } from "./sfss-action-plan.rules";
 import { documentContext, type DocumentContext } from "../document-context";
 
-export type { PlanRule, RuleContext } from "./rule";
-
 export const templateRules: Readonly<Record<string, readonly PlanRule[]>> = {
   "ddtt-action-plan": ddttRules,
   "perkins-action-plan": perkinsRules,
@@ -25,18 +23,18 @@ export const templateRules: Readonly<Record<string, readonly PlanRule[]>> = {
 };
 
 /** Every rule that applies to a template, common rules first. */
-export function rulesFor(template: string): readonly PlanRule[] {
+function rulesFor(template: string): readonly PlanRule[] {
   return [...commonRules, ...(templateRules[template] ?? [])];
 }
 
 /** Checks one plan. */
-export function checkPlan(plan: PlanData, ctx: RuleContext): Finding[] {
+function checkPlan(plan: PlanData, ctx: RuleContext): Finding[] {
   return rulesFor(plan.template).flatMap((rule) =>
     rule.check(plan, ctx).map((d) => completeFinding(plan, rule.name, d)),
   );
 }
 
-export type CheckPlansOptions = {
+type CheckPlansOptions = {
   /** The current date, used where a plan has no date of its own. */
   readonly currentDate: IsoDate;
   /** The document's context (a fresh one for this call unless given). */

@@ -19,9 +19,9 @@ import {
 } from "./rule";
 
 const TODAY_FIELD = "date";
-export const perkinsCompletionValues = ["Completed", "In progress", "Not started"] as const;
+const perkinsCompletionValues = ["Completed", "In progress", "Not started"] as const;
 
-export const perkinsTheoryIfThen: PlanRule = defineRule({
+const perkinsTheoryIfThen: PlanRule = defineRule({
   name: "perkins_theory_if_then",
   description: "The Theory of Action is an If/Then statement.",
   check(plan) {
@@ -43,7 +43,7 @@ export const perkinsTheoryIfThen: PlanRule = defineRule({
   },
 });
 
-export const perkinsCompletionStatus: PlanRule = defineRule({
+const perkinsCompletionStatus: PlanRule = defineRule({
   name: "perkins_completion_status",
   description:
     "An action's completion is blank until done, then a date, Completed, In progress or Not started.",
@@ -65,7 +65,7 @@ export const perkinsCompletionStatus: PlanRule = defineRule({
   },
 });
 
-export const perkinsParticipationRoles: PlanRule = defineRule({
+const perkinsParticipationRoles: PlanRule = defineRule({
   name: "perkins_participation_roles",
   description: "Participation and Commitments names who is involved and the role each plays.",
   check(plan, ctx) {
@@ -101,7 +101,7 @@ export const perkinsParticipationRoles: PlanRule = defineRule({
   },
 });
 
-export const perkinsTimelineInWindow: PlanRule = defineRule({
+const perkinsTimelineInWindow: PlanRule = defineRule({
   name: "perkins_timeline_in_plan_window",
   description: "Action timelines fall within the two plan years that start at the plan's Date.",
   check(plan, ctx) {
@@ -126,7 +126,7 @@ export const perkinsTimelineInWindow: PlanRule = defineRule({
   },
 });
 
-export const perkinsEvidenceNamesData: PlanRule = defineRule({
+const perkinsEvidenceNamesData: PlanRule = defineRule({
   name: "perkins_evidence_names_data",
   description: "Evidence of Progress names the data points or sources to be analyzed.",
   check(plan) {
@@ -144,7 +144,7 @@ export const perkinsEvidenceNamesData: PlanRule = defineRule({
   },
 });
 
-export const perkinsYearAttainment: PlanRule = defineRule({
+const perkinsYearAttainment: PlanRule = defineRule({
   name: "perkins_year_attainment",
   description:
     "End of Year 1 and Year 2 attainment may stay blank until that year ends (info); Year 2 is not reported before Year 1.",
@@ -185,7 +185,7 @@ export const perkinsYearAttainment: PlanRule = defineRule({
   },
 });
 
-export const perkinsSignatures: PlanRule = defineRule({
+const perkinsSignatures: PlanRule = defineRule({
   name: "perkins_signature_lines",
   description:
     "The signature and date lines are shown as to-do items; PlanAssist never fills them.",

@@ -84,7 +84,7 @@ export function usedRows(section: SectionData | undefined): RowData[] {
 export type RowFieldFinding = Omit<FindingDraft, "section" | "row" | "field">;
 
 /** A per-row test: nothing when the field is right, else what to report about it. */
-export type RowFieldTest = (
+type RowFieldTest = (
   field: FieldData,
   row: RowData,
   section: SectionData,

@@ -11,7 +11,7 @@ function blockUsed(sections: readonly SectionData[]): boolean {
   return sections.some((s) => s.fields.some((f) => filled(f)) || usedRows(s).length > 0);
 }
 
-export const sfssChallengeCount: PlanRule = defineRule({
+const sfssChallengeCount: PlanRule = defineRule({
   name: "sfss_challenge_count",
   description: "The plan names 2 to 4 challenges.",
   check(plan) {
@@ -37,7 +37,7 @@ export const sfssChallengeCount: PlanRule = defineRule({
   },
 });
 
-export const sfssTargetOutcomesObservable: PlanRule = defineRule({
+const sfssTargetOutcomesObservable: PlanRule = defineRule({
   name: "sfss_target_outcomes_observable",
   description:
     "Each challenge's Target Outcomes are observable (a number, a percentage, a date or a named artifact).",

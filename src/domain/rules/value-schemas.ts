@@ -13,7 +13,7 @@ import { parsePerson } from "../parse/person";
 import type { Parsed } from "../parse/parsed";
 import type { DocumentContext } from "../document-context";
 
-export type ValueIssueParams = {
+type ValueIssueParams = {
   readonly code: string;
   readonly severity: Severity;
   readonly reading?: string;
@@ -56,7 +56,7 @@ const textSchema = z.string().superRefine((value, ctx) => {
   }
 });
 
-export const fieldValueSchemas: Readonly<Record<FieldType, z.ZodType<string, string>>> = {
+const fieldValueSchemas: Readonly<Record<FieldType, z.ZodType<string, string>>> = {
   text: textSchema,
   "long-text": textSchema,
   person: parsedSchema(parsePerson),
@@ -71,7 +71,7 @@ export const fieldValueSchemas: Readonly<Record<FieldType, z.ZodType<string, str
   "multiple-choice": z.string(),
 };
 
-export type ValueIssue = {
+type ValueIssue = {
   readonly code: string;
   readonly severity: Severity;
   readonly message: string;
@@ -142,21 +142,4 @@ export function valueIssues(type: FieldType, value: string, ctx?: DocumentContex
       ? { code: p.code, severity: p.severity, message: i.message, reading: p.reading }
       : { code: p.code, severity: p.severity, message: i.message };
   });
-}
-
-/** How a value of a type reads back (for the task pane and --show-values), when it reads. */
-export function readingOf(type: FieldType, value: string): string | undefined {
-  const parsers: Partial<Record<FieldType, (t: string) => Parsed<unknown>>> = {
-    person: parsePerson,
-    date: (t) => parseDate(t),
-    "date-range": (t) => parseDateRange(t),
-    number: parseCount,
-    percent: parsePercent,
-    ratio: parseRatio,
-    money: parseMoney,
-  };
-  const p = parsers[type];
-  if (!p) return undefined;
-  const r = p(value);
-  return r.ok ? r.reading : undefined;
 }

@@ -45,7 +45,7 @@ import { rowsFingerprint, tablesFingerprint } from "./revert-fingerprint";
 import { hasTextFormField, spanSplices } from "./span";
 import { applySplices, type Splice } from "./splice";
 
-export type EditStatus = "written" | "unchanged" | "failed";
+type EditStatus = "written" | "unchanged" | "failed";
 
 export type EditOutcome = {
   readonly edit: Edit;
@@ -114,7 +114,7 @@ export type AppliedPlan = {
   readonly structured?: { readonly source: string; readonly read: ReadResult };
 };
 
-export type Difference = { readonly edit: Edit; readonly expected: string; readonly found: string };
+type Difference = { readonly edit: Edit; readonly expected: string; readonly found: string };
 
 function read(source: string): { doc: XmlDocument; read: ReadResult } {
   const doc = parseXml(source);
@@ -140,7 +140,7 @@ function changedError(differences: readonly Difference[]): Result<never> {
 // The safety check
 
 /** What each edit's target holds in `snapshot`, compared with what the edit expects. */
-export function differences(snapshot: DocumentSnapshot, edits: readonly Edit[]): Difference[] {
+function differences(snapshot: DocumentSnapshot, edits: readonly Edit[]): Difference[] {
   const out: Difference[] = [];
   for (const e of edits) {
     const d = difference(snapshot, e);
@@ -705,7 +705,7 @@ class ContentWriter {
  * Sets the first check box in a paragraph, a `w14:checkbox` content control or a legacy check box
  * form field, to checked or not, keeping it a control or a field. Undefined when there is none.
  */
-export function boxToggle(
+function boxToggle(
   doc: XmlDocument,
   p: XmlElement,
   n: WordNames,
@@ -773,8 +773,8 @@ export function boxToggle(
 }
 
 /** The marks `set-marks` writes before an option (what the plan reader reads as checked or not). */
-export const CHECKED_MARK = "☒ ";
-export const EMPTY_MARK = "☐ ";
+const CHECKED_MARK = "☒ ";
+const EMPTY_MARK = "☐ ";
 
 const RADIO_CODES: Record<string, { empty: number; filled: number }> = {
   wingdings: { empty: 0xa1, filled: 0x6c },

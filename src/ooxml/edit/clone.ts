@@ -13,7 +13,7 @@ import {
 } from "./paragraph-xml";
 
 /** Label text by cell and paragraph. */
-export type LabelMap = ReadonlyMap<string, string>;
+type LabelMap = ReadonlyMap<string, string>;
 
 export function labelKey(cell: number, paragraph: number): string {
   return `${cell}:${paragraph}`;

@@ -108,7 +108,7 @@ function withoutRevisionMarks(doc: XmlDocument, rPr: XmlElement): string {
 }
 
 /** Run content for a line of text: `w:t` pieces and `w:tab` for tabs. */
-export function runContent(text: string, n: WordNames): string {
+function runContent(text: string, n: WordNames): string {
   const parts = stripInvalidXmlChars(text).split("\t");
   return parts
     .map((part, i) => {
@@ -163,18 +163,6 @@ export function rewrittenParagraph(
   const open = doc.source.slice(p.start, p.openEnd);
   const startTag = open.endsWith("/>") ? `${open.slice(0, -2)}>` : open;
   return `${startTag}${pPr ? sourceOf(doc, pPr) : ""}${textRun(text, rPr, n)}${keptMarkers(doc, p, n)}</${n.p}>`;
-}
-
-/** A new paragraph after `p` with the same properties (its start tag without unique ids). */
-export function siblingParagraph(
-  doc: XmlDocument,
-  p: XmlElement,
-  text: string,
-  n: WordNames,
-  rPr: string,
-): string {
-  const pPr = firstChildNamed(p, n.pPr);
-  return `${startTagForCopy(doc, p)}${pPr ? sourceOf(doc, pPr) : ""}${textRun(text, rPr, n)}</${n.p}>`;
 }
 
 /** A piece of a paragraph's visible text and the element it comes from. */

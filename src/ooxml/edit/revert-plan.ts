@@ -63,7 +63,7 @@ export type RestoreStep = {
 };
 
 /** Rows a fill added, to take away. */
-export type RowsRemoval = {
+type RowsRemoval = {
   readonly table: number;
   readonly row: number;
   readonly count: number;
@@ -72,7 +72,7 @@ export type RowsRemoval = {
 };
 
 /** Rows a fill removed, to put back before row `row` of `table` (or at its end). */
-export type RowsReturn = {
+type RowsReturn = {
   readonly table: number;
   readonly row: number;
   readonly xml: string;
@@ -85,7 +85,7 @@ export type RowsReturn = {
 };
 
 /** A block of tables a fill added, to take away with the empty paragraphs put around it. */
-export type TablesRemoval = {
+type TablesRemoval = {
   readonly table: number;
   readonly count: number;
   readonly separators: number;
@@ -542,7 +542,7 @@ function planOrThrow(read: ReadDocument, fill: FillRecord, force: boolean): Resu
  * Where a restored cell or paragraph is in the document once the plan is carried out: tables
  * and rows taken away before it move it up, rows put back before it move it down.
  */
-export function placeAfterRevert(
+function placeAfterRevert(
   read: ReadDocument,
   plan: RevertPlan,
 ): (r: RestoreStep) => { table?: number; row?: number; cell?: number; paragraph?: number } {
@@ -618,7 +618,7 @@ export function checkReverted(
 // For a host that deletes whole tables and paragraphs (Word)
 
 /** A top-level table or body paragraph that goes with a block of tables a fill added. */
-export type BlockPart =
+type BlockPart =
   | { readonly kind: "table"; readonly table: number; readonly documentIndex: number }
   | { readonly kind: "paragraph"; readonly paragraph: number; readonly documentIndex: number };
 

@@ -11,7 +11,7 @@ import { parseXml, type XmlDocument } from "../xml";
 import { planRevert, type RevertPlan } from "./revert-plan";
 import { applySplices, type Splice } from "./splice";
 
-export type RevertResult = {
+type RevertResult = {
   readonly source: string;
   /** Cells and paragraphs restored, rows and tables removed or put back. */
   readonly restored: number;

@@ -12,7 +12,7 @@ export type Splice = {
   readonly tag?: string;
 };
 
-export type SpliceResult = {
+type SpliceResult = {
   readonly text: string;
   /** Output offset of the start of each tagged splice's text. */
   readonly tagged: ReadonlyMap<string, number>;
@@ -47,19 +47,4 @@ export function applySplices(source: string, splices: readonly Splice[]): Splice
   }
   out.push(source.slice(pos));
   return { text: out.join(""), tagged, applied: sorted };
-}
-
-/**
- * The source with the spliced ranges cut out, and the output with the inserted texts cut out:
- * equal when nothing outside the splices changed. Tests use it to prove that claim.
- */
-export function outsideSplices(source: string, splices: readonly Splice[]): string {
-  const sorted = [...splices].sort((a, b) => a.start - b.start);
-  let out = "";
-  let pos = 0;
-  for (const s of sorted) {
-    out += source.slice(pos, s.start) + "\u0000";
-    pos = s.end;
-  }
-  return out + source.slice(pos);
 }

@@ -4,7 +4,7 @@ import type { Location } from "../../domain/snapshot";
 import { isSymbolFont, symbolGlyph } from "../../ooxml/glyphs";
 import { useDocumentViewStyles } from "./DocumentView.styles";
 
-export type DocumentViewProps = { readonly bytes: Uint8Array; readonly fileName: string };
+type DocumentViewProps = { readonly bytes: Uint8Array; readonly fileName: string };
 
 /** The cell element the rendering shows for a location (tables in document order, nested ones included). */
 function elementFor(root: HTMLElement, location: Location): HTMLElement | undefined {
@@ -27,7 +27,7 @@ function firstFamily(fontFamily: string): string {
  * the browser has no Wingdings, and would show "¡" and "l" for the rating circles. Returns how
  * many characters were replaced.
  */
-export function drawSymbolGlyphs(root: HTMLElement): number {
+function drawSymbolGlyphs(root: HTMLElement): number {
   const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   const changes: { node: Text; text: string; parent: HTMLElement }[] = [];
   for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
@@ -67,7 +67,7 @@ function bulletChar(font: string, ch: string): string {
  * List bullets in the rendering's style sheets: docx-preview writes them as CSS `content` in the
  * list's symbol font, which the browser does not have. Each becomes the glyph it pictures.
  */
-export function drawSymbolBullets(styleHost: HTMLElement): void {
+function drawSymbolBullets(styleHost: HTMLElement): void {
   for (const style of styleHost.querySelectorAll("style")) {
     const css = style.textContent ?? "";
     if (!/font-family:\s*['"]?(symbol|wingdings)/i.test(css)) continue;

@@ -30,7 +30,7 @@ type Unreadable = { readonly name: string; readonly message: string };
  * The name Download suggests: the file's own name with " filled" before the extension, never the
  * blank template's (a downloaded copy does not overwrite the original by accident).
  */
-export function downloadName(name: string): string {
+function downloadName(name: string): string {
   const m = /^(.*?)(\.(?:docx|docm|dotx))?$/i.exec(name);
   const base = (m?.[1] ?? name).replace(/ filled( \d+)?$/, "") || "plan";
   return `${base} filled.docx`;
@@ -40,7 +40,7 @@ const params = new URLSearchParams(window.location.search);
 
 const sampleProblem = "The sample could not be loaded. Open a .docx file instead.";
 
-export type PreviewAppProps = {
+type PreviewAppProps = {
   /** The sample the page opens with, fetched before the first render (see first-sample.ts). */
   readonly first?: FirstSample;
 };

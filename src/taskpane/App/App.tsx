@@ -22,7 +22,6 @@ import {
   findingsFor,
   personNames,
   sectionChanged,
-  sectionKey,
 } from "../../app/plan-session";
 import type { PlanSession } from "../../app/plan-session";
 import { Overview } from "../components/Overview/Overview";
@@ -61,7 +60,7 @@ function localToday(): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-export type AppProps = { readonly session: PlanSession } & PaneOptions;
+type AppProps = { readonly session: PlanSession } & PaneOptions;
 
 /** The task pane: opening, guided filling, writing and review. */
 export function App({ session, ...options }: AppProps) {
@@ -120,7 +119,7 @@ export function App({ session, ...options }: AppProps) {
     const position =
       view.kind === "section" ? Math.min(view.position, plan.sections.length - 1) : 0;
     const section = plan.sections[position];
-    const before = section ? findSection(originalPlan, sectionKey(section)) : undefined;
+    const before = section ? findSection(originalPlan, section) : undefined;
     const narrowHere = section && view.kind === "section" ? pane.narrow(section) : [];
     const noun = blockNoun(plan);
     body = (
@@ -221,7 +220,7 @@ export function App({ session, ...options }: AppProps) {
               plan={plan}
               section={section}
               position={position}
-              findings={findingsFor(findings, planIndex, sectionKey(section))}
+              findings={findingsFor(findings, planIndex, section)}
               guidance={(field) => session.guidance(plan.template, section.id, field)}
               rubric={(field) => session.rubric(field)}
               sectionGuidance={session.sectionGuidance(plan.template, section.id)}

@@ -29,7 +29,7 @@ export type Notice = {
 };
 
 /** "1 value", "3 values". */
-export function count(n: number, one: string, many = `${one}s`): string {
+function count(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
@@ -172,7 +172,7 @@ export function describeComments(report: CommentReport, skipped: number): Notice
 }
 
 /** An entry typed for a cell too narrow to read it. */
-export type NarrowEntry = {
+type NarrowEntry = {
   /** `fieldKey(field, row)`. */
   readonly key: string;
   readonly name: string;

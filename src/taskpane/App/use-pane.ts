@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { DocumentPlanData, SectionData } from "../../domain/plan-data";
+import { sectionKey } from "../../domain/plan-keys";
 import type { DocumentCapabilities } from "../../ports/document.port";
 import type { Location } from "../../domain/snapshot";
 import {
@@ -18,7 +19,6 @@ import {
   findingsFor,
   sectionChanged,
   sectionFields,
-  sectionKey,
   valueText,
   withSection,
   type ConsentItem,
@@ -36,14 +36,14 @@ import {
   type Notice,
 } from "./pane-notices";
 
-export type View =
+type View =
   | { kind: "overview" }
   | { kind: "section"; position: number }
   | { kind: "review" }
   | { kind: "progress" };
 
 /** A write waiting for the person's answer: first about entries with errors, then about replacing text. */
-export type PendingWrite = {
+type PendingWrite = {
   readonly position: number;
   readonly errors: readonly EntryWithErrors[];
   readonly consent: readonly ConsentItem[];
@@ -63,10 +63,6 @@ function changedFieldKeys(a: SectionData, b: SectionData): Set<string> {
   return out;
 }
 
-function sectionKeyText(s: SectionData): string {
-  return `${s.id}#${s.block ?? 0}`;
-}
-
 /** Keys (plan index / position) of the sections whose entries were typed but not written. */
 function unwrittenOf(
   data: DocumentPlanData | undefined,
@@ -76,7 +72,7 @@ function unwrittenOf(
   if (!data || !original) return out;
   data.plans.forEach((p, pi) =>
     p.sections.forEach((s, si) => {
-      const o = findSection(original.plans[pi], sectionKey(s));
+      const o = findSection(original.plans[pi], s);
       if (!o || sectionChanged(o, s)) out.add(`${pi}/${si}`);
     }),
   );
@@ -99,16 +95,14 @@ function keepUnwritten(
     if (!out.plans[p]) return;
     const added: SectionData[] = [];
     for (const s of plan.sections) {
-      const key = sectionKey(s);
-      const o = findSection(prevOriginal.plans[p], key);
-      const now = findSection(out.plans[p], key);
+      const o = findSection(prevOriginal.plans[p], s);
+      const now = findSection(out.plans[p], s);
       if (!o) {
         // A block added in the pane: kept until the document holds it.
         if (!now) added.push(s);
         continue;
       }
-      if (now && sectionKeyText(s) !== written && sectionChanged(o, s))
-        out = withSection(out, p, s);
+      if (now && sectionKey(s) !== written && sectionChanged(o, s)) out = withSection(out, p, s);
     }
     if (added.length) {
       const target = out.plans[p];
@@ -330,11 +324,12 @@ export function usePane(session: PlanSession, options: PaneOptions = {}) {
     const r = await session.write({
       data: writeData(original, data, planIndex, section),
       plan: planIndex,
-      section: sectionKey(section),
+      section:
+        section.block === undefined ? { id: section.id } : { id: section.id, block: section.block },
       overwrite,
     });
     if (r.ok) {
-      await load(true, sectionKeyText(section));
+      await load(true, sectionKey(section));
       say(describeReport(r.value, section, withErrors));
     } else {
       say({ intent: "error", title: "Nothing written", text: r.error.message });
@@ -347,8 +342,8 @@ export function usePane(session: PlanSession, options: PaneOptions = {}) {
   const startWrite = (position: number) => {
     const section = plan?.sections[position];
     if (!section) return;
-    const before = findSection(originalPlan, sectionKey(section));
-    setTried(new Set([...tried, `${planIndex}/${sectionKeyText(section)}`]));
+    const before = findSection(originalPlan, section);
+    setTried(new Set([...tried, `${planIndex}/${sectionKey(section)}`]));
     if (before && !sectionChanged(before, section)) {
       say({
         intent: "info",
@@ -357,10 +352,7 @@ export function usePane(session: PlanSession, options: PaneOptions = {}) {
       });
       return;
     }
-    const errors = entriesWithErrors(
-      section,
-      findingsFor(findings, planIndex, sectionKey(section)),
-    );
+    const errors = entriesWithErrors(section, findingsFor(findings, planIndex, section));
     // A new block's cells hold nothing yet: there is nothing to replace.
     const consent = before ? consentItems(before, section) : [];
     if (errors.length) setPending({ position, errors, consent, step: "errors" });
@@ -444,7 +436,7 @@ export function usePane(session: PlanSession, options: PaneOptions = {}) {
   /** The section's typed entries bound for cells too narrow to read them, said before writing. */
   const narrow = (section: SectionData) => {
     const snapshot = opened?.kind === "plans" ? opened.snapshot : undefined;
-    return narrowEntries(section, findSection(originalPlan, sectionKey(section)), snapshot);
+    return narrowEntries(section, findSection(originalPlan, section), snapshot);
   };
 
   return {
@@ -466,7 +458,7 @@ export function usePane(session: PlanSession, options: PaneOptions = {}) {
     announce,
     pending,
     stale,
-    tried: (section: SectionData) => tried.has(`${planIndex}/${sectionKeyText(section)}`),
+    tried: (section: SectionData) => tried.has(`${planIndex}/${sectionKey(section)}`),
     commented,
     unwritten,
     writeDone,
@@ -491,5 +483,3 @@ export function usePane(session: PlanSession, options: PaneOptions = {}) {
     narrow,
   };
 }
-
-export type Pane = ReturnType<typeof usePane>;

@@ -4,7 +4,6 @@ import {
   findSection,
   findingsFor,
   planCompleteness,
-  sectionKey,
   sectionStatus,
   type PaneFinding,
 } from "../../../app/plan-session";
@@ -12,7 +11,7 @@ import { sectionTitle } from "../SectionForm/section-title";
 import { StatusBadge, UnwrittenBadge } from "../StatusBadge/StatusBadge";
 import { useOverviewStyles } from "./Overview.styles";
 
-export type OverviewProps = {
+type OverviewProps = {
   /** The plan with the entries typed in the pane (its sections are listed). */
   readonly plan: PlanData;
   /** The plan as the document holds it: progress and status count what is written. */
@@ -58,9 +57,9 @@ export function Overview({
       <h3 className={styles.title}>Sections</h3>
       <ol className={styles.list}>
         {plan.sections.map((s, i) => {
-          const inDocument = findSection(documentPlan, sectionKey(s));
+          const inDocument = findSection(documentPlan, s);
           const status = inDocument
-            ? sectionStatus(inDocument, findingsFor(findings, planIndex, sectionKey(s)))
+            ? sectionStatus(inDocument, findingsFor(findings, planIndex, s))
             : "not-started";
           return (
             <li key={`${s.id}-${s.block ?? 0}`}>

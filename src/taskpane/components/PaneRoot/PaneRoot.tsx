@@ -4,7 +4,7 @@ import type { DocumentCapabilities } from "../../../ports/document.port";
 import { App } from "../../App/App";
 import { themes, type ThemeName } from "../../theme";
 
-export type PaneRootProps = {
+type PaneRootProps = {
   readonly session: PlanSession;
   readonly theme: ThemeName;
   /** Told when entries typed but not written appear or go. */

@@ -13,7 +13,6 @@ import {
   findingsFor,
   planCompleteness,
   reviewSummary,
-  sectionKey,
   type PaneFinding,
   type Severity,
 } from "../../../app/plan-session";
@@ -109,7 +108,7 @@ export function ReviewMode({
               {plan.label}: {c.filled} of {c.required} required fields filled and valid
             </h3>
             {plan.sections.map((section) => {
-              const mine = findingsFor(visible, planIndex, sectionKey(section));
+              const mine = findingsFor(visible, planIndex, section);
               if (mine.length === 0) return null;
               return (
                 <section

@@ -6,7 +6,7 @@ import { isEmptyValue } from "../../../app/plan-session";
 import { FieldControl, type FieldMessage } from "../FieldControl/FieldControl";
 import { useRowCardsStyles } from "./RowCards.styles";
 
-export type RowCardsProps = {
+type RowCardsProps = {
   readonly rows: readonly RowData[];
   /** What one row is called ("Action step", "Strategy"). */
   readonly noun: string;
@@ -20,7 +20,7 @@ export type RowCardsProps = {
 };
 
 /** Whether a row may be removed: only rows PlanAssist added or rows with nothing in them. */
-export function canRemoveRow(row: RowData): boolean {
+function canRemoveRow(row: RowData): boolean {
   return row.added === true || row.cells.every((c) => isEmptyValue(c.value));
 }
 
@@ -32,7 +32,7 @@ function nextLabel(label: string | undefined): string | undefined {
 }
 
 /** A new, empty row shaped like the last one. */
-export function blankRowAfter(rows: readonly RowData[]): RowData | undefined {
+function blankRowAfter(rows: readonly RowData[]): RowData | undefined {
   const last = rows[rows.length - 1];
   if (!last) return undefined;
   const label = nextLabel(last.label);
@@ -48,7 +48,7 @@ export function blankRowAfter(rows: readonly RowData[]): RowData | undefined {
 }
 
 /** Moves a row's values up or down; the rows' places in the document stay where they are. */
-export function moveRow(rows: readonly RowData[], from: number, to: number): RowData[] {
+function moveRow(rows: readonly RowData[], from: number, to: number): RowData[] {
   const a = rows[from];
   const b = rows[to];
   if (!a || !b) return [...rows];

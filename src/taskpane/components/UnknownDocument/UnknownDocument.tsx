@@ -10,7 +10,7 @@ import {
 import { useState } from "react";
 import type { TemplateSummary, UnknownDocument as Unknown } from "../../../app/plan-session";
 
-export type UnknownDocumentProps = {
+type UnknownDocumentProps = {
   readonly document: Unknown;
   readonly templates: readonly TemplateSummary[];
   readonly busy: boolean;
