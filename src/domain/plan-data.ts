@@ -128,8 +128,8 @@ const sectionDataSchema = z.object({
 });
 export type SectionData = z.infer<typeof sectionDataSchema>;
 
-/** What names a section, and the section named as text (plan-keys.ts, loaded alone by the pane). */
-export { sectionKey, type SectionKey } from "./plan-keys";
+/** A section named as text (plan-keys.ts, loaded alone by the pane). */
+export { sectionKey } from "./plan-keys";
 
 const planDataSchema = z.object({
   template: z.string().min(1),
