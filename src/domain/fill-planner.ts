@@ -10,16 +10,23 @@
 import {
   clip,
   leadingMarkLength,
-  nextLabel,
   slotText,
   type BlockLabel,
   type ContentEdit,
   type EditPlan,
   type Location,
-  type RowLabel,
   type Skip,
   type StructureEdit,
 } from "./edits";
+import {
+  blank,
+  isEmpty,
+  labelsOfCell,
+  valueSlots,
+  type Pending,
+  type Planning,
+} from "./fill-parts";
+import { planRowChanges } from "./layouts/rows";
 import { stripPlaceholders } from "./layouts/values";
 import {
   sectionKey,
@@ -48,14 +55,6 @@ export type FillPlanning = {
   readonly rowsAdded: number;
   readonly rowsRemoved: number;
   readonly blocksAdded: number;
-};
-
-type Pending = {
-  field: string;
-  desired: FieldData;
-  current: FieldData | undefined;
-  map: (l: Location) => Location;
-  fresh: boolean;
 };
 
 function clean(s: string): string {
@@ -87,45 +86,6 @@ function sectionTables(s: SectionData): number[] {
   };
   s.fields.forEach(add);
   for (const r of s.rows ?? []) r.cells.forEach(add);
-  return out;
-}
-
-/** Paragraphs of a cell that hold values (not labels), by `cell:paragraph`, with a label prefix length. */
-function valueSlots(fields: readonly FieldData[], snapshot: DocumentSnapshot): Map<string, number> {
-  const slots = new Map<string, number>();
-  for (const f of fields) {
-    if (f.type === "multiple-choice" || f.type === "single-choice") continue;
-    const loc = f.location;
-    if (!loc || loc.kind !== "cell") continue;
-    const cell = snapshot.tables[loc.table]?.rows[loc.row]?.cells[loc.cell];
-    const from = loc.paragraph ?? 0;
-    const count = loc.paragraphCount ?? (cell ? cell.paragraphs.length - from : 1);
-    for (let k = from; k < from + count; k++) {
-      slots.set(`${loc.table}:${loc.row}:${loc.cell}:${k}`, k === from ? (loc.start ?? 0) : 0);
-    }
-  }
-  return slots;
-}
-
-/** The labels a copy of a cell keeps: every non-empty paragraph outside the value slots. */
-function labelsOfCell(
-  snapshot: DocumentSnapshot,
-  table: number,
-  row: number,
-  cell: number,
-  slots: Map<string, number>,
-  renumber: (text: string) => string,
-): { paragraph: number; text: string }[] {
-  const out: { paragraph: number; text: string }[] = [];
-  const c = snapshot.tables[table]?.rows[row]?.cells[cell];
-  c?.paragraphs.forEach((p, k) => {
-    const slot = slots.get(`${table}:${row}:${cell}:${k}`);
-    let text: string;
-    if (slot === undefined) text = p.text.slice(leadingMarkLength(p));
-    else text = p.text.slice(0, slot);
-    if (text.length === 0) return;
-    out.push({ paragraph: k, text: renumber(text) });
-  });
   return out;
 }
 
@@ -178,17 +138,6 @@ export function placeCopiedRows(desired: DocumentPlanData): Result<DocumentPlanD
   }
   return ok(changed ? { ...desired, plans } : desired);
 }
-
-/** What the steps of a fill plan add to as they go: structure, values to write, skips, counts. */
-type Planning = {
-  readonly snapshot: DocumentSnapshot;
-  readonly structure: StructureEdit[];
-  readonly pending: Pending[];
-  readonly skipped: Skip[];
-  rowsAdded: number;
-  rowsRemoved: number;
-  blocksAdded: number;
-};
 
 // Content edits in added rows and blocks use post-structure coordinates directly.
 const identity = (l: Location) => l;
@@ -269,8 +218,7 @@ function planPlan(planning: Planning, have: PlanData, want: PlanData, options: F
       continue;
     }
     pendSectionValues(planning, ws, hs);
-    planAddedRows(planning, ws, hs);
-    planRemovedRows(planning, ws, hs);
+    planRowChanges(planning, ws, hs);
   }
 }
 
@@ -432,139 +380,6 @@ function pendSectionValues(planning: Planning, ws: SectionData, hs: SectionData)
   }
 }
 
-/**
- * Rows beyond the document's: copies of the section's last row, up to the section's maximum,
- * with numbered labels counted on; their values are written into the copies.
- */
-function planAddedRows(planning: Planning, ws: SectionData, hs: SectionData): void {
-  const { snapshot, skipped } = planning;
-  const wantRows = ws.rows ?? [];
-  const haveRows = hs.rows ?? [];
-  const extra = wantRows
-    .filter((x) => x.index >= haveRows.length)
-    .sort((a, b) => a.index - b.index);
-  const template = haveRows[haveRows.length - 1];
-  const anchor = template?.cells.find((c) => c.location?.kind === "cell")?.location;
-  if (extra.length === 0) return;
-  if (!template || !anchor || anchor.kind !== "cell") {
-    skipped.push({
-      field: ws.id,
-      reason: "no-location",
-      message: `Rows cannot be added to "${ws.label}": no row to copy was found.`,
-    });
-    return;
-  }
-  const max = ws.rowLimits?.max ?? hs.rowLimits?.max ?? Infinity;
-  const allowed = extra.filter((x) => x.index < max);
-  if (allowed.length < extra.length) {
-    skipped.push({
-      field: ws.id,
-      reason: "no-location",
-      message: `"${ws.label}" takes at most ${max} rows; ${extra.length - allowed.length} were not added.`,
-    });
-  }
-  const slots = valueSlots(template.cells, snapshot);
-  const tplNumber = haveRows.length;
-  const rows: RowLabel[][] = allowed.map((x, k) => {
-    const n = haveRows.length + k + 1;
-    const renumber = (t: string) =>
-      /\d/.test(t) && new RegExp(`(?<!\\d)${tplNumber}(?!\\d)`).test(t)
-        ? nextLabel(t, n - tplNumber)
-        : t;
-    const labels: RowLabel[] = [];
-    snapshot.tables[anchor.table]?.rows[anchor.row]?.cells.forEach((_, c) => {
-      for (const l of labelsOfCell(snapshot, anchor.table, anchor.row, c, slots, renumber)) {
-        labels.push({ cell: c, paragraph: l.paragraph, text: l.text });
-      }
-    });
-    return labels;
-  });
-  if (rows.length > 0) {
-    planning.structure.push({
-      kind: "insert-rows",
-      section: ws.id,
-      table: anchor.table,
-      templateRow: anchor.row,
-      after: anchor.row,
-      rows,
-      expected: snapshot.tables[anchor.table]?.rows[anchor.row]?.cells.map((c) => c.text) ?? [],
-    });
-    planning.rowsAdded += rows.length;
-  }
-  pendAddedRowValues(planning, ws, template, allowed, rows);
-}
-
-/** Values of the added rows: the copied row's locations, moved down to each copy. */
-function pendAddedRowValues(
-  planning: Planning,
-  ws: SectionData,
-  template: RowData,
-  allowed: readonly RowData[],
-  rows: readonly RowLabel[][],
-): void {
-  allowed.forEach((r, k) => {
-    for (const f of r.cells) {
-      const tf = template.cells.find((x) => x.id === f.id);
-      if (!tf?.location) continue;
-      const rowLabels = rows[k] ?? [];
-      const relocate = (l: Location): Location => {
-        if (l.kind !== "cell") return l;
-        const moved: Location = { ...l, row: l.row + k + 1 };
-        // A label before the value in the same paragraph may have changed length ("9." -> "10.").
-        if (l.start !== undefined) {
-          const label = rowLabels.find(
-            (x) => x.cell === l.cell && x.paragraph === (l.paragraph ?? 0),
-          );
-          return { ...moved, start: label?.text.length ?? l.start };
-        }
-        return moved;
-      };
-      planning.pending.push({
-        field: `${ws.id}[${r.index}].${f.id}`,
-        desired: f,
-        current: blank(tf),
-        map: relocate,
-        fresh: true,
-      });
-    }
-  });
-}
-
-/** Rows the data no longer has: removed when empty and the minimum allows it. */
-function planRemovedRows(planning: Planning, ws: SectionData, hs: SectionData): void {
-  const { snapshot, skipped } = planning;
-  const wantRows = ws.rows ?? [];
-  const haveRows = hs.rows ?? [];
-  if (!(wantRows.length > 0 || (ws.rows !== undefined && haveRows.length > 0))) return;
-  const min = ws.rowLimits?.min ?? hs.rowLimits?.min ?? 0;
-  const gone = haveRows.filter((r) => !wantRows.some((w) => w.index === r.index));
-  const removable = gone.filter((r) => r.index >= min && r.cells.every((c) => isEmpty(c.value)));
-  for (const r of gone.filter((x) => !removable.includes(x))) {
-    skipped.push({
-      field: `${ws.id}[${r.index}]`,
-      reason: "typed-text",
-      message: `Row ${r.index + 1} of "${ws.label}" was left: it still holds text or the template needs it.`,
-    });
-  }
-  const locs = removable
-    .map((r) => r.cells.find((c) => c.location?.kind === "cell")?.location)
-    .filter((l): l is Extract<Location, { kind: "cell" }> => l?.kind === "cell");
-  if (locs.length > 0) {
-    const table = (locs[0] as (typeof locs)[number]).table;
-    const rowsToRemove = locs.filter((l) => l.table === table).map((l) => l.row);
-    planning.structure.push({
-      kind: "remove-rows",
-      section: ws.id,
-      table,
-      rows: rowsToRemove,
-      expected: rowsToRemove.map(
-        (r) => snapshot.tables[table]?.rows[r]?.cells.map((c) => c.text) ?? [],
-      ),
-    });
-    planning.rowsRemoved += rowsToRemove.length;
-  }
-}
-
 /** Content edits, in post-structure coordinates: once all structure is known. */
 function contentEdits(planning: Planning, options: FillOptions): ContentEdit[] {
   const { snapshot, structure, pending, skipped } = planning;
@@ -574,15 +389,6 @@ function contentEdits(planning: Planning, options: FillOptions): ContentEdit[] {
     if (edit) content.push(edit);
   }
   return content;
-}
-
-function isEmpty(v: FieldData["value"]): boolean {
-  return typeof v === "string" ? v.trim() === "" : v.length === 0;
-}
-
-/** A field as it reads in a fresh copy of its row or block: empty, same locations. */
-function blank(f: FieldData): FieldData {
-  return { ...f, value: typeof f.value === "string" ? "" : [] };
 }
 
 /** Moves a location of the document as read to the document after the structural edits. */
