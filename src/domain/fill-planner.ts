@@ -10,16 +10,23 @@
 import {
   clip,
   leadingMarkLength,
-  nextLabel,
   slotText,
   type BlockLabel,
   type ContentEdit,
   type EditPlan,
   type Location,
-  type RowLabel,
   type Skip,
   type StructureEdit,
 } from "./edits";
+import {
+  blank,
+  isEmpty,
+  labelsOfCell,
+  valueSlots,
+  type Pending,
+  type Planning,
+} from "./fill-parts";
+import { planRowChanges } from "./layouts/rows";
 import { stripPlaceholders } from "./layouts/values";
 import {
   sectionKey,
@@ -48,14 +55,6 @@ export type FillPlanning = {
   readonly rowsAdded: number;
   readonly rowsRemoved: number;
   readonly blocksAdded: number;
-};
-
-type Pending = {
-  field: string;
-  desired: FieldData;
-  current: FieldData | undefined;
-  map: (l: Location) => Location;
-  fresh: boolean;
 };
 
 function clean(s: string): string {
@@ -87,45 +86,6 @@ function sectionTables(s: SectionData): number[] {
   };
   s.fields.forEach(add);
   for (const r of s.rows ?? []) r.cells.forEach(add);
-  return out;
-}
-
-/** Paragraphs of a cell that hold values (not labels), by `cell:paragraph`, with a label prefix length. */
-function valueSlots(fields: readonly FieldData[], snapshot: DocumentSnapshot): Map<string, number> {
-  const slots = new Map<string, number>();
-  for (const f of fields) {
-    if (f.type === "multiple-choice" || f.type === "single-choice") continue;
-    const loc = f.location;
-    if (!loc || loc.kind !== "cell") continue;
-    const cell = snapshot.tables[loc.table]?.rows[loc.row]?.cells[loc.cell];
-    const from = loc.paragraph ?? 0;
-    const count = loc.paragraphCount ?? (cell ? cell.paragraphs.length - from : 1);
-    for (let k = from; k < from + count; k++) {
-      slots.set(`${loc.table}:${loc.row}:${loc.cell}:${k}`, k === from ? (loc.start ?? 0) : 0);
-    }
-  }
-  return slots;
-}
-
-/** The labels a copy of a cell keeps: every non-empty paragraph outside the value slots. */
-function labelsOfCell(
-  snapshot: DocumentSnapshot,
-  table: number,
-  row: number,
-  cell: number,
-  slots: Map<string, number>,
-  renumber: (text: string) => string,
-): { paragraph: number; text: string }[] {
-  const out: { paragraph: number; text: string }[] = [];
-  const c = snapshot.tables[table]?.rows[row]?.cells[cell];
-  c?.paragraphs.forEach((p, k) => {
-    const slot = slots.get(`${table}:${row}:${cell}:${k}`);
-    let text: string;
-    if (slot === undefined) text = p.text.slice(leadingMarkLength(p));
-    else text = p.text.slice(0, slot);
-    if (text.length === 0) return;
-    out.push({ paragraph: k, text: renumber(text) });
-  });
   return out;
 }
 
@@ -179,6 +139,9 @@ export function placeCopiedRows(desired: DocumentPlanData): Result<DocumentPlanD
   return ok(changed ? { ...desired, plans } : desired);
 }
 
+// Content edits in added rows and blocks use post-structure coordinates directly.
+const identity = (l: Location) => l;
+
 /** Plans the edits that make the document hold `desired`. */
 export function planFill(
   snapshot: DocumentSnapshot,
@@ -189,14 +152,15 @@ export function planFill(
   const placedRows = placeCopiedRows(wanted);
   if (!placedRows.ok) return placedRows;
   const desired = placedRows.value;
-  const structure: StructureEdit[] = [];
-  const pending: Pending[] = [];
-  const skipped: Skip[] = [];
-  let rowsAdded = 0;
-  let rowsRemoved = 0;
-  let blocksAdded = 0;
-  // Content edits in added rows and blocks use post-structure coordinates directly.
-  const identity = (l: Location) => l;
+  const planning: Planning = {
+    snapshot,
+    structure: [],
+    pending: [],
+    skipped: [],
+    rowsAdded: 0,
+    rowsRemoved: 0,
+    blocksAdded: 0,
+  };
 
   for (const [pi, want] of desired.plans.entries()) {
     const have: PlanData | undefined = current.plans.find(
@@ -209,293 +173,222 @@ export function planFill(
       );
     }
     if (options.only && options.only.plan !== pi) continue;
-    const currentSections = new Map(have.sections.map((s) => [sectionKey(s), s]));
-    // Blocks beyond the document's: copy the last block once per new number.
-    const lastBlock = Math.max(0, ...have.sections.map((s) => s.block ?? 0));
-    const newBlocks = [
-      ...new Set(
-        want.sections
-          .filter((s) => s.block !== undefined && s.block > lastBlock)
-          .map((s) => s.block as number),
-      ),
-    ].sort((a, b) => a - b);
-    if (newBlocks.length > 0 && (!options.only || newBlocks.includes(options.only.block ?? -1))) {
-      const source = have.sections.filter((s) => s.block === lastBlock);
-      const tables = source.flatMap(sectionTables);
-      const first = Math.min(...tables);
-      const last = Math.max(...tables);
-      const topLevel =
-        tables.length > 0 &&
-        snapshot.tables.slice(first, last + 1).every((t) => t.parent === undefined);
-      if (!topLevel) {
-        for (const b of newBlocks)
-          skipped.push({
-            field: `block ${b}`,
-            reason: "no-location",
-            message: `Block ${b} cannot be added: the block to copy was not found.`,
-          });
-      } else {
-        const count = last - first + 1;
-        const slots = valueSlots(
-          source.flatMap((s) => [...s.fields, ...(s.rows ?? []).flatMap((r) => r.cells)]),
-          snapshot,
-        );
-        const copies: BlockLabel[][] = newBlocks.map((b) => {
-          const renumber = (t: string) =>
-            t.replace(new RegExp(`#(\\s*)${lastBlock}(?!\\d)`, "g"), `#$1${b}`);
-          const labels: BlockLabel[] = [];
-          for (let t = first; t <= last; t++) {
-            snapshot.tables[t]?.rows.forEach((row, r) =>
-              row.cells.forEach((_, c) => {
-                for (const l of labelsOfCell(snapshot, t, r, c, slots, renumber)) {
-                  labels.push({
-                    table: t - first,
-                    row: r,
-                    cell: c,
-                    paragraph: l.paragraph,
-                    text: l.text,
-                  });
-                }
-              }),
-            );
-          }
-          return labels;
-        });
-        structure.push({
-          kind: "insert-block",
-          section: source[0]?.id ?? "block",
-          firstTable: first,
-          tableCount: count,
-          copies,
-          expected: snapshot.tables[first]?.rows[0]?.cells[0]?.text ?? "",
-        });
-        blocksAdded += newBlocks.length;
-        // Values of the new blocks: the source block's locations, moved to the copy's tables.
-        newBlocks.forEach((b, j) => {
-          const moveTo = (l: Location): Location =>
-            l.kind === "cell" ? { ...l, table: l.table + count * (j + 1) } : l;
-          for (const ws of want.sections.filter((s) => s.block === b)) {
-            const src = source.find((s) => s.id === ws.id);
-            if (!src) continue;
-            // Map to post-structure coordinates after all structure is known (see below).
-            for (const f of ws.fields) {
-              const cf = src.fields.find((x) => x.id === f.id);
-              if (cf)
-                pending.push({
-                  field: `${ws.id}#${b}.${f.id}`,
-                  desired: f,
-                  current: blank(cf),
-                  map: moveTo,
-                  fresh: true,
-                });
-            }
-            for (const r of ws.rows ?? []) {
-              const sr = src.rows?.[r.index];
-              for (const f of r.cells) {
-                const cf = sr?.cells.find((x) => x.id === f.id);
-                if (!cf) {
-                  if (!isEmpty(f.value))
-                    skipped.push({
-                      field: `${ws.id}#${b}.${f.id}`,
-                      reason: "no-location",
-                      message: `Row ${r.index + 1} of the new block ${b} has no place yet: write the block first, then add rows to it.`,
-                    });
-                  continue;
-                }
-                pending.push({
-                  field: `${ws.id}#${b}[${r.index}].${f.id}`,
-                  desired: f,
-                  current: blank(cf),
-                  map: moveTo,
-                  fresh: true,
-                });
-              }
-            }
-          }
-        });
-      }
-    }
-
-    const never = options.neverFill?.get(want.template);
-    for (const ws of want.sections) {
-      if (ws.block !== undefined && ws.block > lastBlock) continue;
-      if (never?.has(ws.id)) continue;
-      if (
-        options.only &&
-        (options.only.section !== ws.id ||
-          (options.only.block ?? undefined) !== (ws.block ?? undefined))
-      ) {
-        continue;
-      }
-      const hs = currentSections.get(sectionKey(ws));
-      if (!hs) {
-        skipped.push({
-          field: ws.id,
-          reason: "no-location",
-          message: `The section "${ws.label}" was not found in the document.`,
-        });
-        continue;
-      }
-      for (const f of ws.fields) {
-        pending.push({
-          field: `${ws.id}.${f.id}`,
-          desired: f,
-          current: hs.fields.find((x) => x.id === f.id),
-          map: identity,
-          fresh: false,
-        });
-      }
-      const wantRows = ws.rows ?? [];
-      const haveRows = hs.rows ?? [];
-      for (const r of wantRows.filter((x) => x.index < haveRows.length)) {
-        const hr = haveRows[r.index] as RowData;
-        for (const f of r.cells) {
-          pending.push({
-            field: `${ws.id}[${r.index}].${f.id}`,
-            desired: f,
-            current: hr.cells.find((x) => x.id === f.id),
-            map: identity,
-            fresh: false,
-          });
-        }
-      }
-      const extra = wantRows
-        .filter((x) => x.index >= haveRows.length)
-        .sort((a, b) => a.index - b.index);
-      const template = haveRows[haveRows.length - 1];
-      const anchor = template?.cells.find((c) => c.location?.kind === "cell")?.location;
-      if (extra.length > 0) {
-        if (!template || !anchor || anchor.kind !== "cell") {
-          skipped.push({
-            field: ws.id,
-            reason: "no-location",
-            message: `Rows cannot be added to "${ws.label}": no row to copy was found.`,
-          });
-        } else {
-          const max = ws.rowLimits?.max ?? hs.rowLimits?.max ?? Infinity;
-          const allowed = extra.filter((x) => x.index < max);
-          if (allowed.length < extra.length) {
-            skipped.push({
-              field: ws.id,
-              reason: "no-location",
-              message: `"${ws.label}" takes at most ${max} rows; ${extra.length - allowed.length} were not added.`,
-            });
-          }
-          const slots = valueSlots(template.cells, snapshot);
-          const tplNumber = haveRows.length;
-          const rows: RowLabel[][] = allowed.map((x, k) => {
-            const n = haveRows.length + k + 1;
-            const renumber = (t: string) =>
-              /\d/.test(t) && new RegExp(`(?<!\\d)${tplNumber}(?!\\d)`).test(t)
-                ? nextLabel(t, n - tplNumber)
-                : t;
-            const labels: RowLabel[] = [];
-            snapshot.tables[anchor.table]?.rows[anchor.row]?.cells.forEach((_, c) => {
-              for (const l of labelsOfCell(
-                snapshot,
-                anchor.table,
-                anchor.row,
-                c,
-                slots,
-                renumber,
-              )) {
-                labels.push({ cell: c, paragraph: l.paragraph, text: l.text });
-              }
-            });
-            return labels;
-          });
-          if (rows.length > 0) {
-            structure.push({
-              kind: "insert-rows",
-              section: ws.id,
-              table: anchor.table,
-              templateRow: anchor.row,
-              after: anchor.row,
-              rows,
-              expected:
-                snapshot.tables[anchor.table]?.rows[anchor.row]?.cells.map((c) => c.text) ?? [],
-            });
-            rowsAdded += rows.length;
-          }
-          allowed.forEach((r, k) => {
-            for (const f of r.cells) {
-              const tf = template.cells.find((x) => x.id === f.id);
-              if (!tf?.location) continue;
-              const rowLabels = rows[k] ?? [];
-              const relocate = (l: Location): Location => {
-                if (l.kind !== "cell") return l;
-                const moved: Location = { ...l, row: l.row + k + 1 };
-                // A label before the value in the same paragraph may have changed length ("9." -> "10.").
-                if (l.start !== undefined) {
-                  const label = rowLabels.find(
-                    (x) => x.cell === l.cell && x.paragraph === (l.paragraph ?? 0),
-                  );
-                  return { ...moved, start: label?.text.length ?? l.start };
-                }
-                return moved;
-              };
-              pending.push({
-                field: `${ws.id}[${r.index}].${f.id}`,
-                desired: f,
-                current: blank(tf),
-                map: relocate,
-                fresh: true,
-              });
-            }
-          });
-        }
-      }
-      // Rows the data no longer has: removed when empty and the minimum allows it.
-      if (wantRows.length > 0 || (ws.rows !== undefined && haveRows.length > 0)) {
-        const min = ws.rowLimits?.min ?? hs.rowLimits?.min ?? 0;
-        const gone = haveRows.filter((r) => !wantRows.some((w) => w.index === r.index));
-        const removable = gone.filter(
-          (r) => r.index >= min && r.cells.every((c) => isEmpty(c.value)),
-        );
-        for (const r of gone.filter((x) => !removable.includes(x))) {
-          skipped.push({
-            field: `${ws.id}[${r.index}]`,
-            reason: "typed-text",
-            message: `Row ${r.index + 1} of "${ws.label}" was left: it still holds text or the template needs it.`,
-          });
-        }
-        const locs = removable
-          .map((r) => r.cells.find((c) => c.location?.kind === "cell")?.location)
-          .filter((l): l is Extract<Location, { kind: "cell" }> => l?.kind === "cell");
-        if (locs.length > 0) {
-          const table = (locs[0] as (typeof locs)[number]).table;
-          const rowsToRemove = locs.filter((l) => l.table === table).map((l) => l.row);
-          structure.push({
-            kind: "remove-rows",
-            section: ws.id,
-            table,
-            rows: rowsToRemove,
-            expected: rowsToRemove.map(
-              (r) => snapshot.tables[table]?.rows[r]?.cells.map((c) => c.text) ?? [],
-            ),
-          });
-          rowsRemoved += rowsToRemove.length;
-        }
-      }
-    }
+    planPlan(planning, have, want, options);
   }
 
-  // Content edits, in post-structure coordinates.
+  const { structure, skipped, rowsAdded, rowsRemoved, blocksAdded } = planning;
+  const content = contentEdits(planning, options);
+  return ok({ plan: { structure, content }, skipped, rowsAdded, rowsRemoved, blocksAdded });
+}
+
+/** One plan of the document: its new blocks, then each section it already has. */
+function planPlan(planning: Planning, have: PlanData, want: PlanData, options: FillOptions): void {
+  const currentSections = new Map(have.sections.map((s) => [sectionKey(s), s]));
+  // Blocks beyond the document's: copy the last block once per new number.
+  const lastBlock = Math.max(0, ...have.sections.map((s) => s.block ?? 0));
+  const newBlocks = [
+    ...new Set(
+      want.sections
+        .filter((s) => s.block !== undefined && s.block > lastBlock)
+        .map((s) => s.block as number),
+    ),
+  ].sort((a, b) => a - b);
+  if (newBlocks.length > 0 && (!options.only || newBlocks.includes(options.only.block ?? -1))) {
+    planNewBlocks(planning, have, want, lastBlock, newBlocks);
+  }
+
+  const never = options.neverFill?.get(want.template);
+  for (const ws of want.sections) {
+    if (ws.block !== undefined && ws.block > lastBlock) continue;
+    if (never?.has(ws.id)) continue;
+    if (
+      options.only &&
+      (options.only.section !== ws.id ||
+        (options.only.block ?? undefined) !== (ws.block ?? undefined))
+    ) {
+      continue;
+    }
+    const hs = currentSections.get(sectionKey(ws));
+    if (!hs) {
+      planning.skipped.push({
+        field: ws.id,
+        reason: "no-location",
+        message: `The section "${ws.label}" was not found in the document.`,
+      });
+      continue;
+    }
+    pendSectionValues(planning, ws, hs);
+    planRowChanges(planning, ws, hs);
+  }
+}
+
+/**
+ * New blocks: the document's last block (its tables) is copied once per new block number, with
+ * its labels renumbered; the new blocks' values are written into the copies.
+ */
+function planNewBlocks(
+  planning: Planning,
+  have: PlanData,
+  want: PlanData,
+  lastBlock: number,
+  newBlocks: readonly number[],
+): void {
+  const { snapshot } = planning;
+  const source = have.sections.filter((s) => s.block === lastBlock);
+  const tables = source.flatMap(sectionTables);
+  const first = Math.min(...tables);
+  const last = Math.max(...tables);
+  const topLevel =
+    tables.length > 0 &&
+    snapshot.tables.slice(first, last + 1).every((t) => t.parent === undefined);
+  if (!topLevel) {
+    for (const b of newBlocks)
+      planning.skipped.push({
+        field: `block ${b}`,
+        reason: "no-location",
+        message: `Block ${b} cannot be added: the block to copy was not found.`,
+      });
+    return;
+  }
+  const count = last - first + 1;
+  const slots = valueSlots(
+    source.flatMap((s) => [...s.fields, ...(s.rows ?? []).flatMap((r) => r.cells)]),
+    snapshot,
+  );
+  const copies: BlockLabel[][] = newBlocks.map((b) => {
+    const renumber = (t: string) =>
+      t.replace(new RegExp(`#(\\s*)${lastBlock}(?!\\d)`, "g"), `#$1${b}`);
+    return blockLabels(snapshot, first, last, slots, renumber);
+  });
+  planning.structure.push({
+    kind: "insert-block",
+    section: source[0]?.id ?? "block",
+    firstTable: first,
+    tableCount: count,
+    copies,
+    expected: snapshot.tables[first]?.rows[0]?.cells[0]?.text ?? "",
+  });
+  planning.blocksAdded += newBlocks.length;
+  pendNewBlockValues(planning, want, source, newBlocks, count);
+}
+
+/** The labels a copy of the tables `first` to `last` keeps, renumbered, relative to `first`. */
+function blockLabels(
+  snapshot: DocumentSnapshot,
+  first: number,
+  last: number,
+  slots: Map<string, number>,
+  renumber: (text: string) => string,
+): BlockLabel[] {
+  const labels: BlockLabel[] = [];
+  for (let t = first; t <= last; t++) {
+    snapshot.tables[t]?.rows.forEach((row, r) =>
+      row.cells.forEach((_, c) => {
+        for (const l of labelsOfCell(snapshot, t, r, c, slots, renumber)) {
+          labels.push({
+            table: t - first,
+            row: r,
+            cell: c,
+            paragraph: l.paragraph,
+            text: l.text,
+          });
+        }
+      }),
+    );
+  }
+  return labels;
+}
+
+/** Values of the new blocks: the source block's locations, moved to the copy's tables. */
+function pendNewBlockValues(
+  planning: Planning,
+  want: PlanData,
+  source: readonly SectionData[],
+  newBlocks: readonly number[],
+  count: number,
+): void {
+  const { pending, skipped } = planning;
+  newBlocks.forEach((b, j) => {
+    const moveTo = (l: Location): Location =>
+      l.kind === "cell" ? { ...l, table: l.table + count * (j + 1) } : l;
+    for (const ws of want.sections.filter((s) => s.block === b)) {
+      const src = source.find((s) => s.id === ws.id);
+      if (!src) continue;
+      // Map to post-structure coordinates after all structure is known (see `contentEdits`).
+      for (const f of ws.fields) {
+        const cf = src.fields.find((x) => x.id === f.id);
+        if (cf)
+          pending.push({
+            field: `${ws.id}#${b}.${f.id}`,
+            desired: f,
+            current: blank(cf),
+            map: moveTo,
+            fresh: true,
+          });
+      }
+      for (const r of ws.rows ?? []) {
+        const sr = src.rows?.[r.index];
+        for (const f of r.cells) {
+          const cf = sr?.cells.find((x) => x.id === f.id);
+          if (!cf) {
+            if (!isEmpty(f.value))
+              skipped.push({
+                field: `${ws.id}#${b}.${f.id}`,
+                reason: "no-location",
+                message: `Row ${r.index + 1} of the new block ${b} has no place yet: write the block first, then add rows to it.`,
+              });
+            continue;
+          }
+          pending.push({
+            field: `${ws.id}#${b}[${r.index}].${f.id}`,
+            desired: f,
+            current: blank(cf),
+            map: moveTo,
+            fresh: true,
+          });
+        }
+      }
+    }
+  });
+}
+
+/** A section's fields and the values of the rows the document already has, in place. */
+function pendSectionValues(planning: Planning, ws: SectionData, hs: SectionData): void {
+  const { pending } = planning;
+  for (const f of ws.fields) {
+    pending.push({
+      field: `${ws.id}.${f.id}`,
+      desired: f,
+      current: hs.fields.find((x) => x.id === f.id),
+      map: identity,
+      fresh: false,
+    });
+  }
+  const wantRows = ws.rows ?? [];
+  const haveRows = hs.rows ?? [];
+  for (const r of wantRows.filter((x) => x.index < haveRows.length)) {
+    const hr = haveRows[r.index] as RowData;
+    for (const f of r.cells) {
+      pending.push({
+        field: `${ws.id}[${r.index}].${f.id}`,
+        desired: f,
+        current: hr.cells.find((x) => x.id === f.id),
+        map: identity,
+        fresh: false,
+      });
+    }
+  }
+}
+
+/** Content edits, in post-structure coordinates: once all structure is known. */
+function contentEdits(planning: Planning, options: FillOptions): ContentEdit[] {
+  const { snapshot, structure, pending, skipped } = planning;
   const content: ContentEdit[] = [];
   for (const p of pending) {
     const edit = contentEdit(snapshot, structure, p, options, skipped);
     if (edit) content.push(edit);
   }
-  return ok({ plan: { structure, content }, skipped, rowsAdded, rowsRemoved, blocksAdded });
-}
-
-function isEmpty(v: FieldData["value"]): boolean {
-  return typeof v === "string" ? v.trim() === "" : v.length === 0;
-}
-
-/** A field as it reads in a fresh copy of its row or block: empty, same locations. */
-function blank(f: FieldData): FieldData {
-  return { ...f, value: typeof f.value === "string" ? "" : [] };
+  return content;
 }
 
 /** Moves a location of the document as read to the document after the structural edits. */

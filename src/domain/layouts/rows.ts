@@ -5,7 +5,9 @@
  */
 import { readOptionParagraph } from "../choices";
 import type { DocumentContext } from "../document-context";
-import type { FieldData, Location, RowData } from "../plan-data";
+import { nextLabel, type RowLabel } from "../edits";
+import { blank, isEmpty, labelsOfCell, valueSlots, type Planning } from "../fill-parts";
+import type { FieldData, Location, RowData, SectionData } from "../plan-data";
 import type { CellSnapshot, DocumentSnapshot, TableSnapshot } from "../snapshot";
 import type { FieldDefinition } from "../template-definition";
 import { cleanLabel, findHeaderRow, labelsOf, matchesAny, startsWithLabel } from "../text-match";
@@ -235,6 +237,148 @@ function readRows(
     rows.push(data);
   }
   return rows;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Planning a fill
+
+/** A section's rows in a fill: rows added beyond the document's, then rows the data dropped. */
+export function planRowChanges(planning: Planning, ws: SectionData, hs: SectionData): void {
+  planAddedRows(planning, ws, hs);
+  planRemovedRows(planning, ws, hs);
+}
+
+/**
+ * Rows beyond the document's: copies of the section's last row, up to the section's maximum,
+ * with numbered labels counted on; their values are written into the copies.
+ */
+function planAddedRows(planning: Planning, ws: SectionData, hs: SectionData): void {
+  const { snapshot, skipped } = planning;
+  const wantRows = ws.rows ?? [];
+  const haveRows = hs.rows ?? [];
+  const extra = wantRows
+    .filter((x) => x.index >= haveRows.length)
+    .sort((a, b) => a.index - b.index);
+  const template = haveRows[haveRows.length - 1];
+  const anchor = template?.cells.find((c) => c.location?.kind === "cell")?.location;
+  if (extra.length === 0) return;
+  if (!template || !anchor || anchor.kind !== "cell") {
+    skipped.push({
+      field: ws.id,
+      reason: "no-location",
+      message: `Rows cannot be added to "${ws.label}": no row to copy was found.`,
+    });
+    return;
+  }
+  const max = ws.rowLimits?.max ?? hs.rowLimits?.max ?? Infinity;
+  const allowed = extra.filter((x) => x.index < max);
+  if (allowed.length < extra.length) {
+    skipped.push({
+      field: ws.id,
+      reason: "no-location",
+      message: `"${ws.label}" takes at most ${max} rows; ${extra.length - allowed.length} were not added.`,
+    });
+  }
+  const slots = valueSlots(template.cells, snapshot);
+  const tplNumber = haveRows.length;
+  const rows: RowLabel[][] = allowed.map((x, k) => {
+    const n = haveRows.length + k + 1;
+    const renumber = (t: string) =>
+      /\d/.test(t) && new RegExp(`(?<!\\d)${tplNumber}(?!\\d)`).test(t)
+        ? nextLabel(t, n - tplNumber)
+        : t;
+    const labels: RowLabel[] = [];
+    snapshot.tables[anchor.table]?.rows[anchor.row]?.cells.forEach((_, c) => {
+      for (const l of labelsOfCell(snapshot, anchor.table, anchor.row, c, slots, renumber)) {
+        labels.push({ cell: c, paragraph: l.paragraph, text: l.text });
+      }
+    });
+    return labels;
+  });
+  if (rows.length > 0) {
+    planning.structure.push({
+      kind: "insert-rows",
+      section: ws.id,
+      table: anchor.table,
+      templateRow: anchor.row,
+      after: anchor.row,
+      rows,
+      expected: snapshot.tables[anchor.table]?.rows[anchor.row]?.cells.map((c) => c.text) ?? [],
+    });
+    planning.rowsAdded += rows.length;
+  }
+  pendAddedRowValues(planning, ws, template, allowed, rows);
+}
+
+/** Values of the added rows: the copied row's locations, moved down to each copy. */
+function pendAddedRowValues(
+  planning: Planning,
+  ws: SectionData,
+  template: RowData,
+  allowed: readonly RowData[],
+  rows: readonly RowLabel[][],
+): void {
+  allowed.forEach((r, k) => {
+    for (const f of r.cells) {
+      const tf = template.cells.find((x) => x.id === f.id);
+      if (!tf?.location) continue;
+      const rowLabels = rows[k] ?? [];
+      const relocate = (l: Location): Location => {
+        if (l.kind !== "cell") return l;
+        const moved: Location = { ...l, row: l.row + k + 1 };
+        // A label before the value in the same paragraph may have changed length ("9." -> "10.").
+        if (l.start !== undefined) {
+          const label = rowLabels.find(
+            (x) => x.cell === l.cell && x.paragraph === (l.paragraph ?? 0),
+          );
+          return { ...moved, start: label?.text.length ?? l.start };
+        }
+        return moved;
+      };
+      planning.pending.push({
+        field: `${ws.id}[${r.index}].${f.id}`,
+        desired: f,
+        current: blank(tf),
+        map: relocate,
+        fresh: true,
+      });
+    }
+  });
+}
+
+/** Rows the data no longer has: removed when empty and the minimum allows it. */
+function planRemovedRows(planning: Planning, ws: SectionData, hs: SectionData): void {
+  const { snapshot, skipped } = planning;
+  const wantRows = ws.rows ?? [];
+  const haveRows = hs.rows ?? [];
+  if (!(wantRows.length > 0 || (ws.rows !== undefined && haveRows.length > 0))) return;
+  const min = ws.rowLimits?.min ?? hs.rowLimits?.min ?? 0;
+  const gone = haveRows.filter((r) => !wantRows.some((w) => w.index === r.index));
+  const removable = gone.filter((r) => r.index >= min && r.cells.every((c) => isEmpty(c.value)));
+  for (const r of gone.filter((x) => !removable.includes(x))) {
+    skipped.push({
+      field: `${ws.id}[${r.index}]`,
+      reason: "typed-text",
+      message: `Row ${r.index + 1} of "${ws.label}" was left: it still holds text or the template needs it.`,
+    });
+  }
+  const locs = removable
+    .map((r) => r.cells.find((c) => c.location?.kind === "cell")?.location)
+    .filter((l): l is Extract<Location, { kind: "cell" }> => l?.kind === "cell");
+  if (locs.length > 0) {
+    const table = (locs[0] as (typeof locs)[number]).table;
+    const rowsToRemove = locs.filter((l) => l.table === table).map((l) => l.row);
+    planning.structure.push({
+      kind: "remove-rows",
+      section: ws.id,
+      table,
+      rows: rowsToRemove,
+      expected: rowsToRemove.map(
+        (r) => snapshot.tables[table]?.rows[r]?.cells.map((c) => c.text) ?? [],
+      ),
+    });
+    planning.rowsRemoved += rowsToRemove.length;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
