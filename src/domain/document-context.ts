@@ -16,7 +16,7 @@
  * holds at most (a context kept for a long time by a page stays bounded). Made once per memo, as a
  * frozen constant, by the module the memo belongs to.
  */
-export type MemoKey<K, V> = {
+type MemoKey<K, V> = {
   readonly name: string;
   readonly limit: number;
   /** Never set: carries the key and answer types. */

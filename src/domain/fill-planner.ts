@@ -95,7 +95,7 @@ function sectionTables(s: SectionData): number[] {
  * takes the next index after the section's last. Two rows that both still say where they are in
  * the document cannot both be there: that is refused, naming them.
  */
-export function placeCopiedRows(desired: DocumentPlanData): Result<DocumentPlanData> {
+function placeCopiedRows(desired: DocumentPlanData): Result<DocumentPlanData> {
   let changed = false;
   const plans: PlanData[] = [];
   for (const plan of desired.plans) {
@@ -454,7 +454,7 @@ function contentEdit(
 }
 
 /** What follows a value written before another entry's label on the same line. */
-export const APART = "   ";
+const APART = "   ";
 
 /**
  * A value written over the blank of "District/School Name: ____ Today's Date: ____" would end
@@ -463,7 +463,7 @@ export const APART = "   ";
  * spaces rather than a tab, whose width depends on where the value ends) unless the gap after
  * the blank already holds a tab or two spaces or more. The reader leaves them out of the value.
  */
-export function standApart(snapshot: DocumentSnapshot, loc: Location, value: string): string {
+function standApart(snapshot: DocumentSnapshot, loc: Location, value: string): string {
   if (loc.kind !== "paragraph" || loc.end === undefined) return value;
   if (value.trim() === "" || /[ \t\u00a0]$/.test(value)) return value;
   const text = snapshot.paragraphs[loc.paragraph]?.text ?? "";

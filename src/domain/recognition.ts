@@ -24,15 +24,10 @@ import {
 import { layoutOf } from "./layouts";
 import { type Candidate, type Positions } from "./layouts/layout";
 
-/** The rules compare texts with this (it lives with the other text-matching helpers). */
-export { normalize } from "./text-match";
-
 // ---------------------------------------------------------------------------------------------
 // Document positions
 
-export type { Positions } from "./layouts/layout";
-
-export function positionsOf(snapshot: DocumentSnapshot): Positions {
+function positionsOf(snapshot: DocumentSnapshot): Positions {
   const tablePos = new Map<number, number>();
   const paraPos = new Map<number, number>();
   snapshot.blocks.forEach((b, i) => {
@@ -139,7 +134,7 @@ function headingRange(
 }
 
 /** Matches a definition against a document: the plans found and how sure the match is. */
-export function matchTemplate(
+function matchTemplate(
   definition: TemplateDefinition,
   snapshot: DocumentSnapshot,
   ctx: DocumentContext = documentContext(),

@@ -13,21 +13,6 @@ type Unused = { file: string; line: number; name: string; usedBy: "dead" | "loca
 
 const allowed = new Set([
   "src/domain/completeness.ts planCompletenessSchema", // a schema used only for its type
-  "src/domain/document-context.ts MemoKey",
-  "src/domain/fill-planner.ts APART",
-  "src/domain/fill-planner.ts placeCopiedRows",
-  "src/domain/fill-planner.ts standApart",
-  "src/domain/layouts/choice-matrix.ts findItemRow",
-  "src/domain/layouts/form.ts findFormLabel",
-  "src/domain/layouts/layout.ts Found",
-  "src/domain/layouts/layout.ts SectionValues",
-  "src/domain/layouts/signature-line.ts signatureCaptionLine",
-  "src/domain/layouts/tables.ts TableScore",
-  "src/domain/layouts/values.ts CellLoc",
-  "src/domain/recognition.ts Positions",
-  "src/domain/recognition.ts matchTemplate",
-  "src/domain/recognition.ts normalize", // a re-export of text-match's
-  "src/domain/recognition.ts positionsOf",
 ]);
 
 describe("exports", () => {

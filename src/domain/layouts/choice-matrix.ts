@@ -44,7 +44,7 @@ function matrixCandidates(
 }
 
 /** The row of a choice-matrix item: its first cell's text and the item text agree (one a prefix of the other). */
-export function findItemRow(
+function findItemRow(
   table: TableSnapshot,
   f: FieldDefinition,
   ctx: DocumentContext = documentContext(),

@@ -52,7 +52,7 @@ function formCandidates(
 }
 
 /** The first cell paragraph that starts with one of the field's labels. */
-export function findFormLabel(
+function findFormLabel(
   table: TableSnapshot,
   f: Pick<FieldDefinition, "label" | "match">,
   from?: { row: number; cell: number; paragraph: number },

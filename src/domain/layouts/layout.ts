@@ -40,10 +40,10 @@ export function keyOf(c: Pick<Candidate, "table" | "paragraph">): string {
 }
 
 /** Where recognition found a section: the reader reads it there. */
-export type Found = { readonly table?: number; readonly paragraph?: number };
+type Found = { readonly table?: number; readonly paragraph?: number };
 
 /** A section's values as the reader reads them (what is not given stays as `empty` gives it). */
-export type SectionValues = {
+type SectionValues = {
   -readonly [K in "fields" | "rows" | "rowLimits"]?: SectionData[K];
 };
 

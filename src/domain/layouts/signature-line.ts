@@ -49,7 +49,7 @@ function signatureCandidates(
 }
 
 /** Index of the line (split at line breaks) of `text` that starts with a caption, or -1. */
-export function signatureCaptionLine(
+function signatureCaptionLine(
   text: string,
   captions: readonly string[],
   ctx: DocumentContext = documentContext(),

@@ -165,7 +165,7 @@ function tableMatchScore(
 }
 
 /** How a layout scores a table that holds its section's anchors (undefined: not a candidate). */
-export type TableScore = (
+type TableScore = (
   table: TableSnapshot,
   score: number,
   matched: string[],

@@ -12,7 +12,7 @@ import type { CellSnapshot } from "../snapshot";
 import type { FieldDefinition } from "../template-definition";
 import { cleanLabel, cleanText, normalizeWithMap, startsWithLabel } from "../text-match";
 
-export type CellLoc = Extract<Location, { kind: "cell" }>;
+type CellLoc = Extract<Location, { kind: "cell" }>;
 
 export type ValueRules = {
   readonly prompts?: readonly string[] | undefined;
