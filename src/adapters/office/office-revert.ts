@@ -444,6 +444,17 @@ async function readRecordedFill(
   return ok({ snapshot: parsed.value.read.snapshot, read, fills, last, part });
 }
 
+/** The refusal when this Word cannot read the record of fills (below WordApi 1.4). */
+function recordUnreadable(host: WordRevertHost): Result<never> | undefined {
+  return host.isSetSupported("WordApi", "1.4")
+    ? undefined
+    : err(
+        "office_requirement_missing",
+        "This version of Word cannot read the record of fills kept in the document (WordApi 1.4).",
+        { requirement: "WordApi 1.4" },
+      );
+}
+
 /**
  * Removes every part of the record of fills from the document open in Word (the person agreed):
  * one sync reads the parts (two when there are two or more), one deletes them. `cleared` is how
@@ -452,13 +463,8 @@ async function readRecordedFill(
 export async function clearFillRecordInWord(
   host: WordRevertHost,
 ): Promise<Result<{ cleared: number }>> {
-  if (!host.isSetSupported("WordApi", "1.4")) {
-    return err(
-      "office_requirement_missing",
-      "This version of Word cannot read the record of fills kept in the document (WordApi 1.4).",
-      { requirement: "WordApi 1.4" },
-    );
-  }
+  const missing = recordUnreadable(host);
+  if (missing) return missing;
   try {
     return await host.run(async (context) => {
       const pending = queueRecordRead(context.document.customXmlParts);
@@ -505,13 +511,8 @@ export async function accountLastFillInWord(
   /** The document as the pane just read it: then only the journal (a small part) is read. */
   snapshot?: DocumentSnapshot,
 ): Promise<Result<FillAccount>> {
-  if (!host.isSetSupported("WordApi", "1.4")) {
-    return err(
-      "office_requirement_missing",
-      "This version of Word cannot read the record of fills kept in the document (WordApi 1.4).",
-      { requirement: "WordApi 1.4" },
-    );
-  }
+  const missing = recordUnreadable(host);
+  if (missing) return missing;
   try {
     return await host.run(async (context) => {
       const recorded = await readRecordedFill(context, snapshot);
